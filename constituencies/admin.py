@@ -1,0 +1,282 @@
+"""The editors' back office.
+
+Every change made here is kept by django-simple-history (who, when, what) and can be
+reverted from the record's History page. Saving a machine-extracted record records
+which fields the editor changed, so the loader leaves those fields alone.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db.models import Q
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    Article,
+    Candidacy,
+    Constituency,
+    Event,
+    Evidence,
+    Majority,
+    Organisation,
+    Origin,
+    PartyMove,
+    Person,
+    PersonAlias,
+    Review,
+    Role,
+    ShortlistDecision,
+    Statement,
+)
+
+PROVENANCE_FIELDS = ("origin", "edited_fields", "review", "created_at", "updated_at")
+
+
+def mark_edited(obj, changed_fields, is_new):
+    if is_new:
+        obj.origin = Origin.EDITOR
+        return
+    changed = set(changed_fields) - set(PROVENANCE_FIELDS)
+    if changed:
+        obj.edited_fields = sorted(set(obj.edited_fields) | changed)
+
+
+class ProvenanceFilter(admin.SimpleListFilter):
+    title = "origin"
+    parameter_name = "provenance"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("extracted", "Extracted, unedited"),
+            ("edited", "Extracted, then edited"),
+            ("editor", "Added by an editor"),
+        ]
+
+    def queryset(self, request, queryset):
+        extracted = Q(origin=Origin.EXTRACTED)
+        match self.value():
+            case "extracted":
+                return queryset.filter(extracted, edited_fields=[])
+            case "edited":
+                return queryset.filter(extracted).exclude(edited_fields=[])
+            case "editor":
+                return queryset.filter(origin=Origin.EDITOR)
+        return queryset
+
+
+class EvidenceInline(GenericTabularInline):
+    model = Evidence
+    extra = 0
+    can_delete = False
+    fields = ("article", "quote", "start", "end", "rule")
+    readonly_fields = fields
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class EditTrackingInline(admin.TabularInline):
+    extra = 0
+    show_change_link = True
+    readonly_fields = ("origin", "review")
+
+
+@admin.action(description="Confirm selected facts as correct")
+def confirm_facts(modeladmin, request, queryset):
+    updated = 0
+    for fact in queryset:
+        fact.review = Review.CONFIRMED
+        fact.save(update_fields=["review", "updated_at"])
+        updated += 1
+    modeladmin.message_user(request, f"Confirmed {updated} fact(s).", messages.SUCCESS)
+
+
+@admin.action(description="Reject selected facts as wrong (hidden from the public site)")
+def reject_facts(modeladmin, request, queryset):
+    updated = 0
+    for fact in queryset:
+        fact.review = Review.REJECTED
+        fact.save(update_fields=["review", "updated_at"])
+        updated += 1
+    modeladmin.message_user(request, f"Rejected {updated} fact(s).", messages.SUCCESS)
+
+
+class FactAdmin(SimpleHistoryAdmin):
+    """Shared behaviour: provenance read-only, evidence inline, review actions, edit tracking."""
+
+    inlines = [EvidenceInline]
+    actions = [confirm_facts, reject_facts]
+    readonly_fields = PROVENANCE_FIELDS
+    list_filter = ("review", ProvenanceFilter)
+
+    def save_model(self, request, obj, form, change):
+        mark_edited(obj, form.changed_data, is_new=not change)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        for inline_form in formset.forms:
+            if inline_form.instance.pk is None or inline_form.has_changed():
+                mark_edited(
+                    inline_form.instance,
+                    inline_form.changed_data,
+                    is_new=inline_form.instance.pk is None,
+                )
+        super().save_formset(request, form, formset, change)
+
+
+class MajorityInline(EditTrackingInline):
+    model = Majority
+    fields = ("year", "majority", "origin", "review")
+
+
+class ShortlistInline(EditTrackingInline):
+    model = ShortlistDecision
+    fields = ("kind", "decided_by", "firmness", "origin", "review")
+    autocomplete_fields = ("decided_by",)
+
+
+class CandidacyInline(EditTrackingInline):
+    model = Candidacy
+    fields = ("person", "status", "description", "origin", "review")
+    autocomplete_fields = ("person",)
+
+
+class StatementInline(EditTrackingInline):
+    model = Statement
+    fields = ("speaker", "organisation", "by_clp", "medium", "text", "origin", "review")
+    autocomplete_fields = ("speaker", "organisation")
+
+
+@admin.register(Constituency)
+class ConstituencyAdmin(FactAdmin):
+    list_display = ("name", "mp", "review", "origin")
+    search_fields = ("name", "slug", "mp__name")
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("mp",)
+    inlines = [MajorityInline, ShortlistInline, CandidacyInline, StatementInline, EvidenceInline]
+    list_select_related = ("mp",)
+
+
+class PersonAliasInline(admin.TabularInline):
+    model = PersonAlias
+    extra = 0
+
+
+@admin.register(Person)
+class PersonAdmin(FactAdmin):
+    list_display = ("name", "description", "party", "review", "origin")
+    list_filter = ("review", ProvenanceFilter, "party")
+    search_fields = ("name", "slug", "aliases__alias", "description")
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("party",)
+    inlines = [PersonAliasInline, EvidenceInline]
+    list_select_related = ("party",)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(FactAdmin):
+    list_display = ("name", "kind", "parent", "constituency", "review", "origin")
+    list_filter = ("kind", "review", ProvenanceFilter)
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("parent", "constituency")
+    list_select_related = ("parent", "constituency")
+
+
+@admin.register(Role)
+class RoleAdmin(FactAdmin):
+    list_display = ("person", "title", "organisation", "review", "origin")
+    search_fields = ("person__name", "title", "organisation__name")
+    autocomplete_fields = ("person", "organisation")
+    list_select_related = ("person", "organisation")
+
+
+@admin.register(PartyMove)
+class PartyMoveAdmin(FactAdmin):
+    list_display = (
+        "person",
+        "from_party",
+        "to_group",
+        "constituency",
+        "date_text",
+        "review",
+        "origin",
+    )
+    list_filter = ("from_party", "to_group", "review", ProvenanceFilter)
+    search_fields = ("person__name", "constituency__name")
+    autocomplete_fields = ("person", "from_party", "to_group", "constituency")
+    list_select_related = ("person", "from_party", "to_group", "constituency")
+
+
+@admin.register(Majority)
+class MajorityAdmin(FactAdmin):
+    list_display = ("constituency", "year", "majority", "review", "origin")
+    list_filter = ("year", "review", ProvenanceFilter)
+    search_fields = ("constituency__name",)
+    autocomplete_fields = ("constituency",)
+    list_select_related = ("constituency",)
+
+
+@admin.register(ShortlistDecision)
+class ShortlistDecisionAdmin(FactAdmin):
+    list_display = ("constituency", "kind", "decided_by", "firmness", "review", "origin")
+    list_filter = ("kind", "firmness", "review", ProvenanceFilter)
+    search_fields = ("constituency__name",)
+    autocomplete_fields = ("constituency", "decided_by")
+    list_select_related = ("constituency", "decided_by")
+
+
+@admin.register(Candidacy)
+class CandidacyAdmin(FactAdmin):
+    list_display = ("person", "constituency", "status", "description", "review", "origin")
+    list_filter = ("status", "review", ProvenanceFilter)
+    search_fields = ("person__name", "constituency__name", "description")
+    autocomplete_fields = ("person", "constituency", "backers")
+    list_select_related = ("person", "constituency")
+
+
+@admin.register(Statement)
+class StatementAdmin(FactAdmin):
+    list_display = (
+        "constituency",
+        "speaker",
+        "organisation",
+        "by_clp",
+        "medium",
+        "review",
+        "origin",
+    )
+    list_filter = ("medium", "by_clp", "stance", "review", ProvenanceFilter)
+    search_fields = ("text", "speaker__name", "organisation__name", "constituency__name")
+    autocomplete_fields = ("constituency", "speaker", "organisation")
+    list_select_related = ("constituency", "speaker", "organisation")
+
+
+@admin.register(Event)
+class EventAdmin(FactAdmin):
+    list_display = ("constituency", "kind", "description", "date_text", "review", "origin")
+    list_filter = ("kind", "review", ProvenanceFilter)
+    search_fields = ("constituency__name", "description", "person__name")
+    autocomplete_fields = ("constituency", "person")
+    list_select_related = ("constituency", "person")
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(admin.ModelAdmin):
+    list_display = ("article", "start", "end", "quote", "rule", "content_type")
+    list_filter = ("rule", "content_type")
+    search_fields = ("quote", "article__title", "article__filename")
+    list_select_related = ("article", "content_type")
+    readonly_fields = ("article", "content_type", "object_id", "start", "end", "quote", "rule")
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Article)
+class ArticleAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "filename", "publisher", "published", "imported_at")
+    search_fields = ("title", "filename", "publisher", "text")
+    list_filter = ("publisher",)
+    readonly_fields = ("sha256", "imported_at", "updated_at")
+    prepopulated_fields = {"slug": ("title",)}

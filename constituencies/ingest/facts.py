@@ -1,0 +1,132 @@
+"""Plain records that the extractor produces and the loader writes.
+
+Nothing here imports Django: extraction is pure text processing and is tested
+without a database. Every fact carries the name of the rule that produced it and
+at least one `Span` of the article text that supports it.
+
+People, organisations and constituencies are referred to by their canonical
+names (see `constituencies/ingest/data/`); the loader resolves those names to
+rows. A person named only by surname in an article whose text never gives the
+full name keeps the surname, and the loader matches it against known aliases.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters `start`..`end` of the article text; `quote` is exactly that slice."""
+
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    rule: str
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class PersonFact(Fact):
+    """Someone the article names, with the spellings used for them and what they are."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    party: str = ""
+
+
+@dataclass(frozen=True)
+class RoleFact(Fact):
+    """A position someone holds: ("Joel Bodmer", "chair", "Streatham CLP")."""
+
+    person: str
+    title: str
+    organisation: str = ""
+
+
+@dataclass(frozen=True)
+class PartyMoveFact(Fact):
+    """`person` left `from_party`; `to_group` is "" when they sit as an independent."""
+
+    person: str
+    from_party: str
+    to_group: str = ""
+    constituency: str = ""
+    date_text: str = ""
+
+
+@dataclass(frozen=True)
+class SeatFact(Fact):
+    """`person` is the sitting MP for `constituency`."""
+
+    person: str
+    constituency: str
+
+
+@dataclass(frozen=True)
+class MajorityFact(Fact):
+    """The winning margin in votes at the general election of `year`."""
+
+    constituency: str
+    year: int
+    majority: int
+
+
+@dataclass(frozen=True)
+class ShortlistFact(Fact):
+    """kind: all_women | open | undecided; firmness: recommended | agreed | proposed | ""."""
+
+    constituency: str
+    kind: str
+    decided_by: str = ""
+    firmness: str = ""
+
+
+@dataclass(frozen=True)
+class CandidacyFact(Fact):
+    """status: tipped | applied | longlisted | shortlisted | selected | withdrawn."""
+
+    person: str
+    constituency: str
+    status: str
+    description: str = ""
+    backers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StatementFact(Fact):
+    """Words said about a seat. medium: tweet | email | letter | statement | interview | "".
+
+    stance: calls_for_by_election | critical | supportive | "".
+    """
+
+    constituency: str
+    text: str
+    speaker: str = ""
+    organisation: str = ""
+    by_clp: bool = False
+    medium: str = ""
+    stance: str = ""
+
+
+@dataclass(frozen=True)
+class EventFact(Fact):
+    """kind: no_confidence_vote | campaign_day | letter | selection_process | other."""
+
+    constituency: str
+    kind: str
+    description: str
+    person: str = ""
+    date_text: str = ""
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one article, and its title and publisher if the text gives them."""
+
+    title: str = ""
+    publisher: str = ""
+    facts: list[Fact] = field(default_factory=list)

@@ -1,0 +1,79 @@
+"""Read layer: a file (or pasted text) -> `RawArticle` with normalised text and its hash.
+
+The stored text is what every evidence offset refers to, so normalisation happens here
+and only here: UTF-8 (a byte-order mark is dropped) with a Windows-1252 fallback, line
+endings folded to LF, then hashed. Files that cannot be an article are refused with an
+`ArticleError`: empty or blank, binary, too large, or an HTML document (we do not guess
+which part of a web page is the story; paste the article text instead).
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_BYTES = 5 * 1024 * 1024
+
+_HTML = re.compile(r"\A\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE)
+_TAGS = re.compile(r"</?(?:p|div|span|br|a|html|body|head|script|style)\b[^>]*>", re.IGNORECASE)
+
+
+class ArticleError(ValueError):
+    """The input cannot be treated as an article; `message` says why."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    filename: str
+    text: str
+    sha256: str
+
+
+def _decode(data: bytes, filename: str) -> str:
+    if b"\x00" in data:
+        raise ArticleError(f"{filename}: binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError as error:
+            raise ArticleError(f"{filename}: neither UTF-8 nor Windows-1252 text") from error
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    controls = sum(1 for char in sample if ord(char) < 32 and char not in "\n\r\t\f")
+    return controls > len(sample) * 0.05
+
+
+def normalise(text: str) -> str:
+    """Fold CRLF and lone CR to LF; drop a leading byte-order mark left in pasted text."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(text: str, filename: str = "pasted.txt") -> RawArticle:
+    """Check and normalise text that did not come from a file (e.g. pasted in the admin)."""
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise ArticleError(f"{filename}: larger than {MAX_BYTES // (1024 * 1024)} MB")
+    if "\x00" in text or _looks_binary(text):
+        raise ArticleError(f"{filename}: binary content, not article text")
+    text = normalise(text)
+    if not text.strip():
+        raise ArticleError(f"{filename}: empty article")
+    if _HTML.match(text) or len(_TAGS.findall(text)) > 5:
+        raise ArticleError(f"{filename}: looks like an HTML page; paste the article text instead")
+    return RawArticle(filename, text, hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+
+def read_article(path: str | Path) -> RawArticle:
+    """Read one article file; raises `ArticleError` if it cannot be an article."""
+    path = Path(path)
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ArticleError(f"{path.name}: {size} bytes is over the {MAX_BYTES} byte limit")
+    return read_text(_decode(path.read_bytes(), path.name), path.name)

@@ -1,0 +1,561 @@
+"""The tracker's records: what the news says happened in the seats after the 2019 split.
+
+Every fact (a majority, a shortlist decision, a candidacy, a statement...) is read out
+of a source `Article` by the ingest pipeline and keeps its `Evidence`: the article and
+the exact character span that states it. Editors correct and extend records in the
+admin; a record remembers which fields an editor changed so that re-loading the
+articles never overwrites them, and django-simple-history keeps every version.
+"""
+
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+
+class Origin(models.TextChoices):
+    EXTRACTED = "extracted", "Extracted from an article"
+    EDITOR = "editor", "Added by an editor"
+
+
+class Review(models.TextChoices):
+    UNREVIEWED = "unreviewed", "Not yet reviewed"
+    CONFIRMED = "confirmed", "Confirmed by an editor"
+    REJECTED = "rejected", "Rejected as wrong"
+
+
+class Article(models.Model):
+    """A news article the facts were read from, stored exactly as loaded.
+
+    Evidence offsets index into `text`, so the text is never rewritten in place: a
+    changed file is a new version whose facts replace the old version's.
+    """
+
+    slug = models.SlugField(max_length=120, unique=True)
+    filename = models.CharField(
+        max_length=255, blank=True, help_text="File the loader read, if any."
+    )
+    title = models.CharField(max_length=500, blank=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    published = models.DateField(
+        null=True, blank=True, help_text="Publication date, not import date."
+    )
+    url = models.URLField(max_length=1000, blank=True)
+    text = models.TextField()
+    sha256 = models.CharField(
+        max_length=64, help_text="Hash of the text: identical copies are one article."
+    )
+    imported_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["text"])
+
+    class Meta:
+        ordering = ["filename", "slug"]
+        constraints = [
+            models.UniqueConstraint(fields=["sha256"], name="article_unique_sha256"),
+            models.UniqueConstraint(
+                fields=["filename"], condition=~Q(filename=""), name="article_unique_filename"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or self.filename or self.slug
+
+    def get_absolute_url(self):
+        return reverse("constituencies:article-detail", kwargs={"slug": self.slug})
+
+
+class Evidence(models.Model):
+    """The span of an article that supports one fact; `quote` is exactly `text[start:end]`."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="evidence")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    fact = GenericForeignKey("content_type", "object_id")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    quote = models.TextField()
+    rule = models.CharField(max_length=100, blank=True, help_text="Extraction rule that found it.")
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        ordering = ["article", "start", "end"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="evidence_fact_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "article", "start", "end"],
+                name="evidence_unique_span",
+            ),
+            models.CheckConstraint(
+                condition=Q(end__gt=models.F("start")), name="evidence_end_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.article} [{self.start}:{self.end}]"
+
+    def save(self, *args, **kwargs):
+        # The invariant every page and export relies on; checked here so that no code
+        # path, admin or loader, can store a quote the article does not contain.
+        self.clean()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#span-{self.start}-{self.end}"
+
+    def clean(self):
+        if self.article.text[self.start : self.end] != self.quote:
+            message = f"Quote does not match characters {self.start}-{self.end} of the article."
+            raise ValidationError({"quote": message})
+
+
+class FactQuerySet(models.QuerySet):
+    def public(self):
+        """What the public site shows: everything an editor has not rejected."""
+        return self.exclude(review=Review.REJECTED)
+
+    def unreviewed(self):
+        return self.filter(review=Review.UNREVIEWED)
+
+
+class Fact(models.Model):
+    """Shared provenance for every record the loader or an editor can write."""
+
+    origin = models.CharField(max_length=10, choices=Origin, default=Origin.EXTRACTED)
+    edited_fields = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Fields an editor changed; the loader never overwrites them.",
+    )
+    review = models.CharField(max_length=10, choices=Review, default=Review.UNREVIEWED)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    evidence = GenericRelation(Evidence)
+
+    objects = FactQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_edited(self):
+        return self.origin == Origin.EDITOR or bool(self.edited_fields)
+
+
+class Organisation(Fact):
+    """A party, group, union, committee, council or constituency Labour party (CLP)."""
+
+    class Kind(models.TextChoices):
+        PARTY = "party", "Political party"
+        GROUP = "group", "Parliamentary group"
+        CAMPAIGN = "campaign", "Campaign group"
+        UNION = "union", "Trade union"
+        COMMITTEE = "committee", "Party committee"
+        CLP = "clp", "Constituency Labour party"
+        COUNCIL = "council", "Council"
+        MEDIA = "media", "News outlet"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200)
+    kind = models.CharField(max_length=10, choices=Kind, default=Kind.OTHER)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="branches",
+        help_text="The national body a local group or CLP belongs to.",
+    )
+    constituency = models.ForeignKey(
+        "Constituency",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisations",
+        help_text="The seat a CLP or local group covers.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name"], name="organisation_unique_name"),
+            models.UniqueConstraint(fields=["slug"], name="organisation_unique_slug"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Person(Fact):
+    """Someone the articles name: an MP, a prospective candidate, an officer, a spokesperson."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200)
+    description = models.CharField(max_length=300, blank=True)
+    party = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        help_text="Current party or group, where the articles say.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "people"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name"], name="person_unique_name"),
+            models.UniqueConstraint(fields=["slug"], name="person_unique_slug"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("constituencies:person-detail", kwargs={"slug": self.slug})
+
+
+class PersonAlias(models.Model):
+    """Another spelling an article uses for a person: a surname alone, "Nav" for "Navendu"."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=200, db_index=True)
+
+    class Meta:
+        verbose_name_plural = "person aliases"
+        ordering = ["alias"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "alias"], name="person_alias_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.alias} → {self.person}"
+
+
+class Constituency(Fact):
+    """A Westminster seat, named as the articles write it."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200)
+    mp = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="seats",
+        verbose_name="MP",
+        help_text="The sitting MP, whatever party they now sit for.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "constituencies"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name"], name="constituency_unique_name"),
+            models.UniqueConstraint(fields=["slug"], name="constituency_unique_slug"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("constituencies:constituency-detail", kwargs={"slug": self.slug})
+
+
+class Role(Fact):
+    """A position someone holds: chair of a CLP, Labour's party chair, Momentum's co-ordinator."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
+    title = models.CharField(max_length=200)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="roles"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["person", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "title", "organisation"],
+                name="role_unique_person_title_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "title"],
+                condition=Q(organisation=None),
+                name="role_unique_person_title",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person}, {self.title}" + (
+            f", {self.organisation}" if self.organisation else ""
+        )
+
+
+class PartyMove(Fact):
+    """An MP leaving a party, to join a group or to sit as an independent."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="party_moves")
+    from_party = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="departures"
+    )
+    to_group = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="arrivals",
+        help_text="Empty when they left to sit as an independent.",
+    )
+    constituency = models.ForeignKey(
+        Constituency,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="party_moves",
+        help_text="The seat they held when they left.",
+    )
+    date = models.DateField(null=True, blank=True)
+    date_text = models.CharField(
+        max_length=100, blank=True, help_text="The date as the article gives it."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["person"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "from_party"], name="party_move_unique_person_party"
+            ),
+        ]
+
+    def __str__(self):
+        destination = self.to_group.name if self.to_group else "sit as an independent"
+        return f"{self.person} left {self.from_party} for {destination}"
+
+
+class Majority(Fact):
+    """The winning margin in a seat at one general election, as an article states it.
+
+    Two articles that disagree give two rows, each with its own evidence.
+    """
+
+    constituency = models.ForeignKey(
+        Constituency, on_delete=models.CASCADE, related_name="majorities"
+    )
+    year = models.PositiveSmallIntegerField(help_text="Year of the general election.")
+    majority = models.PositiveIntegerField(
+        help_text="Votes between the winner and the runner-up, not the winner's vote count."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "majorities"
+        ordering = ["constituency", "-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["constituency", "year", "majority"], name="majority_unique_seat_year_value"
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=1832, year__lte=2100), name="majority_year_plausible"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.constituency} {self.year}: {self.majority:,}"
+
+
+class ShortlistDecision(Fact):
+    """Whether Labour's shortlist for a seat is all-women, open to all, or not yet decided."""
+
+    class Kind(models.TextChoices):
+        ALL_WOMEN = "all_women", "All-women shortlist"
+        OPEN = "open", "Open to men and women"
+        UNDECIDED = "undecided", "Not yet decided"
+
+    class Firmness(models.TextChoices):
+        AGREED = "agreed", "Agreed"
+        RECOMMENDED = "recommended", "Recommended"
+        PROPOSED = "proposed", "Proposed"
+        UNKNOWN = "", "Not stated"
+
+    constituency = models.ForeignKey(
+        Constituency, on_delete=models.CASCADE, related_name="shortlists"
+    )
+    kind = models.CharField(max_length=10, choices=Kind)
+    decided_by = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="shortlist_decisions",
+    )
+    firmness = models.CharField(
+        max_length=12, choices=Firmness, blank=True, default=Firmness.UNKNOWN
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["constituency", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["constituency", "kind"], name="shortlist_unique_seat_kind"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.constituency}: {self.get_kind_display()}"
+
+
+class Candidacy(Fact):
+    """Someone in the running to be Labour's candidate for a seat, at some stage of selection."""
+
+    class Status(models.TextChoices):
+        TIPPED = "tipped", "Rumoured or tipped"
+        APPLIED = "applied", "Applied"
+        LONGLISTED = "longlisted", "Longlisted"
+        SHORTLISTED = "shortlisted", "Shortlisted"
+        SELECTED = "selected", "Selected"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="candidacies")
+    constituency = models.ForeignKey(
+        Constituency, on_delete=models.CASCADE, related_name="candidacies"
+    )
+    status = models.CharField(max_length=12, choices=Status, default=Status.TIPPED)
+    description = models.CharField(
+        max_length=300, blank=True, help_text="How the article describes them, e.g. “NEC member”."
+    )
+    backers = models.ManyToManyField(Organisation, blank=True, related_name="backed_candidacies")
+
+    history = HistoricalRecords(m2m_fields=[backers])
+
+    class Meta:
+        verbose_name_plural = "candidacies"
+        ordering = ["constituency", "person"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "constituency"], name="candidacy_unique_person_seat"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_status_display()}) in {self.constituency}"
+
+
+class Statement(Fact):
+    """Words said or written about a seat: by its CLP or officers, a local group, the party."""
+
+    class Medium(models.TextChoices):
+        TWEET = "tweet", "Tweet"
+        EMAIL = "email", "Email"
+        LETTER = "letter", "Letter"
+        STATEMENT = "statement", "Statement"
+        INTERVIEW = "interview", "Interview"
+        UNKNOWN = "", "Not stated"
+
+    class Stance(models.TextChoices):
+        CALLS_FOR_BY_ELECTION = "calls_for_by_election", "Calls for a by-election"
+        CRITICAL = "critical", "Critical of the MP"
+        SUPPORTIVE = "supportive", "Supportive of the MP"
+        UNKNOWN = "", "Not stated"
+
+    constituency = models.ForeignKey(
+        Constituency,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="statements",
+        help_text="Empty when it is about all the splitters' seats.",
+    )
+    speaker = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="statements",
+        help_text="The body the speaker speaks for.",
+    )
+    by_clp = models.BooleanField(default=False, verbose_name="CLP's own statement")
+    medium = models.CharField(max_length=10, choices=Medium, blank=True, default=Medium.UNKNOWN)
+    text = models.TextField(help_text="The words as quoted or reported.")
+    stance = models.CharField(max_length=25, choices=Stance, blank=True, default=Stance.UNKNOWN)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["constituency", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["constituency", "text"], name="statement_unique_seat_text"
+            ),
+            models.UniqueConstraint(
+                fields=["text"],
+                condition=Q(constituency=None),
+                name="statement_unique_general_text",
+            ),
+        ]
+
+    def __str__(self):
+        who = self.speaker or self.organisation or "Unattributed"
+        return f"{who}: {self.text[:60]}"
+
+
+class Event(Fact):
+    """Something worth a seat's timeline: a no-confidence vote, a campaign day, a letter."""
+
+    class Kind(models.TextChoices):
+        NO_CONFIDENCE_VOTE = "no_confidence_vote", "No-confidence vote"
+        CAMPAIGN_DAY = "campaign_day", "Campaign day"
+        LETTER = "letter", "Letter"
+        SELECTION_PROCESS = "selection_process", "Selection process"
+        OTHER = "other", "Other"
+
+    constituency = models.ForeignKey(Constituency, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind)
+    description = models.CharField(max_length=500)
+    person = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text="The MP it concerns, if any.",
+    )
+    date = models.DateField(null=True, blank=True)
+    date_text = models.CharField(
+        max_length=100, blank=True, help_text="When, as the article says it."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["constituency", "date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["constituency", "kind", "description"],
+                name="event_unique_seat_kind_description",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.constituency}: {self.get_kind_display()}"
