@@ -11,7 +11,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelatio
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -122,6 +122,15 @@ class FactQuerySet(models.QuerySet):
         return self.filter(review=Review.UNREVIEWED)
 
 
+def public_with_evidence(model, *select):
+    """A public queryset of `model` with its evidence (and evidence articles) prefetched."""
+    return (
+        model.objects.public()
+        .select_related(*select)
+        .prefetch_related(Prefetch("evidence", Evidence.objects.select_related("article")))
+    )
+
+
 class Fact(models.Model):
     """Shared provenance for every record the loader or an editor can write."""
 
@@ -193,6 +202,19 @@ class Organisation(Fact):
         return self.name
 
 
+class PersonQuerySet(FactQuerySet):
+    def with_facts(self):
+        """People with their party, moves, aliases and evidence, for pages and exports."""
+        return self.public().select_related("party").prefetch_related(
+            Prefetch("evidence", Evidence.objects.select_related("article")),
+            Prefetch(
+                "party_moves",
+                public_with_evidence(PartyMove, "from_party", "to_group", "constituency"),
+            ),
+            "aliases",
+        )
+
+
 class Person(Fact):
     """Someone the articles name: an MP, a prospective candidate, an officer, a spokesperson."""
 
@@ -210,6 +232,8 @@ class Person(Fact):
 
     history = HistoricalRecords()
 
+    objects = PersonQuerySet.as_manager()
+
     class Meta:
         verbose_name_plural = "people"
         ordering = ["name"]
@@ -223,6 +247,12 @@ class Person(Fact):
 
     def get_absolute_url(self):
         return reverse("constituencies:person-detail", kwargs={"slug": self.slug})
+
+    @property
+    def latest_move(self):
+        """The party move most recently recorded, from prefetched `party_moves` if present."""
+        moves = list(self.party_moves.all())
+        return moves[-1] if moves else None
 
 
 class PersonAlias(models.Model):
@@ -242,6 +272,26 @@ class PersonAlias(models.Model):
         return f"{self.alias} → {self.person}"
 
 
+class ConstituencyQuerySet(FactQuerySet):
+    def with_facts(self):
+        """Seats with every public fact and its evidence prefetched, in a fixed number of
+        queries whatever the number of seats."""
+        return self.public().select_related("mp", "mp__party").prefetch_related(
+            Prefetch("evidence", Evidence.objects.select_related("article")),
+            Prefetch("mp__party_moves", public_with_evidence(PartyMove, "from_party", "to_group")),
+            Prefetch("majorities", public_with_evidence(Majority)),
+            Prefetch("shortlists", public_with_evidence(ShortlistDecision, "decided_by")),
+            Prefetch(
+                "candidacies",
+                public_with_evidence(Candidacy, "person").prefetch_related("backers"),
+            ),
+            Prefetch(
+                "statements", public_with_evidence(Statement, "speaker", "organisation")
+            ),
+            Prefetch("events", public_with_evidence(Event, "person")),
+        )
+
+
 class Constituency(Fact):
     """A Westminster seat, named as the articles write it."""
 
@@ -259,6 +309,8 @@ class Constituency(Fact):
 
     history = HistoricalRecords()
 
+    objects = ConstituencyQuerySet.as_manager()
+
     class Meta:
         verbose_name_plural = "constituencies"
         ordering = ["name"]
@@ -272,6 +324,18 @@ class Constituency(Fact):
 
     def get_absolute_url(self):
         return reverse("constituencies:constituency-detail", kwargs={"slug": self.slug})
+
+    @property
+    def shortlist(self):
+        """The shortlist decision to show when sources differ: a firm decision over a
+        recommendation, and any decision over "not yet decided"."""
+        decisions = list(self.shortlists.all())
+        return max(decisions, key=ShortlistDecision.weight, default=None)
+
+    @property
+    def latest_majority(self):
+        majorities = list(self.majorities.all())
+        return max(majorities, key=lambda m: m.year, default=None)
 
 
 class Role(Fact):
@@ -421,6 +485,11 @@ class ShortlistDecision(Fact):
 
     def __str__(self):
         return f"{self.constituency}: {self.get_kind_display()}"
+
+    FIRMNESS_ORDER = ["", "proposed", "recommended", "agreed"]
+
+    def weight(self):
+        return (self.kind != self.Kind.UNDECIDED, self.FIRMNESS_ORDER.index(self.firmness))
 
 
 class Candidacy(Fact):
