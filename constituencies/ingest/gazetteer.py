@@ -53,9 +53,16 @@ def constituencies() -> list[str]:
 
 
 @cache
+def constituency_aliases() -> dict[str, str]:
+    """Short name -> constituency ("Wavertree" -> "Liverpool Wavertree")."""
+    return dict(line.split("\t", 1) for line in _lines("constituency_aliases.txt"))
+
+
+@cache
 def constituency_regex() -> re.Pattern:
-    """Any gazetteer constituency, longest first, tolerant of '&', commas and hyphen case."""
-    names = sorted(constituencies(), key=len, reverse=True)
+    """Any gazetteer constituency or short name, longest first, tolerant of '&', commas
+    and the case of small words."""
+    names = sorted([*constituencies(), *constituency_aliases()], key=len, reverse=True)
     body = "|".join(_place_pattern(name) for name in names)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 

@@ -73,6 +73,7 @@ class ArticleLoader:
         self._organisations = {}
         # People and seats first made this run, so a fact that fills them in counts as new.
         self._new = set()
+        self._touched = set()
 
     # -- records ---------------------------------------------------------------
 
@@ -93,10 +94,20 @@ class ArticleLoader:
             self._new.add((model, obj.pk))
             state = CREATED
         else:
+            # Where other articles (or earlier facts of this one) also support the record,
+            # they may disagree: this fact only fills blanks, so re-loading settles on the
+            # same values.
+            shared = (model, obj.pk) in self._touched or (
+                models.Evidence.objects.filter(content_type=content_type, object_id=obj.pk)
+                .exclude(article=self.article)
+                .exists()
+            )
             changed = {
                 name: value
                 for name, value in values.items()
-                if name not in obj.edited_fields and getattr(obj, name) != value
+                if name not in obj.edited_fields
+                and getattr(obj, name) != value
+                and not (shared and getattr(obj, name) not in ("", None))
             }
             for name, value in changed.items():
                 setattr(obj, name, value)
@@ -106,6 +117,7 @@ class ArticleLoader:
                 state = CREATED
             else:
                 state = UPDATED if changed else UNCHANGED
+        self._touched.add((model, obj.pk))
         self.attach(obj, content_type, fact)
         return obj, state
 
@@ -286,8 +298,9 @@ class ArticleLoader:
             "constituency": self.constituency(fact.constituency),
             "kind": fact.kind,
             "description": fact.description[:500],
+            "person": self.person(fact.person),
         }
-        values = {"person": self.person(fact.person), "date_text": fact.date_text[:100]}
+        values = {"date_text": fact.date_text[:100]}
         return "event", self.upsert(models.Event, key, values, fact)[1]
 
     # -- stale facts -------------------------------------------------------------
@@ -324,37 +337,48 @@ def stage(status):
     return len(STAGES) if status == "withdrawn" else STAGES.index(status)
 
 
-def load_article(raw, extraction, *, title="", publisher="", published=None, url=""):
-    """Upsert the article and its facts. Returns a `LoadResult`. Call inside a transaction."""
-    duplicate = models.Article.objects.filter(sha256=raw.sha256).exclude(filename=raw.filename)
-    if raw.filename and duplicate.exists():
-        return LoadResult(duplicate.first(), duplicate_of=str(duplicate.first().filename))
-    article = (
-        models.Article.objects.filter(sha256=raw.sha256).first()
-        or (models.Article.objects.filter(filename=raw.filename).first() if raw.filename else None)
-    )
-    values = {
-        "text": raw.text,
-        "sha256": raw.sha256,
-        "title": title or extraction.title,
-        "publisher": publisher or extraction.publisher,
-    }
-    if published:
-        values["published"] = published
-    if url:
-        values["url"] = url
+def find_article(raw):
+    """The stored article this text is, or replaces: same text, else same file name."""
+    article = models.Article.objects.filter(sha256=raw.sha256).first()
+    if article is None and raw.filename:
+        article = models.Article.objects.filter(filename=raw.filename).first()
+    return article
+
+
+def load_article(raw, extraction, *, article=None, **metadata):
+    """Upsert the article and its facts; returns a `LoadResult`. Call inside a transaction.
+
+    `article` is the row to update (the admin passes it); otherwise it is found by text
+    or file name. `metadata` (title, publisher, published, url) given by an editor wins;
+    what the extractor guessed only fills blanks, so an edited title survives re-loading.
+    """
     if article is None:
-        slug_source = Path(raw.filename).stem if raw.filename else values["title"]
+        duplicate = models.Article.objects.filter(sha256=raw.sha256).exclude(filename=raw.filename)
+        if raw.filename and duplicate.exists():
+            first = duplicate.first()
+            return LoadResult(first, duplicate_of=first.filename or first.slug)
+        article = find_article(raw)
+    guessed = {"title": extraction.title, "publisher": extraction.publisher}
+    if article is None:
+        fields = {**guessed, **{k: v for k, v in metadata.items() if v}}
+        slug_source = Path(raw.filename).stem if raw.filename else fields.get("title") or raw.sha256
         article = models.Article.objects.create(
-            filename=raw.filename, slug=unique_slug(models.Article, slug_source), **values
+            filename=raw.filename,
+            slug=unique_slug(models.Article, slug_source[:100]),
+            text=raw.text,
+            sha256=raw.sha256,
+            **fields,
         )
         text_changed = True
     else:
         text_changed = article.sha256 != raw.sha256
-        changed = {k: v for k, v in values.items() if getattr(article, k) != v}
-        for name, value in changed.items():
+        changes = {"text": raw.text, "sha256": raw.sha256}
+        changes |= {k: v for k, v in guessed.items() if v and not getattr(article, k)}
+        changes |= {k: v for k, v in metadata.items() if v}
+        changes = {k: v for k, v in changes.items() if getattr(article, k) != v}
+        for name, value in changes.items():
             setattr(article, name, value)
-        if changed:
+        if changes:
             article.save()
     loader = ArticleLoader(article, text_changed=text_changed)
     for fact in extraction.facts:

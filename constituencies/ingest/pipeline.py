@@ -14,6 +14,7 @@ from django.db import DatabaseError, transaction
 from constituencies import models
 
 from .extract import extract
+from .facts import SeatFact
 from .load import load_article
 from .read import ArticleError, RawArticle, read_article
 
@@ -69,22 +70,30 @@ def article_paths(paths: Iterable[str | Path]) -> Iterator[Path | ArticleOutcome
             yield ArticleOutcome(str(path), error=f"{path}: no such file or folder")
 
 
-def known_seats():
-    """Who holds which seat, from articles loaded earlier, for resolving "X's seat"."""
-    return dict(
+def known_seats(raws: Iterable[RawArticle] = ()):
+    """Who holds which seat, for resolving "X's seat" and "seats held by X and Y": seats
+    stored from earlier loads, then seats stated anywhere in this batch, so that an
+    article is read the same way whichever order the batch is in."""
+    seats = dict(
         models.Constituency.objects.public()
         .filter(mp__isnull=False)
         .values_list("mp__name", "name")
     )
+    for raw in raws:
+        for fact in extract(raw.text, known_seats=seats).facts:
+            if isinstance(fact, SeatFact):
+                seats.setdefault(fact.person, fact.constituency)
+    return seats
 
 
-def load_raw(raw: RawArticle, **article_fields) -> ArticleOutcome:
-    """Extract and load one article inside its own transaction."""
-    outcome = ArticleOutcome(raw.filename or article_fields.get("title", "article"))
-    extraction = extract(raw.text, known_seats=known_seats())
+def load_raw(raw: RawArticle, *, seats=None, article=None, **metadata) -> ArticleOutcome:
+    """Extract and load one article inside its own transaction. `article` and `metadata`
+    come from the admin, where an editor adds or corrects an article."""
+    outcome = ArticleOutcome(raw.filename or metadata.get("title") or "pasted article")
+    extraction = extract(raw.text, known_seats=known_seats([raw]) if seats is None else seats)
     try:
         with transaction.atomic():
-            result = load_article(raw, extraction, **article_fields)
+            result = load_article(raw, extraction, article=article, **metadata)
     except DatabaseError as error:
         outcome.error = f"{outcome.name}: database refused the article ({error})"
         return outcome
@@ -97,23 +106,32 @@ def load_raw(raw: RawArticle, **article_fields) -> ArticleOutcome:
     return outcome
 
 
-def load_path(path: Path) -> ArticleOutcome:
+def read_path(path: Path) -> RawArticle | ArticleOutcome:
     try:
-        raw = read_article(path)
+        return read_article(path)
     except ArticleError as error:
         return ArticleOutcome(str(path), error=error.message)
     except OSError as error:
         return ArticleOutcome(str(path), error=f"{path}: cannot be read ({error.strerror})")
-    outcome = load_raw(raw)
-    outcome.name = str(path)
-    return outcome
 
 
 def run(paths: Iterable[str | Path], on_outcome=None) -> Report:
-    """Load every article under `paths`; `on_outcome` is called after each one."""
+    """Load every article under `paths`; `on_outcome` is called after each one.
+
+    Two passes: the first reads every article and learns who holds which seat, the
+    second extracts with that knowledge and loads, one transaction per article.
+    """
     report = Report()
-    for item in article_paths(paths):
-        outcome = item if isinstance(item, ArticleOutcome) else load_path(item)
+    items = list(article_paths(paths))
+    readable = [item for item in items if isinstance(item, Path)]
+    seats = known_seats(raw for raw in map(read_path, readable) if isinstance(raw, RawArticle))
+    for item in items:
+        raw = item if isinstance(item, ArticleOutcome) else read_path(item)
+        if isinstance(raw, ArticleOutcome):
+            outcome = raw
+        else:
+            outcome = load_raw(raw, seats=seats)
+            outcome.name = str(item)
         report.outcomes.append(outcome)
         if on_outcome:
             on_outcome(outcome)

@@ -77,3 +77,41 @@ def read_article(path: str | Path) -> RawArticle:
     if size > MAX_BYTES:
         raise ArticleError(f"{path.name}: {size} bytes is over the {MAX_BYTES} byte limit")
     return read_text(_decode(path.read_bytes(), path.name), path.name)
+
+
+_SELF_NAMING = (
+    r"(?:{name}) (?:has learned|has learnt|understands|can reveal|revealed|has revealed|reported|reports)"
+    r"|(?:passed to|seen by|obtained by|contacted by) (?:{name})(?![\w-])"
+    r"|^More from (?:{name})\s*$|^(?:{name}) (?:Newsletters?|provides|is)\b"
+)
+
+
+def guess_title(text: str) -> str:
+    """The first line, when it reads like a headline: short, followed by more text, no full stop."""
+    lines = [line.strip() for line in text.strip().splitlines()]
+    if len(lines) < 2 or not lines[0]:
+        return ""
+    first = lines[0]
+    if len(first) > 160 or len(first.split()) < 3 or first.endswith((".", ",", ";", ":")):
+        return ""
+    return first
+
+
+def guess_publisher(text: str) -> str:
+    """An outlet the article names as itself ("HuffPost UK has learned", "More from LabourList").
+
+    Outlets quoted as other people's sources ("told ITV") are not the publisher, so only
+    phrasings where the outlet is the one reporting count; a closing "More from X" or
+    "X Newsletters" line wins over anything in the body.
+    """
+    from .gazetteer import publisher_regex, publishers
+
+    alternation = publisher_regex().pattern
+    names = alternation[alternation.index("(?:") + 3 : alternation.rindex(")(?!")]
+    pattern = re.compile(_SELF_NAMING.format(name=names), re.MULTILINE)
+    found = [match for match in pattern.finditer(text)]
+    if not found:
+        return ""
+    tail = [m for m in found if m.group().startswith("More from") or "Newsletter" in m.group()]
+    best = tail[-1] if tail else found[0]
+    return next(name for name in sorted(publishers(), key=len, reverse=True) if name in best.group())
