@@ -7,9 +7,14 @@ which fields the editor changed, so the loader leaves those fields alone.
 
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db import DatabaseError
 from django.db.models import Q
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from .forms import ArticleAdminForm
+from .ingest.pipeline import load_raw
 from .models import (
     Article,
     Candidacy,
@@ -275,8 +280,55 @@ class EvidenceAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
+    form = ArticleAdminForm
     list_display = ("__str__", "filename", "publisher", "published", "imported_at")
     search_fields = ("title", "filename", "publisher", "text")
     list_filter = ("publisher",)
-    readonly_fields = ("sha256", "imported_at", "updated_at")
-    prepopulated_fields = {"slug": ("title",)}
+    readonly_fields = ("slug", "filename", "sha256", "imported_at", "updated_at", "extracted_facts")
+    fieldsets = [
+        (None, {"fields": ["title", "publisher", "published", "url"]}),
+        ("Text", {"fields": ["text", "upload"]}),
+        ("Extracted", {"fields": ["extracted_facts"]}),
+        ("Provenance", {"fields": ["slug", "filename", "sha256", "imported_at", "updated_at"]}),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        """Run the same pipeline as `load_articles`: store the text, extract, load."""
+        outcome = load_raw(
+            form.raw_article,
+            article=obj if change else None,
+            **{
+                name: form.cleaned_data.get(name)
+                for name in ("title", "publisher", "published", "url")
+            },
+        )
+        if outcome.failed:
+            raise DatabaseError(outcome.error)
+        obj.pk = outcome.article.pk
+        obj.refresh_from_db()
+        self.message_user(request, f"Extracted facts: {outcome.summary()}.", messages.INFO)
+
+    @admin.display(description="Facts from this article")
+    def extracted_facts(self, article):
+        if article.pk is None:
+            return "Facts are extracted when you save."
+        first_span = {}
+        for row in article.evidence.select_related("content_type").order_by("start"):
+            first_span.setdefault(row.content_type, {}).setdefault(row.object_id, row)
+        rows = []
+        for content_type, spans in first_span.items():
+            found = content_type.model_class().objects.in_bulk(list(spans))
+            for object_id, fact in found.items():
+                url = reverse(f"admin:constituencies_{content_type.model}_change", args=[object_id])
+                review = fact.get_review_display() if hasattr(fact, "review") else ""
+                rows.append((content_type.name, url, fact, review, spans[object_id].quote[:160]))
+        if not rows:
+            return "No facts were found in this article."
+        body = format_html_join(
+            "", '<tr><td>{}</td><td><a href="{}">{}</a></td><td>{}</td><td>{}</td></tr>', rows
+        )
+        return format_html(
+            '<table><tr><th scope="col">Kind</th><th scope="col">Fact</th>'
+            '<th scope="col">Review</th><th scope="col">Evidence</th></tr>{}</table>',
+            body,
+        )

@@ -124,11 +124,10 @@ class FactQuerySet(models.QuerySet):
 
 def public_with_evidence(model, *select):
     """A public queryset of `model` with its evidence (and evidence articles) prefetched."""
-    return (
-        model.objects.public()
-        .select_related(*select)
-        .prefetch_related(Prefetch("evidence", Evidence.objects.select_related("article")))
+    queryset = model.objects.public().prefetch_related(
+        Prefetch("evidence", Evidence.objects.select_related("article"))
     )
+    return queryset.select_related(*select) if select else queryset
 
 
 class Fact(models.Model):
@@ -214,6 +213,23 @@ class PersonQuerySet(FactQuerySet):
             "aliases",
         )
 
+    # --- Public site (person page) ---
+
+    def for_detail(self):
+        """`with_facts()` plus everything a person page lists: the seats they hold, their
+        roles, candidacies and statements, each with its evidence."""
+        return self.with_facts().prefetch_related(
+            Prefetch("seats", public_with_evidence(Constituency, "mp")),
+            Prefetch("roles", public_with_evidence(Role, "organisation")),
+            Prefetch(
+                "candidacies",
+                public_with_evidence(Candidacy, "constituency").prefetch_related("backers"),
+            ),
+            Prefetch(
+                "statements", public_with_evidence(Statement, "constituency", "organisation")
+            ),
+        )
+
 
 class Person(Fact):
     """Someone the articles name: an MP, a prospective candidate, an officer, a spokesperson."""
@@ -290,6 +306,109 @@ class ConstituencyQuerySet(FactQuerySet):
             ),
             Prefetch("events", public_with_evidence(Event, "person")),
         )
+
+    # --- Public site (lists, filters, exports) ---
+
+    NO_SHORTLIST = "unknown"
+
+    def for_list(self):
+        """Seats for tables and CSV: latest majority, shown shortlist kind and fact counts
+        annotated in SQL, the MP's party moves and the newest statement prefetched."""
+        newest_statement = (
+            Statement.objects.public()
+            .filter(constituency=models.OuterRef("constituency"))
+            .order_by("-created_at", "-pk")
+            .values("pk")[:1]
+        )
+        return (
+            self.public()
+            .with_latest_majority()
+            .with_shortlist_kind()
+            .annotate(
+                candidate_count=self._public_count(Candidacy),
+                statement_count=self._public_count(Statement),
+            )
+            .select_related("mp", "mp__party")
+            .prefetch_related(
+                Prefetch(
+                    "mp__party_moves",
+                    PartyMove.objects.public().select_related("from_party", "to_group"),
+                ),
+                Prefetch(
+                    "statements",
+                    Statement.objects.public()
+                    .filter(pk=models.Subquery(newest_statement))
+                    .select_related("speaker", "organisation"),
+                    to_attr="newest_statements",
+                ),
+            )
+        )
+
+    def with_latest_majority(self):
+        """Annotate `latest_majority_votes` and `latest_majority_year` from the most recent
+        public majority (the first recorded when sources disagree), so that filtering and
+        ordering by majority happen in SQL."""
+        latest = (
+            Majority.objects.public()
+            .filter(constituency=models.OuterRef("pk"))
+            .order_by("-year", "pk")
+        )
+        return self.annotate(
+            latest_majority_votes=models.Subquery(latest.values("majority")[:1]),
+            latest_majority_year=models.Subquery(latest.values("year")[:1]),
+        )
+
+    def with_shortlist_kind(self):
+        """Annotate `shortlist_kind`: the kind of the decision `Constituency.shortlist`
+        shows, chosen in SQL by the same weighting; None when there is no public decision."""
+        firmness_rank = models.Case(
+            *(
+                models.When(firmness=firmness, then=rank)
+                for rank, firmness in enumerate(ShortlistDecision.FIRMNESS_ORDER)
+            ),
+            default=0,
+        )
+        decided = models.Case(
+            models.When(kind=ShortlistDecision.Kind.UNDECIDED, then=0), default=1
+        )
+        shown = (
+            ShortlistDecision.objects.public()
+            .filter(constituency=models.OuterRef("pk"))
+            .order_by(decided.desc(), firmness_rank.desc(), "kind")
+        )
+        return self.annotate(shortlist_kind=models.Subquery(shown.values("kind")[:1]))
+
+    def with_shortlist(self, kinds):
+        """Seats whose shown shortlist kind is one of `kinds`; `NO_SHORTLIST` matches none."""
+        kinds = set(kinds)
+        condition = Q(shortlist_kind__in=kinds - {self.NO_SHORTLIST})
+        if self.NO_SHORTLIST in kinds:
+            condition |= Q(shortlist_kind__isnull=True)
+        return self.with_shortlist_kind().filter(condition)
+
+    def with_majority_between(self, low=None, high=None):
+        """Seats whose latest majority is within the bounds given; unknown majorities never."""
+        seats = self.with_latest_majority()
+        if low is not None:
+            seats = seats.filter(latest_majority_votes__gte=low)
+        if high is not None:
+            seats = seats.filter(latest_majority_votes__lte=high)
+        return seats
+
+    def search(self, text):
+        return self.filter(Q(name__icontains=text) | Q(mp__name__icontains=text))
+
+    @staticmethod
+    def _public_count(model):
+        counts = (
+            model.objects.public()
+            .filter(constituency=models.OuterRef("pk"))
+            .order_by()
+            .values("constituency")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        return models.functions.Coalesce(models.Subquery(counts), 0)
 
 
 class Constituency(Fact):
@@ -599,7 +718,14 @@ class Event(Fact):
         SELECTION_PROCESS = "selection_process", "Selection process"
         OTHER = "other", "Other"
 
-    constituency = models.ForeignKey(Constituency, on_delete=models.CASCADE, related_name="events")
+    constituency = models.ForeignKey(
+        Constituency,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="events",
+        help_text="Empty when it concerns all the splitters' seats.",
+    )
     kind = models.CharField(max_length=20, choices=Kind)
     description = models.CharField(max_length=500)
     person = models.ForeignKey(
@@ -621,10 +747,25 @@ class Event(Fact):
         ordering = ["constituency", "date", "pk"]
         constraints = [
             models.UniqueConstraint(
+                fields=["constituency", "kind", "description", "person"],
+                name="event_unique_seat_kind_description_person",
+            ),
+            models.UniqueConstraint(
                 fields=["constituency", "kind", "description"],
+                condition=Q(person=None),
                 name="event_unique_seat_kind_description",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "description", "person"],
+                condition=Q(constituency=None),
+                name="event_unique_general_kind_description_person",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "description"],
+                condition=Q(constituency=None, person=None),
+                name="event_unique_general_kind_description",
             ),
         ]
 
     def __str__(self):
-        return f"{self.constituency}: {self.get_kind_display()}"
+        return f"{self.constituency or 'All seats'}: {self.get_kind_display()}"

@@ -1,0 +1,64 @@
+"""Editors add articles in the admin; saving runs the extraction pipeline."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from constituencies import models
+
+pytestmark = pytest.mark.django_db
+
+TEXT = (
+    "Angela Smith, the MP for Penistone and Stocksbridge, beat her Tory challenger in 2017 "
+    "by 1,322 votes, down from 6,723 in 2015."
+)
+
+
+def add(client, **data):
+    form = {"title": "", "publisher": "", "published": "", "url": "", "text": ""}
+    form.update(data)
+    return client.post(reverse("admin:constituencies_article_add"), form)
+
+
+def test_pasted_article_is_stored_and_its_facts_extracted(editor_client):
+    response = add(editor_client, title="Smith's majority", publisher="Example News", text=TEXT)
+    assert response.status_code == 302
+    article = models.Article.objects.get()
+    assert (article.title, article.publisher, article.text) == (
+        "Smith's majority", "Example News", TEXT)
+    assert set(models.Majority.objects.values_list("year", "majority")) == {
+        (2017, 1322), (2015, 6723)}
+    page = editor_client.get(reverse("admin:constituencies_article_change", args=[article.pk]))
+    assert "Facts from this article" in page.content.decode()
+    assert "Not yet reviewed" in page.content.decode()
+
+
+def test_uploaded_windows_1252_file_is_read(editor_client):
+    upload = SimpleUploadedFile("smith.txt", (TEXT + " “Quoted”").encode("cp1252"))
+    response = add(editor_client, title="Upload", upload=upload)
+    assert response.status_code == 302
+    assert models.Article.objects.get().text.endswith("“Quoted”")
+
+
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        ({"text": "   "}, "Paste the article"),
+        ({"upload": SimpleUploadedFile("x.txt", b"\x00\x01binary")}, "binary"),
+        ({"text": "<html><body><p>x</p></body></html>"}, "HTML"),
+    ],
+    ids=["empty", "binary", "html"],
+)
+def test_bad_input_gets_a_form_error_and_saves_nothing(editor_client, data, message):
+    response = add(editor_client, title="Bad", **data)
+    assert response.status_code == 200
+    assert message in str(response.context["adminform"].form.errors)
+    assert not models.Article.objects.exists()
+
+
+def test_the_same_text_twice_is_refused(editor_client):
+    add(editor_client, title="First", text=TEXT)
+    response = add(editor_client, title="Second", text=TEXT)
+    assert response.status_code == 200
+    assert "already in the tracker" in str(response.context["adminform"].form.errors)
+    assert models.Article.objects.count() == 1
