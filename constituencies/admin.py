@@ -8,7 +8,7 @@ which fields the editor changed, so the loader leaves those fields alone.
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db import DatabaseError
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
@@ -22,6 +22,7 @@ from .models import (
     Event,
     Evidence,
     Majority,
+    OfficialResult,
     Organisation,
     Origin,
     PartyMove,
@@ -152,13 +153,32 @@ class StatementInline(EditTrackingInline):
     autocomplete_fields = ("speaker", "organisation")
 
 
+class OfficialResultInline(admin.TabularInline):
+    model = OfficialResult
+    extra = 0
+    can_delete = False
+    fields = ("year", "winner", "runner_up", "majority", "electorate", "valid_votes", "source")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Constituency)
 class ConstituencyAdmin(FactAdmin):
     list_display = ("name", "mp", "review", "origin")
-    search_fields = ("name", "slug", "mp__name")
+    search_fields = ("name", "slug", "official_name", "ons_code", "mp__name")
+    list_filter = ("region", "country", "review", ProvenanceFilter)
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("mp",)
-    inlines = [MajorityInline, ShortlistInline, CandidacyInline, StatementInline, EvidenceInline]
+    inlines = [
+        MajorityInline,
+        ShortlistInline,
+        CandidacyInline,
+        StatementInline,
+        OfficialResultInline,
+        EvidenceInline,
+    ]
     list_select_related = ("mp",)
 
 
@@ -213,10 +233,42 @@ class PartyMoveAdmin(FactAdmin):
     list_select_related = ("person", "from_party", "to_group", "constituency")
 
 
+class OfficialRecordFilter(admin.SimpleListFilter):
+    title = "official record"
+    parameter_name = "official"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("agrees", "Agrees with the official figure"),
+            ("disagrees", "Disagrees with the official figure"),
+            ("none", "No official figure"),
+        ]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "agrees":
+                return queryset.filter(majority=F("official_majority"))
+            case "disagrees":
+                return queryset.filter(official_majority__isnull=False).exclude(
+                    majority=F("official_majority")
+                )
+            case "none":
+                return queryset.filter(official_majority__isnull=True)
+        return queryset
+
+
 @admin.register(Majority)
 class MajorityAdmin(FactAdmin):
-    list_display = ("constituency", "year", "majority", "review", "origin")
-    list_filter = ("year", "review", ProvenanceFilter)
+    list_display = ("constituency", "year", "majority", "official_majority", "review", "origin")
+    list_filter = ("year", OfficialRecordFilter, "review", ProvenanceFilter)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_official()
+
+    @admin.display(description="official majority", ordering="official_majority")
+    def official_majority(self, majority):
+        return majority.official_majority
+
     search_fields = ("constituency__name",)
     autocomplete_fields = ("constituency",)
     list_select_related = ("constituency",)
@@ -264,6 +316,28 @@ class EventAdmin(FactAdmin):
     search_fields = ("constituency__name", "description", "person__name")
     autocomplete_fields = ("constituency", "person")
     list_select_related = ("constituency", "person")
+
+
+@admin.register(OfficialResult)
+class OfficialResultAdmin(admin.ModelAdmin):
+    list_display = ("constituency", "year", "winner", "majority", "electorate", "source")
+    list_filter = ("year", "winner", "source")
+    search_fields = ("constituency__name", "constituency__official_name", "constituency__ons_code")
+    list_select_related = ("constituency",)
+    readonly_fields = (
+        "constituency",
+        "year",
+        "electorate",
+        "valid_votes",
+        "winner",
+        "runner_up",
+        "majority",
+        "votes",
+        "source",
+    )
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(Evidence)

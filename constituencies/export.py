@@ -31,6 +31,17 @@ def party_fields(person):
     }
 
 
+def official_check(seat, majority):
+    """The official majority for the claim's seat and year, and whether the claim agrees
+    (None where there is no official figure)."""
+    result = seat.official_result(majority.year)
+    official = result.majority if result else None
+    return {
+        "official_majority": official,
+        "matches_official": None if official is None else official == majority.majority,
+    }
+
+
 def name_of(obj):
     return obj.name if obj else None
 
@@ -74,20 +85,49 @@ def export_constituency(seat):
     return {
         "name": seat.name,
         "slug": seat.slug,
+        "official_name": seat.official_name,
+        "ons_code": seat.ons_code,
+        "region": seat.region,
+        "country": seat.country,
         "mp": {"name": seat.mp.name, **party_fields(seat.mp)} if seat.mp else None,
         "majorities": [
-            {"year": m.year, "majority": m.majority, "sources": sources(m)}
+            {
+                "year": m.year,
+                "majority": m.majority,
+                **official_check(seat, m),
+                "sources": sources(m),
+            }
             for m in sorted(seat.majorities.all(), key=lambda m: (m.year, m.majority))
         ],
+        "official_results": {
+            str(r.year): {
+                "majority": r.majority,
+                "winner": r.winner,
+                "runner_up": r.runner_up,
+                "electorate": r.electorate,
+                "valid_votes": r.valid_votes,
+                "turnout": round(r.turnout, 4) if r.turnout is not None else None,
+                "votes": dict(sorted(r.votes.items())),
+            }
+            for r in seat.official_results.all()
+        },
         "shortlist": (
-            {"type": shortlist.kind, "firmness": shortlist.firmness,
-             "decided_by": name_of(shortlist.decided_by), "sources": sources(shortlist)}
+            {
+                "type": shortlist.kind,
+                "firmness": shortlist.firmness,
+                "decided_by": name_of(shortlist.decided_by),
+                "sources": sources(shortlist),
+            }
             if shortlist
             else None
         ),
         "shortlists": [
-            {"type": s.kind, "firmness": s.firmness, "decided_by": name_of(s.decided_by),
-             "sources": sources(s)}
+            {
+                "type": s.kind,
+                "firmness": s.firmness,
+                "decided_by": name_of(s.decided_by),
+                "sources": sources(s),
+            }
             for s in sorted(seat.shortlists.all(), key=lambda s: s.kind)
         ],
         "candidates": [

@@ -13,7 +13,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
+from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
+
+
+def seat_slug(name):
+    """The slug of a seat's name, whichever way it is written: "Penistone & Stocksbridge",
+    "Penistone and Stocksbridge" and "PENISTONE AND STOCKSBRIDGE" are one seat, and so are
+    "Liverpool, Wavertree" and "Liverpool Wavertree"."""
+    return slugify(name.replace("&", " and "))
 
 
 class Origin(models.TextChoices):
@@ -296,6 +304,7 @@ class ConstituencyQuerySet(FactQuerySet):
             Prefetch("evidence", Evidence.objects.select_related("article")),
             Prefetch("mp__party_moves", public_with_evidence(PartyMove, "from_party", "to_group")),
             Prefetch("majorities", public_with_evidence(Majority)),
+            Prefetch("official_results", OfficialResult.objects.order_by("year")),
             Prefetch("shortlists", public_with_evidence(ShortlistDecision, "decided_by")),
             Prefetch(
                 "candidacies",
@@ -425,6 +434,14 @@ class Constituency(Fact):
         verbose_name="MP",
         help_text="The sitting MP, whatever party they now sit for.",
     )
+    ons_code = models.CharField(
+        max_length=9, blank=True, verbose_name="ONS code", help_text="From the official results."
+    )
+    official_name = models.CharField(
+        max_length=200, blank=True, help_text="The name in the House of Commons Library's results."
+    )
+    region = models.CharField(max_length=100, blank=True)
+    country = models.CharField(max_length=50, blank=True)
 
     history = HistoricalRecords()
 
@@ -436,6 +453,9 @@ class Constituency(Fact):
         constraints = [
             models.UniqueConstraint(fields=["name"], name="constituency_unique_name"),
             models.UniqueConstraint(fields=["slug"], name="constituency_unique_slug"),
+            models.UniqueConstraint(
+                fields=["ons_code"], condition=~Q(ons_code=""), name="constituency_unique_ons_code"
+            ),
         ]
 
     def __str__(self):
@@ -450,6 +470,10 @@ class Constituency(Fact):
         recommendation, and any decision over "not yet decided"."""
         decisions = list(self.shortlists.all())
         return max(decisions, key=ShortlistDecision.weight, default=None)
+
+    def official_result(self, year):
+        """The official result for `year`, from prefetched `official_results`."""
+        return next((r for r in self.official_results.all() if r.year == year), None)
 
     @property
     def latest_majority(self):
@@ -531,6 +555,20 @@ class PartyMove(Fact):
         return f"{self.person} left {self.from_party} for {destination}"
 
 
+class MajorityQuerySet(FactQuerySet):
+    def with_official(self):
+        """Annotate `official_majority` for the same seat and year, from the official results."""
+        official = OfficialResult.objects.filter(
+            constituency=models.OuterRef("constituency"), year=models.OuterRef("year")
+        )
+        return self.annotate(official_majority=models.Subquery(official.values("majority")[:1]))
+
+    def disagreeing_with_official(self):
+        return self.with_official().filter(official_majority__isnull=False).exclude(
+            majority=models.F("official_majority")
+        )
+
+
 class Majority(Fact):
     """The winning margin in a seat at one general election, as an article states it.
 
@@ -546,6 +584,8 @@ class Majority(Fact):
     )
 
     history = HistoricalRecords()
+
+    objects = MajorityQuerySet.as_manager()
 
     class Meta:
         verbose_name_plural = "majorities"
@@ -769,3 +809,56 @@ class Event(Fact):
 
     def __str__(self):
         return f"{self.constituency or 'All seats'}: {self.get_kind_display()}"
+
+
+class OfficialResult(models.Model):
+    """A seat's result at one general election, from the House of Commons Library.
+
+    Official figures, re-imported rather than edited; articles' majority claims are
+    checked against `majority`.
+    """
+
+    class Source(models.TextChoices):
+        CONSTITUENCY_RESULTS = "constituency", "Results by constituency (one election)"
+        HISTORICAL = "historical", "1918-2017 results"
+
+    constituency = models.ForeignKey(
+        Constituency, on_delete=models.CASCADE, related_name="official_results"
+    )
+    year = models.PositiveSmallIntegerField(help_text="Year of the general election.")
+    electorate = models.PositiveIntegerField(null=True, blank=True)
+    valid_votes = models.PositiveIntegerField(null=True, blank=True)
+    winner = models.CharField(max_length=40, blank=True, help_text="Winning party, as coded.")
+    runner_up = models.CharField(max_length=40, blank=True)
+    majority = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Votes between winner and runner-up; empty where the file lumps the "
+        "runner-up in with other candidates.",
+    )
+    votes = models.JSONField(default=dict, help_text="Votes per party.")
+    source = models.CharField(max_length=12, choices=Source)
+
+    class Meta:
+        ordering = ["constituency", "-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["constituency", "year"], name="official_result_unique_seat_year"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.constituency} {self.year}: {self.winner}"
+
+    @property
+    def turnout(self):
+        """Valid votes as a share of the electorate."""
+        if not self.electorate or self.valid_votes is None:
+            return None
+        return self.valid_votes / self.electorate
+
+    @property
+    def majority_share(self):
+        if not self.valid_votes or self.majority is None:
+            return None
+        return self.majority / self.valid_votes

@@ -174,13 +174,10 @@ class ArticleLoader:
             return None
         if name in self._seats:
             return self._seats[name]
-        obj = models.Constituency.objects.filter(
-            Q(name__iexact=name) | Q(slug=slugify(name))
-        ).first()
+        slug = models.seat_slug(name)
+        obj = models.Constituency.objects.filter(Q(name__iexact=name) | Q(slug=slug)).first()
         if obj is None:
-            obj = models.Constituency.objects.create(
-                name=name, slug=unique_slug(models.Constituency, name)
-            )
+            obj = models.Constituency.objects.create(name=name, slug=slug)
             self._new.add((models.Constituency, obj.pk))
         self._seats[name] = obj
         return obj
