@@ -60,10 +60,11 @@ class Report:
 
 def article_paths(paths: Iterable[str | Path]) -> Iterator[Path | ArticleOutcome]:
     """Files named, and the .txt files in folders named, in a stable order; a path that
-    does not exist yields a failed outcome instead."""
+    does not exist yields a failed outcome instead. A .txt entry in a folder that cannot
+    be read (a broken link, say) is still yielded, so that it is reported, not skipped."""
     for path in map(Path, paths):
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
+            yield from sorted(p for p in path.rglob("*.txt") if not p.is_dir())
         elif path.is_file():
             yield path
         else:
