@@ -1,32 +1,193 @@
-"""Public pages. Thin: reads come from QuerySet methods on the models."""
+"""Public pages and downloads. Thin: reads come from QuerySet methods on the models,
+filtering from `filters.ConstituencyFilter`, naming and ordering of facts from `display`."""
 
+import csv
+
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.views import View
 from django.views.generic import DetailView, ListView
+from django_filters.views import FilterMixin, FilterView
 
+from . import charts, display
+from .export import dumps, export_constituency, official_check, party_fields
+from .filters import ConstituencyFilter
+from .highlight import highlighted_paragraphs
 from .models import Article, Constituency, Person
 
+PAGE_SIZE = 50
 
-class HomeView(ListView):
+
+class LenientPaginationMixin:
+    """A stale or mistyped `?page=` shows the nearest page instead of a 404, so that a
+    bookmarked list still opens after seats are merged away."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class HomeView(LenientPaginationMixin, ListView):
     template_name = "constituencies/home.html"
     context_object_name = "constituencies"
+    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return Constituency.objects.public().select_related("mp")
+        return Constituency.objects.for_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Unbound: the overview only offers the form, which submits to the seat list.
+        context["filter"] = ConstituencyFilter(queryset=Constituency.objects.none())
+        context["chart"] = charts.seat_majorities(context["constituencies"])
+        return context
+
+
+class ConstituencyListView(LenientPaginationMixin, FilterView):
+    filterset_class = ConstituencyFilter
+    template_name = "constituencies/constituency_list.html"
+    context_object_name = "constituencies"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return Constituency.objects.for_list()
 
 
 class ConstituencyDetailView(DetailView):
     template_name = "constituencies/constituency_detail.html"
+    context_object_name = "seat"
 
     def get_queryset(self):
-        return Constituency.objects.public().select_related("mp")
+        return Constituency.objects.with_facts()
+
+    def get_context_data(self, **kwargs):
+        seat = self.object
+        shortlist = seat.shortlist
+        return super().get_context_data(
+            shortlist=shortlist,
+            other_shortlists=[s for s in seat.shortlists.all() if s != shortlist],
+            majorities=[(m, official_check(seat, m)) for m in seat.majorities.all()],
+            chart=charts.majorities_by_year(seat),
+            timeline=display.timeline(seat),
+            candidacies=sorted(seat.candidacies.all(), key=lambda c: c.person.name),
+            statements=sorted(seat.statements.all(), key=display.statement_order),
+            **kwargs,
+        )
 
 
 class PersonDetailView(DetailView):
     template_name = "constituencies/person_detail.html"
+    context_object_name = "person"
 
     def get_queryset(self):
-        return Person.objects.public()
+        return Person.objects.for_detail()
+
+
+class ArticleListView(LenientPaginationMixin, ListView):
+    template_name = "constituencies/article_list.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+    queryset = Article.objects.defer("text").order_by("-published", "title", "slug")
 
 
 class ArticleDetailView(DetailView):
     template_name = "constituencies/article_detail.html"
+    context_object_name = "article"
     model = Article
+
+    def get_context_data(self, **kwargs):
+        passages = display.passages(self.object)
+        numbers = {(p.start, p.end): number for number, p in enumerate(passages, 1)}
+        return super().get_context_data(
+            passages=passages,
+            paragraphs=highlighted_paragraphs(self.object.text, numbers),
+            **kwargs,
+        )
+
+
+class ConstituencyDownloadView(FilterMixin, View):
+    """The filtered seat list as a file; invalid filters are a 400 naming the problems."""
+
+    filterset_class = ConstituencyFilter
+    filename = ""
+    content_type = ""
+
+    def get(self, request, *args, **kwargs):
+        filterset = self.get_filterset(self.get_filterset_class())
+        if filterset.is_bound and not filterset.is_valid():
+            problems = [
+                f"{field}: {message}"
+                for field, messages in filterset.errors.items()
+                for message in messages
+            ]
+            return HttpResponseBadRequest(
+                "\n".join(problems) + "\n", content_type="text/plain; charset=utf-8"
+            )
+        response = HttpResponse(
+            content_type=self.content_type,
+            headers={"Content-Disposition": f'attachment; filename="{self.filename}"'},
+        )
+        self.write(response, filterset.qs)
+        return response
+
+
+class ConstituencyCsvView(ConstituencyDownloadView):
+    filename = "constituencies.csv"
+    content_type = "text/csv; charset=utf-8"
+    columns = [
+        "name",
+        "slug",
+        "mp",
+        "party",
+        "former_party",
+        "latest_majority",
+        "majority_year",
+        "shortlist",
+        "candidates",
+        "statements",
+        "url",
+    ]
+
+    def get_queryset(self):
+        return Constituency.objects.for_list()
+
+    def write(self, response, seats):
+        writer = csv.writer(response)
+        writer.writerow(self.columns)
+        for seat in seats:
+            writer.writerow([spreadsheet_safe(value) for value in self.row(seat)])
+
+    def row(self, seat):
+        party = party_fields(seat.mp) if seat.mp else {"party": "", "former_party": ""}
+        return [
+            seat.name,
+            seat.slug,
+            seat.mp.name if seat.mp else "",
+            party["party"] or "",
+            party["former_party"] or "",
+            seat.latest_majority_votes if seat.latest_majority_votes is not None else "",
+            seat.latest_majority_year or "",
+            seat.shortlist_kind or "",
+            seat.candidate_count,
+            seat.statement_count,
+            self.request.build_absolute_uri(seat.get_absolute_url()),
+        ]
+
+
+class ConstituencyJsonView(ConstituencyDownloadView):
+    filename = "constituencies.json"
+    content_type = "application/json"
+
+    def get_queryset(self):
+        # The annotation is what `o=majority` orders by.
+        return Constituency.objects.with_facts().with_latest_majority()
+
+    def write(self, response, seats):
+        response.write(dumps({"constituencies": [export_constituency(s) for s in seats]}))
+
+
+def spreadsheet_safe(value):
+    """Names come from articles: keep a spreadsheet from reading one as a formula."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

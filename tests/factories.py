@@ -116,3 +116,16 @@ def add_evidence(fact, article, start, end, rule="test"):
         quote=article.text[start:end],
         rule=rule,
     )
+
+
+def evidence_for(fact, article, start, end, rule="test"):
+    """Unsaved evidence for `bulk_create`, quoting exactly `article.text[start:end]`."""
+    return models.Evidence(
+        article=article,
+        content_type=ContentType.objects.get_for_model(fact),
+        object_id=fact.pk,
+        start=start,
+        end=end,
+        quote=article.text[start:end],
+        rule=rule,
+    )

@@ -1,0 +1,192 @@
+"""Every public page runs the same number of queries for 3 seats as for 300.
+
+The tracker is built in bulk (`bulk_create`, no per-row saves) so that the 300-seat case
+stays quick; each seat has majorities, a shortlist, several candidates, statements and
+an event, all with evidence in one long article, and one person stands and speaks in
+every seat so that the person page grows with the data too.
+"""
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+
+from constituencies import models
+
+from . import factories as f
+
+pytestmark = pytest.mark.django_db
+
+CANDIDATES_PER_SEAT = 4
+KINDS = ["all_women", "open", "undecided"]
+
+# Queries per page, whatever the number of seats. Seat, person and JSON pay one query
+# per kind of fact and one for that kind's evidence (generic relations prefetch per
+# model), seat and JSON one more for official results; an article page pays one per
+# kind of fact its evidence supports.
+EXPECTED_QUERIES = {
+    "home": 4,
+    "list": 4,
+    "seat": 16,
+    "person": 12,
+    "articles": 2,
+    "article": 11,
+    "csv": 3,
+    "json": 16,
+    "feed": 5,
+    "seat-feed": 6,
+}
+
+
+class Line:
+    """Builds one line of the article and remembers where each phrase sits in it."""
+
+    def __init__(self, offset):
+        self.offset, self.parts, self.spans = offset, [], {}
+
+    def add(self, key, phrase):
+        start = self.offset + sum(len(p) for p in self.parts)
+        self.parts.append(phrase)
+        self.spans[key] = (start, start + len(phrase))
+
+    @property
+    def text(self):
+        return "".join(self.parts)
+
+
+def build_tracker(n):
+    """`n` seats with their facts and evidence; returns the article and a prolific person."""
+    labour = f.OrganisationFactory(name="Labour")
+    tig = f.OrganisationFactory(name="The Independent Group")
+    nec = f.OrganisationFactory(name="NEC", kind=models.Organisation.Kind.COMMITTEE)
+    unite = f.OrganisationFactory(name="Unite", kind=models.Organisation.Kind.UNION)
+    prolific = f.PersonFactory(name="Pat Prolific", slug="pat-prolific")
+
+    lines, offset = [], 0
+    for i in range(n):
+        line = Line(offset)
+        line.add("seat", f"Seat {i:04d} is held by MP {i:04d}, ")
+        line.add("move", "who quit Labour for TIG on Monday. ")
+        line.add("m2017", f"The majority was {2000 + i} in 2017")
+        line.add("m2015", f" and {9000 - i} in 2015. ")
+        line.add("shortlist", "The NEC agreed the shortlist. ")
+        for c in range(CANDIDATES_PER_SEAT):
+            line.add(f"cand{c}", f"Candidate {i:04d}-{c} is tipped. ")
+        line.add("prolific", "Pat Prolific is tipped too. ")
+        for s in range(3):
+            line.add(f"st{s}", f"Statement {i}-{s}: we want a by-election. ")
+        line.add("event", "Members held a campaign day.")
+        lines.append(line)
+        offset += len(line.text) + 1
+    article = f.ArticleFactory(
+        title="Everything at once", slug="everything", text="\n".join(line.text for line in lines)
+    )
+
+    mps = models.Person.objects.bulk_create(
+        models.Person(name=f"MP {i:04d}", slug=f"mp-{i:04d}") for i in range(n)
+    )
+    seats = models.Constituency.objects.bulk_create(
+        models.Constituency(name=f"Seat {i:04d}", slug=f"seat-{i:04d}", mp=mps[i]) for i in range(n)
+    )
+    candidates = models.Person.objects.bulk_create(
+        models.Person(name=f"Candidate {i:04d}-{c}", slug=f"candidate-{i:04d}-{c}")
+        for i in range(n)
+        for c in range(CANDIDATES_PER_SEAT)
+    )
+    facts = {}  # (seat index, key) -> fact
+    for i, mp in enumerate(mps):
+        facts[i, "seat"] = seats[i]
+        facts[i, "move"] = models.PartyMove(
+            person=mp, from_party=labour, to_group=tig, constituency=seats[i], date_text="Monday"
+        )
+        facts[i, "m2017"] = models.Majority(constituency=seats[i], year=2017, majority=2000 + i)
+        facts[i, "m2015"] = models.Majority(constituency=seats[i], year=2015, majority=9000 - i)
+        facts[i, "shortlist"] = models.ShortlistDecision(
+            constituency=seats[i], kind=KINDS[i % 3], decided_by=nec, firmness="agreed"
+        )
+        for c in range(CANDIDATES_PER_SEAT):
+            facts[i, f"cand{c}"] = models.Candidacy(
+                person=candidates[i * CANDIDATES_PER_SEAT + c], constituency=seats[i]
+            )
+        facts[i, "prolific"] = models.Candidacy(person=prolific, constituency=seats[i])
+        for s in range(3):
+            facts[i, f"st{s}"] = models.Statement(
+                constituency=seats[i],
+                speaker=prolific if s == 0 else mp,
+                organisation=labour,
+                medium="tweet",
+                text=f"Statement {i}-{s}: we want a by-election.",
+            )
+        facts[i, "event"] = models.Event(
+            constituency=seats[i], kind="campaign_day", description=f"Campaign day {i}"
+        )
+    for model in (
+        models.PartyMove,
+        models.Majority,
+        models.ShortlistDecision,
+        models.Candidacy,
+        models.Statement,
+        models.Event,
+    ):
+        model.objects.bulk_create(fact for fact in facts.values() if type(fact) is model)
+    models.Candidacy.backers.through.objects.bulk_create(
+        models.Candidacy.backers.through(candidacy_id=fact.pk, organisation_id=unite.pk)
+        for (_, key), fact in facts.items()
+        if key == "cand0"
+    )
+    models.OfficialResult.objects.bulk_create(
+        models.OfficialResult(
+            constituency=seat, year=2017, majority=2000 + i, winner="Lab", source="constituency"
+        )
+        for i, seat in enumerate(seats)
+    )
+    roles = models.Role.objects.bulk_create(
+        [
+            models.Role(person=prolific, title="chair", organisation=unite),
+            models.Role(person=prolific, title="councillor"),
+        ]
+    )
+    content_types = ContentType.objects.get_for_models(*{type(fact) for fact in facts.values()})
+    evidence = [
+        models.Evidence(
+            article=article,
+            content_type=content_types[type(fact)],
+            object_id=fact.pk,
+            start=lines[i].spans[key][0],
+            end=lines[i].spans[key][1],
+            quote=article.text[slice(*lines[i].spans[key])],
+        )
+        for (i, key), fact in facts.items()
+    ]
+    for role in roles:
+        evidence.append(f.evidence_for(role, article, *lines[0].spans["prolific"]))
+    evidence.append(f.evidence_for(prolific, article, *lines[0].spans["prolific"]))
+    models.Evidence.objects.bulk_create(evidence)
+    return article, prolific
+
+
+def pages(article, person):
+    seat = models.Constituency.objects.order_by("name").first()
+    return {
+        "home": "/",
+        "list": reverse("constituencies:constituency-list") + "?o=-majority&shortlist=open",
+        "seat": seat.get_absolute_url(),
+        "person": person.get_absolute_url(),
+        "articles": reverse("constituencies:article-list"),
+        "article": article.get_absolute_url(),
+        "csv": reverse("constituencies:constituency-csv") + "?majority_max=5000",
+        "json": reverse("constituencies:constituency-json") + "?shortlist=all_women",
+        "feed": reverse("constituencies:latest-feed"),
+        "seat-feed": reverse("constituencies:constituency-feed", kwargs={"slug": seat.slug}),
+    }
+
+
+@pytest.mark.parametrize("seats", [3, 300])
+def test_query_counts_do_not_grow_with_the_data(client, django_assert_num_queries, seats):
+    article, person = build_tracker(seats)
+    assert models.Constituency.objects.count() == seats
+    # Content types are cached per process; load them all so no page pays for the cache.
+    ContentType.objects.get_for_models(*models.Fact.__subclasses__(), models.Evidence)
+    for name, url in pages(article, person).items():
+        with django_assert_num_queries(EXPECTED_QUERIES[name], info=f"{name}: {url}"):
+            response = client.get(url)
+        assert response.status_code == 200, (name, url)
