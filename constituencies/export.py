@@ -1,24 +1,54 @@
-"""The open-data export: the whole public tracker as one JSON document.
+"""The open-data export: the whole tracker as one JSON document, and its import.
 
-Ordering is fixed everywhere (by name, year, then evidence position), so two exports
-of the same data are byte-identical. Rejected facts are left out, as on the site.
+Ordering is fixed everywhere (by slug, year, then evidence position), so two exports of
+the same data are byte-identical. Rejected facts are left out, as on the site, unless
+`everything` is asked for: that is the backup, which `import_tracker` restores into an
+empty database so exactly that a new export of it is byte-identical.
 """
 
 import json
 
-from .models import Article, Constituency, Person
+from .models import (
+    Article,
+    Constituency,
+    Event,
+    Organisation,
+    Person,
+    Statement,
+    public_with_evidence,
+)
 
 
-def sources(fact):
+def sources(record):
     return [
-        {"article": e.article.slug, "start": e.start, "end": e.end, "quote": e.quote}
-        for e in sorted(fact.evidence.all(), key=lambda e: (e.article.slug, e.start, e.end))
+        {
+            "article": e.article.slug,
+            "start": e.start,
+            "end": e.end,
+            "quote": e.quote,
+            "rule": e.rule,
+        }
+        for e in sorted(record.evidence.all(), key=lambda e: (e.article.slug, e.start, e.end))
     ]
+
+
+def provenance(record):
+    """Where a record came from and what editors did to it."""
+    return {
+        "origin": record.origin,
+        "edited_fields": sorted(record.edited_fields),
+        "review": record.review,
+        "sources": sources(record),
+    }
 
 
 def first_source(fact):
     """Where a fact is first stated, for ordering facts as the articles tell them."""
     return min(((e.article.slug, e.start) for e in fact.evidence.all()), default=("", 0))
+
+
+def name_of(obj):
+    return obj.name if obj else None
 
 
 def party_fields(person):
@@ -42,10 +72,6 @@ def official_check(seat, majority):
     }
 
 
-def name_of(obj):
-    return obj.name if obj else None
-
-
 def export_article(article):
     return {
         "slug": article.slug,
@@ -59,24 +85,43 @@ def export_article(article):
     }
 
 
+def export_organisation(organisation):
+    return {
+        "name": organisation.name,
+        "slug": organisation.slug,
+        "kind": organisation.kind,
+        "parent": name_of(organisation.parent),
+        "constituency": organisation.constituency.slug if organisation.constituency else None,
+        **provenance(organisation),
+    }
+
+
 def export_person(person):
     return {
         "name": person.name,
         "slug": person.slug,
         **party_fields(person),
+        "member_of": name_of(person.party),
         "description": person.description,
         "aliases": sorted(alias.alias for alias in person.aliases.all()),
+        "roles": [
+            {"title": role.title, "organisation": name_of(role.organisation), **provenance(role)}
+            for role in sorted(
+                person.roles.all(), key=lambda r: (r.title, name_of(r.organisation) or "")
+            )
+        ],
         "party_moves": [
             {
                 "from_party": move.from_party.name,
                 "to_group": name_of(move.to_group),
-                "constituency": name_of(move.constituency),
-                "date": move.date_text,
-                "sources": sources(move),
+                "constituency": move.constituency.slug if move.constituency else None,
+                "date": move.date.isoformat() if move.date else None,
+                "date_text": move.date_text,
+                **provenance(move),
             }
-            for move in person.party_moves.all()
+            for move in sorted(person.party_moves.all(), key=lambda m: (first_source(m), m.pk))
         ],
-        "sources": sources(person),
+        **provenance(person),
     }
 
 
@@ -91,12 +136,7 @@ def export_constituency(seat):
         "country": seat.country,
         "mp": {"name": seat.mp.name, **party_fields(seat.mp)} if seat.mp else None,
         "majorities": [
-            {
-                "year": m.year,
-                "majority": m.majority,
-                **official_check(seat, m),
-                "sources": sources(m),
-            }
+            {"year": m.year, "majority": m.majority, **official_check(seat, m), **provenance(m)}
             for m in sorted(seat.majorities.all(), key=lambda m: (m.year, m.majority))
         ],
         "official_results": {
@@ -108,6 +148,7 @@ def export_constituency(seat):
                 "valid_votes": r.valid_votes,
                 "turnout": round(r.turnout, 4) if r.turnout is not None else None,
                 "votes": dict(sorted(r.votes.items())),
+                "source": r.source,
             }
             for r in seat.official_results.all()
         },
@@ -126,7 +167,7 @@ def export_constituency(seat):
                 "type": s.kind,
                 "firmness": s.firmness,
                 "decided_by": name_of(s.decided_by),
-                "sources": sources(s),
+                **provenance(s),
             }
             for s in sorted(seat.shortlists.all(), key=lambda s: s.kind)
         ],
@@ -137,44 +178,76 @@ def export_constituency(seat):
                 "status": c.status,
                 "description": c.description,
                 "backers": sorted(b.name for b in c.backers.all()),
-                "sources": sources(c),
+                **provenance(c),
             }
-            for c in sorted(seat.candidacies.all(), key=lambda c: c.person.name)
+            for c in sorted(seat.candidacies.all(), key=lambda c: c.person.slug)
         ],
-        "statements": [
-            {
-                "speaker": name_of(s.speaker),
-                "organisation": name_of(s.organisation),
-                "by_clp": s.by_clp,
-                "medium": s.medium,
-                "stance": s.stance,
-                "text": s.text,
-                "sources": sources(s),
-            }
-            for s in sorted(seat.statements.all(), key=lambda s: (first_source(s), s.text))
-        ],
-        "events": [
-            {
-                "kind": e.kind,
-                "description": e.description,
-                "person": name_of(e.person),
-                "date": e.date_text,
-                "sources": sources(e),
-            }
-            for e in sorted(seat.events.all(), key=lambda e: (e.kind, e.description))
-        ],
+        "statements": [export_statement(s) for s in ordered_statements(seat.statements.all())],
+        "events": [export_event(e) for e in ordered_events(seat.events.all())],
+        **provenance(seat),
     }
 
 
-def export_tracker():
+def export_statement(statement):
+    return {
+        "speaker": name_of(statement.speaker),
+        "organisation": name_of(statement.organisation),
+        "by_clp": statement.by_clp,
+        "medium": statement.medium,
+        "stance": statement.stance,
+        "text": statement.text,
+        **provenance(statement),
+    }
+
+
+def export_event(event):
+    return {
+        "kind": event.kind,
+        "description": event.description,
+        "person": name_of(event.person),
+        "date": event.date.isoformat() if event.date else None,
+        "date_text": event.date_text,
+        **provenance(event),
+    }
+
+
+def ordered_statements(statements):
+    return sorted(statements, key=lambda s: (first_source(s), s.text))
+
+
+def ordered_events(events):
+    return sorted(events, key=lambda e: (first_source(e), e.kind, e.description))
+
+
+def export_tracker(everything=False):
+    """The tracker as a dict; `everything` includes rejected facts (the backup)."""
+    organisations = Organisation.objects.select_related("parent", "constituency").prefetch_related(
+        "evidence__article"
+    )
+    if not everything:
+        organisations = organisations.public()
+    statements = public_with_evidence(Statement, "speaker", "organisation", everything=everything)
+    events = public_with_evidence(Event, "person", everything=everything)
     return {
         "articles": [export_article(a) for a in Article.objects.order_by("slug")],
-        "people": [export_person(p) for p in Person.objects.with_facts().order_by("slug")],
-        "constituencies": [
-            export_constituency(c) for c in Constituency.objects.with_facts().order_by("slug")
+        "organisations": [export_organisation(o) for o in organisations.order_by("slug")],
+        "people": [
+            export_person(p) for p in Person.objects.with_facts(everything).order_by("slug")
         ],
+        "constituencies": [
+            export_constituency(c)
+            for c in Constituency.objects.with_facts(everything).order_by("slug")
+        ],
+        # Statements and events about all the splitters' seats rather than one.
+        "general": {
+            "statements": [
+                export_statement(s)
+                for s in ordered_statements(statements.filter(constituency=None))
+            ],
+            "events": [export_event(e) for e in ordered_events(events.filter(constituency=None))],
+        },
     }
 
 
 def dumps(data):
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

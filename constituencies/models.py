@@ -130,9 +130,11 @@ class FactQuerySet(models.QuerySet):
         return self.filter(review=Review.UNREVIEWED)
 
 
-def public_with_evidence(model, *select):
-    """A public queryset of `model` with its evidence (and evidence articles) prefetched."""
-    queryset = model.objects.public().prefetch_related(
+def public_with_evidence(model, *select, everything=False):
+    """A public queryset of `model` (every row, rejected ones too, with `everything`) with
+    its evidence and the evidence's articles prefetched."""
+    rows = model.objects.all() if everything else model.objects.public()
+    queryset = rows.prefetch_related(
         Prefetch("evidence", Evidence.objects.select_related("article"))
     )
     return queryset.select_related(*select) if select else queryset
@@ -210,13 +212,20 @@ class Organisation(Fact):
 
 
 class PersonQuerySet(FactQuerySet):
-    def with_facts(self):
-        """People with their party, moves, aliases and evidence, for pages and exports."""
-        return self.public().select_related("party").prefetch_related(
+    def with_facts(self, everything=False):
+        """People with their party, moves, aliases and evidence, for pages and exports;
+        `everything` keeps rejected records too (for backups)."""
+        people = self if everything else self.public()
+        return people.select_related("party").prefetch_related(
             Prefetch("evidence", Evidence.objects.select_related("article")),
             Prefetch(
                 "party_moves",
-                public_with_evidence(PartyMove, "from_party", "to_group", "constituency"),
+                public_with_evidence(
+                    PartyMove, "from_party", "to_group", "constituency", everything=everything
+                ),
+            ),
+            Prefetch(
+                "roles", public_with_evidence(Role, "organisation", everything=everything)
             ),
             "aliases",
         )
@@ -224,11 +233,10 @@ class PersonQuerySet(FactQuerySet):
     # --- Public site (person page) ---
 
     def for_detail(self):
-        """`with_facts()` plus everything a person page lists: the seats they hold, their
-        roles, candidacies and statements, each with its evidence."""
+        """`with_facts()` (which brings roles and party moves) plus everything else a person
+        page lists: the seats they hold, candidacies and statements, each with evidence."""
         return self.with_facts().prefetch_related(
             Prefetch("seats", public_with_evidence(Constituency, "mp")),
-            Prefetch("roles", public_with_evidence(Role, "organisation")),
             Prefetch(
                 "candidacies",
                 public_with_evidence(Candidacy, "constituency").prefetch_related("backers"),
@@ -297,23 +305,23 @@ class PersonAlias(models.Model):
 
 
 class ConstituencyQuerySet(FactQuerySet):
-    def with_facts(self):
+    def with_facts(self, everything=False):
         """Seats with every public fact and its evidence prefetched, in a fixed number of
-        queries whatever the number of seats."""
-        return self.public().select_related("mp", "mp__party").prefetch_related(
+        queries whatever the number of seats; `everything` keeps rejected facts too."""
+        seats = self if everything else self.public()
+
+        def facts(model, *select):
+            return public_with_evidence(model, *select, everything=everything)
+
+        return seats.select_related("mp", "mp__party").prefetch_related(
             Prefetch("evidence", Evidence.objects.select_related("article")),
-            Prefetch("mp__party_moves", public_with_evidence(PartyMove, "from_party", "to_group")),
-            Prefetch("majorities", public_with_evidence(Majority)),
+            Prefetch("mp__party_moves", facts(PartyMove, "from_party", "to_group")),
+            Prefetch("majorities", facts(Majority)),
             Prefetch("official_results", OfficialResult.objects.order_by("year")),
-            Prefetch("shortlists", public_with_evidence(ShortlistDecision, "decided_by")),
-            Prefetch(
-                "candidacies",
-                public_with_evidence(Candidacy, "person").prefetch_related("backers"),
-            ),
-            Prefetch(
-                "statements", public_with_evidence(Statement, "speaker", "organisation")
-            ),
-            Prefetch("events", public_with_evidence(Event, "person")),
+            Prefetch("shortlists", facts(ShortlistDecision, "decided_by")),
+            Prefetch("candidacies", facts(Candidacy, "person").prefetch_related("backers")),
+            Prefetch("statements", facts(Statement, "speaker", "organisation")),
+            Prefetch("events", facts(Event, "person")),
         )
 
     # --- Public site (lists, filters, exports) ---
