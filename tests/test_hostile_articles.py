@@ -142,3 +142,23 @@ def test_a_database_failure_mid_article_leaves_nothing_of_it(folder, monkeypatch
     assert not models.Evidence.objects.filter(article__filename="smith.txt").exists()
     assert not models.Candidacy.objects.filter(person__name="Fran Johnston").exists()
     assert models.Article.objects.filter(filename=SEED.name).exists()
+
+
+def test_an_extractor_failure_on_one_article_is_reported_and_the_others_load(folder, monkeypatch):
+    (folder / "trips-a-rule.txt").write_text(SMITH, encoding="utf-8")
+    from constituencies.ingest import pipeline
+
+    real_extract = pipeline.extract
+
+    def extract(text, known_seats=None):
+        if text == SMITH:
+            raise TypeError("a rule tripped over this prose")
+        return real_extract(text, known_seats=known_seats)
+
+    monkeypatch.setattr(pipeline, "extract", extract)
+    lines, failure = run(folder)
+    assert "trips-a-rule.txt" in failure
+    message = line_for(lines, "trips-a-rule.txt")
+    assert "extraction failed (TypeError: a rule tripped over this prose)" in message
+    assert models.Article.objects.filter(filename=SEED.name).exists()
+    assert not models.Article.objects.filter(filename="trips-a-rule.txt").exists()

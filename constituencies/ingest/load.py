@@ -82,13 +82,16 @@ class ArticleLoader:
         same span and rule, in case an editor changed a key field), create or update it
         without overwriting edited fields, and attach the fact's evidence."""
         content_type = ContentType.objects.get_for_model(model)
-        obj = model.objects.filter(**key).first()
+        # The row stays locked until the article's transaction ends, so an editor saving
+        # the same record meanwhile waits, then wins, instead of being overwritten.
+        rows = model.objects.select_for_update()
+        obj = rows.filter(**key).first()
         if obj is None:
             earlier = {
                 self._previous.get((content_type.id, fact.rule, span.start, span.end))
                 for span in fact.evidence
             } - {None}
-            obj = model.objects.filter(pk__in=earlier).first() if earlier else None
+            obj = rows.filter(pk__in=earlier).first() if earlier else None
         if obj is None:
             obj = model.objects.create(**key, **values)
             self._new.add((model, obj.pk))
@@ -112,7 +115,7 @@ class ArticleLoader:
             for name, value in changed.items():
                 setattr(obj, name, value)
             if changed:
-                obj.save()
+                obj.save(update_fields=[*changed, "updated_at"])
             if (model, obj.pk) in self._new:
                 state = CREATED
             else:

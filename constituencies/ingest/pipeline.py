@@ -5,18 +5,22 @@ be read or loaded is reported with a one-line reason and leaves the database as 
 was; the others still load.
 """
 
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, transaction
 
 from constituencies import models
 
 from .extract import extract
-from .facts import SeatFact
+from .facts import Extraction, SeatFact
 from .load import load_article
 from .read import ArticleError, RawArticle, read_article
+
+# Loads that race on the same new rows resolve in a retry or two.
+ATTEMPTS = 5
 
 
 @dataclass
@@ -81,23 +85,45 @@ def known_seats(raws: Iterable[RawArticle] = ()):
         .values_list("mp__name", "name")
     )
     for raw in raws:
-        for fact in extract(raw.text, known_seats=seats).facts:
+        extraction = safe_extract(raw, seats)
+        for fact in extraction.facts if isinstance(extraction, Extraction) else ():
             if isinstance(fact, SeatFact):
                 seats.setdefault(fact.person, fact.constituency)
     return seats
+
+
+def safe_extract(raw, seats):
+    """The article's extraction, or a one-line reason it failed. A rule that breaks on one
+    article's prose must not stop the others, so any error is caught here and reported."""
+    try:
+        return extract(raw.text, known_seats=seats)
+    except Exception as error:
+        return f"extraction failed ({type(error).__name__}: {error})"
 
 
 def load_raw(raw: RawArticle, *, seats=None, article=None, **metadata) -> ArticleOutcome:
     """Extract and load one article inside its own transaction. `article` and `metadata`
     come from the admin, where an editor adds or corrects an article."""
     outcome = ArticleOutcome(raw.filename or metadata.get("title") or "pasted article")
-    extraction = extract(raw.text, known_seats=known_seats([raw]) if seats is None else seats)
-    try:
-        with transaction.atomic():
-            result = load_article(raw, extraction, article=article, **metadata)
-    except DatabaseError as error:
-        outcome.error = f"{outcome.name}: database refused the article ({error})"
+    extraction = safe_extract(raw, known_seats([raw]) if seats is None else seats)
+    if not isinstance(extraction, Extraction):
+        outcome.error = f"{outcome.name}: {extraction}"
         return outcome
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            with transaction.atomic():
+                result = load_article(raw, extraction, article=article, **metadata)
+            break
+        except (IntegrityError, OperationalError) as error:
+            # Another load wrote the same person, seat or article first (or SQLite was
+            # busy): the transaction rolled back whole, and trying again finds their rows.
+            if attempt == ATTEMPTS:
+                outcome.error = f"{outcome.name}: database refused the article ({error})"
+                return outcome
+            time.sleep(0.05 * attempt)
+        except DatabaseError as error:
+            outcome.error = f"{outcome.name}: database refused the article ({error})"
+            return outcome
     outcome.article = result.article
     outcome.duplicate_of = result.duplicate_of
     outcome.created = result.counts["created"]
