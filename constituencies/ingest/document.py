@@ -1,13 +1,15 @@
 """Document layer: an article's sentences, mentions, templates and quotations in one place.
 
-Relation rules (`extract.py`, `statements.py`) never scan raw text: they read a
-`Document`, which holds each sentence with its mentions and template (see
-`mentions.py`), the quoted passages of the article, and what the rules have learnt so
-far about who sits for which seat. Offsets into templates convert back to article
-offsets, so every fact can cite an exact `Span`.
+Relation rules (`rules/`) never scan raw text: they read a `Document`, which holds each
+sentence with its mentions and template (see `mentions.py`), the quoted passages of the
+article, templates with quoted words masked (so a quotation never looks like its own
+attribution), the story's main seat and party, and what the rules have learnt so far
+about who sits for which seat. Evidence spans are always sentences or passages of the
+article text itself.
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .facts import Span
@@ -15,8 +17,9 @@ from .mentions import KIND_CODES, Mention, SentenceView, find_mentions, sentence
 from .segment import paragraphs, sentences
 
 PLACEHOLDER = re.compile(r"\{([PCOYU])(\d+)\}")
-_OPEN = "“\""
-_CLOSE = "”\""
+_TILDES = re.compile(r"~+")
+_OPEN = '“"'
+_CLOSE = '”"'
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,8 @@ class Document:
     seat_evidence: dict[str, tuple[Span, ...]] = field(default_factory=dict)
     known_seats: dict[str, str] = field(default_factory=dict)
     _focus: str | None = None
+    _starts: list[int] | None = None
+    _masked: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def parse(cls, text: str, known_seats: dict[str, str] | None = None) -> "Document":
@@ -78,49 +83,86 @@ class Document:
                         counts[name] = counts.get(name, 0) + 1
             ranked = sorted(counts.items(), key=lambda item: -item[1])
             self._focus = ""
-            if len(ranked) == 1 or (ranked and ranked[0][1] >= 2 and ranked[0][1] >= 2 * ranked[1][1]):
+            if len(ranked) == 1 or (
+                ranked and ranked[0][1] >= 2 and ranked[0][1] >= 2 * ranked[1][1]
+            ):
                 self._focus = ranked[0][0]
         return self._focus
 
+    def recent_subject(self, position: int, include_current: bool = True, back: int = 3) -> str:
+        """The first person named (outside quotations, not as a possessive) in the nearest
+        earlier sentence that names one: who "he", "she" or "the MP" most likely is."""
+        start = position if include_current else position - 1
+        for index in range(start, max(-1, position - back - 1), -1):
+            for mention in self.views[index].mentions:
+                if (
+                    mention.kind == "person"
+                    and not mention.possessive
+                    and not self.in_quote(mention.start)
+                ):
+                    return mention.name
+        return ""
+
+    def main_party(self) -> str:
+        """The party the story is about ("the party chairman"): the one named most often."""
+        counts: dict[str, int] = {}
+        for view in self.views:
+            for mention in view.mentions:
+                if mention.kind == "party":
+                    counts[mention.name] = counts.get(mention.name, 0) + 1
+        return max(counts, key=counts.get) if counts else ""
+
     def in_quote(self, start: int) -> bool:
-        return any(p.start <= start < p.end for p in self.passages)
+        index = bisect_right(self._passage_starts, start) - 1
+        return index >= 0 and start < self.passages[index].end
+
+    @property
+    def _passage_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [p.start for p in self.passages]
+        return self._starts
+
+    def masked_template(self, view: SentenceView) -> str:
+        """The view's template with quoted characters (and quoted mentions) as "~", same length."""
+        key = view.sentence.start
+        if key not in self._masked:
+            self._masked[key] = self._mask(view)
+        return self._masked[key]
+
+    def _mask(self, view: SentenceView) -> str:
+        sentence = view.sentence
+        quotes = [
+            (p.start, p.end)
+            for p in self.passages
+            if p.start < sentence.end and p.end > sentence.start
+        ]
+        if not quotes:
+            return view.template
+        chars = list(view.template)
+        article, cursor = sentence.start, 0
+        segments = []
+        for slot, mention in zip(view.slots, view.mentions, strict=True):
+            segments.append((cursor, slot, article))
+            width = len(placeholder(view, mention))
+            if self.in_quote(mention.start):
+                chars[slot : slot + width] = "~" * width
+            cursor, article = slot + width, mention.end
+        segments.append((cursor, len(chars), article))
+        for t_start, t_end, a_start in segments:
+            for q_start, q_end in quotes:
+                low = max(t_start, t_start + q_start - a_start)
+                high = min(t_end, t_start + q_end - a_start)
+                if low < high:
+                    chars[low:high] = "~" * (high - low)
+        return "".join(chars)
 
 
-def to_text(view: SentenceView, pos: int) -> int:
-    """Article offset of template offset `pos` (a placeholder maps to its mention start)."""
-    offset = view.sentence.start
-    template_cursor = 0
-    for slot, mention in zip(view.slots, view.mentions):
-        if pos < slot:
-            return offset + (pos - template_cursor)
-        width = len(placeholder(view, mention))
-        if pos < slot + width:
-            return mention.start
-        offset = mention.end
-        template_cursor = slot + width
-    return offset + (pos - template_cursor)
-
-
-def mask_quotes(doc: "Document", view: SentenceView, fragment: str, offset: int) -> str:
+def mask_quotes(doc: Document, view: SentenceView, fragment: str, offset: int) -> str:
     """`fragment` (template from `offset`) with each quoted run folded to a single "~"."""
-    if not any(p.start < view.sentence.end and p.end > view.sentence.start for p in doc.passages):
+    masked = doc.masked_template(view)
+    if masked is view.template:
         return fragment
-    pieces = []
-    cursor = 0
-    for match in PLACEHOLDER.finditer(fragment):
-        pieces.append(_mask_plain(doc, view, fragment[cursor : match.start()], offset + cursor))
-        mention = view.mentions[int(match.group(2))]
-        pieces.append("~" if doc.in_quote(mention.start) else match.group())
-        cursor = match.end()
-    pieces.append(_mask_plain(doc, view, fragment[cursor:], offset + cursor))
-    return re.sub(r"~+", "~", "".join(pieces))
-
-
-def _mask_plain(doc: "Document", view: SentenceView, chunk: str, offset: int) -> str:
-    return "".join(
-        "~" if char != '"' and doc.in_quote(to_text(view, offset + i)) else char
-        for i, char in enumerate(chunk)
-    )
+    return _TILDES.sub("~", masked[offset : offset + len(fragment)])
 
 
 def placeholder(view: SentenceView, mention: Mention) -> str:
@@ -136,22 +178,27 @@ def indices(fragment: str, code: str = "P") -> list[int]:
     return [int(m.group(2)) for m in PLACEHOLDER.finditer(fragment) if m.group(1) == code]
 
 
+_QUOTE_MARK = re.compile(r"[“”\"]")
+
+
 def quoted_passages(text: str) -> list[Passage]:
     """Passages in double quotation marks, paragraph by paragraph.
 
     A quotation left open at the end of a paragraph stops there: news style re-opens it
-    at the start of the next paragraph, which is then marked as a continuation.
+    at the start of the next paragraph, which is then marked as a continuation. A
+    paragraph that only closes it ('... of Streatham.”') carries it on too; one with no
+    closing mark does not, so a stray mark cannot swallow the rest of the article.
     """
     passages = []
     was_open = False
     for start, end in paragraphs(text):
+        marks = list(_QUOTE_MARK.finditer(text, start, end))
         opened_at = None
         continues = False
-        if was_open and text[start] not in _OPEN:
-            # The quotation carried on with no re-opening mark (a line break inside it).
-            opened_at, continues = start, True
-        for index in range(start, end):
-            char = text[index]
+        if was_open and marks and marks[0].group() == "”" and marks[0].start() > start:
+            opened_at, continues = start, True  # a line break inside the quotation
+        for mark in marks:
+            index, char = mark.start(), mark.group()
             if opened_at is None and char in _OPEN and _opens(text, index, start):
                 opened_at = index + 1
                 continues = was_open and index == start

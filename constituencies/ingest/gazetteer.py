@@ -13,9 +13,6 @@ from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
 
-# Small words that newspapers lower-case inside place names ("Stoke-on-Trent").
-_PLACE_SMALL_WORDS = {"upon", "on", "under", "super", "le", "the", "of", "in", "by", "with"}
-
 
 def _lines(name: str) -> list[str]:
     text = (DATA / name).read_text(encoding="utf-8")
@@ -31,22 +28,6 @@ def _alias_pattern(aliases: list[str]) -> str:
     return "|".join(re.escape(alias) for alias in ordered)
 
 
-def _place_pattern(name: str) -> str:
-    parts = []
-    for word in re.split(r"([ -])", name):
-        if word == " ":
-            parts.append(r",?\s+")
-        elif word == "-":
-            parts.append(r"\s?-\s?")
-        elif word.lower() == "and":
-            parts.append(r"(?:and|&)")
-        elif word.lower() in _PLACE_SMALL_WORDS:
-            parts.append(f"(?i:{re.escape(word)})")
-        else:
-            parts.append(re.escape(word))
-    return "".join(parts)
-
-
 @cache
 def constituencies() -> list[str]:
     return _lines("constituencies.txt")
@@ -58,24 +39,24 @@ def constituency_aliases() -> dict[str, str]:
     return dict(line.split("\t", 1) for line in _lines("constituency_aliases.txt"))
 
 
+def place_key(words: list[str]) -> str:
+    """Lookup key for a place name: lower case, '&' as 'and', commas and spacing ignored."""
+    return " ".join("and" if word == "&" else word.lower() for word in words)
+
+
 @cache
-def constituency_regex() -> re.Pattern:
-    """Any gazetteer constituency or short name, longest first, tolerant of '&', commas
-    and the case of small words."""
-    names = sorted([*constituencies(), *constituency_aliases()], key=len, reverse=True)
-    body = "|".join(_place_pattern(name) for name in names)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+def constituency_keys() -> tuple[dict[str, str], int]:
+    """(key -> alias target or "" for a full name, longest name in words)."""
+    keys = {place_key(name.split()): "" for name in constituencies()}
+    for alias, name in constituency_aliases().items():
+        keys[place_key(alias.split())] = name
+    return keys, max(len(key.split()) for key in keys)
 
 
 @cache
 def parties() -> dict[str, str]:
     """Alias -> canonical party name."""
     return {alias: name for name, aliases in _json("parties.json").items() for alias in aliases}
-
-
-@cache
-def party_regex() -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{_alias_pattern(list(parties()))})(?![\w-])")
 
 
 @cache
@@ -86,18 +67,8 @@ def organisations() -> dict[str, str]:
 
 
 @cache
-def organisation_regex() -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{_alias_pattern(list(organisations()))})(?![\w-])")
-
-
-@cache
 def publishers() -> list[str]:
     return _lines("publishers.txt")
-
-
-@cache
-def publisher_regex() -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{_alias_pattern(publishers())})(?![\w-])")
 
 
 @cache
@@ -113,3 +84,31 @@ def name_stopwords() -> frozenset[str]:
 @cache
 def role_nouns() -> frozenset[str]:
     return frozenset(word.lower() for word in _lines("role_nouns.txt"))
+
+
+@cache
+def description_stopwords() -> frozenset[str]:
+    return frozenset(_lines("description_stopwords.txt"))
+
+
+@cache
+def description_modifiers() -> frozenset[str]:
+    return frozenset(_lines("description_modifiers.txt"))
+
+
+@cache
+def named_things() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    """One pattern for every organisation, party and outlet alias, and alias -> (kind, name).
+
+    Where an alias is both (none today), an organisation wins over a party and a party
+    over an outlet.
+    """
+    kinds: dict[str, tuple[str, str]] = {}
+    for name in publishers():
+        kinds[name] = ("outlet", name)
+    for alias, name in parties().items():
+        kinds[alias] = ("party", name)
+    for alias, name in organisations().items():
+        kinds[alias] = ("org", name)
+    # "Momentum-backed" names Momentum, so a hyphen may follow.
+    return re.compile(rf"(?<![\w-])(?:{_alias_pattern(list(kinds))})(?!\w)"), kinds

@@ -10,7 +10,10 @@ which part of a web page is the story; paste the article text instead).
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+
+from .gazetteer import publishers
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -80,10 +83,18 @@ def read_article(path: str | Path) -> RawArticle:
 
 
 _SELF_NAMING = (
-    r"(?:{name}) (?:has learned|has learnt|understands|can reveal|revealed|has revealed|reported|reports)"
+    r"(?:{name}) (?:has learned|has learnt|understands|can reveal|revealed|has revealed|reported|"
+    r"reports)"
     r"|(?:passed to|seen by|obtained by|contacted by) (?:{name})(?![\w-])"
     r"|^More from (?:{name})\s*$|^(?:{name}) (?:Newsletters?|provides|is)\b"
+    r"|\((?:{name})\) [-–—]"
 )
+
+
+@cache
+def _self_naming(names: tuple[str, ...]) -> re.Pattern:
+    alternation = "|".join(re.escape(name) for name in names)
+    return re.compile(_SELF_NAMING.format(name=alternation), re.MULTILINE)
 
 
 def guess_title(text: str) -> str:
@@ -91,8 +102,10 @@ def guess_title(text: str) -> str:
     lines = [line.strip() for line in text.strip().splitlines()]
     if len(lines) < 2 or not lines[0]:
         return ""
-    first = lines[0]
-    if len(first) > 160 or len(first.split()) < 3 or first.endswith((".", ",", ";", ":")):
+    first = re.sub(r"^(?:Subject|Re|Fwd?):\s*", "", lines[0], flags=re.IGNORECASE)
+    labelled = first != lines[0]  # an email's subject line is its title, however short
+    short = len(first.split()) < 3 and not labelled
+    if not first or len(first) > 160 or short or first.endswith((".", ",", ";", ":")):
         return ""
     return first
 
@@ -104,14 +117,14 @@ def guess_publisher(text: str) -> str:
     phrasings where the outlet is the one reporting count; a closing "More from X" or
     "X Newsletters" line wins over anything in the body.
     """
-    from .gazetteer import publisher_regex, publishers
-
-    alternation = publisher_regex().pattern
-    names = alternation[alternation.index("(?:") + 3 : alternation.rindex(")(?!")]
-    pattern = re.compile(_SELF_NAMING.format(name=names), re.MULTILINE)
-    found = [match for match in pattern.finditer(text)]
+    present = tuple(name for name in sorted(publishers(), key=len, reverse=True) if name in text)
+    if not present:
+        return ""
+    found = list(_self_naming(present).finditer(text))
     if not found:
         return ""
     tail = [m for m in found if m.group().startswith("More from") or "Newsletter" in m.group()]
     best = tail[-1] if tail else found[0]
-    return next(name for name in sorted(publishers(), key=len, reverse=True) if name in best.group())
+    return next(
+        name for name in sorted(publishers(), key=len, reverse=True) if name in best.group()
+    )

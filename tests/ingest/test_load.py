@@ -34,15 +34,35 @@ def extraction(text=TEXT, status="tipped", candidate="Sam Hope", majority=4321):
     return Extraction(
         title="Jane Doe quits",
         facts=[
-            f.SeatFact("seat.mp_for", (span(text, "Jane Doe, the MP for Testshire North"),),
-                       person="Jane Doe", constituency="Testshire North"),
-            f.PartyMoveFact("move.quit", (span(text, "has quit Labour"),), person="Jane Doe",
-                            from_party="Labour", constituency="Testshire North"),
-            f.MajorityFact("majority.has", (span(text, f"a majority of {majority:,}"),),
-                           constituency="Testshire North", year=2017, majority=majority),
-            f.CandidacyFact("candidacy.tipped", (sentence,), person=candidate,
-                            constituency="Testshire North", status=status,
-                            description="local councillor", backers=("Unite",)),
+            f.SeatFact(
+                "seat.mp_for",
+                (span(text, "Jane Doe, the MP for Testshire North"),),
+                person="Jane Doe",
+                constituency="Testshire North",
+            ),
+            f.PartyMoveFact(
+                "move.quit",
+                (span(text, "has quit Labour"),),
+                person="Jane Doe",
+                from_party="Labour",
+                constituency="Testshire North",
+            ),
+            f.MajorityFact(
+                "majority.has",
+                (span(text, f"a majority of {majority:,}"),),
+                constituency="Testshire North",
+                year=2017,
+                majority=majority,
+            ),
+            f.CandidacyFact(
+                "candidacy.tipped",
+                (sentence,),
+                person=candidate,
+                constituency="Testshire North",
+                status=status,
+                description="local councillor",
+                backers=("Unite",),
+            ),
         ],
     )
 
@@ -106,10 +126,20 @@ def test_a_later_stage_is_not_undone_by_an_earlier_article():
 def test_changed_text_replaces_only_that_articles_facts():
     load()
     other_text = "Jane Doe has a majority of 4,321 in Testshire North."
-    load(raw(other_text, "other.txt"), Extraction(facts=[
-        f.MajorityFact("majority.has", (span(other_text, "a majority of 4,321"),),
-                       constituency="Testshire North", year=2017, majority=4321),
-    ]))
+    load(
+        raw(other_text, "other.txt"),
+        Extraction(
+            facts=[
+                f.MajorityFact(
+                    "majority.has",
+                    (span(other_text, "a majority of 4,321"),),
+                    constituency="Testshire North",
+                    year=2017,
+                    majority=4321,
+                ),
+            ]
+        ),
+    )
     new_text = TEXT.replace("4,321", "4,322").replace("Sam Hope", "Kim Ray")
     result = load(raw(new_text), extraction(new_text, candidate="Kim Ray", majority=4322))
 
@@ -132,9 +162,19 @@ def test_same_text_under_another_name_is_not_loaded_twice():
 def test_surname_resolves_to_a_person_from_an_earlier_article():
     load()
     text = "Doe said nothing."
-    load(raw(text, "later.txt"), Extraction(facts=[
-        f.StatementFact("statement.said", (span(text, "Doe said nothing."),),
-                        constituency="Testshire North", text="nothing", speaker="Doe"),
-    ]))
+    load(
+        raw(text, "later.txt"),
+        Extraction(
+            facts=[
+                f.StatementFact(
+                    "statement.said",
+                    (span(text, "Doe said nothing."),),
+                    constituency="Testshire North",
+                    text="nothing",
+                    speaker="Doe",
+                ),
+            ]
+        ),
+    )
     assert models.Statement.objects.get().speaker.name == "Jane Doe"
     assert not models.Person.objects.filter(name="Doe").exists()

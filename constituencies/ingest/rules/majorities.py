@@ -1,0 +1,239 @@
+"""Majority rules: winning margins at general elections -> `MajorityFact`.
+
+A number is a majority only in a majority phrase: "a majority of N", "the N majority",
+"by N votes" after beat/won/held, "N more votes than", "N votes ahead of", "margin of N",
+"held on by N", "rose from N to M", "turned a majority of N into M", and "up/down from N"
+after one of those. Vote totals ("polling 18,090 votes to their 18,068"), shares,
+turnouts, money and ages are never majorities. Years: see `_assign_years`. Seat: the one
+named, else the seat of the MP named (or meant by "he"/"she") before the number.
+"""
+
+import re
+
+from .. import gazetteer
+from ..document import Document
+from ..facts import (
+    MajorityFact,
+)
+from ..mentions import SentenceView
+from .common import STORY_YEAR, recent_constituency
+
+_NUMBER = r"(\d{1,3}(?:,\d{3})+|\d{2,6})"
+# "just over", "a mere", "fewer than": hedges before the number
+_ABOUT = (
+    r"(?:(?:just|only|around|about|some|nearly|over|almost|under|roughly|barely|a mere|a little|"
+    r"fewer than|more than|less than|little more than) )*"
+)
+_MAJORITY_PATTERNS = [
+    (
+        "majority.of",
+        re.compile(
+            rf"\bmajority (?:of|was|is|had been|has been|stood at) {_ABOUT}{_NUMBER}"
+            r"(?![\d%.,]\d| per ?cent|%)"
+        ),
+    ),
+    ("majority.before_noun", re.compile(rf"(?<![£$€\d,.]){_NUMBER}(?:-| )(?:vote )?majority\b")),
+    ("majority.by_votes", re.compile(rf"\b(?:by|of) {_ABOUT}{_NUMBER} votes?\b")),
+    # "Gapes's majority of 31,647 is the largest; Coffey's 14,477 is mid-table"
+    (
+        "majority.possessive",
+        re.compile(rf"\{{[PC]\d+\}}'s {_ABOUT}{_NUMBER}(?![\d%.,]\d| per ?cent|%)"),
+    ),
+    (
+        "majority.more_votes",
+        re.compile(rf"(?<![£$€\d,.]){_NUMBER} (?:more votes than|votes ahead of)"),
+    ),
+    ("majority.into", re.compile(rf"\bmajority of {_NUMBER} into (?:one of |)?{_NUMBER}")),
+    ("majority.to", re.compile(rf"\bmajority (?:\w+ ){{0,3}}?(?:from {_NUMBER} )?to {_NUMBER}")),
+    (
+        "majority.margin",
+        re.compile(rf"\bmargin (?:of victory )?(?:of|was) (?:just |only |)?{_NUMBER}"),
+    ),
+    ("majority.held_on_by", re.compile(rf"\bheld on by (?:just |only |)?{_NUMBER}")),
+    (
+        "majority.from_to",
+        re.compile(
+            rf"\b(?:rose|grew|fell|increased|dropped|cut|slashed) from {_NUMBER} (?:in (?:19|"
+            rf"20)\d\d )?to {_NUMBER}"
+        ),
+    ),
+]
+_FOLLOW_ON = re.compile(
+    rf"\b(?:(?:up|down) from (?:the |a |)?|(?:grew|rose|increased|fell|dropped|shrank|was cut|"
+    rf"was slashed)"
+    rf"(?: it)? to |into (?:one of )?){_NUMBER}\b"
+)
+_VOTE_TOTALS = re.compile(
+    r"\b(?:polling|took|received|won|secured|with|got)\s+[\d,]+\s+votes?\b|\bvotes? to\b|"
+    r"\bto their\b"
+)
+_DIGIT = re.compile(r"\d")
+_CLAIM = re.compile(r"^\W*Claims?:|\b(?:claimed|wrongly|incorrectly|falsely|mistakenly)\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MAJORITY_CUE = re.compile(
+    r"\b(?:majority|majorities|margin|votes? ahead|more votes|beat|won|held|returned|"
+    r"by [\d,]+ votes)\b"
+)
+_YEARS_EARLIER = re.compile(r"\b(two|three|four|five) years (?:earlier|before)\b", re.IGNORECASE)
+_YEARS_LATER = re.compile(r"\b(two|three|four|five) years later\b", re.IGNORECASE)
+_ELECTION_YEAR = re.compile(r"\b(?:[Ii]n|[Aa]t the|[Aa]t|[Aa]) ((?:19|20)\d\d)\b(?! *-)")
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _previous_election(year: int) -> int:
+    earlier = [y for y in gazetteer.election_years() if y < year]
+    return earlier[-1] if earlier else year
+
+
+def majority_facts(doc: Document) -> list[MajorityFact]:
+    facts: list[MajorityFact] = []
+    seen: set[tuple[str, int, int]] = set()
+    last_year = 0
+    for position, view in enumerate(doc.views):
+        template = view.template
+        if not _DIGIT.search(template) or not _MAJORITY_CUE.search(template):
+            continue
+        if _CLAIM.search(template):
+            continue  # a figure someone claims, which the article goes on to check
+        numbers = _majority_numbers(template)
+        if not numbers:
+            continue
+        years = _assign_years(template, numbers, last_year)
+        default_seat, default_suffix = _majority_seat(doc, view, position)
+        previous_end = 0
+        for (pos, value, rule), year in zip(numbers, years, strict=True):
+            seat, suffix = _seat_before(doc, view, template, previous_end, pos)
+            if not seat:
+                seat, suffix = default_seat, default_suffix
+            previous_end = pos
+            key = (seat.casefold(), year, value)
+            if seat and year and key not in seen:
+                seen.add(key)
+                facts.append(
+                    MajorityFact(rule + suffix, (doc.sentence_span(view),), seat, year, value)
+                )
+        last_year = years[-1] if years else last_year
+    return facts
+
+
+def _seat_before(
+    doc: Document, view: SentenceView, template: str, start: int, end: int
+) -> tuple[str, str]:
+    """A seat named, or an MP with a known seat, between the previous majority and this one
+    ("Allen was returned with a majority of X ... and Wollaston with a margin of Y")."""
+    if not start:
+        return "", ""
+    for match in reversed(list(re.finditer(r"\{([PC])(\d+)\}", template[start:end]))):
+        mention = view.mention(match.group(2))
+        if mention.kind == "constituency":
+            return mention.name, ""
+        seat, elsewhere = doc.seat(mention.name)
+        if seat:
+            return seat, ".known_seat" if elsewhere else ""
+    return "", ""
+
+
+def _majority_numbers(template: str) -> list[tuple[int, int, str]]:
+    """(template offset, value, rule) of numbers that are majorities, in text order."""
+    found: dict[int, tuple[int, str]] = {}
+    totals = [m.span() for m in _VOTE_TOTALS.finditer(template)]
+    for rule, pattern in _MAJORITY_PATTERNS:
+        for match in pattern.finditer(template):
+            for group in range(1, (match.lastindex or 0) + 1):
+                if match.group(group) is None:
+                    continue
+                start = match.start(group)
+                value = int(match.group(group).replace(",", ""))
+                if _is_year(match.group(group)) or value < 2:
+                    continue
+                if rule == "majority.possessive" and "majorit" not in template:
+                    continue
+                if rule == "majority.by_votes" and any(s <= start < e for s, e in totals):
+                    continue
+                if rule == "majority.by_votes" and re.search(
+                    r"\bvotes? to \d", template[match.end() : match.end() + 8]
+                ):
+                    continue
+                if rule == "majority.by_votes" and not re.search(
+                    r"\b(?:beat|won|win|held|defeated|lost|majority|margin|victory)\b",
+                    template[max(0, start - 80) : start],
+                ):
+                    continue
+                found.setdefault(start, (value, rule))
+    if found:
+        for match in _FOLLOW_ON.finditer(template):
+            if match.start(1) > min(found) and not _is_year(match.group(1)):
+                found.setdefault(
+                    match.start(1), (int(match.group(1).replace(",", "")), "majority.up_from")
+                )
+    return sorted((pos, value, rule) for pos, (value, rule) in found.items())
+
+
+def _is_year(token: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", token))
+
+
+_CLAUSE_BREAK = re.compile(r"[;,.]|\s[-–—]\s|\b(?:and|into|up from|down from|to|but|while)\b")
+
+
+def _assign_years(template: str, numbers: list[tuple[int, int, str]], last_year: int) -> list[int]:
+    """Each majority's election year.
+
+    A year in the majority's own clause comes first ("the 13,934 majority he won in
+    2015"), then one written since the previous majority ("At the 2015 election her
+    margin was 1,086"; "in 2017 it grew to 10,247"), then a relative phrase ("two years
+    earlier", counted from the previous majority, even in an earlier sentence), else the
+    latest general election before the story.
+    """
+    years: list[int] = []
+    bounds = [pos for pos, _, _ in numbers] + [len(template)]
+    for index, (pos, _, _) in enumerate(numbers):
+        after = template[pos : bounds[index + 1]]
+        own = (
+            after[: m.start()]
+            if (m := _CLAUSE_BREAK.search(after, len(str(numbers[index][1])) + 2))
+            else after
+        )
+        between = template[bounds[index - 1] if index else 0 : pos]
+        if index:
+            previous_clause = _CLAUSE_BREAK.search(
+                between, len(re.match(r"[\d,]*", between).group())
+            )
+            between = between[previous_clause.start() :] if previous_clause else ""
+        previous = years[-1] if years else last_year
+        if match := _ELECTION_YEAR.search(own):
+            year = int(match.group(1))
+        elif match := list(_ELECTION_YEAR.finditer(between)):
+            year = int(match[-1].group(1))
+        elif (match := _YEARS_EARLIER.search(after) or _YEARS_EARLIER.search(between)) and previous:
+            year = previous - _WORD_NUMBERS[match.group(1).lower()]
+        elif (match := _YEARS_LATER.search(after)) and previous:
+            year = previous + _WORD_NUMBERS[match.group(1).lower()]
+        else:
+            year = _previous_election(STORY_YEAR)
+        years.append(year if year in gazetteer.election_years() else _nearest_election(year))
+    return years
+
+
+def _nearest_election(year: int) -> int:
+    return min(gazetteer.election_years(), key=lambda y: abs(y - year))
+
+
+def _majority_seat(doc: Document, view: SentenceView, position: int) -> tuple[str, str]:
+    seats = [m.name for m in view.mentions if m.kind == "constituency"]
+    seats += [m.constituency for m in view.mentions if m.kind == "org" and m.constituency]
+    if len(set(seats)) == 1:
+        return seats[0], ""
+    people = [m.name for m in view.mentions if m.kind == "person" and not doc.in_quote(m.start)]
+    if not people and re.search(r"\b(?:he|she|his|her)\b", view.template, re.IGNORECASE):
+        subject = doc.recent_subject(position, include_current=False)
+        people = [subject] if subject else []
+    for person in people:
+        seat, elsewhere = doc.seat(person)
+        if seat:
+            return seat, ".known_seat" if elsewhere else ""
+    if not seats and re.search(r"\b(?:the|this) (?:seat|constituency)\b|\bthere\b", view.template):
+        recent = recent_constituency(doc, view) or doc.focus_seat()
+        if recent:
+            return recent, ""
+    return "", ""

@@ -1,0 +1,291 @@
+"""Party-move rules: who left which party for which group -> `PartyMoveFact`.
+
+Only in a story about the split (it mentions quitting, defecting or the new group). A
+person moves when they are the subject of a leaving verb, listed as the group's MPs,
+"joined by Conservatives A, B and C", counted ("Three Conservative MPs quit" then the
+three names), "one of the seven who walked out", asked to resign and fight by-elections,
+or named as the MP of a seat the story is about. `from_party` is the party named after
+the verb (Labour unless said otherwise); `to_group` is the group joined, "" when they
+sit as an independent (anywhere in the article), else The Independent Group if the story
+names it. A second move out of the new group ("left Change UK and joined the Liberal
+Democrats") is its own fact.
+"""
+
+import re
+
+from ..document import Document, indices
+from ..facts import (
+    PartyMoveFact,
+)
+from ..mentions import SentenceView
+from .common import AUX, PLIST, TIG, Y, date_in, person_names
+
+_LEAVE_VERB = (
+    r"(?:quit|quits|left|leave|leaves|leaving|resigned from|resign from|resigning from|defected|"
+    r"defects|"
+    r"walked out(?: on| of)?|walks out(?: on)?|broke away|split from|decided to resign|"
+    r"made the decision to resign|crossed the floor|quitting)"
+)
+_SPLIT_TOPIC = re.compile(
+    r"\b(?:quit|quits|defect\w*|splitters?|breakaway|walked out|resigned from|left the party|"
+    r"Independent Group|Independence Group|TIG|Change UK)\b"
+)
+_NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+}
+# Each rule with words (lower case) one of which its sentence must contain: a cheap test
+# that spares most sentences the regular expression.
+_LEAVE_STEMS = ("quit", "left", "leav", "resign", "defect", "walk", "broke", "split", "crossed")
+_MOVE_PATTERNS = [
+    # "Chuka Umunna decided to resign from the Labour Party", "Joan Ryan, the MP for X, resigned"
+    (
+        "party_move.left",
+        _LEAVE_STEMS,
+        re.compile(
+            rf"{PLIST}(?:, [^,{{]{{0,100}},)? {AUX}(?:[a-z]+ly |"
+            rf"on [A-Z]\w+ |)?(?P<verb>{_LEAVE_VERB})\b"
+        ),
+    ),
+    # "Gavin Shuker, who was elected in 2010 but resigned from the party in February"
+    (
+        "party_move.left",
+        _LEAVE_STEMS,
+        re.compile(rf"{PLIST}, who [^.;]{{0,80}}? (?:but |and |)(?P<verb>{_LEAVE_VERB})\b"),
+    ),
+    # "Umunna ... announced he was leaving the Labour Party"
+    (
+        "party_move.left",
+        _LEAVE_STEMS,
+        re.compile(
+            rf"{PLIST} [^.;]{{0,80}}?\b(?:he|she) (?:was|is|had|has|"
+            rf"would be) (?P<verb>{_LEAVE_VERB})\b"
+        ),
+    ),
+    # "Chris Leslie was one of the seven who walked out", "one of Monday's defectors"
+    (
+        "party_move.one_of",
+        ("one of", "among"),
+        re.compile(
+            rf"{PLIST},? (?:was |is |became |)(?:one of|among) (?:the )?(?:[\w'-]+ |"
+            rf"\{{Y\d+\}} ){{0,4}}?"
+            rf"(?:defectors|splitters|(?:MPs )?who (?:\w+ )?{_LEAVE_VERB})"
+        ),
+    ),
+    (
+        "party_move.group_list",
+        ("mp", "member"),
+        re.compile(
+            rf"(?:{Y} |breakaway |defecting |rebel |former {Y} )MPs?,? ?(?:- |– |\(|: |including |"
+            rf")?{PLIST}"
+        ),
+    ),
+    (
+        "party_move.group_list",
+        ("mp", "member"),
+        re.compile(rf"{Y} (?:MPs|members)[^.]{{0,30}}, (?:among them|including) {PLIST}"),
+    ),
+    (
+        "party_move.defector",
+        ("defector", "splitter"),
+        re.compile(rf"\b(?:fellow |former |)(?:defector|splitter)s?,? {PLIST}"),
+    ),
+    (
+        "party_move.by_election_demand",
+        ("by-election", "stand down", "resign", "step "),
+        re.compile(
+            rf"(?:demanded|demand|called on|calls on|calling on|urged|urging|asked|"
+            rf"told) (?:that )?{PLIST} "
+            r"(?:to )?(?:[\w-]+ ){0,5}?(?:by-elections?|stand down|resign|step aside|step down)"
+        ),
+    ),
+    (
+        "party_move.seat_of_defector",
+        ("seat", "constituenc"),
+        re.compile(
+            rf"(?:[Cc]onstituencies|[Ss]eats|[Cc]onstituency|[Ss]eat) (?:of|held by) {PLIST}"
+        ),
+    ),
+    (
+        "party_move.departures",
+        ("departure", "defection", "resignation", "exit"),
+        re.compile(rf"(?:departures?|defections?|resignations?|exit) of {PLIST}"),
+    ),
+]
+_LEAVE = re.compile(rf"\b{_LEAVE_VERB}\b")
+_LEFT_AFTER_LIST = re.compile(
+    rf"[\s,–—-]*(?:{AUX})(?:[a-z]+ly )?"
+    rf"(?:{_LEAVE_VERB}|announced (?:their|his|her) resignations?)\b"
+)
+_JOINED_BY = re.compile(rf"joined by (?:fellow |three |two |)?{Y}(?: MPs?)?[.:,]? ?{PLIST}")
+# "Three Conservative MPs quit ..." followed by "Anna Soubry, Heidi Allen and Sarah Wollaston, ..."
+_COUNTED_MOVE = re.compile(
+    rf"\b([Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight) {Y} MPs? (?:have |had |"
+    rf")(?:\w+ )?{_LEAVE_VERB}\b"
+)
+_LEADING_LIST = re.compile(rf"^{PLIST}")
+_NOT_JOINED = re.compile(
+    r"\b(?:not join|not joined|not joining|won't join|will not join|no plans to (?:sign up|join)|"
+    r"without joining|sit as an independent|as an independent)\b"
+)
+_JOINED_GROUP = re.compile(rf"\bjoin(?:ed|s|ing)? (?!by\b)(?:the |)?(?:[\w-]+ ){{0,4}}{Y}")
+_LEFT_PARTY = re.compile(rf"^(?:the )?(?:[\w-]+ ){{0,2}}?{Y}")
+
+
+def _departed(match: re.Match) -> bool:
+    """Whether a list of a party's MPs is of people who left it: "former Labour MPs A, B",
+    "Seven Labour MPs - A, B ... - announced their resignations"."""
+    head = match.string[max(0, match.start() - 20) : match.start(match.lastindex)]
+    rest = match.string[match.end() : match.end() + 80]
+    former = re.search(r"\b(?:former|breakaway|defecting)\b", head)
+    return bool(former or _LEFT_AFTER_LIST.match(rest))
+
+
+class _Movers:
+    """Who left which party, with the sentences that say so."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.entries: dict[tuple[str, str], dict] = {}
+
+    def note(
+        self,
+        rule: str,
+        view: SentenceView,
+        person: str,
+        from_party: str = "",
+        to_group: str | None = None,
+    ):
+        key = (person, from_party)
+        if from_party == TIG:
+            pass  # a second move, out of the new group, is a separate fact
+        elif from_party and (person, "") in self.entries:
+            self.entries[key] = self.entries.pop((person, ""))
+        elif not from_party:
+            key = next((k for k in self.entries if k[0] == person and k[1] != TIG), key)
+        entry = self.entries.setdefault(key, {"rule": rule, "spans": [], "to": None})
+        span = self.doc.sentence_span(view)
+        if span not in entry["spans"]:
+            entry["spans"].append(span)
+        if to_group is not None and entry["to"] is None:
+            entry["to"] = to_group
+
+
+def party_move_facts(doc: Document) -> list[PartyMoveFact]:
+    if not _SPLIT_TOPIC.search(doc.text):
+        return []
+    article_has_tig = any(
+        m.kind == "party" and m.name == TIG for v in doc.views for m in v.mentions
+    )
+    movers = _Movers(doc)
+    split_day = ""
+    counted: tuple[str, int, int] | None = None
+    for position, view in enumerate(doc.views):
+        template = view.template
+        if not split_day and _LEAVE.search(template):
+            split_day = date_in(view.sentence.text)
+        lower = template.lower()
+        for rule, triggers, pattern in _MOVE_PATTERNS if "{P" in template else ():
+            if not any(trigger in lower for trigger in triggers):
+                continue
+            for match in pattern.finditer(template):
+                from_party, to_group = "", None
+                if "verb" in pattern.groupindex:
+                    rest = template[match.end("verb") :]
+                    from_party = _left_party(view, rest)
+                    to_group = "" if _NOT_JOINED.search(rest[:120]) else _joined(view, rest)
+                elif (
+                    match.lastindex
+                    and match.lastindex > 1
+                    and match.group(1)
+                    and rule == "party_move.group_list"
+                ):
+                    party = view.mention(match.group(1)).name
+                    from_party, to_group = ("", TIG) if party == TIG else (party, None)
+                people = next(g for g in match.groups() if g and "{P" in g)
+                if rule == "party_move.group_list" and to_group != TIG and not _departed(match):
+                    continue  # "Labour MPs A and B criticised the defectors" names stayers
+                for i in indices(people):
+                    if not view.mentions[i].possessive or "verb" not in pattern.groupindex:
+                        movers.note(rule, view, view.mentions[i].name, from_party, to_group)
+        for match in _JOINED_BY.finditer(template):
+            party = view.mention(match.group(1)).name
+            for name in person_names(view, match.group(2)):
+                movers.note("party_move.joined_by", view, name, party)
+        if counted and position - counted[2] <= 2 and (lead := _LEADING_LIST.match(template)):
+            names = person_names(view, lead.group(1))
+            if len(names) == counted[1]:
+                for name in names:
+                    movers.note("party_move.counted_list", view, name, counted[0])
+                counted = None
+        if match := _COUNTED_MOVE.search(template):
+            counted = (
+                view.mention(match.group(2)).name,
+                _NUMBER_WORDS[match.group(1).lower()],
+                position,
+            )
+    # An MP whose seat the article names is, in a story about the split, one who left.
+    for person, spans in doc.seat_evidence.items():
+        if not any(key[0] == person for key in movers.entries):
+            movers.entries[(person, "")] = {
+                "rule": "party_move.seat_holder",
+                "spans": list(spans),
+                "to": None,
+            }
+    declining = [i for i, view in enumerate(doc.views) if _NOT_JOINED.search(view.template)]
+    facts = []
+    for (person, from_party), entry in movers.entries.items():
+        to_group = entry["to"]
+        if to_group is None:
+            declined = _declined_to_join(doc, person, declining)
+            to_group = "" if declined or from_party == TIG or not article_has_tig else TIG
+        seat, _ = doc.seat(person, outside=False)
+        facts.append(
+            PartyMoveFact(
+                entry["rule"],
+                tuple(entry["spans"]),
+                person,
+                from_party or "Labour",
+                to_group,
+                seat,
+                split_day,
+            )
+        )
+    return facts
+
+
+def _left_party(view: SentenceView, rest: str) -> str:
+    """The party right after the verb: "quit Labour", "left Change UK", "resigned from the
+    Labour Party"."""
+    match = _LEFT_PARTY.match(rest.lstrip())
+    return view.mention(match.group(1)).name if match else ""
+
+
+def _joined(view: SentenceView, fragment: str) -> str | None:
+    match = _JOINED_GROUP.search(fragment)
+    if match:
+        return view.mention(match.group(1)).name
+    return None
+
+
+def _declined_to_join(doc: Document, person: str, declining: list[int]) -> bool:
+    """Whether the article says this person will not join the new group."""
+    surname = person.split()[-1]
+    for position in declining:
+        view = doc.views[position]
+        named = any(m.kind == "person" and m.name == person for m in view.mentions)
+        by_pronoun = (
+            re.match(r"\s*(?:He|She)\b", view.template)
+            and doc.recent_subject(position, include_current=False) == person
+        )
+        if named or by_pronoun or surname in view.sentence.text:
+            return True
+    return False

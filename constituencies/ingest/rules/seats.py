@@ -1,0 +1,251 @@
+"""Seat rules: who is the sitting MP for which constituency -> `SeatFact`.
+
+Explicit patterns come first ("X, the MP for Y", "Y MP X", "Y, held by X", "X's CLP, Y",
+"X's Y seat", "challenge X in Y", "A and B, held by X and Y" paired in order). A second
+pass takes weaker, sentence-level evidence: "the Y MP" referring back to the story's
+subject, "X's CLP ... the people of Y", "the battle to replace X" in a sentence naming one
+seat, and "the constituency is represented by X" in a story about one seat. The first
+seat found for a person wins; `Document.seat_of` keeps it for the later rules.
+"""
+
+import re
+from collections.abc import Iterator
+
+from ..document import Document
+from ..facts import (
+    SeatFact,
+)
+from ..mentions import SentenceView
+from .common import CLIST, CLP_WORDS, O_, PLIST, C, P, Y, constituency_names, person_names
+
+_SEAT_PATTERNS = [
+    (
+        "seat.mp_for",
+        re.compile(
+            rf"{P}, (?:(?:you|who|he|she) (?:are|were|is|was) )?(?:the |)"
+            rf"(?:[\w-]+ |\{{Y\d+\}} ){{0,2}}(?:MP|lawmaker|member of parliament) for {C}"
+        ),
+    ),
+    ("seat.mp_for", re.compile(rf"\bMP for {C},? (?:{Y} |)(?:[a-z]+ )?{P}")),
+    (
+        "seat.mp_for",
+        re.compile(
+            rf"{P} (?:is|was|has been|had been) (?:the )?(?:[\w-]+ |\{{Y\d+\}} ){{0,2}}MP for {C}"
+        ),
+    ),
+    ("seat.mp_for", re.compile(rf"{C} (?:{Y} |independent |TIG )?MP,? {P}")),
+    ("seat.mp_for", re.compile(rf"{P}, (?:the |)(?:{Y} |independent |)?{C} MP\b")),
+    ("seat.mp_for", re.compile(rf"{P} \((?:[^()]*?, )?{C}\)")),
+    ("seat.possessive", re.compile(rf"{P}'s {CLP_WORDS},? {C}")),
+    ("seat.possessive", re.compile(rf"{P}'s {C}")),
+    ("seat.possessive", re.compile(rf"{P}'s (?:seat|constituency)(?:,| of) {C}")),
+    (
+        "seat.represents",
+        re.compile(rf"{P},? (?:who |)(?:has |)(?:represents|represented|holds|held|sits for) {C}"),
+    ),
+    (
+        "seat.held_since",
+        re.compile(rf"{C}, the seat {P} (?:has |had |)(?:held|represented|took|won)"),
+    ),
+    (
+        "seat.seat_of",
+        re.compile(rf"{C}, the (?:seat|constituency) (?:of|held by) (?:[a-z][\w-]* ){{0,3}}{P}"),
+    ),
+    ("seat.seat_of", re.compile(rf"{C} seat (?:left|vacated|held|represented) by {P}")),
+    (
+        "seat.where_mp",
+        re.compile(
+            rf"{C},? where (?:the )?(?:former |sitting |)(?:[\w-]+ |\{{Y\d+\}} ){{0,2}}MP {P}"
+        ),
+    ),
+    (
+        "seat.where_mp",
+        re.compile(
+            rf"{C},? where (?:the )?(?:former |sitting |)(?:[\w-]+ |\{{Y\d+\}} ){{0,2}}?{P} "
+            r"(?:has |had |)(?:quit|left|resigned|defected|walked out)\b"
+        ),
+    ),
+    (
+        "seat.won",
+        re.compile(
+            rf"{P} (?:won|held|holds|retained|kept|took) {C}"
+            r"(?!'s| \{| (?:selection|contest|nomination|race|hustings|ballot|shortlist))"
+        ),
+    ),
+    (
+        "seat.challenge_in",
+        re.compile(rf"(?:challenge|oust|unseat|replace|defeat|succeed|take on) {P} in {C}"),
+    ),
+    (
+        "seat.represented_by",
+        re.compile(rf"{C} (?:is|was) (?:currently )?(?:represented|held) by {P}"),
+    ),
+]
+_HELD_BY = re.compile(
+    rf"{CLIST}(?:,| -| –)? (?:which are |which is |)(?:held|represented) by {PLIST}"
+)
+_WHERE_SITTING = re.compile(
+    rf"{CLIST},? where {PLIST} "
+    r"(?:(?:are|is) the (?:sitting )?MPs?|(?:has|have) (?:sat|served|been the MPs?)\b)"
+)
+_RESPECTIVE = re.compile(
+    rf"(?:challenge|oust|unseat|replace|defeat|succeed|take on) {PLIST} in {CLIST},? respectively"
+)
+_THE_SEAT_MP = re.compile(rf"\b[Tt]he {C} MP\b(?!,? \{{P)")
+_FOCUS_HOLDER = re.compile(
+    rf"\b[Tt]he (?:constituency|seat),? (?:is |was |)(?:currently )?(?:represented|held) by {P}"
+    rf"|{P}'s (?:seat|constituency)\b"
+    rf"|\b[Tt]he (?:seat|constituency)\b[^.]*{P} (?:has |had |)(?:left|quit|resigned|defected)\b"
+)
+_CLP_POSSESSIVE = re.compile(rf"{P}'s {CLP_WORDS}")
+_CLP_APPOSITION = re.compile(rf"{O_}, {P}'s {CLP_WORDS}")
+_REPLACE_OBJECT = re.compile(
+    rf"\b(?:replace|unseat|unseating|oust|ousting|challenge|succeed) {P}(?!')"
+)
+_OFFICER = re.compile(
+    r"\b(?:chair|chairman|chairwoman|secretary|treasurer|coordinator|co-ordinator|organiser|"
+    r"officer|"
+    r"spokesperson|spokesman|spokeswoman|leader|member|councillor)\b"
+)
+
+
+def _record_seat(
+    doc: Document, rule: str, view: SentenceView, person: str, seat: str
+) -> Iterator[SeatFact]:
+    if person in doc.seat_of or not seat:
+        return
+    doc.seat_of[person] = seat
+    span = doc.sentence_span(view)
+    doc.seat_evidence[person] = (span,)
+    yield SeatFact(rule, (span,), person, seat)
+
+
+def seat_facts(doc: Document) -> list[SeatFact]:
+    found: list[SeatFact] = []
+    for view in doc.views:
+        template = view.template
+        if "{P" not in template or ("{C" not in template and "{O" not in template):
+            continue
+        for rule, pattern in _SEAT_PATTERNS:
+            for match in pattern.finditer(template):
+                numbers = [int(n) for n in match.groups() if n is not None]
+                people = [view.mentions[n] for n in numbers if view.mentions[n].kind == "person"]
+                seats = [
+                    view.mentions[n] for n in numbers if view.mentions[n].kind == "constituency"
+                ]
+                if people and seats:
+                    found += _record_seat(doc, rule, view, people[0].name, seats[0].name)
+        for pattern, rule in ((_HELD_BY, "seat.held_by"), (_WHERE_SITTING, "seat.held_by")):
+            for match in pattern.finditer(template):
+                found += _paired(doc, rule, view, match.group(1), match.group(2))
+        for match in _RESPECTIVE.finditer(template):
+            found += _paired(doc, "seat.respectively", view, match.group(2), match.group(1))
+        for match in _CLP_APPOSITION.finditer(template):
+            org, person = view.mention(match.group(1)), view.mention(match.group(2))
+            if org.constituency:
+                found += _record_seat(
+                    doc, "seat.clp_apposition", view, person.name, org.constituency
+                )
+    # Second pass: weaker, sentence-level evidence once the explicit patterns are known.
+    for position, view in enumerate(doc.views):
+        if "{P" not in view.template and "{C" not in view.template:
+            continue
+        found += _seat_from_clp_context(doc, view)
+        found += _seat_from_replacement(doc, view)
+        found += _seat_from_the_mp(doc, view, position)
+        found += _seat_from_focus(doc, view)
+    return found
+
+
+def _paired(
+    doc: Document, rule: str, view: SentenceView, seat_list: str, people_list: str
+) -> Iterator[SeatFact]:
+    """Pair seats and MPs in order: "Stockport and Ilford South, held by Ann Coffey and Mike
+    Gapes"."""
+    seats = constituency_names(view, seat_list)
+    people = person_names(view, people_list)
+    if len(seats) == len(people):
+        for person, seat in zip(people, seats, strict=True):
+            yield from _record_seat(doc, rule, view, person, seat)
+
+
+def _seat_from_the_mp(doc: Document, view: SentenceView, position: int) -> Iterator[SeatFact]:
+    """Resolve "The Dudley North MP, who ..." to the person the story is about."""
+    for match in _THE_SEAT_MP.finditer(view.template):
+        seat = view.mention(match.group(1)).name
+        if doc.holder_of(seat):
+            continue
+        subject = doc.recent_subject(position, include_current=False)
+        if subject:
+            yield from _record_seat(doc, "seat.the_seat_mp", view, subject, seat)
+
+
+def _seat_from_focus(doc: Document, view: SentenceView) -> Iterator[SeatFact]:
+    """In a one-seat story: "The constituency is currently represented by X", "X's seat",
+    "the seat, held by X", "the seat ... since X left the party"."""
+    focus = doc.focus_seat()
+    if not focus or doc.holder_of(focus):
+        return
+    for match in _FOCUS_HOLDER.finditer(view.template):
+        number = next(group for group in match.groups() if group)
+        yield from _record_seat(doc, "seat.focus", view, view.mention(number).name, focus)
+        return
+
+
+def _seat_from_clp_context(doc: Document, view: SentenceView) -> Iterator[SeatFact]:
+    """One seat, one MP in a sentence about a CLP: "X's CLP ... people of Y" or "Y CLP ...
+    says X should resign"."""
+    template = view.template
+    clp_seats = {m.constituency for m in view.mentions if m.kind == "org" and m.constituency}
+    seats = {m.name for m in view.mentions if m.kind == "constituency"}
+    for match in _CLP_POSSESSIVE.finditer(template):
+        person = view.mention(match.group(1)).name
+        if person not in doc.seat_of and len(seats | clp_seats) == 1:
+            yield from _record_seat(
+                doc, "seat.clp_context", view, person, next(iter(seats | clp_seats))
+            )
+    if (
+        len(clp_seats) == 1
+        and not seats
+        and re.search(r"\b(?:MP|by-election|resign|seat)\b", template)
+    ):
+        seat = next(iter(clp_seats))
+        if doc.holder_of(seat):
+            return
+        candidates = [
+            m
+            for i, m in enumerate(view.mentions)
+            if m.kind == "person" and not m.possessive and not _is_officer(view, i)
+        ]
+        if len({m.name for m in candidates}) == 1:
+            yield from _record_seat(doc, "seat.clp_context", view, candidates[0].name, seat)
+
+
+def _is_officer(view: SentenceView, index: int) -> bool:
+    """Whether a person in the sentence is described by a role (an officer, not the MP)."""
+    slot = view.slots[index]
+    before = view.template[max(0, slot - 40) : slot]
+    after = view.template[slot : slot + 60]
+    placeholder_len = len("{P" + str(index) + "}")
+    return bool(
+        re.search(rf"{_OFFICER.pattern}(?: of [^,]+)?,? $", before)
+        or _OFFICER.search(
+            after[placeholder_len : placeholder_len + 40].split(",")[1]
+            if after.count(",") > 1
+            else ""
+        )
+        or re.match(r", (?:who )?(?:chairs|leads)\b", after[placeholder_len:])
+    )
+
+
+def _seat_from_replacement(doc: Document, view: SentenceView) -> Iterator[SeatFact]:
+    """The only seat in a sentence about replacing X is X's ("... the Y party ... the battle
+    to replace X")."""
+    seats = {m.name for m in view.mentions if m.kind == "constituency"}
+    if len(seats) != 1:
+        return
+    seat = next(iter(seats))
+    for match in _REPLACE_OBJECT.finditer(view.template):
+        person = view.mention(match.group(1)).name
+        if not doc.holder_of(seat):
+            yield from _record_seat(doc, "seat.replace_context", view, person, seat)

@@ -1,0 +1,534 @@
+"""Relation rules, passage by passage: each case lists every record of one fact type that
+the passage should yield, compared whole (`scoring.record_of`), including the passages
+that must yield nothing. Names and phrasings are deliberately not the seed articles'."""
+
+from pathlib import Path
+
+import pytest
+
+from constituencies.ingest.extract import extract
+from constituencies.ingest.scoring import TYPE_NAMES, record_of
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLES = sorted((ROOT / "seeds").glob("*.txt")) + sorted(
+    (ROOT / "tests/fixtures/articles").glob("*.txt")
+)
+
+
+def records(text, kind, **kwargs):
+    found = [record_of(f) for f in extract(text, **kwargs).facts if TYPE_NAMES.get(type(f)) == kind]
+    return sorted(found, key=repr)
+
+
+def expect(kind, *rows):
+    return sorted(({"type": kind, **row} for row in rows), key=repr)
+
+
+SEATS = [
+    ("Wigan MP Lisa Nandy backed the deal.", [{"person": "Lisa Nandy", "constituency": "Wigan"}]),
+    (
+        "Maria Eagle, the Labour MP for Garston and Halewood, said little.",
+        [{"person": "Maria Eagle", "constituency": "Garston and Halewood"}],
+    ),
+    (
+        "The contests in Bolsover and Wakefield, held by Dennis Skinner and Mary Creagh, start "
+        "soon.",
+        [
+            {"person": "Dennis Skinner", "constituency": "Bolsover"},
+            {"person": "Mary Creagh", "constituency": "Wakefield"},
+        ],
+    ),
+    (
+        "John Mann's Bassetlaw seat is marginal.",
+        [{"person": "John Mann", "constituency": "Bassetlaw"}],
+    ),
+    (
+        "Activists hope to unseat Kate Hoey in Vauxhall at the next election.",
+        [{"person": "Kate Hoey", "constituency": "Vauxhall"}],
+    ),
+    (
+        "Frank Field quit the party. The Birkenhead MP, who has sat since 1979, will stand again.",
+        [{"person": "Frank Field", "constituency": "Birkenhead"}],
+    ),
+    (
+        "Joan Ryan, lawmaker for Enfield North in London, quit on Tuesday.",
+        [{"person": "Joan Ryan", "constituency": "Enfield North"}],
+    ),
+    (
+        "Kate Hoey held Vauxhall easily in 2017.",
+        [{"person": "Kate Hoey", "constituency": "Vauxhall"}],
+    ),
+    ("Ravi Shah won the Vauxhall selection on Sunday.", []),
+    ("Barking councillor Sanchia Alasia spoke at the hustings.", []),
+    ("Gordon Brown visited Kirkcaldy.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), SEATS)
+def test_seats(text, rows):
+    assert records(text, "seat") == expect("seat", *rows)
+
+
+MAJORITIES = [
+    (
+        "Lisa Nandy, the MP for Wigan, won a majority of 16,027 in 2017, up from 14,236 in 2015.",
+        [
+            {"constituency": "Wigan", "year": 2017, "majority": 16027},
+            {"constituency": "Wigan", "year": 2015, "majority": 14236},
+        ],
+    ),
+    (
+        "Dennis Skinner, the MP for Bolsover, has a majority of 5,288.",
+        [{"constituency": "Bolsover", "year": 2017, "majority": 5288}],
+    ),
+    (
+        "Kate Hoey, the MP for Vauxhall, held the seat by 20,250 votes in 2017. "
+        "Her majority had been 12,708 two years earlier.",
+        [
+            {"constituency": "Vauxhall", "year": 2017, "majority": 20250},
+            {"constituency": "Vauxhall", "year": 2015, "majority": 12708},
+        ],
+    ),
+    (
+        "In Bassetlaw the margin grew from 8,843 in 2015 to 4,852 in 2017, a fall.",
+        [
+            {"constituency": "Bassetlaw", "year": 2015, "majority": 8843},
+            {"constituency": "Bassetlaw", "year": 2017, "majority": 4852},
+        ],
+    ),
+    (
+        "At the 2017 election Mary Creagh, the MP for Wakefield, finished 2,176 votes ahead of "
+        "the Tories.",
+        [{"constituency": "Wakefield", "year": 2017, "majority": 2176}],
+    ),
+    (
+        "Kate Hoey sits on a majority of just over 1,300 in Vauxhall.",
+        [{"constituency": "Vauxhall", "year": 2017, "majority": 1300}],
+    ),
+    # a figure the article reports as someone's claim, then checks
+    ("Claim: Kate Hoey, the MP for Vauxhall, won by 30,000 votes.", []),
+    # vote totals, vote shares, money, turnout and ages are not majorities
+    ("Some 35,000 people in Wavertree voted for the Labour manifesto in 2017.", []),
+    ("Lisa Nandy, the MP for Wigan, increased the Labour vote by 13.2% in 2017.", []),
+    ("Momentum raised over £15,000 for Wigan in the hours after the launch.", []),
+    ("In Wigan, Lisa Nandy polled 29,575 votes to their 13,548 on a turnout of 62,000.", []),
+    ("Dennis Skinner, the MP for Bolsover, is 86 and was first elected in 1970.", []),
+    ("A motion of no confidence in the MP for Wigan passed by 94 votes to 92.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), MAJORITIES)
+def test_majorities(text, rows):
+    assert records(text, "majority") == expect("majority", *rows)
+
+
+MOVES = [
+    (
+        "Yesterday Gavin Shuker quit Labour to join The Independent Group.",
+        [
+            {
+                "person": "Gavin Shuker",
+                "from_party": "Labour",
+                "to_group": "The Independent Group",
+                "constituency": "",
+                "date_text": "",
+            }
+        ],
+    ),
+    (
+        "Frank Field, the MP for Birkenhead, has resigned from the Labour Party and will sit as "
+        "an independent.",
+        [
+            {
+                "person": "Frank Field",
+                "from_party": "Labour",
+                "to_group": "",
+                "constituency": "Birkenhead",
+                "date_text": "",
+            }
+        ],
+    ),
+    (
+        "Two Conservative MPs defected on Tuesday.\nNick Boles and Phillip Lee said they had no "
+        "choice. "
+        "They sit with The Independent Group.",
+        [
+            {
+                "person": "Nick Boles",
+                "from_party": "Conservative",
+                "to_group": "The Independent Group",
+                "constituency": "",
+                "date_text": "Tuesday",
+            },
+            {
+                "person": "Phillip Lee",
+                "from_party": "Conservative",
+                "to_group": "The Independent Group",
+                "constituency": "",
+                "date_text": "Tuesday",
+            },
+        ],
+    ),
+    (
+        "Party leaders demanded that Kate Hoey and John Mann resign and fight by-elections after "
+        "they quit.",
+        [
+            {
+                "person": "Kate Hoey",
+                "from_party": "Labour",
+                "to_group": "",
+                "constituency": "",
+                "date_text": "",
+            },
+            {
+                "person": "John Mann",
+                "from_party": "Labour",
+                "to_group": "",
+                "constituency": "",
+                "date_text": "",
+            },
+        ],
+    ),
+    ("Jeremy Corbyn said Labour would fight every seat at the election.", []),
+    # in a story about the split, MPs listed as staying did not move
+    ("Labour MPs Jess Phillips and Wes Streeting criticised the defectors but will stay.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), MOVES)
+def test_party_moves(text, rows):
+    assert records(text, "party_move") == expect("party_move", *rows)
+
+
+SHORTLISTS = [
+    (
+        "The NEC agreed that Vauxhall will be contested on an all-women shortlist.",
+        [
+            {
+                "constituency": "Vauxhall",
+                "kind": "all_women",
+                "decided_by": "NEC",
+                "firmness": "agreed",
+            }
+        ],
+    ),
+    (
+        "The selection in Bolsover will be open to both men and women, the NEC recommended on "
+        "Tuesday.",
+        [
+            {
+                "constituency": "Bolsover",
+                "kind": "open",
+                "decided_by": "NEC",
+                "firmness": "recommended",
+            }
+        ],
+    ),
+    (
+        "The NEC has yet to decide whether Wakefield gets a female-only shortlist.",
+        [{"constituency": "Wakefield", "kind": "undecided", "decided_by": "NEC", "firmness": ""}],
+    ),
+    (
+        "In Bassetlaw the local party had asked for a women-only shortlist.",
+        [
+            {
+                "constituency": "Bassetlaw",
+                "kind": "all_women",
+                "decided_by": "Bassetlaw CLP",
+                "firmness": "proposed",
+            }
+        ],
+    ),
+    (
+        "Three MPs - Kate Hoey, John Mann and Frank Field - will be replaced by women after the "
+        "NEC "
+        "agreed all-women shortlists for their seats. Kate Hoey is the MP for Vauxhall.",
+        [
+            {
+                "constituency": "Vauxhall",
+                "kind": "all_women",
+                "decided_by": "NEC",
+                "firmness": "agreed",
+            }
+        ],
+    ),
+    (
+        "No decision yet on whether Wigan, held by Lisa Nandy, will have an all-women shortlist.",
+        [{"constituency": "Wigan", "kind": "undecided", "decided_by": "", "firmness": ""}],
+    ),
+    ("The shortlist for Vauxhall will be published next week.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), SHORTLISTS)
+def test_shortlists(text, rows):
+    assert records(text, "shortlist") == expect("shortlist", *rows)
+
+
+def test_shortlist_through_a_seat_learnt_elsewhere():
+    text = "Seats held by Kate Hoey and John Mann will also be subject to all-women shortlists."
+    assert records(text, "shortlist") == []
+    facts = [
+        f
+        for f in extract(text, known_seats={"Kate Hoey": "Vauxhall"}).facts
+        if TYPE_NAMES.get(type(f)) == "shortlist"
+    ]
+    assert [(f.constituency, f.kind, f.rule) for f in facts] == [
+        ("Vauxhall", "all_women", "shortlist.all_women.known_seat")
+    ]
+
+
+CANDIDACIES = [
+    (
+        "Unison official Jane Kirby was selected as Labour's candidate for Wigan on Sunday.",
+        [
+            {
+                "person": "Jane Kirby",
+                "constituency": "Wigan",
+                "status": "selected",
+                "description": "Unison official",
+                "backers": [],
+            }
+        ],
+    ),
+    (
+        "Lambeth councillor Marcia Pope has been shortlisted in Vauxhall.",
+        [
+            {
+                "person": "Marcia Pope",
+                "constituency": "Vauxhall",
+                "status": "shortlisted",
+                "description": "Lambeth councillor",
+                "backers": [],
+            }
+        ],
+    ),
+    (
+        "Local councillor Omar Haddad withdrew from the race in Bolsover.",
+        [
+            {
+                "person": "Omar Haddad",
+                "constituency": "Bolsover",
+                "status": "withdrawn",
+                "description": "local councillor",
+                "backers": [],
+            }
+        ],
+    ),
+    (
+        "Local councillors Ruth Evans and Tom Price may run in Wigan and Bolsover respectively.",
+        [
+            {
+                "person": "Ruth Evans",
+                "constituency": "Wigan",
+                "status": "tipped",
+                "description": "local councillor",
+                "backers": [],
+            },
+            {
+                "person": "Tom Price",
+                "constituency": "Bolsover",
+                "status": "tipped",
+                "description": "local councillor",
+                "backers": [],
+            },
+        ],
+    ),
+    (
+        "Ravi Shah, a GMB organiser, won the Bassetlaw selection, backed by Unite and the GMB.",
+        [
+            {
+                "person": "Ravi Shah",
+                "constituency": "Bassetlaw",
+                "status": "selected",
+                "description": "GMB organiser",
+                "backers": ["Unite", "GMB"],
+            }
+        ],
+    ),
+    (
+        "In Wakefield, teacher Amy Lowe is tipped by activists, while in Vauxhall barrister Sean "
+        "Dunn could stand.",
+        [
+            {
+                "person": "Amy Lowe",
+                "constituency": "Wakefield",
+                "status": "tipped",
+                "description": "teacher",
+                "backers": [],
+            },
+            {
+                "person": "Sean Dunn",
+                "constituency": "Vauxhall",
+                "status": "tipped",
+                "description": "barrister",
+                "backers": [],
+            },
+        ],
+    ),
+    (
+        "Jo Bird, chief of staff to Dennis Skinner, is the frontrunner in Bolsover.",
+        [
+            {
+                "person": "Jo Bird",
+                "constituency": "Bolsover",
+                "status": "tipped",
+                "description": "chief of staff to Dennis Skinner",
+                "backers": [],
+            }
+        ],
+    ),
+    ("Should Amy Lowe and Sean Dunn get selected as candidates, Momentum gains two allies.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), CANDIDACIES)
+def test_candidacies(text, rows):
+    assert records(text, "candidacy") == expect("candidacy", *rows)
+
+
+STATEMENTS = [
+    (
+        "Kate Hoey's CLP, Vauxhall, said: “She must resign and let voters decide.”",
+        [
+            {
+                "constituency": "Vauxhall",
+                "text": "She must resign and let voters decide.",
+                "speaker": "",
+                "organisation": "Vauxhall CLP",
+                "by_clp": True,
+                "medium": "",
+                "stance": "calls_for_by_election",
+            }
+        ],
+    ),
+    (
+        "Ian Lavery, the Labour chairman, wrote in a letter to members that Kate Hoey had "
+        "“betrayed Vauxhall”.",
+        [
+            {
+                "constituency": "Vauxhall",
+                "text": "betrayed Vauxhall",
+                "speaker": "Ian Lavery",
+                "organisation": "Labour",
+                "by_clp": False,
+                "medium": "letter",
+                "stance": "critical",
+            }
+        ],
+    ),
+    (
+        "Wigan Momentum has issued a statement. The group has called on Lisa Nandy to “stand down "
+        "and fight a "
+        "by-election in Wigan”.",
+        [
+            {
+                "constituency": "Wigan",
+                "text": "called on Lisa Nandy to ~ stand down and fight a by-election in Wigan",
+                "speaker": "",
+                "organisation": "Wigan Momentum",
+                "by_clp": False,
+                "medium": "statement",
+                "stance": "calls_for_by_election",
+            }
+        ],
+    ),
+    (
+        "The chair of Bolsover CLP, Ann Peel, has told the local paper that she personally wants "
+        "a by-election.",
+        [
+            {
+                "constituency": "Bolsover",
+                "text": "told the local paper that she personally wants a by-election",
+                "speaker": "Ann Peel",
+                "organisation": "Bolsover CLP",
+                "by_clp": False,
+                "medium": "interview",
+                "stance": "calls_for_by_election",
+            }
+        ],
+    ),
+    ("“It was a lovely day for it,” the crowd agreed.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), STATEMENTS)
+def test_statements(text, rows):
+    got = records(text, "statement")
+    want = expect("statement", *rows)
+    # quotation boundaries are a matter of taste: compare texts by containment
+    assert [{**r, "text": ""} for r in got] == [{**r, "text": ""} for r in want]
+    for found, wanted in zip(got, want, strict=True):
+        core = wanted["text"].split("~")[-1].strip()
+        assert core in found["text"]
+
+
+def test_transcript_labels_are_speakers():
+    text = (
+        "PRESENTER: Kate Hoey, you are the MP for Vauxhall. Will you resign?\n\n"
+        "KATE HOEY: No. I will serve Vauxhall until the election.\n\n"
+        "HOEY: And I will not call a by-election."
+    )
+    facts = [f for f in extract(text).facts if TYPE_NAMES.get(type(f)) == "statement"]
+    assert [(f.rule, f.speaker, f.constituency, f.medium) for f in facts] == [
+        ("statement.transcript", "Kate Hoey", "Vauxhall", "interview")
+    ]
+    assert "not call a by-election" in facts[0].text
+
+
+def test_signed_letter_speaks_for_the_signatory():
+    text = (
+        "Subject: John Mann\n\nDear members,\n\nJohn Mann has quit Labour. The people of "
+        "Bassetlaw deserve a by-election.\n\nIn solidarity,\n\nAnn Peel\nSecretary, Bassetlaw CLP"
+    )
+    extraction = extract(text)
+    facts = [f for f in extraction.facts if TYPE_NAMES.get(type(f)) == "statement"]
+    assert extraction.title == "John Mann"
+    assert [
+        (f.rule, f.speaker, f.organisation, f.by_clp, f.medium, f.constituency) for f in facts
+    ] == [("statement.signed_letter", "Ann Peel", "Bassetlaw CLP", True, "email", "Bassetlaw")]
+
+
+EVENTS = [
+    (
+        "Kate Hoey, the MP for Vauxhall, lost a no-confidence vote by local members in July.",
+        [{"constituency": "Vauxhall", "kind": "no_confidence_vote", "person": "Kate Hoey"}],
+    ),
+    (
+        "Momentum held a day of action in Vauxhall last weekend.",
+        [{"constituency": "Vauxhall", "kind": "campaign_day", "person": ""}],
+    ),
+    (
+        "The process of selecting a candidate to challenge John Mann in Bassetlaw will begin next "
+        "week.",
+        [{"constituency": "Bassetlaw", "kind": "selection_process", "person": "John Mann"}],
+    ),
+    ("The weather in Vauxhall was fine.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), EVENTS)
+def test_events(text, rows):
+    keys = ("type", "constituency", "kind", "person")
+    got = [{k: r[k] for k in keys} for r in records(text, "event")]
+    assert sorted(got, key=repr) == expect("event", *rows)
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_every_span_quotes_the_text(path):
+    text = path.read_text(encoding="utf-8")
+    facts = extract(text).facts
+    assert facts
+    for fact in facts:
+        assert fact.rule and fact.evidence
+        for span in fact.evidence:
+            assert text[span.start : span.end] == span.quote
+
+
+def test_title_and_publisher():
+    extraction = extract("Wigan MP quits Labour\nLisa Nandy has quit, HuffPost UK has learned.")
+    assert (extraction.title, extraction.publisher) == ("Wigan MP quits Labour", "HuffPost UK")
+
+
+def test_empty_text_has_no_facts():
+    assert extract("").facts == []
