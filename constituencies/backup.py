@@ -37,29 +37,25 @@ class Restorer:
         self.people = {}
         self.evidence = []
 
-    def organisation(self, name):
-        if name is None:
+    @staticmethod
+    def find(table, key, what):
+        """The restored row named `key` (None stays None); naming one the file does not
+        list is an error, not a silent gap."""
+        if key is None:
             return None
         try:
-            return self.organisations[name]
+            return table[key]
         except KeyError:
-            raise RestoreError(f"organisation {name!r} is named but not listed") from None
+            raise RestoreError(f"{what} {key!r} is named but not listed") from None
+
+    def organisation(self, name):
+        return self.find(self.organisations, name, "organisation")
 
     def person(self, name):
-        if name is None:
-            return None
-        try:
-            return self.people[name]
-        except KeyError:
-            raise RestoreError(f"person {name!r} is named but not listed") from None
+        return self.find(self.people, name, "person")
 
     def seat(self, slug):
-        if slug is None:
-            return None
-        try:
-            return self.seats[slug]
-        except KeyError:
-            raise RestoreError(f"constituency {slug!r} is named but not listed") from None
+        return self.find(self.seats, slug, "constituency")
 
     def create(self, model, item, **fields):
         obj = model.objects.create(**fields, **_provenance(item))
