@@ -126,7 +126,7 @@ def test_a_database_failure_mid_article_leaves_nothing_of_it(folder, monkeypatch
     (folder / "smith.txt").write_text(SMITH, encoding="utf-8")
     from constituencies.ingest import load
 
-    original = load.ArticleLoader.load_MajorityFact
+    original = load.ArticleLoader.plan_MajorityFact
 
     def fail_on_2015(self, fact):
         if self.article.filename == "smith.txt" and fact.year == 2015:
@@ -135,7 +135,7 @@ def test_a_database_failure_mid_article_leaves_nothing_of_it(folder, monkeypatch
             raise DatabaseError("disk full")
         return original(self, fact)
 
-    monkeypatch.setattr(load.ArticleLoader, "load_MajorityFact", fail_on_2015)
+    monkeypatch.setattr(load.ArticleLoader, "plan_MajorityFact", fail_on_2015)
     lines, failure = run(folder)
     assert "smith.txt" in failure and "disk full" in line_for(lines, "smith.txt")
     assert not models.Article.objects.filter(filename="smith.txt").exists()

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Model, Q
 from django.utils.text import slugify
 
 from constituencies import models
@@ -24,6 +24,9 @@ from constituencies import models
 DATA = Path(__file__).parent / "data"
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+
+# The key field each kind of record is fetched by (the first of these its key has).
+LEAD_FIELDS = ("pk", "constituency", "person")
 
 
 @cache
@@ -48,101 +51,64 @@ def unique_slug(model, name, exclude_pk=None):
     return slug
 
 
-class ArticleLoader:
-    """Upserts the records of one extracted article. Use once per article."""
+def stored(obj, name):
+    """A field's stored value; the id for a relation, so comparing costs no query."""
+    return getattr(obj, obj._meta.get_field(name).attname)
 
-    def __init__(self, article, *, text_changed):
-        self.article = article
-        self.result = LoadResult(article)
-        evidence = models.Evidence.objects.filter(article=article)
-        # Facts this article supported before the run: any left with no evidence after it
-        # are stale.
-        self._before = set(evidence.values_list("content_type_id", "object_id"))
-        if text_changed:
-            # Offsets into the old text mean nothing now; the facts are re-attached below.
-            evidence.delete()
-            self._previous = {}
-        else:
-            self._previous = {
-                (row.content_type_id, row.rule, row.start, row.end): row.object_id
-                for row in evidence
-            }
-        self._kept_evidence = set()
+
+def comparable(value):
+    return value.pk if isinstance(value, Model) else value
+
+
+def identity(model, key, row=None):
+    """A hashable natural key: from a key dict, or (given `row`) read off a fetched row
+    for the same fields, so planned facts and fetched rows can be matched."""
+    parts = []
+    for name, value in sorted(key.items()):
+        if row is not None:
+            value = row.pk if name == "pk" else stored(row, name)
+        parts.append((name, comparable(value)))
+    return (model, tuple(parts))
+
+
+@dataclass
+class Plan:
+    """What one fact will write: the record's natural key, the values it brings, and
+    hooks to adjust those values against the stored row and to finish afterwards."""
+
+    kind: str
+    model: type
+    key: dict
+    values: dict
+    fact: object
+    adjust: object = None
+    finish: object = None
+
+    @property
+    def identity(self):
+        return identity(self.model, self.key)
+
+    def values_for(self, existing):
+        return self.adjust(existing, self.values) if self.adjust else self.values
+
+
+class Names:
+    """Names to rows for a whole run: people, seats and organisations are looked up once
+    and remembered, so each fact costs no lookups of its own. Rows made for an article
+    that then rolls back must be forgotten (`forget()`), or a later article would point
+    at rows that no longer exist."""
+
+    def __init__(self):
+        self.forget()
+
+    def forget(self):
         self._people = {}
         self._seats = {}
         self._organisations = {}
-        # People and seats first made this run, so a fact that fills them in counts as new.
-        self._new = set()
-        self._touched = set()
+        self._aliases = None
+        self.created = set()
 
-    # -- records ---------------------------------------------------------------
-
-    def upsert(self, model, key, values, fact):
-        """Find the record by natural key (or by this article's earlier evidence for the
-        same span and rule, in case an editor changed a key field), create or update it
-        without overwriting edited fields, and attach the fact's evidence."""
-        content_type = ContentType.objects.get_for_model(model)
-        # The row stays locked until the article's transaction ends, so an editor saving
-        # the same record meanwhile waits, then wins, instead of being overwritten.
-        rows = model.objects.select_for_update()
-        obj = rows.filter(**key).first()
-        if obj is None:
-            earlier = {
-                self._previous.get((content_type.id, fact.rule, span.start, span.end))
-                for span in fact.evidence
-            } - {None}
-            obj = rows.filter(pk__in=earlier).first() if earlier else None
-        if obj is None:
-            obj = model.objects.create(**key, **values)
-            self._new.add((model, obj.pk))
-            state = CREATED
-        else:
-            # Where other articles (or earlier facts of this one) also support the record,
-            # they may disagree: this fact only fills blanks, so re-loading settles on the
-            # same values.
-            shared = (model, obj.pk) in self._touched or (
-                models.Evidence.objects.filter(content_type=content_type, object_id=obj.pk)
-                .exclude(article=self.article)
-                .exists()
-            )
-            changed = {
-                name: value
-                for name, value in values.items()
-                if name not in obj.edited_fields
-                and getattr(obj, name) != value
-                and not (shared and getattr(obj, name) not in ("", None))
-            }
-            for name, value in changed.items():
-                setattr(obj, name, value)
-            if changed:
-                obj.save(update_fields=[*changed, "updated_at"])
-            if (model, obj.pk) in self._new:
-                state = CREATED
-            else:
-                state = UPDATED if changed else UNCHANGED
-        self._touched.add((model, obj.pk))
-        self.attach(obj, content_type, fact)
-        return obj, state
-
-    def attach(self, obj, content_type, fact):
-        for span in fact.evidence:
-            self._kept_evidence.add((content_type.id, obj.pk, span.start, span.end))
-            if self._previous.get((content_type.id, fact.rule, span.start, span.end)) == obj.pk:
-                continue
-            models.Evidence.objects.get_or_create(
-                article=self.article,
-                content_type=content_type,
-                object_id=obj.pk,
-                start=span.start,
-                end=span.end,
-                defaults={"quote": span.quote, "rule": fact.rule},
-            )
-
-    def count(self, state, kind):
-        self.result.counts[state] += 1
-        self.result.counts[f"{kind}:{state}"] += 1
-
-    def organisation(self, name, fact=None):
+    def organisation(self, name):
         if not name:
             return None
         if name in self._organisations:
@@ -181,7 +147,7 @@ class ArticleLoader:
         obj = models.Constituency.objects.filter(Q(name__iexact=name) | Q(slug=slug)).first()
         if obj is None:
             obj = models.Constituency.objects.create(name=name, slug=slug)
-            self._new.add((models.Constituency, obj.pk))
+            self.created.add((models.Constituency, obj.pk))
         self._seats[name] = obj
         return obj
 
@@ -202,87 +168,257 @@ class ArticleLoader:
             obj = matches[0] if len(matches) == 1 else None
         if obj is None:
             obj = models.Person.objects.create(name=name, slug=unique_slug(models.Person, name))
-            self._new.add((models.Person, obj.pk))
+            self.created.add((models.Person, obj.pk))
         self._people[name] = obj
         return obj
 
+    def add_alias(self, person, alias):
+        if self._aliases is None:
+            self._aliases = set(models.PersonAlias.objects.values_list("person_id", "alias"))
+        if (person.pk, alias) not in self._aliases:
+            models.PersonAlias.objects.create(person=person, alias=alias)
+            self._aliases.add((person.pk, alias))
+
+
+class ArticleLoader:
+    """Upserts the records of one extracted article. Use once per article."""
+
+    def __init__(self, article, *, text_changed, names=None):
+        self.article = article
+        self.names = names or Names()
+        self.names.created = set()
+        self.result = LoadResult(article)
+        evidence = models.Evidence.objects.filter(article=article)
+        rows = list(evidence.values_list("content_type_id", "object_id", "rule", "start", "end"))
+        # Facts whose evidence from this article went before the run: they may be stale.
+        self._dropped = set()
+        if text_changed:
+            # Offsets into the old text mean nothing now; the facts are re-attached below.
+            evidence.delete()
+            self._dropped = {(ct, obj) for ct, obj, *_ in rows}
+            rows = []
+        # Which record this article's span and rule supported, to find it again if an
+        # editor has since changed one of its key fields.
+        self._previous = {(ct, rule, start, end): obj for ct, obj, rule, start, end in rows}
+        self._existing_spans = {(ct, obj, start, end) for ct, obj, _, start, end in rows}
+        self._kept_evidence = set()
+        self._pending_evidence = {}
+        # Records first made for this article, so a fact that fills them in counts as new.
+        self._new = self.names.created
+        self._touched = set()
+        self._rows = {}
+
+    # -- records ---------------------------------------------------------------
+
+    def prefetch(self, plans):
+        """Fetch every record the article's facts name, one query per kind of record,
+        locking the rows until the article's transaction ends: an editor saving one of
+        them meanwhile waits, then wins, instead of being overwritten."""
+        by_model = {}
+        for plan in plans:
+            by_model.setdefault(plan.model, {})[plan.identity] = plan.key
+        for model, keys in by_model.items():
+            keys = list(keys.values())
+            # Rows are fetched by one indexed field and matched on the whole key here: an
+            # OR of composite conditions is far slower for the database to plan.
+            lead = next(name for name in LEAD_FIELDS if name in keys[0])
+            wanted = {comparable(key[lead]) for key in keys}
+            query = Q(**{f"{lead}__in": wanted - {None}})
+            if None in wanted:
+                query |= Q(**{f"{lead}__isnull": True})
+            rows = model.objects.select_for_update().filter(query)
+            if model is models.Candidacy:
+                rows = rows.prefetch_related("backers")
+            for row in rows:
+                self._rows[identity(model, keys[0], row)] = row
+
+    def upsert(self, plan):
+        """Find the record by natural key (or by this article's earlier evidence for the
+        same span and rule, in case an editor changed a key field), create or update it
+        without overwriting edited fields, and attach the fact's evidence."""
+        model, fact = plan.model, plan.fact
+        content_type = ContentType.objects.get_for_model(model)
+        obj = self._rows.get(plan.identity)
+        if obj is None:
+            earlier = {
+                self._previous.get((content_type.id, fact.rule, span.start, span.end))
+                for span in fact.evidence
+            } - {None}
+            obj = (
+                model.objects.select_for_update().filter(pk__in=earlier).first()
+                if earlier
+                else None
+            )
+        values = plan.values_for(obj)
+        if obj is None:
+            obj = model.objects.create(**plan.key, **values)
+            self._new.add((model, obj.pk))
+            state = CREATED
+        else:
+            # Where other articles (or earlier facts of this one) also support the record,
+            # they may disagree: this fact only fills blanks, so re-loading settles on the
+            # same values.
+            changed = {
+                name: value
+                for name, value in values.items()
+                if name not in obj.edited_fields and stored(obj, name) != comparable(value)
+            }
+            if changed and self.is_shared(model, content_type, obj):
+                changed = {
+                    name: value
+                    for name, value in changed.items()
+                    if stored(obj, name) in ("", None)
+                }
+            for name, value in changed.items():
+                setattr(obj, name, value)
+            if changed:
+                obj.save(update_fields=[*changed, "updated_at"])
+            state = CREATED if (model, obj.pk) in self._new else UPDATED if changed else UNCHANGED
+        self._rows[plan.identity] = obj
+        self._touched.add((model, obj.pk))
+        self.attach(obj, content_type, fact)
+        return obj, state
+
+    def is_shared(self, model, content_type, obj):
+        """Whether other articles, or earlier facts of this one, also support the record."""
+        return (model, obj.pk) in self._touched or (
+            models.Evidence.objects.filter(content_type=content_type, object_id=obj.pk)
+            .exclude(article=self.article)
+            .exists()
+        )
+
+    def attach(self, obj, content_type, fact):
+        for span in fact.evidence:
+            key = (content_type.id, obj.pk, span.start, span.end)
+            self._kept_evidence.add(key)
+            if key in self._existing_spans or key in self._pending_evidence:
+                continue
+            self._pending_evidence[key] = models.Evidence(
+                article=self.article,
+                content_type=content_type,
+                object_id=obj.pk,
+                start=span.start,
+                end=span.end,
+                quote=span.quote,
+                rule=fact.rule,
+            )
+
+    def write_evidence(self):
+        """Insert the new evidence rows in one statement, each checked like a single save."""
+        rows = list(self._pending_evidence.values())
+        for row in rows:
+            row.clean()
+        models.Evidence.objects.bulk_create(rows)
+
+    def count(self, state, kind):
+        self.result.counts[state] += 1
+        self.result.counts[f"{kind}:{state}"] += 1
+
+    def organisation(self, name):
+        return self.names.organisation(name)
+
+    def constituency(self, name):
+        return self.names.constituency(name)
+
+    def person(self, name):
+        return self.names.person(name)
+
     # -- facts -----------------------------------------------------------------
 
-    def load(self, fact):
-        handler = getattr(self, f"load_{type(fact).__name__}")
-        kind, state = handler(fact)
-        self.count(state, kind)
+    def load_all(self, facts):
+        plans = [getattr(self, f"plan_{type(fact).__name__}")(fact) for fact in facts]
+        self.prefetch(plans)
+        for plan in plans:
+            obj, state = self.upsert(plan)
+            if plan.finish:
+                state = plan.finish(obj, state)
+            self.count(state, plan.kind)
 
-    def load_PersonFact(self, fact):
+    def plan_PersonFact(self, fact):
         person = self.person(fact.name)
         values = {}
         if fact.description:
             values["description"] = fact.description[:300]
         if fact.party:
             values["party"] = self.organisation(fact.party)
-        _, state = self.upsert(models.Person, {"pk": person.pk}, values, fact)
-        for alias in fact.aliases:
-            if alias != person.name:
-                models.PersonAlias.objects.get_or_create(person=person, alias=alias)
-        return "person", state
 
-    def load_RoleFact(self, fact):
+        def add_aliases(person, state):
+            for alias in fact.aliases:
+                if alias != person.name:
+                    self.names.add_alias(person, alias)
+            return state
+
+        return Plan("person", models.Person, {"pk": person.pk}, values, fact, finish=add_aliases)
+
+    def plan_RoleFact(self, fact):
         key = {
             "person": self.person(fact.person),
             "title": fact.title[:200],
             "organisation": self.organisation(fact.organisation),
         }
-        return "role", self.upsert(models.Role, key, {}, fact)[1]
+        return Plan("role", models.Role, key, {}, fact)
 
-    def load_SeatFact(self, fact):
+    def plan_SeatFact(self, fact):
         seat = self.constituency(fact.constituency)
         values = {"mp": self.person(fact.person)}
-        return "seat", self.upsert(models.Constituency, {"pk": seat.pk}, values, fact)[1]
+        return Plan("seat", models.Constituency, {"pk": seat.pk}, values, fact)
 
-    def load_PartyMoveFact(self, fact):
+    def plan_PartyMoveFact(self, fact):
         key = {"person": self.person(fact.person), "from_party": self.organisation(fact.from_party)}
         values = {"to_group": self.organisation(fact.to_group)}
         if fact.constituency:
             values["constituency"] = self.constituency(fact.constituency)
         if fact.date_text:
             values["date_text"] = fact.date_text[:100]
-        return "party_move", self.upsert(models.PartyMove, key, values, fact)[1]
+        return Plan("party_move", models.PartyMove, key, values, fact)
 
-    def load_MajorityFact(self, fact):
+    def plan_MajorityFact(self, fact):
         key = {
             "constituency": self.constituency(fact.constituency),
             "year": fact.year,
             "majority": fact.majority,
         }
-        return "majority", self.upsert(models.Majority, key, {}, fact)[1]
+        return Plan("majority", models.Majority, key, {}, fact)
 
-    def load_ShortlistFact(self, fact):
+    def plan_ShortlistFact(self, fact):
         key = {"constituency": self.constituency(fact.constituency), "kind": fact.kind}
         values = {"decided_by": self.organisation(fact.decided_by), "firmness": fact.firmness}
-        return "shortlist", self.upsert(models.ShortlistDecision, key, values, fact)[1]
+        return Plan("shortlist", models.ShortlistDecision, key, values, fact)
 
-    def load_CandidacyFact(self, fact):
+    def plan_CandidacyFact(self, fact):
         key = {
             "person": self.person(fact.person),
             "constituency": self.constituency(fact.constituency),
         }
-        values = {}
-        existing = models.Candidacy.objects.filter(**key).first()
-        # A later stage of selection wins over an earlier one, whichever article is read
-        # last; the status an article gives stays in its evidence.
-        if existing is None or stage(fact.status) >= stage(existing.status):
-            values["status"] = fact.status
+        values = {"status": fact.status}
         if fact.description:
             values["description"] = fact.description[:300]
-        candidacy, state = self.upsert(models.Candidacy, key, values, fact)
         backers = {self.organisation(name) for name in fact.backers}
-        if "backers" not in candidacy.edited_fields and not backers <= set(candidacy.backers.all()):
-            candidacy.backers.add(*backers)
-            if state == UNCHANGED:
-                state = UPDATED
-        return "candidacy", state
 
-    def load_StatementFact(self, fact):
+        def later_stage_only(existing, values):
+            # A later stage of selection wins over an earlier one, whichever article is
+            # read last; the status an article gives stays in its evidence.
+            if existing is not None and stage(fact.status) < stage(existing.status):
+                return {k: v for k, v in values.items() if k != "status"}
+            return values
+
+        def add_backers(candidacy, state):
+            if "backers" in candidacy.edited_fields or backers <= set(candidacy.backers.all()):
+                return state
+            candidacy.backers.add(*backers)
+            return UPDATED if state == UNCHANGED else state
+
+        return Plan(
+            "candidacy",
+            models.Candidacy,
+            key,
+            values,
+            fact,
+            adjust=later_stage_only,
+            finish=add_backers,
+        )
+
+    def plan_StatementFact(self, fact):
         key = {"constituency": self.constituency(fact.constituency), "text": fact.text}
         values = {
             "speaker": self.person(fact.speaker),
@@ -291,9 +427,9 @@ class ArticleLoader:
             "medium": fact.medium,
             "stance": fact.stance,
         }
-        return "statement", self.upsert(models.Statement, key, values, fact)[1]
+        return Plan("statement", models.Statement, key, values, fact)
 
-    def load_EventFact(self, fact):
+    def plan_EventFact(self, fact):
         key = {
             "constituency": self.constituency(fact.constituency),
             "kind": fact.kind,
@@ -301,32 +437,45 @@ class ArticleLoader:
             "person": self.person(fact.person),
         }
         values = {"date_text": fact.date_text[:100]}
-        return "event", self.upsert(models.Event, key, values, fact)[1]
+        return Plan("event", models.Event, key, values, fact)
 
     # -- stale facts -------------------------------------------------------------
 
     def remove_stale(self):
         """Drop this article's evidence that the run did not produce, then the purely
-        machine-made facts left with no evidence from any article. People, seats and
-        organisations stay: other records and editors refer to them."""
-        for row in models.Evidence.objects.filter(article=self.article):
-            if (row.content_type_id, row.object_id, row.start, row.end) not in self._kept_evidence:
-                row.delete()
-        for content_type_id, object_id in sorted(self._before):
+        machine-made facts that lost their last evidence. People, seats and organisations
+        stay: other records and editors refer to them."""
+        stale, orphans = [], set(self._dropped)
+        for pk, *key in models.Evidence.objects.filter(article=self.article).values_list(
+            "pk", "content_type_id", "object_id", "start", "end"
+        ):
+            if tuple(key) not in self._kept_evidence:
+                stale.append(pk)
+                orphans.add(tuple(key[:2]))
+        if stale:
+            models.Evidence.objects.filter(pk__in=stale).delete()
+        orphans -= {key[:2] for key in self._kept_evidence}
+        by_type = {}
+        for content_type_id, object_id in orphans:
+            by_type.setdefault(content_type_id, set()).add(object_id)
+        for content_type_id, object_ids in sorted(by_type.items()):
             model = ContentType.objects.get_for_id(content_type_id).model_class()
             if model in (models.Person, models.Constituency, models.Organisation):
                 continue
             supported = models.Evidence.objects.filter(
-                content_type_id=content_type_id, object_id=object_id
-            ).exists()
-            if not supported:
-                deleted, _ = model.objects.filter(
-                    pk=object_id,
+                content_type_id=content_type_id, object_id__in=object_ids
+            ).values("object_id")
+            deleted = (
+                model.objects.filter(
+                    pk__in=object_ids,
                     origin=models.Origin.EXTRACTED,
                     edited_fields=[],
                     review=models.Review.UNREVIEWED,
-                ).delete()
-                self.result.removed += bool(deleted)
+                )
+                .exclude(pk__in=supported)
+                .delete()[1]
+            )
+            self.result.removed += deleted.get(model._meta.label, 0)
 
 
 STAGES = ["tipped", "applied", "longlisted", "shortlisted", "selected"]
@@ -345,11 +494,12 @@ def find_article(raw):
     return article
 
 
-def load_article(raw, extraction, *, article=None, **metadata):
+def load_article(raw, extraction, *, article=None, names=None, **metadata):
     """Upsert the article and its facts; returns a `LoadResult`. Call inside a transaction.
 
     `article` is the row to update (the admin passes it); otherwise it is found by text
-    or file name. `metadata` (title, publisher, published, url) given by an editor wins;
+    or file name. `names` carries people, seats and organisations already resolved in
+    this run. `metadata` (title, publisher, published, url) given by an editor wins;
     what the extractor guessed only fills blanks, so an edited title survives re-loading.
     """
     if article is None:
@@ -380,8 +530,8 @@ def load_article(raw, extraction, *, article=None, **metadata):
             setattr(article, name, value)
         if changes:
             article.save()
-    loader = ArticleLoader(article, text_changed=text_changed)
-    for fact in extraction.facts:
-        loader.load(fact)
+    loader = ArticleLoader(article, text_changed=text_changed, names=names)
+    loader.load_all(extraction.facts)
+    loader.write_evidence()
     loader.remove_stale()
     return loader.result

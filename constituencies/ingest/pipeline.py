@@ -16,7 +16,7 @@ from constituencies import models
 
 from .extract import extract
 from .facts import Extraction, SeatFact
-from .load import load_article
+from .load import Names, load_article
 from .read import ArticleError, RawArticle, read_article
 
 # Loads that race on the same new rows resolve in a retry or two.
@@ -101,9 +101,13 @@ def safe_extract(raw, seats):
         return f"extraction failed ({type(error).__name__}: {error})"
 
 
-def load_raw(raw: RawArticle, *, seats=None, article=None, **metadata) -> ArticleOutcome:
-    """Extract and load one article inside its own transaction. `article` and `metadata`
-    come from the admin, where an editor adds or corrects an article."""
+def load_raw(
+    raw: RawArticle, *, seats=None, names=None, article=None, **metadata
+) -> ArticleOutcome:
+    """Extract and load one article inside its own transaction. `names` are the rows
+    resolved so far in this run; `article` and `metadata` come from the admin, where an
+    editor adds or corrects an article."""
+    names = names or Names()
     outcome = ArticleOutcome(raw.filename or metadata.get("title") or "pasted article")
     extraction = safe_extract(raw, known_seats([raw]) if seats is None else seats)
     if not isinstance(extraction, Extraction):
@@ -112,9 +116,10 @@ def load_raw(raw: RawArticle, *, seats=None, article=None, **metadata) -> Articl
     for attempt in range(1, ATTEMPTS + 1):
         try:
             with transaction.atomic():
-                result = load_article(raw, extraction, article=article, **metadata)
+                result = load_article(raw, extraction, article=article, names=names, **metadata)
             break
         except (IntegrityError, OperationalError) as error:
+            names.forget()
             # Another load wrote the same person, seat or article first (or SQLite was
             # busy): the transaction rolled back whole, and trying again finds their rows.
             if attempt == ATTEMPTS:
@@ -122,6 +127,7 @@ def load_raw(raw: RawArticle, *, seats=None, article=None, **metadata) -> Articl
                 return outcome
             time.sleep(0.05 * attempt)
         except DatabaseError as error:
+            names.forget()
             outcome.error = f"{outcome.name}: database refused the article ({error})"
             return outcome
     outcome.article = result.article
@@ -152,12 +158,13 @@ def run(paths: Iterable[str | Path], on_outcome=None) -> Report:
     items = list(article_paths(paths))
     readable = [item for item in items if isinstance(item, Path)]
     seats = known_seats(raw for raw in map(read_path, readable) if isinstance(raw, RawArticle))
+    names = Names()
     for item in items:
         raw = item if isinstance(item, ArticleOutcome) else read_path(item)
         if isinstance(raw, ArticleOutcome):
             outcome = raw
         else:
-            outcome = load_raw(raw, seats=seats)
+            outcome = load_raw(raw, seats=seats, names=names)
             outcome.name = str(item)
         report.outcomes.append(outcome)
         if on_outcome:
