@@ -54,6 +54,12 @@ def constituency_keys() -> tuple[dict[str, str], int]:
 
 
 @cache
+def canonical_constituencies() -> dict[str, str]:
+    """Key -> the gazetteer's own spelling, so "STREATHAM" as a heading is "Streatham"."""
+    return {place_key(name.split()): name for name in constituencies()}
+
+
+@cache
 def parties() -> dict[str, str]:
     """Alias -> canonical party name."""
     return {alias: name for name, aliases in _json("parties.json").items() for alias in aliases}

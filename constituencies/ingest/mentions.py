@@ -154,10 +154,13 @@ def _constituency_spans(text: str) -> list[tuple[int, int]]:
 def _gazetteer_mentions(text: str) -> list[Mention]:
     found = []
     for start, end in _constituency_spans(text):
-        name = gazetteer.constituency_keys()[0][
-            gazetteer.place_key(_PLACE_WORD.findall(text[start:end]))
-        ]
-        name = name or normalise_place(text[start:end])
+        key = gazetteer.place_key(_PLACE_WORD.findall(text[start:end]))
+        name = gazetteer.constituency_keys()[0][key]
+        name = (
+            name
+            or gazetteer.canonical_constituencies().get(key)
+            or normalise_place(text[start:end])
+        )
         if _PLACE_AS_MODIFIER.match(text, end):
             continue
         after = text[end : end + 40]

@@ -532,3 +532,266 @@ def test_title_and_publisher():
 
 def test_empty_text_has_no_facts():
     assert extract("").facts == []
+
+
+# Families found on unseen prose: rundowns, paired lists, selection outcomes, two decisions
+# in one sentence, the party of a defector, majority years and majority traps. All invented.
+RUNDOWN_SEATS = [
+    (
+        "Dennis Skinner (Bolsover, majority 5,288) spoke first.",
+        [{"person": "Dennis Skinner", "constituency": "Bolsover"}],
+    ),
+    ("Wakefield - Mary Creagh - 2,176.", [{"person": "Mary Creagh", "constituency": "Wakefield"}]),
+    (
+        "Kate Hoey, another of the rebels, held Vauxhall by 20,250 votes.",
+        [{"person": "Kate Hoey", "constituency": "Vauxhall"}],
+    ),
+    (
+        "Kate Hoey and John Mann hold Vauxhall and Bassetlaw by 20,250 and 4,852 respectively.",
+        [
+            {"person": "Kate Hoey", "constituency": "Vauxhall"},
+            {"person": "John Mann", "constituency": "Bassetlaw"},
+        ],
+    ),
+    (
+        "Kate Hoey and John Mann are safer, with majorities of 20,250 and 4,852 in Vauxhall and "
+        "Bassetlaw.",
+        [
+            {"person": "Kate Hoey", "constituency": "Vauxhall"},
+            {"person": "John Mann", "constituency": "Bassetlaw"},
+        ],
+    ),
+    (
+        "The odd one out is Lisa Nandy. Her Wigan seat is marginal.",
+        [{"person": "Lisa Nandy", "constituency": "Wigan"}],
+    ),
+    (
+        "Vauxhall, the seat in south London that Kate Hoey won in 2017, is safe.",
+        [{"person": "Kate Hoey", "constituency": "Vauxhall"}],
+    ),
+    (
+        "Mary Creagh, once a shadow minister, enjoys a majority of 2,176 in Wakefield.",
+        [{"person": "Mary Creagh", "constituency": "Wakefield"}],
+    ),
+    (
+        "John Mann's 4,852-vote majority in Bassetlaw is thin.",
+        [{"person": "John Mann", "constituency": "Bassetlaw"}],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), RUNDOWN_SEATS)
+def test_rundown_seats(text, rows):
+    assert records(text, "seat") == expect("seat", *rows)
+
+
+MORE_MAJORITIES = [
+    (
+        "Dennis Skinner (Bolsover, majority 5,288) spoke first.",
+        [{"constituency": "Bolsover", "year": 2017, "majority": 5288}],
+    ),
+    (
+        "Wakefield - Mary Creagh - 2,176.",
+        [{"constituency": "Wakefield", "year": 2017, "majority": 2176}],
+    ),
+    (
+        "Kate Hoey and John Mann hold Vauxhall and Bassetlaw by 20,250 and 4,852 respectively.",
+        [
+            {"constituency": "Vauxhall", "year": 2017, "majority": 20250},
+            {"constituency": "Bassetlaw", "year": 2017, "majority": 4852},
+        ],
+    ),
+    (
+        "Kate Hoey and John Mann had 2015 majorities of 12,708 and 8,843 in Vauxhall and "
+        "Bassetlaw respectively.",
+        [
+            {"constituency": "Vauxhall", "year": 2015, "majority": 12708},
+            {"constituency": "Bassetlaw", "year": 2015, "majority": 8843},
+        ],
+    ),
+    (
+        "Mary Creagh, the MP for Wakefield, clung on by just 2,176 votes at the last election. "
+        "Two years earlier she held the seat by 2,613.",
+        [
+            {"constituency": "Wakefield", "year": 2017, "majority": 2176},
+            {"constituency": "Wakefield", "year": 2015, "majority": 2613},
+        ],
+    ),
+    (
+        "Lisa Nandy, the MP for Wigan, won by 16,027 votes in 2017, almost double the 8,000 she "
+        "had in 2010.",
+        [
+            {"constituency": "Wigan", "year": 2017, "majority": 16027},
+            {"constituency": "Wigan", "year": 2010, "majority": 8000},
+        ],
+    ),
+    (
+        "The hardest fight is Vauxhall, where Labour's margin two years ago was 20,250.",
+        [{"constituency": "Vauxhall", "year": 2017, "majority": 20250}],
+    ),
+    (
+        "Lisa Nandy, who has represented Wigan since the seat was redrawn in 2010, held it by "
+        "16,027 at the last election.",
+        [{"constituency": "Wigan", "year": 2017, "majority": 16027}],
+    ),
+    (
+        "Wigan went her way by 6,000 votes in 2017, after 14,236 in 2015 and 10,487 in 2010.",
+        [
+            {"constituency": "Wigan", "year": 2017, "majority": 6000},
+            {"constituency": "Wigan", "year": 2015, "majority": 14236},
+            {"constituency": "Wigan", "year": 2010, "majority": 10487},
+        ],
+    ),
+    # council seats, a vote of members, a swing and a count of MPs are not majorities
+    (
+        "In Wigan, Labour holds 60 of the 75 council seats, a majority of 45 over the "
+        "Conservatives.",
+        [],
+    ),
+    ("The Vauxhall motion passed by a majority of 12, 40 votes to 28.", []),
+    ("In Wigan Lisa Nandy held on despite a swing of 5.5 points, leaving her with 11 MPs.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), MORE_MAJORITIES)
+def test_more_majorities(text, rows):
+    assert records(text, "majority") == expect("majority", *rows)
+
+
+def _move(person, from_party, to_group="The Independent Group", constituency="", date_text=""):
+    return {
+        "person": person,
+        "from_party": from_party,
+        "to_group": to_group,
+        "constituency": constituency,
+        "date_text": date_text,
+    }
+
+
+DEFECTOR_PARTIES = [
+    (
+        "Three Conservatives, Nick Boles, Phillip Lee and Sam Gyimah, also defected to The "
+        "Independent Group on Monday.",
+        [
+            _move("Nick Boles", "Conservative", date_text="Monday"),
+            _move("Phillip Lee", "Conservative", date_text="Monday"),
+            _move("Sam Gyimah", "Conservative", date_text="Monday"),
+        ],
+    ),
+    (
+        "Nick Boles, who quit the Tories on Tuesday with Phillip Lee, now sits with The "
+        "Independent Group.",
+        [
+            _move("Nick Boles", "Conservative", date_text="Tuesday"),
+            _move("Phillip Lee", "Conservative", date_text="Tuesday"),
+        ],
+    ),
+    (
+        "Frank Field followed them out of Labour and into the group on Tuesday; John Mann left "
+        "Labour on Friday but will stay unattached. The Independent Group now has nine MPs.",
+        [
+            _move("Frank Field", "Labour", date_text="Tuesday"),
+            _move("John Mann", "Labour", to_group="", date_text="Tuesday"),
+        ],
+    ),
+    (
+        "Kate Hoey, the MP for Vauxhall, resigned from Labour in February to join The Independent "
+        "Group. She left it in June to sit as an independent.",
+        [
+            _move("Kate Hoey", "Labour", constituency="Vauxhall", date_text="February"),
+            _move("Kate Hoey", "The Independent Group", "", "Vauxhall", "February"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), DEFECTOR_PARTIES)
+def test_defector_parties(text, rows):
+    assert records(text, "party_move") == expect("party_move", *rows)
+
+
+TWO_DECISIONS = [
+    (
+        "The NEC imposed all-women shortlists in Wigan and Bolsover, and opted for open "
+        "selections in Vauxhall.",
+        [
+            {
+                "constituency": "Wigan",
+                "kind": "all_women",
+                "decided_by": "NEC",
+                "firmness": "agreed",
+            },
+            {
+                "constituency": "Bolsover",
+                "kind": "all_women",
+                "decided_by": "NEC",
+                "firmness": "agreed",
+            },
+            {"constituency": "Vauxhall", "kind": "open", "decided_by": "NEC", "firmness": "agreed"},
+        ],
+    ),
+    (
+        "The NEC agreed that Bassetlaw would have an open selection rather than a women-only list.",
+        [{"constituency": "Bassetlaw", "kind": "open", "decided_by": "NEC", "firmness": "agreed"}],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), TWO_DECISIONS)
+def test_two_decisions_in_one_sentence(text, rows):
+    assert records(text, "shortlist") == expect("shortlist", *rows)
+
+
+def _selected(person, constituency, description=""):
+    return {
+        "person": person,
+        "constituency": constituency,
+        "status": "selected",
+        "description": description,
+        "backers": [],
+    }
+
+
+SELECTION_OUTCOMES = [
+    (
+        "Labour has chosen Wigan councillor Ruth Evans as its candidate for Wigan.",
+        [_selected("Ruth Evans", "Wigan", "Wigan councillor")],
+    ),
+    ("Local members picked Ruth Evans to fight Wigan.", [_selected("Ruth Evans", "Wigan")]),
+    (
+        "So who won?\n- Wigan: Ruth Evans, a nurse.\n- Bolsover: Tom Price.",
+        [_selected("Ruth Evans", "Wigan", "nurse"), _selected("Tom Price", "Bolsover")],
+    ),
+    (
+        "- Wigan and Bolsover: Ruth Evans and Tom Price respectively.",
+        [],  # no line says these are winners
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), SELECTION_OUTCOMES)
+def test_selection_outcomes(text, rows):
+    assert records(text, "candidacy") == expect("candidacy", *rows)
+
+
+MORE_EVENTS = [
+    (
+        "Kate Hoey is the MP for Vauxhall. Ruth Evans was selected to replace her. "
+        "Members passed a motion of no confidence in her last year.",
+        [
+            {"constituency": "Vauxhall", "kind": "no_confidence_vote", "person": "Kate Hoey"},
+            {"constituency": "Vauxhall", "kind": "selection_process", "person": "Kate Hoey"},
+        ],
+    ),
+    (
+        "Kate Hoey, the MP for Vauxhall, quit Labour. Ian Lavery wrote to Vauxhall members.",
+        [{"constituency": "Vauxhall", "kind": "letter", "person": "Kate Hoey"}],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), MORE_EVENTS)
+def test_more_events(text, rows):
+    keys = ("type", "constituency", "kind", "person")
+    got = [{k: r[k] for k in keys} for r in records(text, "event")]
+    assert sorted(got, key=repr) == expect("event", *rows)

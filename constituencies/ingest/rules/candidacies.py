@@ -42,7 +42,8 @@ _STATUS_CUES = [
             r"won (?:the|its|their)? ?(?:[\w'-]+ |\{[CY]\d+\}(?:'s)? ){0,4}?(?:selection|"
             r"nomination|contest|ballot)|"
             r"wins? (?:the |)(?:[\w-]+ ){0,2}nomination|selected (?:as|to)|chosen (?:as|to|by)|"
-            r"chose\b|won with|"
+            r"chose\b|won with|(?:has|have|had) (?:now |finally |)(?:chosen|picked|selected)\b|"
+            r"\bpicked\b(?! up)|"
             r"won (?:the|a) (?:[\w-]+ ){0,3}?(?:vote|race|hustings)|selection winner)"
         ),
     ),
@@ -50,7 +51,7 @@ _STATUS_CUES = [
         "shortlisted",
         re.compile(
             rf"\b(?:shortlisted|on the (?:[\w-]+ )?shortlist|made the shortlist|"
-            rf"shortlist (?:also )?(?:{_LIST_VERBS})|"
+            rf"shortlist (?:[\w-]+ ){{0,3}}?(?:also )?(?:{_LIST_VERBS})|"
             r"names on the shortlist|came (?:second|third|fourth|last)|finished (?:second|third|"
             r"fourth|last))\b"
         ),
@@ -95,11 +96,18 @@ _HYPOTHETICAL = re.compile(
 )
 _BEATEN = re.compile(r"\b(?:beat|beating|defeated|defeating|ahead of)\b")
 _LIST_LEAD = re.compile(r"\b(?P<list>shortlist|longlist)\b[^:]*:\s*$")
+# A line introducing a list of winners: "So who won?", "The candidates selected so far:"
+_WINNERS_LEAD = re.compile(
+    r"\b(?:who (?:won|was (?:selected|chosen|picked))|(?:selected|chosen) candidates|"
+    r"candidates (?:selected|chosen)|winners)\b[^:?]*[:?]\s*$",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^\s*(?:[-–•*]|\d+[.)])\s+")
 _BACKING = re.compile(
     r"\b(?:backed by|backing of|support of|supported by|endorsed by|endorsements? from|"
     r"nominated by|"
-    r"nominations from|backing from)\b|-backed\b|\bhas (?:the )?(?=\{O)"
+    r"nominations from|backing from)\b|-backed\b|'s (?:backing|support|endorsement)\b|"
+    r"\bhas (?:the )?(?=\{O)"
 )
 _DESC_DROP_START = re.compile(r"^(?:fellow|the|a|an|also|\d+-year-old)$", re.IGNORECASE)
 
@@ -115,6 +123,8 @@ def candidacy_facts(doc: Document) -> list[CandidacyFact]:
         if not bullet:
             lead = _LIST_LEAD.search(view.sentence.text)
             lead_status = (lead.group("list") + "ed") if lead else ""
+            if not lead and _WINNERS_LEAD.search(view.sentence.text):
+                lead_status = "selected"
         if not bullet and ("{P" not in view.template or not _ANY_STATUS.search(view.template)):
             continue
         for offset, clause in clauses(view):
@@ -202,7 +212,7 @@ class _Profiles:
         people = [i for i, m in enumerate(view.mentions) if m.kind == "person" and not m.possessive]
         for index, segment in _segments(view, people):
             _add_backers(self.backers.setdefault(view.mentions[index].name, []), view, segment)
-        if not people and re.match(r"\s*(?:He|She)\b", view.template):
+        if not people and re.search(r"(?:^\s*|, )(?:[Hh]e|[Ss]he)\b", view.template):
             subject = self.doc.recent_subject(position, include_current=False)
             if subject:
                 _add_backers(self.backers.setdefault(subject, []), view, view.template)
@@ -227,7 +237,7 @@ def _segments(view: SentenceView, people: list[int]) -> Iterator[tuple[int, str]
 
 def _add_backers(found: list[str], view: SentenceView, segment: str) -> None:
     for match in _BACKING.finditer(segment):
-        if match.group().startswith("-"):
+        if match.group().startswith(("-", "'")):
             before = re.search(r"\{O(\d+)\}$", segment[: match.start()])
             numbers = [int(before.group(1))] if before else []
         else:
@@ -361,7 +371,9 @@ def _description(view: SentenceView, number: int, depth: int = 0) -> tuple[str, 
         after,
     )
     # another name may only follow a preposition: "chief of staff to Diane Abbott"
-    other_people = re.sub(r"\b(?:to|of|for) \{P\d+\}", "", match.group(1)) if match else ""
+    other_people = (
+        re.sub(r"\b(?:to|of|for) \{P\d+\}|^\{P\d+\}'s\b", "", match.group(1)) if match else ""
+    )
     if (
         match
         and "{P" not in other_people
@@ -412,7 +424,7 @@ def _singular(word: str) -> str:
 
 
 _IN_SEAT = re.compile(r"\{P(\d+)\}(?: \([^)]*\))? (?:in|for) \{C(\d+)\}")
-_SCOPE_IN = re.compile(r"(?:^|\b[Ii]n |\bFor )\{C(\d+)\},?")
+_SCOPE_IN = re.compile(r"(?:^[-–•*\s]*|\b[Ii]n |\bFor )\{C(\d+)\}[,:]?")
 _FOR_SEAT = re.compile(
     r"\b(?:for|in|contest|fight|win|stand in|run in|selection for|candidate for|nomination for|"
     r"eyeing) (?:the |)\{C(\d+)\}"

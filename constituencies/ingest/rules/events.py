@@ -28,13 +28,13 @@ _CAMPAIGN = re.compile(
     r"street stalls?|door-knocking|canvass(?:ing)? (?:in|the)|knocking on doors)\b"
 )
 _LETTER = re.compile(
-    r"\b(?:written to|wrote to|writes to|letter to) (?:[\w-]+ |\{Y\d+\} ){0,3}?members?\b"
+    r"\b(?:written to|wrote to|writes to|letter to) (?:[\w-]+ |\{[YC]\d+\} ){0,3}?members?\b"
 )
 _SELECTION = re.compile(
     r"\b(?:selection process(?:es)?|process of (?:selecting|choosing)|selections? (?:will|to|for|"
     r"are|is)|"
     r"pick new candidates|select(?:ing)? a (?:new )?candidate|fast-tracked the selection|"
-    r"selections\b)"
+    r"(?<!open )selections\b)"
 )
 _TARGET = re.compile(
     r"\b(?:aimed at|against|targeting|unseating|constituenc(?:y|ies) of|seats? of|places like|in) "
@@ -126,14 +126,24 @@ def _no_confidence_people(doc: Document, view: SentenceView, position: int) -> l
     if match and match.lastindex:
         return [view.mention(match.group(match.lastindex)).name]
     if match:
-        subject = doc.recent_subject(position, include_current=False)
+        subject = _recent_mp(doc, position) or doc.recent_subject(position, include_current=False)
         return [subject] if subject else []
     return []
 
 
+def _recent_mp(doc: Document, position: int, back: int = 3) -> str:
+    """The MP named most recently before sentence `position` ("his" counts): who "a motion
+    of no confidence in him" is about, rather than a candidate named nearby."""
+    for index in range(position - 1, max(-1, position - back - 1), -1):
+        for mention in doc.views[index].mentions:
+            if mention.kind == "person" and mention.name in doc.seat_of:
+                return mention.name
+    return ""
+
+
 def _no_confidence_date(text: str) -> str:
     match = re.search(
-        rf"\b(?:in |last )({MONTH}(?: \d{{4}})?|year|month|week)\b|\b(last {MONTH})\b", text
+        rf"\b(?:[Ii]n |[Ll]ast )({MONTH}(?: \d{{4}})?|year|month|week)\b|\b(last {MONTH})\b", text
     )
     if not match:
         return ""

@@ -28,9 +28,17 @@ _MAJORITY_PATTERNS = [
     (
         "majority.of",
         re.compile(
-            rf"\bmajority (?:of|was|is|had been|has been|stood at) {_ABOUT}{_NUMBER}"
+            rf"\bmajority (?:in (?:19|20)\d\d |at the (?:last |\d{{4}} )?(?:general )?election )?"
+            rf"(?:of|was|is|had been|has been|stood at) "
+            rf"{_ABOUT}{_NUMBER}"
             r"(?![\d%.,]\d| per ?cent|%)"
         ),
+    ),
+    # rundowns: "(Streatham, majority 26,285)", "Ilford South - Mike Gapes - 31,647"
+    ("majority.rundown", re.compile(rf"[(,] majority:? {_NUMBER}(?![\d%.,]\d| per ?cent|%)")),
+    (
+        "majority.rundown",
+        re.compile(rf"^[-•*\s]*\{{C\d+\}} - \{{P\d+\}} - {_NUMBER}(?![\d%.,]\d| per ?cent|%)"),
     ),
     ("majority.before_noun", re.compile(rf"(?<![£$€\d,.]){_NUMBER}(?:-| )(?:vote )?majority\b")),
     ("majority.by_votes", re.compile(rf"\b(?:by|of) {_ABOUT}{_NUMBER} votes?\b")),
@@ -47,9 +55,21 @@ _MAJORITY_PATTERNS = [
     ("majority.to", re.compile(rf"\bmajority (?:\w+ ){{0,3}}?(?:from {_NUMBER} )?to {_NUMBER}")),
     (
         "majority.margin",
-        re.compile(rf"\bmargin (?:of victory )?(?:of|was) (?:just |only |)?{_NUMBER}"),
+        re.compile(
+            rf"\bmargin (?:of victory )?(?:[\w-]+ ){{0,4}}?(?:of|was|is|stood at) {_ABOUT}{_NUMBER}"
+            r"(?![\d%.,]\d| per ?cent|%| points?)"
+        ),
     ),
     ("majority.held_on_by", re.compile(rf"\bheld on by (?:just |only |)?{_NUMBER}")),
+    # "held the seat by 6,723", "clung on by 22", "the seat was held by 29,466"
+    (
+        "majority.held_by",
+        re.compile(
+            r"\b(?:held|won|kept|retained|took|holds|wins|clung on|hung on|scraped home|"
+            r"returned (?:him|her|them))(?: back)?(?: on)?(?: (?:the seat|it|\{C\d+\}|on to it))?"
+            rf"(?: in (?:19|20)\d\d)? by {_ABOUT}{_NUMBER}(?![\d%.,]\d| per ?cent|%| points?)"
+        ),
+    ),
     (
         "majority.from_to",
         re.compile(
@@ -61,8 +81,31 @@ _MAJORITY_PATTERNS = [
 _FOLLOW_ON = re.compile(
     rf"\b(?:(?:up|down) from (?:the |a |)?|(?:grew|rose|increased|fell|dropped|shrank|was cut|"
     rf"was slashed)"
-    rf"(?: it)? to |into (?:one of )?){_NUMBER}\b"
+    rf"(?: it)? to |into (?:one of )?|(?:and|then) by {_ABOUT}|"
+    rf"(?:double|treble|triple|half|improvement on|compared with|compared to|than) "
+    rf"(?:the |his |her |its |their )?){_NUMBER}\b(?![.,]\d| per ?cent|%| points?)"
+    # "... and Luciana's Wavertree was barely less generous at 29,466": a figure with
+    # a thousands comma after "at", once majorities are the topic
+    rf"|\bat (\d{{1,3}}(?:,\d{{3}})+)\b(?![.,]\d| per ?cent|%)"
+    # "... by 22 votes in 2017, after 4,181 in 2015 and 649 in 2010"
+    rf"|(?:\bafter|\band|,) ((?:\d{{1,3}}(?:,\d{{3}})+|\d{{2,6}})) (?=in (?:19|20)\d\d\b)"
 )
+# "by 14,477 and 13,925 respectively", "majorities of 15,952 and 13,477 in A and B"
+_NUMBER_LIST = (
+    r"((?:\d{1,3}(?:,\d{3})+|\d{2,6})(?:, (?:\d{1,3}(?:,\d{3})+|\d{2,6}))*,? and "
+    r"(?:\d{1,3}(?:,\d{3})+|\d{2,6}))"
+)
+_CLIST = r"((?:\{C\d+\}(?:,? and |, ))*\{C\d+\})"
+_PAIRED = [
+    re.compile(rf"{_CLIST} by {_NUMBER_LIST},? respectively"),
+    re.compile(rf"\bmajorities (?:of |were |)(?:\w+ )?{_NUMBER_LIST} in {_CLIST}"),
+]
+# A majority in a council chamber or a vote of members is not a general-election margin.
+_NOT_ELECTION = re.compile(
+    r"\b(?:council|councillors|motion|confidence|ballot|votes? to \d|seats on|wards?|"
+    r"members voted)\b"
+)
+_IN_SEAT_AFTER = re.compile(r"^[\d,]*(?: votes?)? in \{C(\d+)\}")
 _VOTE_TOTALS = re.compile(
     r"\b(?:polling|took|received|won|secured|with|got)\s+[\d,]+\s+votes?\b|\bvotes? to\b|"
     r"\bto their\b"
@@ -72,11 +115,19 @@ _CLAIM = re.compile(r"^\W*Claims?:|\b(?:claimed|wrongly|incorrectly|falsely|mist
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MAJORITY_CUE = re.compile(
     r"\b(?:majority|majorities|margin|votes? ahead|more votes|beat|won|held|returned|"
-    r"by [\d,]+ votes)\b"
+    r"clung|hung on|scraped|kept|retained|holds?|went (?:his|her|their) way|"
+    r"by (?:[a-z]+ )?[\d,]+ votes)\b"
+    r"|^[-•*\s]*\{C\d+\} - \{P\d+\} - \d"
 )
 _YEARS_EARLIER = re.compile(r"\b(two|three|four|five) years (?:earlier|before)\b", re.IGNORECASE)
 _YEARS_LATER = re.compile(r"\b(two|three|four|five) years later\b", re.IGNORECASE)
+_YEARS_AGO = re.compile(r"\b(two|three|four|five) years ago\b", re.IGNORECASE)
 _ELECTION_YEAR = re.compile(r"\b(?:[Ii]n|[Aa]t the|[Aa]t|[Aa]) ((?:19|20)\d\d)\b(?! *-)")
+_LAST_ELECTION = re.compile(r"\bat the (?:last|most recent|previous) (?:general )?election\b")
+# "since the seat was created in 2010", "first elected in 2005": years that date no majority
+_NOT_ELECTION_YEAR = re.compile(
+    r"\b(?:since|first elected|created|founded|born)\b[^,;.]*?(?:19|20)\d\d\b"
+)
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 
@@ -95,14 +146,29 @@ def majority_facts(doc: Document) -> list[MajorityFact]:
             continue
         if _CLAIM.search(template):
             continue  # a figure someone claims, which the article goes on to check
-        numbers = _majority_numbers(template)
+        paired = _paired_numbers(view, template)
+        for seat, value, year in paired:
+            key = (seat.casefold(), year, value)
+            if key not in seen:
+                seen.add(key)
+                facts.append(
+                    MajorityFact("majority.paired", (doc.sentence_span(view),), seat, year, value)
+                )
+        numbers = [n for n in _majority_numbers(template) if n[1] not in {v for _, v, _ in paired}]
         if not numbers:
             continue
         years = _assign_years(template, numbers, last_year)
         default_seat, default_suffix = _majority_seat(doc, view, position)
         previous_end = 0
+        several = _several_seats(doc, view)
         for (pos, value, rule), year in zip(numbers, years, strict=True):
-            seat, suffix = _seat_before(doc, view, template, previous_end, pos)
+            after = _IN_SEAT_AFTER.match(template, pos)
+            if after:
+                seat, suffix = view.mention(after.group(1)).name, ""
+            else:
+                seat, suffix = _seat_before(
+                    doc, view, template, previous_end, pos, first=several and not previous_end
+                )
             if not seat:
                 seat, suffix = default_seat, default_suffix
             previous_end = pos
@@ -116,12 +182,53 @@ def majority_facts(doc: Document) -> list[MajorityFact]:
     return facts
 
 
+def _several_seats(doc: Document, view: SentenceView) -> bool:
+    seats = {m.name for m in view.mentions if m.kind == "constituency"}
+    seats |= {doc.seat(m.name)[0] for m in view.mentions if m.kind == "person"} - {""}
+    return len(seats) > 1
+
+
+def _paired_numbers(view: SentenceView, template: str) -> list[tuple[str, int, int]]:
+    """(seat, majority, year) from lists matched in order: "hold A and B by N and M
+    respectively", "majorities of N and M in A and B"."""
+    found = []
+    for pattern in _PAIRED:
+        for match in pattern.finditer(template):
+            seat_group, number_group = (1, 2) if match.group(1).startswith("{") else (2, 1)
+            seats = [
+                view.mentions[int(n)].name
+                for n in re.findall(r"\{C(\d+)\}", match.group(seat_group))
+            ]
+            values = [
+                int(n.replace(",", "")) for n in re.findall(r"[\d,]*\d", match.group(number_group))
+            ]
+            if len(seats) != len(values) or any(_is_year(str(v)) for v in values):
+                continue
+            year_match = _ELECTION_YEAR.search(template[match.end() : match.end() + 30])
+            before = re.search(r"\b((?:19|20)\d\d) majorities\b", template[: match.end()])
+            year = (
+                int(year_match.group(1))
+                if year_match
+                else int(before.group(1))
+                if before
+                else _previous_election(STORY_YEAR)
+            )
+            found += [(seat, value, year) for seat, value in zip(seats, values, strict=True)]
+    return found
+
+
 def _seat_before(
-    doc: Document, view: SentenceView, template: str, start: int, end: int
+    doc: Document,
+    view: SentenceView,
+    template: str,
+    start: int,
+    end: int,
+    first: bool = False,
 ) -> tuple[str, str]:
     """A seat named, or an MP with a known seat, between the previous majority and this one
-    ("Allen was returned with a majority of X ... and Wollaston with a margin of Y")."""
-    if not start:
+    ("Allen was returned with a majority of X ... and Wollaston with a margin of Y"); for the
+    first majority of a sentence naming several seats, the nearest one before it."""
+    if not start and not first:
         return "", ""
     for match in reversed(list(re.finditer(r"\{([PC])(\d+)\}", template[start:end]))):
         mention = view.mention(match.group(2))
@@ -155,17 +262,25 @@ def _majority_numbers(template: str) -> list[tuple[int, int, str]]:
                 ):
                     continue
                 if rule == "majority.by_votes" and not re.search(
-                    r"\b(?:beat|won|win|held|defeated|lost|majority|margin|victory)\b",
+                    r"\b(?:beat|won|win|held|defeated|lost|majority|margin|victory|clung|hung|"
+                    r"scraped|returned|re-elected|elected|kept|retained|"
+                    r"went (?:his|her|their) way)\b",
                     template[max(0, start - 80) : start],
                 ):
                     continue
                 found.setdefault(start, (value, rule))
     if found:
         for match in _FOLLOW_ON.finditer(template):
-            if match.start(1) > min(found) and not _is_year(match.group(1)):
+            group = next(g for g in (1, 2, 3) if match.group(g))
+            if match.start(group) > min(found) and not _is_year(match.group(group)):
                 found.setdefault(
-                    match.start(1), (int(match.group(1).replace(",", "")), "majority.up_from")
+                    match.start(group),
+                    (int(match.group(group).replace(",", "")), "majority.up_from"),
                 )
+    for start in list(found):
+        window = template[max(0, start - 60) : start + 40]
+        if _NOT_ELECTION.search(window):
+            del found[start]
     return sorted((pos, value, rule) for pos, (value, rule) in found.items())
 
 
@@ -201,14 +316,19 @@ def _assign_years(template: str, numbers: list[tuple[int, int, str]], last_year:
             )
             between = between[previous_clause.start() :] if previous_clause else ""
         previous = years[-1] if years else last_year
+        between = _NOT_ELECTION_YEAR.sub(" ", between)
         if match := _ELECTION_YEAR.search(own):
             year = int(match.group(1))
+        elif _LAST_ELECTION.search(own):
+            year = _previous_election(STORY_YEAR)
         elif match := list(_ELECTION_YEAR.finditer(between)):
             year = int(match[-1].group(1))
         elif (match := _YEARS_EARLIER.search(after) or _YEARS_EARLIER.search(between)) and previous:
             year = previous - _WORD_NUMBERS[match.group(1).lower()]
         elif (match := _YEARS_LATER.search(after)) and previous:
             year = previous + _WORD_NUMBERS[match.group(1).lower()]
+        elif match := _YEARS_AGO.search(between[-60:]) or _YEARS_AGO.search(own):
+            year = STORY_YEAR - _WORD_NUMBERS[match.group(1).lower()]
         else:
             year = _previous_election(STORY_YEAR)
         years.append(year if year in gazetteer.election_years() else _nearest_election(year))

@@ -24,7 +24,7 @@ _LEAVE_VERB = (
     r"(?:quit|quits|left|leave|leaves|leaving|resigned from|resign from|resigning from|defected|"
     r"defects|"
     r"walked out(?: on| of)?|walks out(?: on)?|broke away|split from|decided to resign|"
-    r"made the decision to resign|crossed the floor|quitting)"
+    r"made the decision to resign|crossed the floor|quitting|followed (?:[\w-]+ ){1,3}?out of)"
 )
 _SPLIT_TOPIC = re.compile(
     r"\b(?:quit|quits|defect\w*|splitters?|breakaway|walked out|resigned from|left the party|"
@@ -44,7 +44,19 @@ _NUMBER_WORDS = {
 }
 # Each rule with words (lower case) one of which its sentence must contain: a cheap test
 # that spares most sentences the regular expression.
-_LEAVE_STEMS = ("quit", "left", "leav", "resign", "defect", "walk", "broke", "split", "crossed")
+_LEAVE_STEMS = (
+    "quit",
+    "left",
+    "leav",
+    "resign",
+    "defect",
+    "walk",
+    "broke",
+    "split",
+    "crossed",
+    "follow",
+)
+_PARTY_LIST = re.compile(rf"{Y},? {PLIST}")
 _MOVE_PATTERNS = [
     # "Chuka Umunna decided to resign from the Labour Party", "Joan Ryan, the MP for X, resigned"
     (
@@ -59,7 +71,7 @@ _MOVE_PATTERNS = [
     (
         "party_move.left",
         _LEAVE_STEMS,
-        re.compile(rf"{PLIST}, who [^.;]{{0,80}}? (?:but |and |)(?P<verb>{_LEAVE_VERB})\b"),
+        re.compile(rf"{PLIST}, who (?:[^.;]{{0,80}}? )?(?:but |and |)(?P<verb>{_LEAVE_VERB})\b"),
     ),
     # "Umunna ... announced he was leaving the Labour Party"
     (
@@ -92,6 +104,12 @@ _MOVE_PATTERNS = [
         "party_move.group_list",
         ("mp", "member"),
         re.compile(rf"{Y} (?:MPs|members)[^.]{{0,30}}, (?:among them|including) {PLIST}"),
+    ),
+    # "Three Conservatives, A, B and C, also defected", "the other two former Tories, A and B"
+    (
+        "party_move.group_list",
+        ("{y",),
+        _PARTY_LIST,
     ),
     (
         "party_move.defector",
@@ -131,13 +149,35 @@ _COUNTED_MOVE = re.compile(
     rf"\b([Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight) {Y} MPs? (?:have |had |"
     rf")(?:\w+ )?{_LEAVE_VERB}\b"
 )
+_WITH_OTHERS = re.compile(rf"^[^.;{{]*?\{{Y\d+\}}[^.;{{]*? with {PLIST}")
+# "She left it in June to sit as an independent": the person just written about
+_PRONOUN_LEFT = re.compile(
+    rf"^\W*(?:[Hh]e|[Ss]he) {AUX}(?:[a-z]+ly |)(?P<verb>{_LEAVE_VERB})\b(?= (?:it|the|\{{Y))"
+)
 _LEADING_LIST = re.compile(rf"^{PLIST}")
 _NOT_JOINED = re.compile(
     r"\b(?:not join|not joined|not joining|won't join|will not join|no plans to (?:sign up|join)|"
-    r"without joining|sit as an independent|as an independent)\b"
+    r"without joining|sit as an independent|as an independent|unattached|sit as independents)\b"
 )
 _JOINED_GROUP = re.compile(rf"\bjoin(?:ed|s|ing)? (?!by\b)(?:the |)?(?:[\w-]+ ){{0,4}}{Y}")
+_INTO_GROUP = re.compile(r"\b(?:join(?:ed|s|ing)?|into) the (?:new )?group\b")
 _LEFT_PARTY = re.compile(rf"^(?:the )?(?:[\w-]+ ){{0,2}}?{Y}")
+_LEFT_GROUP = re.compile(r"^(?:it|the group|the new group)\b")
+# What the article says a person's party is: "Conservatives A and B", "A, the former Tory
+# minister", "A, who quit the Conservatives ... with B and C".
+_PARTY_OF = [
+    re.compile(
+        rf"{Y} (?:MPs?|ministers?|backbenchers?|members?),? (?:- |– |: |including |){PLIST}"
+    ),
+    re.compile(
+        rf"{PLIST}, (?:the |a |an |both |all )?(?:former |ex-|veteran |senior |pro-[\w-]+ )*"
+        rf"{Y} (?:MPs?|ministers?|backbenchers?|members?)\b"
+    ),
+    re.compile(
+        rf"{PLIST},? (?:who |)(?:{_LEAVE_VERB}) (?:the )?{Y}(?P<with>[^.;]*? with {PLIST})?"
+    ),
+]
+_PLURAL_PARTY = re.compile(r"(?:s|ies)$")
 
 
 def _departed(match: re.Match) -> bool:
@@ -200,7 +240,8 @@ def party_move_facts(doc: Document) -> list[PartyMoveFact]:
                 from_party, to_group = "", None
                 if "verb" in pattern.groupindex:
                     rest = template[match.end("verb") :]
-                    from_party = _left_party(view, rest)
+                    from_party = _left_party(view, rest, doc)
+                    rest = re.split(r"; |\. ", rest, maxsplit=1)[0]
                     to_group = "" if _NOT_JOINED.search(rest[:120]) else _joined(view, rest)
                 elif (
                     match.lastindex
@@ -213,9 +254,24 @@ def party_move_facts(doc: Document) -> list[PartyMoveFact]:
                 people = next(g for g in match.groups() if g and "{P" in g)
                 if rule == "party_move.group_list" and to_group != TIG and not _departed(match):
                     continue  # "Labour MPs A and B criticised the defectors" names stayers
+                if pattern is _PARTY_LIST and not _PLURAL_PARTY.search(
+                    view.mention(match.group(1)).text
+                ):
+                    continue  # "Labour's Jess Phillips" is one person, not the party's MPs
                 for i in indices(people):
                     if not view.mentions[i].possessive or "verb" not in pattern.groupindex:
                         movers.note(rule, view, view.mentions[i].name, from_party, to_group)
+                if "verb" in pattern.groupindex and (company := _WITH_OTHERS.match(rest)):
+                    # "quit the Conservatives on Wednesday with A and B": they left too
+                    for name in person_names(view, company.group(1)):
+                        movers.note(rule, view, name, from_party, to_group)
+        if (match := _PRONOUN_LEFT.match(template)) and (
+            subject := doc.recent_subject(position, include_current=False)
+        ):
+            rest = re.split(r"; |\. ", template[match.end("verb") :], maxsplit=1)[0]
+            from_party = _left_party(view, rest, doc)
+            to_group = "" if _NOT_JOINED.search(rest[:120]) else _joined(view, rest)
+            movers.note("party_move.pronoun", view, subject, from_party, to_group)
         for match in _JOINED_BY.finditer(template):
             party = view.mention(match.group(1)).name
             for name in person_names(view, match.group(2)):
@@ -234,18 +290,28 @@ def party_move_facts(doc: Document) -> list[PartyMoveFact]:
             )
     # An MP whose seat the article names is, in a story about the split, one who left.
     for person, spans in doc.seat_evidence.items():
-        if not any(key[0] == person for key in movers.entries):
+        if not any(key[0] == person and key[1] != TIG for key in movers.entries):
             movers.entries[(person, "")] = {
                 "rule": "party_move.seat_holder",
                 "spans": list(spans),
                 "to": None,
             }
     declining = [i for i, view in enumerate(doc.views) if _NOT_JOINED.search(view.template)]
+    party_of = _parties_of(doc)
     facts = []
     for (person, from_party), entry in movers.entries.items():
         to_group = entry["to"]
         if to_group is None:
-            declined = _declined_to_join(doc, person, declining)
+            # a sentence about leaving the new group says nothing of the first move
+            later = {
+                span.start
+                for key, other in movers.entries.items()
+                if key == (person, TIG)
+                for span in other["spans"]
+            }
+            declined = _declined_to_join(
+                doc, person, [i for i in declining if doc.views[i].sentence.start not in later]
+            )
             to_group = "" if declined or from_party == TIG or not article_has_tig else TIG
         seat, _ = doc.seat(person, outside=False)
         facts.append(
@@ -253,7 +319,7 @@ def party_move_facts(doc: Document) -> list[PartyMoveFact]:
                 entry["rule"],
                 tuple(entry["spans"]),
                 person,
-                from_party or "Labour",
+                from_party or party_of.get(person) or "Labour",
                 to_group,
                 seat,
                 split_day,
@@ -262,17 +328,49 @@ def party_move_facts(doc: Document) -> list[PartyMoveFact]:
     return facts
 
 
-def _left_party(view: SentenceView, rest: str) -> str:
+def _left_party(view: SentenceView, rest: str, doc: Document | None = None) -> str:
     """The party right after the verb: "quit Labour", "left Change UK", "resigned from the
-    Labour Party"."""
+    Labour Party"; "left it"/"left the group" is the group named last, if it is the new one."""
     match = _LEFT_PARTY.match(rest.lstrip())
-    return view.mention(match.group(1)).name if match else ""
+    if match:
+        return view.mention(match.group(1)).name
+    if doc is not None and _LEFT_GROUP.match(rest.lstrip()):
+        position = doc.views.index(view)
+        for earlier in reversed(doc.views[max(0, position - 1) : position + 1]):
+            named = [m.name for m in earlier.mentions if m.kind == "party"]
+            if named:
+                return TIG if named[-1] == TIG else ""
+    return ""
+
+
+def _parties_of(doc: Document) -> dict[str, str]:
+    """Person -> the party the article ties them to, where it says so."""
+    found: dict[str, str] = {}
+    for view in doc.views:
+        if "{Y" not in view.template or "{P" not in view.template:
+            continue
+        for pattern in _PARTY_OF:
+            for match in pattern.finditer(view.template):
+                party = next(
+                    view.mention(g).name
+                    for g in match.groups()
+                    if g and g.isdigit() and view.mention(g).kind == "party"
+                )
+                if party == TIG:
+                    continue
+                for group in match.groups():
+                    if group and "{P" in group:
+                        for name in person_names(view, group):
+                            found.setdefault(name, party)
+    return found
 
 
 def _joined(view: SentenceView, fragment: str) -> str | None:
     match = _JOINED_GROUP.search(fragment)
     if match:
         return view.mention(match.group(1)).name
+    if _INTO_GROUP.search(fragment):
+        return TIG
     return None
 
 
@@ -281,11 +379,32 @@ def _declined_to_join(doc: Document, person: str, declining: list[int]) -> bool:
     surname = person.split()[-1]
     for position in declining:
         view = doc.views[position]
-        named = any(m.kind == "person" and m.name == person for m in view.mentions)
+        named = any(
+            m.kind == "person" and m.name == person and _NOT_JOINED.search(_clause_at(view, i))
+            for i, m in enumerate(view.mentions)
+        )
         by_pronoun = (
             re.match(r"\s*(?:He|She)\b", view.template)
             and doc.recent_subject(position, include_current=False) == person
         )
-        if named or by_pronoun or surname in view.sentence.text:
+        if (
+            named
+            or by_pronoun
+            or (
+                surname in view.sentence.text
+                and not any(m.kind == "person" and m.name == person for m in view.mentions)
+            )
+        ):
             return True
     return False
+
+
+def _clause_at(view: SentenceView, index: int) -> str:
+    """The clause of the template holding mention `index` (cut at semicolons and "but")."""
+    slot = view.slots[index]
+    template = view.template
+    cuts = [0] + [m.end() for m in re.finditer(r"; |, but |, while ", template)] + [len(template)]
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        if start <= slot < end:
+            return template[start:end]
+    return template

@@ -16,8 +16,21 @@ from ..facts import (
     SeatFact,
 )
 from ..mentions import SentenceView
-from .common import CLIST, CLP_WORDS, O_, PLIST, C, P, Y, constituency_names, person_names
+from .common import (
+    CLIST,
+    CLP_WORDS,
+    O_,
+    PLIST,
+    C,
+    P,
+    Y,
+    constituency_names,
+    person_names,
+    recent_constituency,
+)
 
+# An aside between a name and its verb: "Angela Smith, another of the seven, held ..."
+_APPOSITION = r"(?:, (?:(?!\{P)[^,;]){1,100},)?"
 _SEAT_PATTERNS = [
     (
         "seat.mp_for",
@@ -35,17 +48,28 @@ _SEAT_PATTERNS = [
     ),
     ("seat.mp_for", re.compile(rf"{C} (?:{Y} |independent |TIG )?MP,? {P}")),
     ("seat.mp_for", re.compile(rf"{P}, (?:the |)(?:{Y} |independent |)?{C} MP\b")),
-    ("seat.mp_for", re.compile(rf"{P} \((?:[^()]*?, )?{C}\)")),
+    ("seat.mp_for", re.compile(rf"{P} \((?:[^()]*?, )?{C}(?:[,;:] [^()]*)?\)")),
     ("seat.possessive", re.compile(rf"{P}'s {CLP_WORDS},? {C}")),
     ("seat.possessive", re.compile(rf"{P}'s {C}")),
-    ("seat.possessive", re.compile(rf"{P}'s (?:seat|constituency)(?:,| of) {C}")),
+    # "Gapes's east London seat, Ilford South"
     (
-        "seat.represents",
-        re.compile(rf"{P},? (?:who |)(?:has |)(?:represents|represented|holds|held|sits for) {C}"),
+        "seat.possessive",
+        re.compile(rf"{P}'s (?:[\w-]+ ){{0,3}}?(?:seat|constituency)(?:,| of) {C}"),
     ),
     (
+        "seat.represents",
+        re.compile(
+            rf"{P}{_APPOSITION},? (?:who |)(?:has |)(?:\w+ly |)"
+            rf"(?:represents|represented|holds|held|sits for) {C}"
+        ),
+    ),
+    # "Y, the seat straddling A and B that X won for the party in 2017"
+    (
         "seat.held_since",
-        re.compile(rf"{C}, the seat {P} (?:has |had |)(?:held|represented|took|won)"),
+        re.compile(
+            rf"{C}, the (?:seat|constituency) (?:[^.{{;]{{0,80}}? )??(?:that |which |)"
+            rf"(?:\{{[CY]\d+\}} [^.{{;]{{0,40}}? )?{P} (?:has |had |)(?:held|represented|took|won)"
+        ),
     ),
     (
         "seat.seat_of",
@@ -68,8 +92,29 @@ _SEAT_PATTERNS = [
     (
         "seat.won",
         re.compile(
-            rf"{P} (?:won|held|holds|retained|kept|took) {C}"
+            rf"{P}{_APPOSITION} (?:\w+ly |)(?:won|held|holds|retained|kept|took)(?: back)? {C}"
             r"(?!'s| \{| (?:selection|contest|nomination|race|hustings|ballot|shortlist))"
+        ),
+    ),
+    # "X, once Labour's shadow chancellor, currently enjoys a majority of 19,590 in Y"
+    (
+        "seat.majority_in",
+        re.compile(
+            rf"{P}{_APPOSITION} (?:\w+ly |)(?:has|had|enjoys|enjoyed|sits on|sat on|won|holds|held)"
+            rf" (?:a |an |)(?:[\w-]+ ){{0,2}}?majority of [\d,]+ in {C}"
+        ),
+    ),
+    # rundown lines: "Ilford South - Mike Gapes - 31,647", "Ann Coffey, Stockport: a margin of"
+    ("seat.rundown", re.compile(rf"^[-•*\s]*{C} - {P} - ")),
+    ("seat.rundown", re.compile(rf"^[-•*\s]*{P}, {C}(?::| -) ")),
+    # "Luciana Berger's 29,466-vote majority in Liverpool Wavertree", "X held on by 1,322 votes
+    # in Y"
+    ("seat.majority_in", re.compile(rf"{P}'s [^.;{{]{{0,30}}?majority (?:of [\d,]+ )?in {C}")),
+    (
+        "seat.majority_in",
+        re.compile(
+            rf"{P}{_APPOSITION} (?:won|held(?: on)?|clung on|hung on|scraped home) by "
+            rf"(?:[a-z]+ )?[\d,]+(?: votes)? in {C}"
         ),
     ),
     (
@@ -88,6 +133,21 @@ _WHERE_SITTING = re.compile(
     rf"{CLIST},? where {PLIST} "
     r"(?:(?:are|is) the (?:sitting )?MPs?|(?:has|have) (?:sat|served|been the MPs?)\b)"
 )
+# "Ann and Gavin hold Stockport and Luton South by ...", "A and B, with majorities of N and M
+# in S and T": MPs and seats paired in order.
+_PAIRED_HOLD = re.compile(
+    rf"{PLIST}{_APPOSITION} (?:hold|held|represent|represented|sit for|won|retained|kept) {CLIST}"
+)
+_PAIRED_MAJORITIES = re.compile(
+    rf"{PLIST}(?:, | )[^.;]{{0,80}}?\bmajorities (?:of |were |)[\d,]+(?:, [\d,]+)*,? and [\d,]+ "
+    rf"in {CLIST}"
+)
+# "Her Penistone and Stocksbridge seat": the seat of the person the text was just about.
+_PRONOUN_SEAT = re.compile(rf"\b(?:[Hh]is|[Hh]er) {C} (?:seat|constituency|majority)\b")
+# "Broxtowe returned her by 863 votes"
+_RETURNED = re.compile(
+    rf"{C} (?:returned|re-elected|elected|went (?:his|her) way|backed) (?:him|her|by)\b"
+)
 _RESPECTIVE = re.compile(
     rf"(?:challenge|oust|unseat|replace|defeat|succeed|take on) {PLIST} in {CLIST},? respectively"
 )
@@ -100,7 +160,12 @@ _FOCUS_HOLDER = re.compile(
 _CLP_POSSESSIVE = re.compile(rf"{P}'s {CLP_WORDS}")
 _CLP_APPOSITION = re.compile(rf"{O_}, {P}'s {CLP_WORDS}")
 _REPLACE_OBJECT = re.compile(
-    rf"\b(?:replace|unseat|unseating|oust|ousting|challenge|succeed) {P}(?!')"
+    rf"\b(?:replace|unseat|unseating|oust|ousting|challenge|succeed|face) {P}(?!')"
+)
+# "She will fight the seat Chuka Umunna took out of Labour": the seat under discussion
+_THE_SEAT_OF = re.compile(
+    rf"\bthe (?:seat|constituency) (?:that |which |)(?:(?:was )?(?:held|won|vacated) by {P}|"
+    rf"{P} (?:took|held|won|represented|left|vacated))"
 )
 _OFFICER = re.compile(
     r"\b(?:chair|chairman|chairwoman|secretary|treasurer|coordinator|co-ordinator|organiser|"
@@ -138,6 +203,9 @@ def seat_facts(doc: Document) -> list[SeatFact]:
         for pattern, rule in ((_HELD_BY, "seat.held_by"), (_WHERE_SITTING, "seat.held_by")):
             for match in pattern.finditer(template):
                 found += _paired(doc, rule, view, match.group(1), match.group(2))
+        for pattern in (_PAIRED_HOLD, _PAIRED_MAJORITIES):
+            for match in pattern.finditer(template):
+                found += _paired(doc, "seat.paired", view, match.group(2), match.group(1))
         for match in _RESPECTIVE.finditer(template):
             found += _paired(doc, "seat.respectively", view, match.group(2), match.group(1))
         for match in _CLP_APPOSITION.finditer(template):
@@ -154,7 +222,20 @@ def seat_facts(doc: Document) -> list[SeatFact]:
         found += _seat_from_replacement(doc, view)
         found += _seat_from_the_mp(doc, view, position)
         found += _seat_from_focus(doc, view)
+        found += _seat_from_pronoun(doc, view, position)
     return found
+
+
+def _seat_from_pronoun(doc: Document, view: SentenceView, position: int) -> Iterator[SeatFact]:
+    """ "Her Y seat ...", "Y returned her by N votes": the seat of the person just named."""
+    for pattern in (_PRONOUN_SEAT, _RETURNED):
+        for match in pattern.finditer(view.template):
+            seat = view.mention(match.group(1)).name
+            if doc.holder_of(seat):
+                continue
+            subject = doc.recent_subject(position, include_current=True)
+            if subject:
+                yield from _record_seat(doc, "seat.pronoun", view, subject, seat)
 
 
 def _paired(
@@ -242,9 +323,20 @@ def _seat_from_replacement(doc: Document, view: SentenceView) -> Iterator[SeatFa
     """The only seat in a sentence about replacing X is X's ("... the Y party ... the battle
     to replace X")."""
     seats = {m.name for m in view.mentions if m.kind == "constituency"}
+    if not seats and (
+        _THE_SEAT_OF.search(view.template)
+        or _REPLACE_OBJECT.search(view.template)
+        and re.search(r"\b(?:picked|chosen|selected|candidate|nominated)\b", view.template)
+    ):
+        # a section about one seat: its heading or the sentence before names it
+        seats = {recent_constituency(doc, view, back=2)} - {""}
     if len(seats) != 1:
         return
     seat = next(iter(seats))
+    for match in _THE_SEAT_OF.finditer(view.template):
+        number = next(group for group in match.groups() if group)
+        if not doc.holder_of(seat):
+            yield from _record_seat(doc, "seat.the_seat_of", view, view.mention(number).name, seat)
     for match in _REPLACE_OBJECT.finditer(view.template):
         person = view.mention(match.group(1)).name
         if not doc.holder_of(seat):

@@ -26,8 +26,9 @@ _WOMEN_CUE = (
 )
 _OPEN_CUE = (
     r"open to (?:both men and women|men (?:as well as|and) women|candidates of both sexes|"
-    r"both sexes|"
-    r"all candidates)|open shortlist|decided against (?:an? )?(?:all-women|women-only|female-only)"
+    r"both sexes|candidates of any gender|any gender|"
+    r"all candidates)|open (?:shortlists?|selections?|contests?)|"
+    r"(?:decided against|rather than|instead of) (?:an? )?(?:all-women|women-only|female-only)"
 )
 _SHORTLIST_CUE = re.compile(rf"\b(?:{_WOMEN_CUE}|{_OPEN_CUE})")
 _OPEN = re.compile(rf"\b(?:{_OPEN_CUE})")
@@ -46,6 +47,7 @@ _PROPOSED = re.compile(
 )
 _AGREED = re.compile(
     r"\b(?:agreed|decided|decision|imposed|approved|confirmed|ruled|voted|ordered|subject to|"
+    r"opted|chose|settled on|went for|"
     r"restricted to)\b"
 )
 _THE_CONTEST = re.compile(
@@ -63,7 +65,7 @@ def shortlist_facts(doc: Document) -> list[ShortlistFact]:
         if not _SHORTLIST_CUE.search(masked_sentence) and not undecided_here:
             continue
         sentence_decider = _decider(view, masked_sentence)
-        for offset, clause in clauses(view):
+        for offset, clause in _decision_clauses(view):
             masked = mask_quotes(doc, view, clause, offset)
             for fact in _shortlist_clause(doc, view, masked, sentence_decider, previous):
                 key = (fact.constituency.casefold(), fact.kind, fact.decided_by)
@@ -111,6 +113,25 @@ def _shortlist_clause(
         firmness = firmness or ("" if kind == "undecided" else previous[1])
     for seat, suffix in _shortlist_seats(doc, view, clause):
         yield ShortlistFact(f"shortlist.{kind}{suffix}", (span,), seat, kind, decider, firmness)
+
+
+# "imposed women-only lists in A and B, and opted for open selections in C": a second
+# decision, with its own verb, starts a new clause.
+_SECOND_DECISION = re.compile(
+    r",? and (?=(?:also |then |instead |)(?:opted|chose|decided|agreed|imposed|ordered|voted|"
+    r"went|settled|approved|allowed|kept|left|gave)\b)"
+)
+
+
+def _decision_clauses(view: SentenceView) -> list[tuple[int, str]]:
+    pieces = []
+    for offset, clause in clauses(view):
+        last = 0
+        for match in _SECOND_DECISION.finditer(clause):
+            pieces.append((offset + last, clause[last : match.start()]))
+            last = match.end()
+        pieces.append((offset + last, clause[last:]))
+    return pieces
 
 
 def _richness(fact: ShortlistFact) -> int:
