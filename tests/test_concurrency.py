@@ -148,6 +148,7 @@ def test_an_editors_save_during_a_load_is_not_lost(tmp_path):
         check = manage(
             url,
             "shell",
+            "--no-imports",
             "-c",
             "from constituencies.models import Candidacy;"
             "print(Candidacy.objects.get(person__name='Fran Johnston').description)",

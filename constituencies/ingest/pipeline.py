@@ -21,6 +21,9 @@ from .read import ArticleError, RawArticle, read_article
 
 # Loads that race on the same new rows resolve in a retry or two.
 ATTEMPTS = 5
+# Re-reading for seats learnt later settles at once in practice; the bound guards
+# against articles that keep teaching each other.
+SETTLE_ROUNDS = 3
 
 
 @dataclass
@@ -33,6 +36,7 @@ class ArticleOutcome:
     duplicate_of: str = ""
     error: str = ""
     article: models.Article | None = None
+    stated_seats: list = field(default_factory=list)
 
     @property
     def failed(self):
@@ -75,21 +79,23 @@ def article_paths(paths: Iterable[str | Path]) -> Iterator[Path | ArticleOutcome
             yield ArticleOutcome(str(path), error=f"{path}: no such file or folder")
 
 
-def known_seats(raws: Iterable[RawArticle] = ()):
-    """Who holds which seat, for resolving "X's seat" and "seats held by X and Y": seats
-    stored from earlier loads, then seats stated anywhere in this batch, so that an
-    article is read the same way whichever order the batch is in."""
-    seats = dict(
+def known_seats():
+    """Who holds which seat, as stored: for resolving "X's seat" and "seats held by X and
+    Y" in articles that do not name the seat themselves."""
+    return dict(
         models.Constituency.objects.public()
         .filter(mp__isnull=False)
         .values_list("mp__name", "name")
     )
-    for raw in raws:
-        extraction = safe_extract(raw, seats)
-        for fact in extraction.facts if isinstance(extraction, Extraction) else ():
-            if isinstance(fact, SeatFact):
-                seats.setdefault(fact.person, fact.constituency)
-    return seats
+
+
+def may_say_more(path, people):
+    """Whether the article at `path` names any of `people` (by full name or surname), so
+    knowing their seats may change what it says."""
+    raw = read_path(path)
+    return isinstance(raw, RawArticle) and any(
+        name in raw.text or name.rsplit(" ", 1)[-1] in raw.text for name in people
+    )
 
 
 def safe_extract(raw, seats):
@@ -109,7 +115,7 @@ def load_raw(
     editor adds or corrects an article."""
     names = names or Names()
     outcome = ArticleOutcome(raw.filename or metadata.get("title") or "pasted article")
-    extraction = safe_extract(raw, known_seats([raw]) if seats is None else seats)
+    extraction = safe_extract(raw, known_seats() if seats is None else seats)
     if not isinstance(extraction, Extraction):
         outcome.error = f"{outcome.name}: {extraction}"
         return outcome
@@ -136,6 +142,9 @@ def load_raw(
     outcome.updated = result.counts["updated"]
     outcome.unchanged = result.counts["unchanged"]
     outcome.removed = result.removed
+    outcome.stated_seats = [
+        (fact.person, fact.constituency) for fact in extraction.facts if isinstance(fact, SeatFact)
+    ]
     return outcome
 
 
@@ -149,24 +158,51 @@ def read_path(path: Path) -> RawArticle | ArticleOutcome:
 
 
 def run(paths: Iterable[str | Path], on_outcome=None) -> Report:
-    """Load every article under `paths`; `on_outcome` is called after each one.
+    """Load every article under `paths`, one transaction each; `on_outcome` is called
+    after each one.
 
-    Two passes: the first reads every article and learns who holds which seat, the
-    second extracts with that knowledge and loads, one transaction per article.
+    Articles are streamed in one pass. An article can lean on a seat that only a later
+    one names ("seats held by X and Y"), so afterwards the articles that mention an MP
+    whose seat was learnt after them are read again: a run ends where a second run would,
+    and re-running changes nothing.
     """
     report = Report()
-    items = list(article_paths(paths))
-    readable = [item for item in items if isinstance(item, Path)]
-    seats = known_seats(raw for raw in map(read_path, readable) if isinstance(raw, RawArticle))
+    seats = known_seats()
+    learned = []
+    read = []
     names = Names()
-    for item in items:
-        raw = item if isinstance(item, ArticleOutcome) else read_path(item)
+
+    def load(path, outcome=None):
+        raw = read_path(path)
         if isinstance(raw, ArticleOutcome):
-            outcome = raw
-        else:
-            outcome = load_raw(raw, seats=seats, names=names)
-            outcome.name = str(item)
+            return raw
+        known = len(learned)
+        result = load_raw(raw, seats=seats, names=names)
+        result.name = str(path)
+        for person, seat in result.stated_seats:
+            if person not in seats:
+                seats[person] = seat
+                learned.append(person)
+        read.append((path, known, outcome or result))
+        return result
+
+    for item in article_paths(paths):
+        outcome = item if isinstance(item, ArticleOutcome) else load(item)
         report.outcomes.append(outcome)
         if on_outcome:
             on_outcome(outcome)
+    for _ in range(SETTLE_ROUNDS):
+        again = [
+            (path, outcome)
+            for path, known, outcome in read
+            if not outcome.failed and learned[known:] and may_say_more(path, learned[known:])
+        ]
+        read.clear()
+        for path, first in again:
+            second = load(path, first)
+            for name in ("created", "updated", "removed"):
+                setattr(first, name, getattr(first, name) + getattr(second, name))
+            second.name = f"{path} (read again with seats named in later articles)"
+            if on_outcome:
+                on_outcome(second)
     return report
