@@ -7,6 +7,8 @@ the same without colour, and the template repeats the figures in a table.
 
 from dataclasses import dataclass
 
+from .display import party_name
+
 ROW_HEIGHT = 44
 LABEL_Y = 16
 BAR_Y = 22
@@ -64,20 +66,52 @@ def bar_chart(rows, *, id, title, description, label_heading, value_heading):
 
 
 def seat_majorities(seats):
-    """Latest majorities of annotated seats (`with_latest_majority()`), smallest first:
-    the seats most at risk lead."""
+    """Majorities of annotated seats (`with_majority()`), smallest first: the seats most
+    at risk lead. Figures from the articles rather than the official results say so."""
     known = sorted(
-        (s for s in seats if s.latest_majority_votes is not None),
-        key=lambda s: (s.latest_majority_votes, s.name),
+        (s for s in seats if s.majority_votes is not None),
+        key=lambda s: (s.majority_votes, s.name),
     )
     return bar_chart(
-        ((s.name, s.latest_majority_votes, str(s.latest_majority_year)) for s in known),
+        ((s.name, s.majority_votes, majority_note(s)) for s in known),
         id="seat-majorities",
-        title="Latest majority by seat",
+        title="Majority by seat",
         description="Votes between the winner and the runner-up at the latest general "
-        "election the sources report, smallest majority first.",
+        "election: the official result, or where there is none the articles' figure (marked "
+        "“reported”). Smallest majority first.",
         label_heading="Seat",
         value_heading="Majority (election year)",
+    )
+
+
+def majority_note(seat):
+    official = seat.official_majority_votes is not None
+    return f"{seat.majority_year}" + ("" if official else ", reported")
+
+
+def votes_by_party(seat, result):
+    """Votes per party at one official result, most votes first, each with its share.
+
+    The Library's files count the Speaker and independents among "other" candidates; when
+    the winner or runner-up is one of them, the label says so."""
+    leaders = (result.winner, result.runner_up)
+    hidden = [party_name(p) for p in leaders if p and p not in result.votes]
+    others = "Other candidates" + (f", including {' and '.join(hidden)}" if hidden else "")
+    return bar_chart(
+        (
+            (
+                others if party == "Other" else party_name(party),
+                votes,
+                f"{share:.1%}" if share is not None else "",
+            )
+            for party, votes, share in result.ranked_votes()
+        ),
+        id=f"votes-{seat.slug}-{result.year}",
+        title=f"{seat.name}: votes by party at the {result.year} general election",
+        description=f"Votes for each party in {seat.name} at the {result.year} general "
+        "election, most first, with each party's share of the valid votes.",
+        label_heading="Party",
+        value_heading="Votes (share)",
     )
 
 

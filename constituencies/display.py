@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 
+from .export import official_check
 from .models import (
     Candidacy,
     Constituency,
@@ -42,6 +43,32 @@ FEED_MODELS = {
     Majority: (),
     Event: (),
 }
+
+
+# The House of Commons Library's party codes, as the official results write them.
+PARTY_NAMES = {
+    "Alliance": "Alliance",
+    "Con": "Conservative",
+    "DUP": "Democratic Unionist",
+    "Green": "Green",
+    "Ind": "Independent",
+    "Lab": "Labour",
+    "LD": "Liberal Democrat",
+    "Other": "Other candidates",
+    "PC": "Plaid Cymru",
+    "SDLP": "SDLP",
+    "SF": "Sinn Féin",
+    "SNP": "SNP",
+    "SNP/PC": "SNP or Plaid Cymru",
+    "Spk": "The Speaker",
+    "UKIP": "UKIP",
+    "UUP": "Ulster Unionist",
+}
+
+
+def party_name(code):
+    """A party's name from its Commons Library code; unknown codes are shown as they are."""
+    return PARTY_NAMES.get(code, code or "")
 
 
 def fact_anchor(fact):
@@ -94,6 +121,18 @@ def fact_label(fact):
 def shortlist_label(kind):
     """The label of a `shortlist_kind` annotation; None means no public decision."""
     return ShortlistDecision.Kind(kind).label if kind else "No decision reported"
+
+
+def majority_checks(seat):
+    """Each of a seat's public majority claims, newest election first, with the official
+    figure for that election, whether they agree, and by how many votes they differ."""
+    checks = []
+    for majority in sorted(seat.majorities.all(), key=lambda m: (-m.year, m.majority)):
+        check = official_check(seat, majority)
+        official = check["official_majority"]
+        check["difference"] = None if official is None else abs(majority.majority - official)
+        checks.append((majority, check))
+    return checks
 
 
 def truncate(text, length):

@@ -1,10 +1,17 @@
-"""The seat list's filters, shared by the HTML list and its CSV and JSON downloads."""
+"""The seat list's filters, shared by the HTML list and its CSV and JSON downloads.
+
+Region, country and winner offer only the values in the data. Their choices are read
+when the form is drawn or a value needs checking, in one query for the places and one
+for the parties, so that a download without those filters pays for neither.
+"""
 
 import django_filters
 from django import forms
 from django.db.models import F
+from django.utils.functional import cached_property
 
-from .models import Constituency, ConstituencyQuerySet, ShortlistDecision
+from .display import party_name
+from .models import Constituency, ConstituencyQuerySet, OfficialResult, ShortlistDecision
 
 # Far above any real majority; a bound keeps absurd input a form error, not a database
 # overflow.
@@ -14,6 +21,25 @@ SHORTLIST_CHOICES = [
     *ShortlistDecision.Kind.choices,
     (ConstituencyQuerySet.NO_SHORTLIST, "No decision reported"),
 ]
+
+TRACKED_CHOICES = [
+    ("yes", "Seats the tracker follows"),
+    ("no", "Other seats"),
+]
+
+MAJORITY_HELP = (
+    "The official majority at the latest general election in the House of Commons "
+    "Library's results; for a seat with no official figure, the latest majority the "
+    "articles report."
+)
+MAJORITY_SHARE_HELP = (
+    "The official majority as a percentage of the valid votes cast. Seats with no official "
+    "result are left out."
+)
+TRACKED_HELP = (
+    "Followed: the MP left their party, or there is news of Labour's selection there "
+    "(a candidate, a shortlist decision or a statement)."
+)
 
 
 class WholeNumberFilter(django_filters.NumberFilter):
@@ -37,32 +63,69 @@ class NullsLastOrderingFilter(django_filters.OrderingFilter):
 
 class ConstituencyFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Seat or MP", method="filter_search", max_length=100)
+    tracked = django_filters.ChoiceFilter(
+        label="Which seats",
+        choices=TRACKED_CHOICES,
+        method="filter_tracked",
+        empty_label="All seats",
+        widget=forms.RadioSelect,
+        help_text=TRACKED_HELP,
+    )
     shortlist = django_filters.MultipleChoiceFilter(
         label="Shortlist",
         choices=SHORTLIST_CHOICES,
         method="filter_shortlist",
         widget=forms.CheckboxSelectMultiple,
     )
+    country = django_filters.ChoiceFilter(label="Country", empty_label="Any country")
+    region = django_filters.ChoiceFilter(label="Region", empty_label="Any region")
+    winner = django_filters.ChoiceFilter(
+        label=f"Won in {ConstituencyQuerySet.WINNER_YEAR} by",
+        method="filter_winner",
+        empty_label="Any party",
+    )
     majority_min = WholeNumberFilter(
         label="Majority at least",
         method="filter_majority_min",
         min_value=0,
         max_value=MAJORITY_LIMIT,
+        help_text=MAJORITY_HELP,
     )
     majority_max = WholeNumberFilter(
         label="Majority at most",
         method="filter_majority_max",
         min_value=0,
         max_value=MAJORITY_LIMIT,
+        help_text=MAJORITY_HELP,
+    )
+    majority_share_min = django_filters.NumberFilter(
+        label="Share at least (%)",
+        method="filter_majority_share_min",
+        min_value=0,
+        max_value=100,
+        help_text=MAJORITY_SHARE_HELP,
+    )
+    majority_share_max = django_filters.NumberFilter(
+        label="Share at most (%)",
+        method="filter_majority_share_max",
+        min_value=0,
+        max_value=100,
+        help_text=MAJORITY_SHARE_HELP,
     )
     o = NullsLastOrderingFilter(
         label="Sort by",
-        fields=(("name", "name"), ("latest_majority_votes", "majority")),
+        fields=(
+            ("name", "name"),
+            ("majority_votes", "majority"),
+            ("majority_percent", "majority_share"),
+        ),
         choices=[
             ("name", "Name, A to Z"),
             ("-name", "Name, Z to A"),
-            ("majority", "Majority, smallest first"),
-            ("-majority", "Majority, largest first"),
+            ("majority", "Smallest majority"),
+            ("-majority", "Largest majority"),
+            ("majority_share", "Smallest % majority"),
+            ("-majority_share", "Largest % majority"),
         ],
         empty_label=None,
     )
@@ -71,14 +134,51 @@ class ConstituencyFilter(django_filters.FilterSet):
         model = Constituency
         fields = []
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Lambdas, not bound methods: form fields are deep-copied, and a bound method would
+        # copy the whole filter set with them.
+        self.filters["country"].extra["choices"] = lambda: self.country_choices
+        self.filters["region"].extra["choices"] = lambda: self.region_choices
+        self.filters["winner"].extra["choices"] = lambda: self.winner_choices
+
+    @cached_property
+    def places(self):
+        return list(Constituency.objects.places())
+
+    @cached_property
+    def country_choices(self):
+        return [(country, country) for country in dict.fromkeys(c for c, _ in self.places)]
+
+    @cached_property
+    def region_choices(self):
+        return [(region, region) for region in sorted({r for _, r in self.places if r})]
+
+    @cached_property
+    def winner_choices(self):
+        codes = OfficialResult.objects.winning_parties(ConstituencyQuerySet.WINNER_YEAR)
+        return sorted(((code, party_name(code)) for code in codes), key=lambda c: c[1])
+
     def filter_search(self, queryset, name, value):
         return queryset.search(value)
 
+    def filter_tracked(self, queryset, name, value):
+        return queryset.tracked(value == "yes")
+
     def filter_shortlist(self, queryset, name, value):
         return queryset.with_shortlist(value)
+
+    def filter_winner(self, queryset, name, value):
+        return queryset.won_by(value)
 
     def filter_majority_min(self, queryset, name, value):
         return queryset.with_majority_between(low=value)
 
     def filter_majority_max(self, queryset, name, value):
         return queryset.with_majority_between(high=value)
+
+    def filter_majority_share_min(self, queryset, name, value):
+        return queryset.with_majority_share_between(low=float(value))
+
+    def filter_majority_share_max(self, queryset, name, value):
+        return queryset.with_majority_share_between(high=float(value))

@@ -327,10 +327,14 @@ class ConstituencyQuerySet(FactQuerySet):
     # --- Public site (lists, filters, exports) ---
 
     NO_SHORTLIST = "unknown"
+    # The general election that returned the MPs who left Labour in 2019: the one whose
+    # winners the seat list filters by.
+    WINNER_YEAR = 2017
 
     def for_list(self):
-        """Seats for tables and CSV: latest majority, shown shortlist kind and fact counts
-        annotated in SQL, the MP's party moves and the newest statement prefetched."""
+        """Seats for tables and CSV: the majority the list uses (`with_majority()`), shown
+        shortlist kind, whether the seat is tracked and fact counts annotated in SQL, the
+        MP's party moves and the newest statement prefetched."""
         newest_statement = (
             Statement.objects.public()
             .filter(constituency=models.OuterRef("constituency"))
@@ -339,8 +343,9 @@ class ConstituencyQuerySet(FactQuerySet):
         )
         return (
             self.public()
-            .with_latest_majority()
+            .with_majority()
             .with_shortlist_kind()
+            .with_tracked()
             .annotate(
                 candidate_count=self._public_count(Candidacy),
                 statement_count=self._public_count(Statement),
@@ -375,6 +380,99 @@ class ConstituencyQuerySet(FactQuerySet):
             latest_majority_year=models.Subquery(latest.values("year")[:1]),
         )
 
+    def with_majority(self):
+        """Annotate the majority the public site filters, orders and charts seats by: the
+        official majority at the latest election the official results cover, and where they
+        give none, the latest majority the articles report (`with_latest_majority()`).
+
+        `majority_votes` and `majority_year` hold the figure used; `official_majority_votes`
+        is set when it is the official one, with `majority_percent` (of the valid votes),
+        `official_winner` and `official_runner_up` from the same result.
+        """
+        latest = OfficialResult.objects.filter(constituency=models.OuterRef("pk")).order_by(
+            "-year"
+        )
+        share = latest.annotate(
+            share=models.functions.Cast("majority", models.FloatField())
+            * 100
+            / models.functions.NullIf("valid_votes", 0)
+        )
+        official = models.Q(official_majority_votes__isnull=False)
+        return (
+            self.with_latest_majority()
+            .annotate(
+                official_majority_votes=models.Subquery(latest.values("majority")[:1]),
+                official_year=models.Subquery(latest.values("year")[:1]),
+                official_winner=models.Subquery(latest.values("winner")[:1]),
+                official_runner_up=models.Subquery(latest.values("runner_up")[:1]),
+                majority_percent=models.Subquery(share.values("share")[:1]),
+            )
+            .annotate(
+                majority_votes=models.Case(
+                    models.When(official, then="official_majority_votes"),
+                    default="latest_majority_votes",
+                ),
+                majority_year=models.Case(
+                    models.When(official, then="official_year"), default="latest_majority_year"
+                ),
+            )
+        )
+
+    def with_majority_between(self, low=None, high=None):
+        """Seats whose majority (`with_majority()`) is within the bounds given; seats with
+        no known majority never."""
+        seats = self.with_majority()
+        if low is not None:
+            seats = seats.filter(majority_votes__gte=low)
+        if high is not None:
+            seats = seats.filter(majority_votes__lte=high)
+        return seats
+
+    def with_majority_share_between(self, low=None, high=None):
+        """Seats whose official majority is within the bounds given, in percent of the valid
+        votes; only official results count, as the articles give no vote totals."""
+        seats = self.with_majority()
+        if low is not None:
+            seats = seats.filter(majority_percent__gte=low)
+        if high is not None:
+            seats = seats.filter(majority_percent__lte=high)
+        return seats
+
+    def with_tracked(self):
+        """Annotate `is_tracked`: the seat's MP left their party, or there is news of
+        Labour's selection there (a candidacy, a shortlist decision or a statement)."""
+        seat = models.OuterRef("pk")
+        news = (
+            models.Exists(PartyMove.objects.public().filter(constituency=seat))
+            | models.Exists(PartyMove.objects.public().filter(person=models.OuterRef("mp")))
+            | models.Exists(Candidacy.objects.public().filter(constituency=seat))
+            | models.Exists(ShortlistDecision.objects.public().filter(constituency=seat))
+            | models.Exists(Statement.objects.public().filter(constituency=seat))
+        )
+        return self.annotate(
+            is_tracked=models.ExpressionWrapper(news, output_field=models.BooleanField())
+        )
+
+    def tracked(self, tracked=True):
+        """The seats the tracker follows (see `with_tracked()`), or with `tracked=False`
+        all the others."""
+        return self.with_tracked().filter(is_tracked=tracked)
+
+    def won_by(self, party, year=WINNER_YEAR):
+        """Seats the party (a Commons Library code: "Lab", "Con"...) won at `year`'s
+        general election, by the official results."""
+        return self.filter(official_results__year=year, official_results__winner=party)
+
+    def places(self):
+        """The distinct (country, region) pairs of public seats, for filter choices."""
+        return (
+            self.public()
+            .exclude(country="")
+            .order_by("country", "region")
+            .values_list("country", "region")
+            .distinct()
+        )
+
     def with_shortlist_kind(self):
         """Annotate `shortlist_kind`: the kind of the decision `Constituency.shortlist`
         shows, chosen in SQL by the same weighting; None when there is no public decision."""
@@ -402,15 +500,6 @@ class ConstituencyQuerySet(FactQuerySet):
         if self.NO_SHORTLIST in kinds:
             condition |= Q(shortlist_kind__isnull=True)
         return self.with_shortlist_kind().filter(condition)
-
-    def with_majority_between(self, low=None, high=None):
-        """Seats whose latest majority is within the bounds given; unknown majorities never."""
-        seats = self.with_latest_majority()
-        if low is not None:
-            seats = seats.filter(latest_majority_votes__gte=low)
-        if high is not None:
-            seats = seats.filter(latest_majority_votes__lte=high)
-        return seats
 
     def search(self, text):
         return self.filter(Q(name__icontains=text) | Q(mp__name__icontains=text))
@@ -487,6 +576,11 @@ class Constituency(Fact):
     def latest_majority(self):
         majorities = list(self.majorities.all())
         return max(majorities, key=lambda m: m.year, default=None)
+
+    @property
+    def official_results_newest_first(self):
+        """Prefetched `official_results`, the latest election first."""
+        return sorted(self.official_results.all(), key=lambda r: r.year, reverse=True)
 
 
 class Role(Fact):
@@ -819,6 +913,18 @@ class Event(Fact):
         return f"{self.constituency or 'All seats'}: {self.get_kind_display()}"
 
 
+class OfficialResultQuerySet(models.QuerySet):
+    def winning_parties(self, year):
+        """The distinct codes of the parties that won a seat at `year`'s election."""
+        return (
+            self.filter(year=year)
+            .exclude(winner="")
+            .order_by("winner")
+            .values_list("winner", flat=True)
+            .distinct()
+        )
+
+
 class OfficialResult(models.Model):
     """A seat's result at one general election, from the House of Commons Library.
 
@@ -847,6 +953,8 @@ class OfficialResult(models.Model):
     votes = models.JSONField(default=dict, help_text="Votes per party.")
     source = models.CharField(max_length=12, choices=Source)
 
+    objects = OfficialResultQuerySet.as_manager()
+
     class Meta:
         ordering = ["constituency", "-year"]
         constraints = [
@@ -870,3 +978,10 @@ class OfficialResult(models.Model):
         if not self.valid_votes or self.majority is None:
             return None
         return self.majority / self.valid_votes
+
+    def ranked_votes(self):
+        """(party, votes, share of the valid votes or None) triples, most votes first."""
+        return [
+            (party, votes, votes / self.valid_votes if self.valid_votes else None)
+            for party, votes in sorted(self.votes.items(), key=lambda item: (-item[1], item[0]))
+        ]

@@ -9,7 +9,7 @@ from django.views.generic import DetailView, ListView
 from django_filters.views import FilterMixin, FilterView
 
 from . import charts, display
-from .export import dumps, export_constituency, official_check, party_fields
+from .export import dumps, export_constituency, party_fields
 from .filters import ConstituencyFilter
 from .highlight import highlighted_paragraphs
 from .models import Article, Constituency, Person
@@ -33,13 +33,14 @@ class HomeView(LenientPaginationMixin, ListView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return Constituency.objects.for_list()
+        return Constituency.objects.for_list().tracked()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # Unbound: the overview only offers the form, which submits to the seat list.
         context["filter"] = ConstituencyFilter(queryset=Constituency.objects.none())
         context["chart"] = charts.seat_majorities(context["constituencies"])
+        context["seat_count"] = Constituency.objects.public().count()
         return context
 
 
@@ -58,15 +59,21 @@ class ConstituencyDetailView(DetailView):
     context_object_name = "seat"
 
     def get_queryset(self):
-        return Constituency.objects.with_facts()
+        return Constituency.objects.with_facts().with_majority()
 
     def get_context_data(self, **kwargs):
         seat = self.object
         shortlist = seat.shortlist
+        official_results = seat.official_results_newest_first
+        latest = official_results[0] if official_results else None
         return super().get_context_data(
+            official_result=latest,
+            earlier_results=official_results[1:],
+            earlier_majority_missing=any(r.majority is None for r in official_results[1:]),
+            votes_chart=charts.votes_by_party(seat, latest) if latest else None,
             shortlist=shortlist,
             other_shortlists=[s for s in seat.shortlists.all() if s != shortlist],
-            majorities=[(m, official_check(seat, m)) for m in seat.majorities.all()],
+            majorities=display.majority_checks(seat),
             chart=charts.majorities_by_year(seat),
             timeline=display.timeline(seat),
             candidacies=sorted(seat.candidacies.all(), key=lambda c: c.person.name),
@@ -146,6 +153,13 @@ class ConstituencyCsvView(ConstituencyDownloadView):
         "candidates",
         "statements",
         "url",
+        "region",
+        "country",
+        "tracked",
+        "majority_source",
+        "majority_share",
+        "winner",
+        "runner_up",
     ]
 
     def get_queryset(self):
@@ -165,12 +179,19 @@ class ConstituencyCsvView(ConstituencyDownloadView):
             seat.mp.name if seat.mp else "",
             party["party"] or "",
             party["former_party"] or "",
-            seat.latest_majority_votes if seat.latest_majority_votes is not None else "",
-            seat.latest_majority_year or "",
+            seat.majority_votes if seat.majority_votes is not None else "",
+            seat.majority_year or "",
             seat.shortlist_kind or "",
             seat.candidate_count,
             seat.statement_count,
             self.request.build_absolute_uri(seat.get_absolute_url()),
+            seat.region,
+            seat.country,
+            "yes" if seat.is_tracked else "no",
+            majority_source(seat),
+            round(seat.majority_percent, 2) if seat.majority_percent is not None else "",
+            seat.official_winner or "",
+            seat.official_runner_up or "",
         ]
 
 
@@ -179,11 +200,18 @@ class ConstituencyJsonView(ConstituencyDownloadView):
     content_type = "application/json"
 
     def get_queryset(self):
-        # The annotation is what `o=majority` orders by.
-        return Constituency.objects.with_facts().with_latest_majority()
+        # The annotations are what `o=majority` and `o=majority_share` order by.
+        return Constituency.objects.with_facts().with_majority()
 
     def write(self, response, seats):
         response.write(dumps({"constituencies": [export_constituency(s) for s in seats]}))
+
+
+def majority_source(seat):
+    """Where the majority of a seat annotated by `with_majority()` comes from."""
+    if seat.official_majority_votes is not None:
+        return "official"
+    return "articles" if seat.majority_votes is not None else ""
 
 
 def spreadsheet_safe(value):

@@ -30,10 +30,17 @@ def test_empty_and_zero_values_still_draw():
 
 
 def test_seat_chart_puts_the_smallest_majority_first_and_skips_unknown_ones():
-    seats = [
-        SimpleNamespace(name="B", latest_majority_votes=26285, latest_majority_year=2017),
-        SimpleNamespace(name="A", latest_majority_votes=None, latest_majority_year=None),
-        SimpleNamespace(name="C", latest_majority_votes=1322, latest_majority_year=2017),
-    ]
+    def seat(name, votes, official):
+        return SimpleNamespace(
+            name=name,
+            majority_votes=votes,
+            majority_year=2017 if votes else None,
+            official_majority_votes=votes if official else None,
+        )
+
+    seats = [seat("B", 26285, True), seat("A", None, False), seat("C", 1322, False)]
     chart = seat_majorities(seats)
-    assert [bar.text for bar in chart.bars] == ["C: 1,322 (2017)", "B: 26,285 (2017)"]
+    assert [bar.text for bar in chart.bars] == [
+        "C: 1,322 (2017, reported)",
+        "B: 26,285 (2017)",
+    ]

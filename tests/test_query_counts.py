@@ -3,7 +3,9 @@
 The tracker is built in bulk (`bulk_create`, no per-row saves) so that the 300-seat case
 stays quick; each seat has majorities, a shortlist, several candidates, statements and
 an event, all with evidence in one long article, and one person stands and speaks in
-every seat so that the person page grows with the data too.
+every seat so that the person page grows with the data too. Every seat has official
+results for two elections, spread over regions and winning parties, so that the list's
+filters and the seat page's official result run against real rows.
 """
 
 import pytest
@@ -18,19 +20,27 @@ pytestmark = pytest.mark.django_db
 
 CANDIDATES_PER_SEAT = 4
 KINDS = ["all_women", "open", "undecided"]
+PLACES = [("England", "London"), ("England", "North West"), ("Scotland", "Scotland")]
+WINNERS = ["Lab", "Con", "SNP", "LD"]
 
 # Queries per page, whatever the number of seats. Seat, person and JSON pay one query
 # per kind of fact and one for that kind's evidence (generic relations prefetch per
 # model), seat and JSON one more for official results; an article page pays one per
-# kind of fact its evidence supports.
+# kind of fact its evidence supports. The filter form pays one query for its places and
+# one for its parties wherever it is drawn (home and list), downloads only when filtered
+# by them; the home page one more to count all seats.
 EXPECTED_QUERIES = {
-    "home": 4,
-    "list": 4,
+    "home": 7,
+    "list": 6,
+    "list-official": 6,
+    "list-untracked": 6,
     "seat": 16,
+    "quiet-seat": 9,
     "person": 12,
     "articles": 2,
     "article": 11,
     "csv": 3,
+    "csv-official": 5,
     "json": 16,
     "feed": 5,
     "seat-feed": 6,
@@ -85,7 +95,14 @@ def build_tracker(n):
         models.Person(name=f"MP {i:04d}", slug=f"mp-{i:04d}") for i in range(n)
     )
     seats = models.Constituency.objects.bulk_create(
-        models.Constituency(name=f"Seat {i:04d}", slug=f"seat-{i:04d}", mp=mps[i]) for i in range(n)
+        models.Constituency(
+            name=f"Seat {i:04d}",
+            slug=f"seat-{i:04d}",
+            mp=mps[i],
+            country=PLACES[i % len(PLACES)][0],
+            region=PLACES[i % len(PLACES)][1],
+        )
+        for i in range(n)
     )
     candidates = models.Person.objects.bulk_create(
         models.Person(name=f"Candidate {i:04d}-{c}", slug=f"candidate-{i:04d}-{c}")
@@ -133,11 +150,29 @@ def build_tracker(n):
         for (_, key), fact in facts.items()
         if key == "cand0"
     )
+    # Seats with official results and no news: the ones `tracked=no` finds.
+    quiet_mps = models.Person.objects.bulk_create(
+        models.Person(name=f"Quiet MP {i:04d}", slug=f"quiet-mp-{i:04d}")
+        for i in range(max(1, n // 10))
+    )
+    quiet = models.Constituency.objects.bulk_create(
+        models.Constituency(name=f"Quiet {i:04d}", slug=f"quiet-{i:04d}", mp=mp, region="Wales")
+        for i, mp in enumerate(quiet_mps)
+    )
     models.OfficialResult.objects.bulk_create(
         models.OfficialResult(
-            constituency=seat, year=2017, majority=2000 + i, winner="Lab", source="constituency"
+            constituency=seat,
+            year=year,
+            electorate=70000,
+            valid_votes=50000,
+            winner=WINNERS[i % len(WINNERS)],
+            runner_up="Con" if i % len(WINNERS) else "Lab",
+            majority=majority,
+            votes={WINNERS[i % len(WINNERS)]: 20000 + majority, "Con": 20000, "Other": 10000},
+            source="constituency" if year == 2017 else "historical",
         )
-        for i, seat in enumerate(seats)
+        for i, seat in enumerate(seats + quiet)
+        for year, majority in ((2017, 2000 + i), (2015, 9000 - i))
     )
     roles = models.Role.objects.bulk_create(
         [
@@ -165,15 +200,23 @@ def build_tracker(n):
 
 
 def pages(article, person):
-    seat = models.Constituency.objects.order_by("name").first()
+    seat = models.Constituency.objects.tracked().order_by("name").first()
+    quiet = models.Constituency.objects.tracked(False).order_by("name").first()
     return {
         "home": "/",
         "list": reverse("constituencies:constituency-list") + "?o=-majority&shortlist=open",
+        "list-official": reverse("constituencies:constituency-list")
+        + "?region=London&country=England&winner=Lab&majority_share_max=50&majority_min=1"
+        "&tracked=yes&o=majority_share",
+        "list-untracked": reverse("constituencies:constituency-list") + "?tracked=no",
         "seat": seat.get_absolute_url(),
+        "quiet-seat": quiet.get_absolute_url(),
         "person": person.get_absolute_url(),
         "articles": reverse("constituencies:article-list"),
         "article": article.get_absolute_url(),
         "csv": reverse("constituencies:constituency-csv") + "?majority_max=5000",
+        "csv-official": reverse("constituencies:constituency-csv")
+        + "?region=London&winner=Lab&majority_share_min=1&o=-majority_share",
         "json": reverse("constituencies:constituency-json") + "?shortlist=all_women",
         "feed": reverse("constituencies:latest-feed"),
         "seat-feed": reverse("constituencies:constituency-feed", kwargs={"slug": seat.slug}),
@@ -183,7 +226,7 @@ def pages(article, person):
 @pytest.mark.parametrize("seats", [3, 300])
 def test_query_counts_do_not_grow_with_the_data(client, django_assert_num_queries, seats):
     article, person = build_tracker(seats)
-    assert models.Constituency.objects.count() == seats
+    assert models.Constituency.objects.tracked().count() == seats
     # Content types are cached per process; load them all so no page pays for the cache.
     ContentType.objects.get_for_models(*models.Fact.__subclasses__(), models.Evidence)
     for name, url in pages(article, person).items():

@@ -156,15 +156,18 @@ def test_urls_are_namespaced_and_hyphenated():
     )
 
 
-def test_home_shows_each_seat_at_a_glance(client, tracker):
+def test_home_shows_each_tracked_seat_at_a_glance(client, tracker):
     body = client.get("/").content.decode()
+    # Luton South has nothing public (its one shortlist decision is rejected): not tracked,
+    # so it is only in the list of all seats.
     assert seat_names(client.get("/")) == [
         "Dudley North",
-        "Luton South",
         "Penistone and Stocksbridge",
         "Stockport",
         "Streatham",
     ]
+    assert "Luton South" in seat_names(client.get("/constituencies/"))
+    assert 'href="/constituencies/">Browse all 5 seats</a>' in body
     assert "Labour" in body and "The Independent Group" in body
     assert "26,285" in body and "All-women shortlist" in body
     assert "We want a by-election." in body
@@ -245,8 +248,17 @@ def test_csv_export_applies_the_filters(client, tracker):
         "candidates",
         "statements",
         "url",
+        "region",
+        "country",
+        "tracked",
+        "majority_source",
+        "majority_share",
+        "winner",
+        "runner_up",
     ]
     assert streatham["mp"] == "Chuka Umunna"
+    assert streatham["tracked"] == "yes"
+    assert streatham["majority_source"] == "articles"
     assert streatham["party"] == "The Independent Group"
     assert streatham["former_party"] == "Labour"
     assert streatham["shortlist"] == "all_women"

@@ -10,6 +10,7 @@ register.filter("fact_anchor", display.fact_anchor)
 register.filter("fact_url", display.fact_url)
 register.filter("fact_label", display.fact_label)
 register.filter("shortlist_label", display.shortlist_label)
+register.filter("party_name", display.party_name)
 
 
 @register.filter
@@ -25,3 +26,23 @@ def thousands(value):
 def web_url(value):
     """A source's address only if it is http(s): article metadata is untrusted."""
     return value if isinstance(value, str) and value.startswith(("https://", "http://")) else ""
+
+
+@register.filter
+def percentage(value):
+    """46.014 -> "46.0%"; a share too small to show at that precision says so, and a
+    missing one stays empty."""
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return ""
+    return "under 0.1%" if 0 < value < 0.05 else f"{value:.1f}%"
+
+
+@register.filter
+def percent(value):
+    """A fraction as a percentage: 0.4581 -> "45.8%"."""
+    try:
+        return percentage(float(value) * 100)
+    except (TypeError, ValueError):
+        return ""
