@@ -378,7 +378,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         )
         if outcome.failed:
             raise DatabaseError(outcome.error)
-        obj.pk = outcome.article.pk
+        obj.pk = outcome.article_id
         obj.refresh_from_db()
         self.message_user(request, f"Extracted facts: {outcome.summary()}.", messages.INFO)
 

@@ -5,6 +5,7 @@ be read or loaded is reported with a one-line reason and leaves the database as 
 was; the others still load.
 """
 
+import re
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ class ArticleOutcome:
     removed: int = 0
     duplicate_of: str = ""
     error: str = ""
-    article: models.Article | None = None
+    article_id: int | None = None
     stated_seats: list = field(default_factory=list)
 
     @property
@@ -89,13 +90,22 @@ def known_seats():
     )
 
 
-def may_say_more(path, people):
-    """Whether the article at `path` names any of `people` (by full name or surname), so
-    knowing their seats may change what it says."""
+NAME_PAIRS = re.compile(r"(?=\b([A-Z][\w'’-]+ [A-Z][\w'’-]+))")
+
+
+def may_say_more(path, changed_at, since):
+    """Whether the article at `path` names an MP whose seat changed after step `since` of
+    the run, so reading it again may change what it says. Full names are matched through
+    the text's capitalised word pairs: one scan of the text, however many seats changed."""
     raw = read_path(path)
-    return isinstance(raw, RawArticle) and any(
-        name in raw.text or name.rsplit(" ", 1)[-1] in raw.text for name in people
-    )
+    if not isinstance(raw, RawArticle):
+        return False
+    return any(changed_at.get(pair, -1) > since for pair in NAME_PAIRS.findall(raw.text))
+
+
+def name_pair(name):
+    """The last two words of a name, as `may_say_more` reads text in pairs."""
+    return " ".join(name.split()[-2:])
 
 
 def safe_extract(raw, seats):
@@ -136,7 +146,7 @@ def load_raw(
             names.forget()
             outcome.error = f"{outcome.name}: database refused the article ({error})"
             return outcome
-    outcome.article = result.article
+    outcome.article_id = result.article.pk
     outcome.duplicate_of = result.duplicate_of
     outcome.created = result.counts["created"]
     outcome.updated = result.counts["updated"]
@@ -162,29 +172,33 @@ def run(paths: Iterable[str | Path], on_outcome=None) -> Report:
     after each one.
 
     Articles are streamed in one pass. An article can lean on a seat that only a later
-    one names ("seats held by X and Y"), so afterwards the articles that mention an MP
-    whose seat was learnt after them are read again: a run ends where a second run would,
-    and re-running changes nothing.
+    one names ("seats held by X and Y"), so afterwards the articles that name an MP whose
+    seat changed after they were read are read again, until none is: a run ends where a
+    second run would, and re-running changes nothing.
     """
     report = Report()
-    seats = known_seats()
-    learned = []
-    read = []
     names = Names()
+    seats = known_seats()
+    changed_at = {}
+    step = 0
+    read = []
 
-    def load(path, outcome=None):
+    def load(path, first=None):
+        nonlocal seats, step
         raw = read_path(path)
         if isinstance(raw, ArticleOutcome):
             return raw
-        known = len(learned)
-        result = load_raw(raw, seats=seats, names=names)
-        result.name = str(path)
-        for person, seat in result.stated_seats:
-            if person not in seats:
-                seats[person] = seat
-                learned.append(person)
-        read.append((path, known, outcome or result))
-        return result
+        outcome = load_raw(raw, seats=seats, names=names)
+        outcome.name = str(path)
+        # Seats as the database now has them: what a second run would start from.
+        step += 1
+        now = known_seats()
+        for person in seats.keys() | now.keys():
+            if seats.get(person) != now.get(person):
+                changed_at[name_pair(person)] = step
+        seats = now
+        read.append((path, step, first or outcome))
+        return outcome
 
     for item in article_paths(paths):
         outcome = item if isinstance(item, ArticleOutcome) else load(item)
@@ -194,8 +208,8 @@ def run(paths: Iterable[str | Path], on_outcome=None) -> Report:
     for _ in range(SETTLE_ROUNDS):
         again = [
             (path, outcome)
-            for path, known, outcome in read
-            if not outcome.failed and learned[known:] and may_say_more(path, learned[known:])
+            for path, when, outcome in read
+            if not outcome.failed and may_say_more(path, changed_at, when)
         ]
         read.clear()
         for path, first in again:

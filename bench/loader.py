@@ -1,0 +1,247 @@
+"""Loader at scale: `load_articles` end to end on 1,000 and 10,000 synthetic articles.
+
+The corpus is made from our own articles (seeds and test fixtures) with the people and
+seats their expected records name swapped for others, so that each copy states new facts.
+Each run is a fresh database and a separate `manage.py load_articles` process, timed from
+start (Django start-up included) to exit; peak memory is that process's maximum RSS.
+
+    .venv/bin/python bench/loader.py                      # 1,000 and 10,000, both databases
+    .venv/bin/python bench/loader.py --sizes 1000 --database sqlite
+"""
+
+import argparse
+import json
+import os
+import random
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT / "seeds", ROOT / "tests" / "fixtures" / "articles"]
+GOLD = ROOT / "tests" / "fixtures" / "gold"
+SEATS = ROOT / "constituencies" / "ingest" / "data" / "constituencies.txt"
+# Enough names that synthetic people rarely collide, as real ones rarely do.
+FIRST = [
+    "Alex",
+    "Bridget",
+    "Callum",
+    "Deborah",
+    "Edward",
+    "Fiona",
+    "Gareth",
+    "Helen",
+    "Imran",
+    "Judith",
+    "Kieran",
+    "Louise",
+    "Martin",
+    "Nadine",
+    "Oliver",
+    "Philippa",
+    "Rupert",
+    "Sandra",
+    "Trevor",
+    "Valerie",
+    "Wendy",
+    "Yusuf",
+    "Zara",
+    "Aled",
+    "Bronwen",
+    "Cerys",
+    "Declan",
+    "Eamon",
+    "Gwen",
+    "Hamish",
+    "Isobel",
+    "Jasper",
+    "Kirsty",
+    "Leon",
+    "Morag",
+    "Niall",
+    "Orla",
+    "Padraig",
+    "Rhian",
+    "Siobhan",
+]
+LAST = [
+    "Ashworth",
+    "Bellamy",
+    "Cartwright",
+    "Dunmore",
+    "Ellison",
+    "Fairbairn",
+    "Gilchrist",
+    "Hollins",
+    "Ingram",
+    "Jessop",
+    "Kettering",
+    "Lockwood",
+    "Marsden",
+    "Northcott",
+    "Ormerod",
+    "Pickering",
+    "Radcliffe",
+    "Sheldon",
+    "Thwaite",
+    "Underwood",
+    "Varley",
+    "Whitfield",
+    "Yardley",
+    "Abernethy",
+    "Blackwood",
+    "Cresswell",
+    "Dalrymple",
+    "Eckersley",
+    "Fothergill",
+    "Greenhalgh",
+    "Hargreaves",
+    "Illingworth",
+    "Kilbride",
+    "Lumsden",
+    "Mallinson",
+    "Nettleton",
+    "Oldroyd",
+    "Pennington",
+    "Rawcliffe",
+    "Sowerby",
+    "Tattersall",
+    "Wainwright",
+    "Ackroyd",
+    "Brocklehurst",
+    "Cunliffe",
+    "Duckworth",
+    "Entwistle",
+    "Fazackerley",
+    "Gledhill",
+    "Haworth",
+]
+PERSON_FIELDS = ("person", "speaker", "name")
+
+
+def templates():
+    """(text, people, seats) for every article with expected records."""
+    found = []
+    for folder in SOURCES:
+        for path in sorted(folder.glob("*.txt")):
+            gold = GOLD / f"{path.stem}.json"
+            if not gold.exists():
+                continue
+            records = json.loads(gold.read_text(encoding="utf-8"))
+            people = {r[f] for r in records for f in PERSON_FIELDS if r.get(f) and " " in r[f]}
+            seats = {r["constituency"] for r in records if r.get("constituency")}
+            found.append((path.read_text(encoding="utf-8"), people, seats))
+    return found
+
+
+def make_corpus(folder, count, seed=2019):
+    rng = random.Random(seed)
+    seat_names = [
+        line.strip()
+        for line in SEATS.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    sources = templates()
+    size = 0
+    for n in range(count):
+        text, people, seats = sources[n % len(sources)]
+        swaps = {}
+        for name in sorted(people, key=len, reverse=True):
+            first, last = rng.choice(FIRST), rng.choice(LAST)
+            swaps[name] = f"{first} {last}"
+            swaps[name.rsplit(" ", 1)[-1]] = last
+        for seat in sorted(seats, key=len, reverse=True):
+            swaps[seat] = rng.choice(seat_names)
+        if swaps:
+            pattern = re.compile(
+                "|".join(re.escape(k) for k in sorted(swaps, key=len, reverse=True))
+            )
+            text = pattern.sub(lambda match, swaps=swaps: swaps[match.group(0)], text)
+        text += f"\nReported in dispatch {n}.\n"
+        path = folder / f"article-{n:05}.txt"
+        path.write_text(text, encoding="utf-8")
+        size += len(text.encode("utf-8"))
+    return size
+
+
+def database_url(kind, workdir):
+    if kind == "sqlite":
+        return f"sqlite:///{workdir / 'bench.sqlite3'}", None
+    import psycopg2
+
+    name = "tracker_loader_bench"
+    admin = psycopg2.connect(dbname="postgres", host="127.0.0.1", user="postgres")
+    admin.autocommit = True
+    admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.cursor().execute(f'CREATE DATABASE "{name}"')
+
+    def drop():
+        admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+    return f"postgres://postgres@127.0.0.1:5432/{name}", drop
+
+
+def timed(command, env):
+    """Wall seconds and peak RSS (MB) of one process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    output = process.stdout.read().decode()
+    if status != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-2000:]}")
+    process.stdout.close()
+    process.stderr.close()
+    return elapsed, usage.ru_maxrss / 1024, output
+
+
+def bench(kind, size, corpus, corpus_bytes):
+    with tempfile.TemporaryDirectory(prefix="loader-bench-") as temp:
+        url, drop = database_url(kind, Path(temp))
+        env = {**os.environ, "DATABASE_URL": url, "DJANGO_SECRET_KEY": secrets.token_urlsafe(40)}
+        try:
+            subprocess.run(
+                [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True
+            )
+            load = [sys.executable, "manage.py", "load_articles", str(corpus)]
+            first, first_rss, output = timed(load, env)
+            again, again_rss, _ = timed(load, env)
+        finally:
+            if drop:
+                drop()
+    summary = output.strip().splitlines()[-1]
+    print(
+        f"{kind:8} {size:>6} articles ({corpus_bytes / 1e6:.1f} MB): "
+        f"first load {size / first:6.1f} articles/s ({corpus_bytes / 1e6 / first:.2f} MB/s, "
+        f"{first:.1f} s, peak {first_rss:.0f} MB); "
+        f"re-load {size / again:6.1f} articles/s (peak {again_rss:.0f} MB)"
+    )
+    print(f"         {summary}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
+    args = parser.parse_args()
+    kinds = ["sqlite", "postgres"] if args.database == "both" else [args.database]
+    for size in args.sizes:
+        corpus = Path(tempfile.mkdtemp(prefix="loader-corpus-"))
+        try:
+            corpus_bytes = make_corpus(corpus, size)
+            for kind in kinds:
+                bench(kind, size, corpus, corpus_bytes)
+        finally:
+            shutil.rmtree(corpus)
+
+
+if __name__ == "__main__":
+    main()
