@@ -53,12 +53,17 @@ def main() -> None:
     extract(corpus[0])  # load gazetteers and compile patterns outside the timing
     megabytes = sum(len(text.encode("utf-8")) for text in corpus) / 1_000_000
     facts = 0
-    started = time.perf_counter()
+    # CPU time of this process: the machine is shared, so wall time says little
+    started, wall = time.process_time(), time.perf_counter()
     for text in corpus:
         facts += len(extract(text).facts)
-    elapsed = time.perf_counter() - started
-    print(f"{len(corpus)} articles, {megabytes:.2f} MB, {facts} facts in {elapsed:.2f} s")  # noqa: T201
-    print(f"{len(corpus) / elapsed:.0f} articles/s, {megabytes / elapsed:.2f} MB/s")  # noqa: T201
+    elapsed = time.process_time() - started
+    wall = time.perf_counter() - wall
+    print(f"{len(corpus)} articles, {megabytes:.2f} MB, {facts} facts in {elapsed:.2f} s CPU")  # noqa: T201
+    print(  # noqa: T201
+        f"{len(corpus) / elapsed:.0f} articles/s, {megabytes / elapsed:.2f} MB/s of CPU time "
+        f"({wall:.2f} s wall)"
+    )
 
 
 if __name__ == "__main__":

@@ -18,6 +18,9 @@ from .segment import paragraphs, sentences
 
 PLACEHOLDER = re.compile(r"\{([PCOYU])(\d+)\}")
 _TILDES = re.compile(r"~+")
+_HEADING_SEAT = re.compile(r"\W*\{C0\}\s*[.:-]?\s*")
+# A line in capitals or without a full stop that is not a seat: a new section
+_OTHER_HEADING = re.compile(r"[^a-z.!?\"“”]{3,80}|[A-Z][^.!?\"“”]{2,60}:")
 _OPEN = '“"'
 _CLOSE = '”"'
 
@@ -43,6 +46,7 @@ class Document:
     _focus: str | None = None
     _starts: list[int] | None = None
     _masked: dict[int, str] = field(default_factory=dict)
+    _sections: list[str] | None = None
 
     @classmethod
     def parse(cls, text: str, known_seats: dict[str, str] | None = None) -> "Document":
@@ -102,6 +106,24 @@ class Document:
                 ):
                     return mention.name
         return ""
+
+    def section_seat(self, position: int) -> str:
+        """The seat whose heading the sentence falls under: a line that is only a
+        constituency ("STREATHAM", "Ilford South:"), or a paragraph that opens with one
+        ("Liverpool Wavertree. Paula Barker won ..."); "" before the first such heading
+        and after any other heading-like line."""
+        if self._sections is None:
+            self._sections = []
+            current, paragraph = "", -1
+            for view in self.views:
+                if view.sentence.paragraph != paragraph:
+                    paragraph = view.sentence.paragraph
+                    if _HEADING_SEAT.fullmatch(view.template):
+                        current = view.mentions[0].name
+                    elif _OTHER_HEADING.fullmatch(view.sentence.text):
+                        current = ""
+                self._sections.append(current)
+        return self._sections[position]
 
     def main_party(self) -> str:
         """The party the story is about ("the party chairman"): the one named most often."""

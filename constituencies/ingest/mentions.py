@@ -77,6 +77,7 @@ _PLACE_ORG = re.compile(
     r"(?<![\w-])((?:[A-Z][a-z]+[ -]){0,2}[A-Z][a-z]+)\s+(Momentum|[Cc]ouncil|Borough Council|"
     r"City Council)(?![\w-])"
 )
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’.])([A-Z][a-z]+) $")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Cllr)\.? $")
 
 
@@ -168,6 +169,11 @@ def _gazetteer_mentions(text: str) -> list[Mention]:
             # "Gordon Brown": a one-word seat name that is really a first name.
             nxt = re.match(r" ([A-Z][\w-]*)", after).group(1)
             if nxt not in gazetteer.name_stopwords() and nxt not in {"CLP", "Momentum"}:
+                continue
+        if " " not in name and "-" not in name:
+            # "Ed Poole": a one-word seat name that is really a surname.
+            before = _FIRST_NAME_BEFORE.search(text, max(0, start - 30), start)
+            if before and before.group(1) not in gazetteer.name_stopwords():
                 continue
         clp = _CLP_SUFFIX.match(text, end)
         if clp and not _NOT_CLP_AFTER.match(text, clp.end()):

@@ -795,3 +795,151 @@ def test_more_events(text, rows):
     keys = ("type", "constituency", "kind", "person")
     got = [{k: r[k] for k in keys} for r in records(text, "event")]
     assert sorted(got, key=repr) == expect("event", *rows)
+
+
+# Seat phrasings generalised in round 3: sections headed by a seat, "its MP", "which X
+# held", "who has sat for", "X's share of the vote in", lists "who held those seats".
+SECTION_SEATS = [
+    (
+        "Wigan. Tom Reed won the selection. Lisa Nandy, its MP, quit Labour in March.",
+        [{"person": "Lisa Nandy", "constituency": "Wigan"}],
+    ),
+    (
+        "BASSETLAW\n\nJo Hart was picked on Friday. She will fight the seat John Mann held "
+        "until he quit.",
+        [{"person": "John Mann", "constituency": "Bassetlaw"}],
+    ),
+    (
+        "In Bolsover, which Dennis Skinner held by 5,288 votes, members meet on Monday.",
+        [{"person": "Dennis Skinner", "constituency": "Bolsover"}],
+    ),
+    (
+        "Mary Creagh, who has sat for Wakefield since 2005, is staying.",
+        [{"person": "Mary Creagh", "constituency": "Wakefield"}],
+    ),
+    (
+        "Frank Field beat the Conservatives in Birkenhead by 25,514 votes in 2017.",
+        [{"person": "Frank Field", "constituency": "Birkenhead"}],
+    ),
+    (
+        "Shortlists will be women-only in Bolsover and Wakefield. That means Dennis Skinner "
+        "and Mary Creagh, who held those two seats, will be succeeded by women.",
+        [
+            {"person": "Dennis Skinner", "constituency": "Bolsover"},
+            {"person": "Mary Creagh", "constituency": "Wakefield"},
+        ],
+    ),
+    (
+        "Wigan and Bolsover, the seats of Lisa Nandy and Dennis Skinner, are safe.",
+        [
+            {"person": "Lisa Nandy", "constituency": "Wigan"},
+            {"person": "Dennis Skinner", "constituency": "Bolsover"},
+        ],
+    ),
+    # the MP of a seat talked about in the third person is not the speaker just named
+    (
+        "Council leader Sam Ode said it would be right for the Wigan MP to fight a by-election.",
+        [],
+    ),
+    # a surname that is also a seat is a name, not the seat
+    ("Ed Poole, the branch secretary, had applied.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), SECTION_SEATS)
+def test_section_seats(text, rows):
+    assert records(text, "seat") == expect("seat", *rows)
+
+
+# An MP whose seat is named is a defector only when the article ties them to the split.
+CUED_MOVES = [
+    (
+        "Kate Hoey quit Labour on Monday. The Wigan MP Lisa Nandy said she was sad to see her go.",
+        ["Kate Hoey"],
+    ),
+    (
+        "Three MPs walked out on Monday. Deputy leader Ann Cole, the MP for Bolsover, struck "
+        "a warmer note.",
+        [],
+    ),
+    (
+        "Two MPs defected on Monday. Seats held by Lisa Nandy and Dennis Skinner, Wigan and "
+        "Bolsover, will have all-women shortlists.",
+        ["Dennis Skinner", "Lisa Nandy"],
+    ),
+    (
+        "THE DEFECTORS (quit the party on Monday)\n\nLisa Nandy (Wigan, majority 16,027)",
+        ["Lisa Nandy"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), CUED_MOVES)
+def test_seat_holders_need_a_move_cue(text, people):
+    assert sorted(r["person"] for r in records(text, "party_move")) == people
+
+
+SHORTLIST_FAMILIES = [
+    (
+        "The NEC agreed that in Wigan men and women can apply.",
+        [{"constituency": "Wigan", "kind": "open", "decided_by": "NEC", "firmness": "agreed"}],
+    ),
+    (
+        "Members in Lisa Nandy's Wigan constituency had also voted for a women-only list.",
+        [
+            {
+                "constituency": "Wigan",
+                "kind": "all_women",
+                "decided_by": "Wigan CLP",
+                "firmness": "proposed",
+            }
+        ],
+    ),
+    (
+        "The NEC imposed all-women shortlists in Wigan, and opted for open selections in "
+        "Bolsover. Wakefield will also use a women-only list.",
+        [
+            {
+                "constituency": "Wigan",
+                "kind": "all_women",
+                "decided_by": "NEC",
+                "firmness": "agreed",
+            },
+            {"constituency": "Bolsover", "kind": "open", "decided_by": "NEC", "firmness": "agreed"},
+            {
+                "constituency": "Wakefield",
+                "kind": "all_women",
+                "decided_by": "NEC",
+                "firmness": "agreed",
+            },
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), SHORTLIST_FAMILIES)
+def test_shortlist_families(text, rows):
+    assert records(text, "shortlist") == expect("shortlist", *rows)
+
+
+EVENT_FAMILIES = [
+    (
+        "Dennis Skinner lost a vote of no confidence when members in Bolsover backed a motion "
+        "against him.",
+        [{"constituency": "Bolsover", "kind": "no_confidence_vote", "person": "Dennis Skinner"}],
+    ),
+    # a headline about selections is no event
+    ("Three selections, one row: who decides?", []),
+    (
+        "Lisa Nandy is the MP for Wigan. Momentum held a day of action in Wigan, where Jon "
+        "Lansman joined activists campaigning against Lisa Nandy.",
+        [{"constituency": "Wigan", "kind": "campaign_day", "person": "Lisa Nandy"}],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), EVENT_FAMILIES)
+def test_event_families(text, rows):
+    keys = ("type", "constituency", "kind", "person")
+    got = [{k: r[k] for k in keys} for r in records(text, "event")]
+    assert sorted(got, key=repr) == expect("event", *rows)

@@ -41,6 +41,8 @@ _TARGET = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(r"[.!\"”]\s*$")
+_PEOPLE_BETWEEN = re.compile(r"(?:[\w ]{0,30}?, )?(?:\{P\d+\}(?:'s)?(?:,? and |, ))*")
 _NOT_YET = re.compile(r"\b(?:yet to|not yet|has not|have not|hasn't|haven't)\b")
 
 
@@ -49,7 +51,8 @@ def event_facts(doc: Document, candidacies: list[CandidacyFact]) -> list[EventFa
     seen: set[tuple[str, str, str]] = set()
 
     def add(rule, view, kind, seat, person, description, date_text):
-        key = (kind, seat.casefold(), person)
+        # one event per seat and kind: later sentences about it add nothing new
+        key = (kind, seat.casefold(), "" if seat else person)
         if key in seen:
             return
         seen.add(key)
@@ -62,7 +65,7 @@ def event_facts(doc: Document, candidacies: list[CandidacyFact]) -> list[EventFa
         text = view.sentence.text
         if _NO_CONFIDENCE.search(template):
             for person in _no_confidence_people(doc, view, position):
-                seat = doc.seat(person, outside=False)[0] or _clp_seat(view)
+                seat = doc.seat(person, outside=False)[0] or _clp_seat(view) or _only_seat(view)
                 add(
                     "event.no_confidence_vote",
                     view,
@@ -80,6 +83,8 @@ def event_facts(doc: Document, candidacies: list[CandidacyFact]) -> list[EventFa
             add("event.letter", view, "letter", seat, person, text, date_in(text))
         if _SELECTION.search(template) and not _NOT_YET.search(template):
             seat, person = _event_seat(doc, view)
+            if not seat and not _SENTENCE_END.search(text):
+                continue  # a headline ("Two selections, one complaint") is no event
             add(
                 "event.selection_process",
                 view,
@@ -104,6 +109,12 @@ def event_facts(doc: Document, candidacies: list[CandidacyFact]) -> list[EventFa
                 "",
             )
     return facts
+
+
+def _only_seat(view: SentenceView) -> str:
+    """ "members in Enfield North backed a motion against her": the one seat named."""
+    seats = {m.name for m in view.mentions if m.kind == "constituency"}
+    return next(iter(seats)) if len(seats) == 1 else ""
 
 
 def _clp_seat(view: SentenceView) -> str:
@@ -164,8 +175,10 @@ def _campaign_targets(doc: Document, view: SentenceView) -> list[tuple[str, str]
             r"'s (?:[A-Z]\w+ |\{C\d+\} |)(?:seat|constituency|patch)", after[at + len(marker) :]
         ):
             continue
-        if not _TARGET.search(after[max(0, at - 60) : at]):
-            continue
+        window = after[max(0, at - 60) : at]
+        cues = list(_TARGET.finditer(window))
+        if not cues or not _PEOPLE_BETWEEN.fullmatch(window[cues[-1].end() :]):
+            continue  # "in Streatham, where X joined activists": X is no target
         targets.append((doc.seat(mention.name, outside=False)[0], mention.name))
     for number in indices(after, "C"):
         seat = view.mentions[number].name

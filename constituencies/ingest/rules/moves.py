@@ -288,9 +288,12 @@ def party_move_facts(doc: Document) -> list[PartyMoveFact]:
                 _NUMBER_WORDS[match.group(1).lower()],
                 position,
             )
-    # An MP whose seat the article names is, in a story about the split, one who left.
+    # An MP whose seat the article names, in a story about the split, is one who left if
+    # the article ties them to the split somewhere (a ministers' or rival's seat is named
+    # too, without any such cue).
+    cued = _cued_people(doc)
     for person, spans in doc.seat_evidence.items():
-        if not any(key[0] == person and key[1] != TIG for key in movers.entries):
+        if person in cued and not any(key[0] == person and key[1] != TIG for key in movers.entries):
             movers.entries[(person, "")] = {
                 "rule": "party_move.seat_holder",
                 "spans": list(spans),
@@ -326,6 +329,64 @@ def party_move_facts(doc: Document) -> list[PartyMoveFact]:
             )
         )
     return facts
+
+
+_MOVE_CUE = re.compile(
+    rf"\b(?:{_LEAVE_VERB}|defectors?|splitters?|breakaway|rebels?|founders?|co-found\w*|"
+    r"founding|walkout|departures?|defections?|former Labour|former Tory|former Conservative|"
+    r"join(?:ed|s|ing)? them|(?:join(?:ed|s|ing)? the|into the) (?:new |breakaway )?group|"
+    r"(?:of|among) the (?:first |original )?(?:seven|eight|nine|ten|eleven|twelve))\b"
+    r"|\bformer \{Y\d+\}"
+)
+# "For the record, the other five are A, B and C.": a list carrying on the sentence before
+_LIST_SENTENCE = re.compile(rf"\b(?:are|were):? {PLIST}\W*$")
+_CLP_OF = re.compile(r"\{P(\d+)\}'s (?:CLP|local party|constituency (?:Labour )?party)")
+_REFILL_CUE = re.compile(
+    r"\b(?:shortlists?|selections?|by-elections?|succeed\w*|replace\w*|women-only|all-women|"
+    r"open to|restricted to women|candidates?)\b"
+)
+_HEADING = re.compile(r"[^.!?\"”]{3,100}")
+
+
+def _cued_people(doc: Document) -> set[str]:
+    """People the article ties to the split: named in a sentence with a leaving verb, a
+    word for the defectors or the new group, or listed under a heading that says so
+    ("THE LABOUR SEVEN (quit the party on Monday)")."""
+    cued: set[str] = set()
+    heading_cue = previous_cue = False
+    paragraph = -1
+    refill_paragraphs = {v.sentence.paragraph for v in doc.views if _REFILL_CUE.search(v.template)}
+    for position, view in enumerate(doc.views):
+        if view.sentence.paragraph != paragraph:
+            paragraph = view.sentence.paragraph
+            previous_cue = False
+            line = view.sentence.text
+            if _HEADING.fullmatch(line) and not view.mentions:
+                heading_cue = bool(_MOVE_CUE.search(line))
+        template = view.template
+        if "{" not in template:
+            cue = bool(_MOVE_CUE.search(template))
+            if cue and re.match(r"\W*(?:He|She)\b", template):
+                cued.add(doc.recent_subject(position, include_current=False))
+            previous_cue = cue  # "Seven MPs quit. They are A, B and C."
+            continue
+        people = {m.name for m in view.mentions if m.kind == "person"}
+        group = any(m.kind == "party" and m.name == TIG for m in view.mentions)
+        cue = bool(group or _MOVE_CUE.search(template))
+        if paragraph in refill_paragraphs:
+            # "The chair of A's CLP ... welcomes a by-election"
+            cued |= {view.mention(n).name for n in _CLP_OF.findall(template)}
+        if cue and re.match(r"\W*(?:He|She)\b", template):
+            cued.add(doc.recent_subject(position, include_current=False))
+        if heading_cue or cue or previous_cue and _LIST_SENTENCE.search(template):
+            cued |= people
+        elif _REFILL_CUE.search(template):
+            # "Seats held by A and B will have all-women shortlists": seats being refilled
+            seats = {m.name for m in view.mentions if m.kind == "constituency"}
+            seats |= {m.constituency for m in view.mentions if m.constituency}
+            cued |= people | {doc.holder_of(seat) for seat in seats}
+        previous_cue = cue
+    return cued - {""}
 
 
 def _left_party(view: SentenceView, rest: str, doc: Document | None = None) -> str:

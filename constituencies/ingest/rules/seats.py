@@ -49,7 +49,50 @@ _SEAT_PATTERNS = [
     ("seat.mp_for", re.compile(rf"{C} (?:{Y} |independent |TIG )?MP,? {P}")),
     ("seat.mp_for", re.compile(rf"{P}, (?:the |)(?:{Y} |independent |)?{C} MP\b")),
     ("seat.mp_for", re.compile(rf"{P} \((?:[^()]*?, )?{C}(?:[,;:] [^()]*)?\)")),
-    ("seat.possessive", re.compile(rf"{P}'s {CLP_WORDS},? {C}")),
+    ("seat.possessive", re.compile(rf"{P}'s {CLP_WORDS},? (?:in )?{C}")),
+    # "X's share of the vote in Y", "X's majority there in Y"
+    (
+        "seat.possessive",
+        re.compile(
+            rf"{P}'s (?:share of the vote|vote share|majority|margin|winning margin)"
+            rf"(?: [^.;{{]{{0,30}}?)? in {C}"
+        ),
+    ),
+    # "X beat the Conservatives in Y by 863 votes"
+    (
+        "seat.won",
+        re.compile(rf"{P}{_APPOSITION} (?:beat|defeated) (?:the )?(?:\{{Y\d+\}}|[\w-]+) in {C}"),
+    ),
+    # "Y, which X held by 13,925 votes", "In Y, where X's departure left ..."
+    (
+        "seat.held_since",
+        re.compile(
+            rf"{C},? (?:which|that) {P} (?:has |had |)(?:\w+ly |)"
+            r"(?:held|won|represented|took|holds|represents|has held)\b"
+        ),
+    ),
+    (
+        "seat.where_mp",
+        re.compile(
+            rf"{C},? where {P}'s (?:departure|defection|exit|resignation|majority|walkout)\b"
+        ),
+    ),
+    # "X lost a similar no-confidence vote in Y", "X lost one in Y by 27 votes to 20"
+    (
+        "seat.vote_in",
+        re.compile(
+            rf"{P} (?:lost|survived|faced) (?:a |an |the |)(?:[\w-]+ ){{0,3}}?"
+            rf"(?:vote|motion|one|ballot) in {C}"
+        ),
+    ),
+    # "a day of action in Y, where ... activists campaigning against X"
+    (
+        "seat.campaign_against",
+        re.compile(
+            rf"{C},? where [^.;{{]{{0,60}}?(?:\{{P\d+\}} [^.;{{]{{0,40}}?)?"
+            rf"(?:campaign\w* against|to unseat|canvassing against) {P}"
+        ),
+    ),
     ("seat.possessive", re.compile(rf"{P}'s {C}")),
     # "Gapes's east London seat, Ilford South"
     (
@@ -60,7 +103,7 @@ _SEAT_PATTERNS = [
         "seat.represents",
         re.compile(
             rf"{P}{_APPOSITION},? (?:who |)(?:has |)(?:\w+ly |)"
-            rf"(?:represents|represented|holds|held|sits for) {C}"
+            rf"(?:represents|represented|holds|held|sits for|sat for|has sat for) {C}"
         ),
     ),
     # "Y, the seat straddling A and B that X won for the party in 2017"
@@ -127,7 +170,8 @@ _SEAT_PATTERNS = [
     ),
 ]
 _HELD_BY = re.compile(
-    rf"{CLIST}(?:,| -| –)? (?:which are |which is |)(?:held|represented) by {PLIST}"
+    rf"{CLIST}(?:(?:,| -| –)? (?:which are |which is |)(?:held|represented) by|, the (?:seats|"
+    rf"constituencies) (?:of|held by)) {PLIST}"
 )
 _WHERE_SITTING = re.compile(
     rf"{CLIST},? where {PLIST} "
@@ -151,7 +195,29 @@ _RETURNED = re.compile(
 _RESPECTIVE = re.compile(
     rf"(?:challenge|oust|unseat|replace|defeat|succeed|take on) {PLIST} in {CLIST},? respectively"
 )
-_THE_SEAT_MP = re.compile(rf"\b[Tt]he {C} MP\b(?!,? \{{P)")
+_THE_SEAT_MP = re.compile(
+    rf"(?<!for )(?<!to )(?<!on )(?<!against )(?<!with )(?<!of )\b[Tt]he {C} MP\b(?!,? \{{P)"
+)
+# "Ian Austin, its MP, quit", "X, the seat's MP since 2005", "X, the MP since 2010"
+_ITS_MP = re.compile(
+    rf"{P}, (?:its|the seat's|the constituency's|the|the sitting|the local) "
+    rf"(?:[\w-]+ )?MP\b(?! for)"
+)
+# "A, B and C, who held those three seats": the seats just listed, in order
+_THOSE_SEATS = re.compile(
+    rf"{PLIST},? who (?:\w+ )?(?:held|represented|hold|represent) (?:those|these|the) "
+    r"(?:\w+ )?seats\b"
+)
+_SECTION_MOVER = re.compile(
+    rf"^\W*{P}{_APPOSITION},? (?:who |)(?:has |had |)(?:\w+ly |)"
+    r"(?:quit|left|resigned|defected|walked out|broke away)\b"
+)
+# "We call on X to resign the seat, to give the people of Y ...": the MP of the one seat
+_CALL_TO_GO = re.compile(
+    rf"\b(?:call(?:ed|s|ing)? (?:on|for)|urg(?:ed|es|ing)|demand(?:ed|s|ing)?) {P} to "
+    r"(?:[\w-]+ ){0,2}?(?:resign|stand down|step down|trigger|fight|face)\b"
+)
+_OWN_MAJORITY = re.compile(rf"{P}'s (?:majority|share of the vote|vote share)\b")
 _FOCUS_HOLDER = re.compile(
     rf"\b[Tt]he (?:constituency|seat),? (?:is |was |)(?:currently )?(?:represented|held) by {P}"
     rf"|{P}'s (?:seat|constituency)\b"
@@ -223,7 +289,73 @@ def seat_facts(doc: Document) -> list[SeatFact]:
         found += _seat_from_the_mp(doc, view, position)
         found += _seat_from_focus(doc, view)
         found += _seat_from_pronoun(doc, view, position)
+        if "{P" in view.template:
+            found += _seat_from_section(doc, view, position)
+            found += _seat_from_call(doc, view)
     return found
+
+
+def _one_seat(view: SentenceView) -> str:
+    seats = {m.name for m in view.mentions if m.kind == "constituency"}
+    seats |= {m.constituency for m in view.mentions if m.kind == "org" and m.constituency}
+    return next(iter(seats)) if len(seats) == 1 else ""
+
+
+def _local_seat(doc: Document, view: SentenceView, position: int) -> str:
+    """The seat a sentence is about without naming it twice: its section's heading, else
+    the only seat it names, else the only seat the sentence before (same paragraph) names."""
+    seat = doc.section_seat(position) or _one_seat(view)
+    if not seat and position:
+        previous = doc.views[position - 1]
+        if previous.sentence.paragraph == view.sentence.paragraph:
+            seat = _one_seat(previous)
+    return seat
+
+
+def _seat_from_section(doc: Document, view: SentenceView, position: int) -> Iterator[SeatFact]:
+    """ "X, its MP", "X, the seat's MP since 2005"; under a seat's heading, "the seat X
+    held" and the person who left; "A, B and C, who held those three seats"."""
+    template = view.template
+    for match in _ITS_MP.finditer(template):
+        seat = _local_seat(doc, view, position)
+        if seat and not doc.holder_of(seat):
+            person = view.mention(match.group(1)).name
+            yield from _record_seat(doc, "seat.its_mp", view, person, seat)
+    section = doc.section_seat(position)
+    if section and not doc.holder_of(section):
+        match = _THE_SEAT_OF.search(template) or _SECTION_MOVER.search(template)
+        if match:
+            number = next(group for group in match.groups() if group)
+            person = view.mention(number).name
+            yield from _record_seat(doc, "seat.section", view, person, section)
+    for match in _THOSE_SEATS.finditer(template):
+        people = person_names(view, match.group(1))
+        for back in range(position, max(-1, position - 3), -1):
+            earlier = doc.views[back]
+            lists = [
+                constituency_names(earlier, m.group(1))
+                for m in re.finditer(CLIST, earlier.template)
+            ]
+            seats = next((names for names in lists if len(names) == len(people)), None)
+            if seats:
+                for person, seat in zip(people, seats, strict=True):
+                    yield from _record_seat(doc, "seat.those_seats", view, person, seat)
+                break
+
+
+def _seat_from_call(doc: Document, view: SentenceView) -> Iterator[SeatFact]:
+    """The one seat of a sentence calling on one MP to resign or face a by-election, or
+    giving one person's majority or vote share."""
+    seat = _one_seat(view)
+    if not seat or doc.holder_of(seat):
+        return
+    people = {m.name for m in view.mentions if m.kind == "person"}
+    for pattern in (_CALL_TO_GO, _OWN_MAJORITY):
+        match = pattern.search(view.template)
+        if match and len(people) == 1:
+            person = view.mention(match.group(1)).name
+            yield from _record_seat(doc, "seat.one_seat", view, person, seat)
+            return
 
 
 def _seat_from_pronoun(doc: Document, view: SentenceView, position: int) -> Iterator[SeatFact]:

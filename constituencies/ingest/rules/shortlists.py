@@ -27,7 +27,9 @@ _WOMEN_CUE = (
 _OPEN_CUE = (
     r"open to (?:both men and women|men (?:as well as|and) women|candidates of both sexes|"
     r"both sexes|candidates of any gender|any gender|"
-    r"all candidates)|open (?:shortlists?|selections?|contests?)|"
+    r"all candidates|all\b|anyone)|open (?:shortlists?|selections?|contests?)|"
+    r"(?:both )?men (?:and|as well as) women (?:can|could|may|will be able to|are able to) "
+    r"(?:apply|stand)|any gender|"
     r"(?:decided against|rather than|instead of) (?:an? )?(?:all-women|women-only|female-only)"
 )
 _SHORTLIST_CUE = re.compile(rf"\b(?:{_WOMEN_CUE}|{_OPEN_CUE})")
@@ -38,8 +40,10 @@ _UNDECIDED = re.compile(
 )
 _SHORTLIST_TOPIC = re.compile(r"\bshortlists?\b|\bwomen\b")
 _LOCAL_REQUEST = re.compile(
-    r"(?:\blocal party|\bconstituency party|\blocal Labour party|\bCLP|\{O(\d+)\}) "
-    r"(?:had |has |have |)(?:asked for|requested|called for|wanted|backed|voted for)\b"
+    r"(?:\blocal party|\bconstituency party|\blocal Labour party|\bCLP|\{O(\d+)\}|"
+    r"\b[Ll]ocal members|\b[Mm]embers in (?:[^,;]{0,40}?)(?:constituency|seat|\{C\d+\}))"
+    r"(?:,? (?:which|who))? (?:had |has |have |)(?:also |)"
+    r"(?:asked for|requested|called for|wanted|backed|voted for)\b"
 )
 _RECOMMENDED = re.compile(r"\brecommend(?:ed|s|ation)?\b")
 _PROPOSED = re.compile(
@@ -53,12 +57,17 @@ _AGREED = re.compile(
 _THE_CONTEST = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Tt]his) "
     r"(?:seat|contest|race|selection|candidate|constituency|shortlist)\b"
+    r"|\b(?:[Tt]his|[Ii]t) (?:is|was|will be) (?:an? |)(?=open|all-women|women-only)"
 )
+
+
+# "In Luton South, ..., although the NEC has decided on an all-women shortlist"
+_IN_SEAT_OPENING = re.compile(r"^\W*In \{C(\d+)\},")
 
 
 def shortlist_facts(doc: Document) -> list[ShortlistFact]:
     found: dict[tuple[str, str], ShortlistFact] = {}
-    previous: tuple[str, str] = ("", "")
+    previous: dict[str, tuple[str, str]] = {}  # kind -> the last (decider, firmness)
     for position, view in enumerate(doc.views):
         masked_sentence = mask_quotes(doc, view, view.template, 0)
         undecided_here = _UNDECIDED.search(masked_sentence) and _shortlist_context(doc, position)
@@ -72,9 +81,14 @@ def shortlist_facts(doc: Document) -> list[ShortlistFact]:
                 current = found.get(key)
                 if current is None or _richness(fact) > _richness(current):
                     found[key] = fact
-                if fact.decided_by and fact.decided_by != "NEC" or fact.kind == "undecided":
+                if (
+                    fact.decided_by
+                    and fact.decided_by != "NEC"
+                    or fact.kind == "undecided"
+                    or not (fact.decided_by or fact.firmness)
+                ):
                     continue
-                previous = (fact.decided_by, fact.firmness)
+                previous[fact.kind] = (fact.decided_by, fact.firmness)
     decided = {(seat, kind) for seat, kind, decider in found if decider}
     return [
         fact
@@ -88,9 +102,10 @@ def _shortlist_clause(
     view: SentenceView,
     clause: str,
     sentence_decider: str,
-    previous: tuple[str, str],
+    previous: dict[str, tuple[str, str]],
 ) -> Iterator[ShortlistFact]:
-    """Shortlist facts of one clause; `previous` is the last (decider, firmness) seen."""
+    """Shortlist facts of one clause; `previous` is the last (decider, firmness) seen for
+    each kind: "will also use women-only lists" carries on the last all-women decision."""
     span = doc.sentence_span(view)
     if request := _LOCAL_REQUEST.search(clause):
         seats = _shortlist_seats(doc, view, clause)
@@ -109,8 +124,9 @@ def _shortlist_clause(
     decider = _decider(view, clause) or sentence_decider
     firmness = "" if kind == "undecided" else _firmness(clause)
     if re.search(r"\balso\b", clause):
-        decider = decider or previous[0]
-        firmness = firmness or ("" if kind == "undecided" else previous[1])
+        before = previous.get(kind, ("", ""))
+        decider = decider or before[0]
+        firmness = firmness or ("" if kind == "undecided" else before[1])
     for seat, suffix in _shortlist_seats(doc, view, clause):
         yield ShortlistFact(f"shortlist.{kind}{suffix}", (span,), seat, kind, decider, firmness)
 
@@ -162,6 +178,12 @@ def _firmness(clause: str) -> str:
     return ""
 
 
+def _only_held_seat(doc: Document) -> str:
+    """The seat of a story about one MP: the only seat the article has given anyone."""
+    seats = set(doc.seat_of.values())
+    return next(iter(seats)) if len(seats) == 1 else ""
+
+
 def _shortlist_seats(doc: Document, view: SentenceView, clause: str) -> list[tuple[str, str]]:
     """Seats a shortlist clause is about: named, through their MPs, or "the seat" of the story."""
     seats: list[tuple[str, str]] = [(view.mentions[n].name, "") for n in indices(clause, "C")]
@@ -178,8 +200,14 @@ def _shortlist_seats(doc: Document, view: SentenceView, clause: str) -> list[tup
         )
         if seat and (not mention.possessive or possessive_seat):
             seats.append((seat, ".known_seat" if elsewhere else ""))
+    if not seats and (opening := _IN_SEAT_OPENING.match(view.template)):
+        seats.append((view.mention(opening.group(1)).name, ""))
     if not seats and _THE_CONTEST.search(clause):
-        seat = doc.focus_seat() or recent_constituency(doc, view)
+        seat = doc.focus_seat() or recent_constituency(doc, view) or _only_held_seat(doc)
+        if seat:
+            seats.append((seat, ""))
+    if not seats:
+        seat = doc.section_seat(doc.views.index(view))
         if seat:
             seats.append((seat, ""))
     unique: list[tuple[str, str]] = []
