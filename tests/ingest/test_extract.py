@@ -943,3 +943,131 @@ def test_event_families(text, rows):
     keys = ("type", "constituency", "kind", "person")
     got = [{k: r[k] for k in keys} for r in records(text, "event")]
     assert sorted(got, key=repr) == expect("event", *rows)
+
+
+# Round 4: broad cues (a seat and an MP bound by structure, not by one template).
+GENERAL_SEATS = [
+    # a seat and its MP in brackets, either way round
+    ("Wigan (Lisa Nandy): 10 / 20 / 30", [{"person": "Lisa Nandy", "constituency": "Wigan"}]),
+    (
+        "Bolsover, the former mining seat that Dennis Skinner has held since 1970, votes soon.",
+        [{"person": "Dennis Skinner", "constituency": "Bolsover"}],
+    ),
+    (
+        "Wakefield, a marginal constituency which Mary Creagh represented for years, is next.",
+        [{"person": "Mary Creagh", "constituency": "Wakefield"}],
+    ),
+    (
+        "Labour wants Wakefield back. The seat has been held since 2005 by Mary Creagh. "
+        "Wakefield is close.",
+        [{"person": "Mary Creagh", "constituency": "Wakefield"}],
+    ),
+    (
+        "Members in Bolsover met last night. In March our MP, Dennis Skinner, left Labour. "
+        "Bolsover will choose again.",
+        [{"person": "Dennis Skinner", "constituency": "Bolsover"}],
+    ),
+    (
+        "Wigan Labour met on Friday. When Lisa Nandy walked out of the party, the Wigan branch "
+        "was stunned.",
+        [{"person": "Lisa Nandy", "constituency": "Wigan"}],
+    ),
+    (
+        "Canvassing is planned in Wigan and Bolsover - the seats of two of the defectors, "
+        "Lisa Nandy and Dennis Skinner.",
+        [
+            {"person": "Lisa Nandy", "constituency": "Wigan"},
+            {"person": "Dennis Skinner", "constituency": "Bolsover"},
+        ],
+    ),
+    (
+        "Wigan (majority: 6,000) and Bolsover (majority: 5,000) are held by Lisa Nandy and "
+        "Dennis Skinner respectively.",
+        [
+            {"person": "Lisa Nandy", "constituency": "Wigan"},
+            {"person": "Dennis Skinner", "constituency": "Bolsover"},
+        ],
+    ),
+    # negatives: two seats and no tie; a candidate, not a mover, in a one-seat story
+    ("Lisa Nandy visited Wigan and Bolsover on Friday.", []),
+    ("Members in Wigan met. Lisa Nandy was selected to fight Wigan.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), GENERAL_SEATS)
+def test_general_seats(text, rows):
+    assert records(text, "seat") == expect("seat", *rows)
+
+
+def _maj(constituency, year, majority):
+    return {"constituency": constituency, "year": year, "majority": majority}
+
+
+GENERAL_MAJORITIES = [
+    # a caption with one year per column, rows split by any separator
+    (
+        "Majorities at the 2010, 2015 and 2017 elections:\n\nWigan (Lisa Nandy): 1,500 / 2,600 / "
+        "3,700\n\nBolsover | 900 | 1,100 | 5,200",
+        [
+            _maj("Wigan", 2010, 1500),
+            _maj("Wigan", 2015, 2600),
+            _maj("Wigan", 2017, 3700),
+            _maj("Bolsover", 2010, 900),
+            _maj("Bolsover", 2015, 1100),
+            _maj("Bolsover", 2017, 5200),
+        ],
+    ),
+    (
+        "At the 2017 election Dennis Skinner beat the Conservative candidate by 5,288 in Bolsover.",
+        [_maj("Bolsover", 2017, 5288)],
+    ),
+    (
+        "When she first won Wigan in 2010 her majority over the Conservatives was 10,487. By 2015 "
+        "it was 14,236, and in 2017 it reached 16,027.",
+        [_maj("Wigan", 2010, 10487), _maj("Wigan", 2015, 14236), _maj("Wigan", 2017, 16027)],
+    ),
+    (
+        "Wakefield's majority in 2017 was 2,176, down from 2,613 two years earlier, and from "
+        "1,613 in 2010.",
+        [
+            _maj("Wakefield", 2017, 2176),
+            _maj("Wakefield", 2015, 2613),
+            _maj("Wakefield", 2010, 1613),
+        ],
+    ),
+    (
+        "Bolsover (majority: 5,288) is one seat to watch.",
+        [_maj("Bolsover", 2017, 5288)],
+    ),
+    # negatives: shares, turnout, vote tallies, a caption without years for each column
+    ("In Wigan it was 62.2 per cent. By 2017 it reached 48,000 votes in all.", []),
+    ("Wigan beat Bolsover by 27 votes to 20 in the quiz.", []),
+    ("Turnout at the 2015 and 2017 elections:\n\nWigan: 59 / 62 / 63", []),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), GENERAL_MAJORITIES)
+def test_general_majorities(text, rows):
+    assert records(text, "majority") == expect("majority", *rows)
+
+
+HEADING_MOVES = [
+    (
+        "Three MPs quit this week.\n\nLABOUR TO THE INDEPENDENT GROUP (Monday)\n"
+        "Wigan - Lisa Nandy - 16,027\n"
+        "Bolsover - Dennis Skinner - 5,288\n\nCONSERVATIVE TO INDEPENDENT (Friday)\n"
+        "Wakefield - Mary Creagh - 2,176",
+        [
+            _move("Lisa Nandy", "Labour", constituency="Wigan", date_text="Monday"),
+            _move("Dennis Skinner", "Labour", constituency="Bolsover", date_text="Monday"),
+            _move("Mary Creagh", "Conservative", "", "Wakefield", "Friday"),
+        ],
+    ),
+    # a heading that names no move lists no movers
+    ("Three MPs quit.\n\nLABOUR TO THE RESCUE\n\nWigan - Lisa Nandy - 16,027", []),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), HEADING_MOVES)
+def test_moves_under_a_heading(text, rows):
+    assert records(text, "party_move") == expect("party_move", *rows)

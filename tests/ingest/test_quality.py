@@ -6,8 +6,10 @@ held to its own floor: `fx*` (written to test other phrasings; the extractor was
 while reading them), `ho*` (the first held-out round, moved into development once scored)
 and `dv*` (added while the rules were being generalised; the floor there is set just
 below what the extractor honestly reaches, because these texts are the closest thing in
-this folder to unseen prose). The held-out set in `tests/fixtures/heldout/`, which the
-extractor's author does not read, is the real measure and is scored by the lead, not here.
+this folder to unseen prose). `hb*` is the second blind round, moved into development
+once scored; its floor is likewise set just below what the extractor reaches. The
+held-out set in `tests/fixtures/heldout/`, which the extractor's author does not read,
+is the real measure and is scored by the lead, not here.
 Run with `pytest -s` to see per-type figures and every miss and extra.
 """
 
@@ -26,7 +28,7 @@ SEEDS = sorted(p for p in GOLD.glob("*.json") if (ROOT / "seeds" / f"{p.stem}.tx
 
 SEED_THRESHOLD = 0.95
 # (precision, recall) floors per group of development articles
-FLOORS = {"fx": (0.95, 0.95), "ho": (0.95, 0.93), "dv": (0.84, 0.62)}
+FLOORS = {"fx": (0.95, 0.95), "ho": (0.95, 0.93), "dv": (0.84, 0.64), "hb": (0.84, 0.66)}
 
 
 def fixtures(prefix):

@@ -29,13 +29,14 @@ _MAJORITY_PATTERNS = [
         "majority.of",
         re.compile(
             rf"\bmajority (?:in (?:19|20)\d\d |at the (?:last |\d{{4}} )?(?:general )?election )?"
+            rf"(?:over (?:the )?(?:\{{Y\d+\}}|[\w-]+) )?"
             rf"(?:of|was|is|had been|has been|stood at) "
             rf"{_ABOUT}{_NUMBER}"
             r"(?![\d%.,]\d| per ?cent|%)"
         ),
     ),
     # rundowns: "(Streatham, majority 26,285)", "Ilford South - Mike Gapes - 31,647"
-    ("majority.rundown", re.compile(rf"[(,] majority:? {_NUMBER}(?![\d%.,]\d| per ?cent|%)")),
+    ("majority.rundown", re.compile(rf"[(,] ?majority:? {_NUMBER}(?![\d%.,]\d| per ?cent|%)")),
     (
         "majority.rundown",
         re.compile(rf"^[-•*\s]*\{{C\d+\}} - \{{P\d+\}} - {_NUMBER}(?![\d%.,]\d| per ?cent|%)"),
@@ -61,6 +62,14 @@ _MAJORITY_PATTERNS = [
         ),
     ),
     ("majority.held_on_by", re.compile(rf"\bheld on by (?:just |only |)?{_NUMBER}")),
+    # "beat the Conservative candidate by 19,590", "defeated her Tory rival by 863"
+    (
+        "majority.beat",
+        re.compile(
+            rf"\b(?:beat|defeated|beating|defeating) (?:[\w'-]+ |\{{[YP]\d+\}} ){{1,4}}?by "
+            rf"{_ABOUT}{_NUMBER}(?![\d%.,]\d| per ?cent|%| points?| votes? to)"
+        ),
+    ),
     # "held the seat by 6,723", "clung on by 22", "the seat was held by 29,466"
     (
         "majority.held_by",
@@ -79,8 +88,8 @@ _MAJORITY_PATTERNS = [
     ),
 ]
 _FOLLOW_ON = re.compile(
-    rf"\b(?:(?:up|down) from (?:the |a |)?|(?:grew|rose|increased|fell|dropped|shrank|was cut|"
-    rf"was slashed)"
+    rf"\b(?:(?:up|down|and|but) from (?:the |a |)?|(?:grew|rose|increased|fell|dropped|shrank|"
+    rf"was cut|was slashed)"
     rf"(?: it)? to |into (?:one of )?|(?:and|then) by {_ABOUT}|"
     rf"(?:double|treble|triple|half|improvement on|compared with|compared to|than) "
     rf"(?:the |his |her |its |their )?){_NUMBER}\b(?![.,]\d| per ?cent|%| points?)"
@@ -114,21 +123,32 @@ _DIGIT = re.compile(r"\d")
 _CLAIM = re.compile(r"^\W*Claims?:|\b(?:claimed|wrongly|incorrectly|falsely|mistakenly)\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MAJORITY_CUE = re.compile(
-    r"\b(?:majority|majorities|margin|votes? ahead|more votes|beat|won|held|returned|"
-    r"clung|hung on|scraped|kept|retained|holds?|went (?:his|her|their) way|"
+    r"\b(?:majority|majorities|margin|votes? ahead|more votes|beat|beating|defeated|won|held|"
+    r"returned|clung|hung on|scraped|kept|retained|holds?|went (?:his|her|their) way|"
     r"by (?:[a-z]+ )?[\d,]+ votes)\b"
     r"|^[-•*\s]*\{C\d+\} - \{P\d+\} - \d"
 )
 _YEARS_EARLIER = re.compile(r"\b(two|three|four|five) years (?:earlier|before)\b", re.IGNORECASE)
 _YEARS_LATER = re.compile(r"\b(two|three|four|five) years later\b", re.IGNORECASE)
 _YEARS_AGO = re.compile(r"\b(two|three|four|five) years ago\b", re.IGNORECASE)
-_ELECTION_YEAR = re.compile(r"\b(?:[Ii]n|[Aa]t the|[Aa]t|[Aa]) ((?:19|20)\d\d)\b(?! *-)")
+_ELECTION_YEAR = re.compile(r"\b(?:[Ii]n|[Bb]y|[Aa]t the|[Aa]t|[Aa]) ((?:19|20)\d\d)\b(?! *-)")
 _LAST_ELECTION = re.compile(r"\bat the (?:last|most recent|previous) (?:general )?election\b")
 # "since the seat was created in 2010", "first elected in 2005": years that date no majority
 _NOT_ELECTION_YEAR = re.compile(
     r"\b(?:since|first elected|created|founded|born)\b[^,;.]*?(?:19|20)\d\d\b"
 )
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+# "By 2015 it was 13,934, and in 2017 it reached 26,285": the majority just given, again
+_CONTINUED = re.compile(
+    rf"\b(?:[Ii]t|[Tt]hat|[Tt]his|[Tt]he (?:majority|margin|lead))(?: had| has)? "
+    rf"(?:was|is|reached|stood at|rose to|grew to|fell to|climbed to|dropped to|increased to|"
+    rf"shrank to|was cut to|hit) {_ABOUT}{_NUMBER}(?![\d%.,]\d| per ?cent|%| points?)"
+)
+# A table row: a seat (and perhaps its MP) then figures split by "/", "|" or ";"
+_TABLE_ROW = re.compile(
+    r"^\W*\{C(\d+)\}(?:[^\d{]|\{P\d+\}){0,40}?((?:\d[\d,]*\s*[/|;]\s*)+\d[\d,]*)\s*$"
+)
+_CAPTION = re.compile(r"\b(?:majorit|margin)", re.IGNORECASE)
 
 
 def _previous_election(year: int) -> int:
@@ -139,10 +159,37 @@ def _previous_election(year: int) -> int:
 def majority_facts(doc: Document) -> list[MajorityFact]:
     facts: list[MajorityFact] = []
     seen: set[tuple[str, int, int]] = set()
-    last_year = 0
+    last_year, last_seat, last_position = 0, "", -9
     for position, view in enumerate(doc.views):
         template = view.template
-        if not _DIGIT.search(template) or not _MAJORITY_CUE.search(template):
+        if not _DIGIT.search(template):
+            continue
+        if row := _table_row(doc, view, position):
+            for seat, year, value in row:
+                if (seat.casefold(), year, value) not in seen:
+                    seen.add((seat.casefold(), year, value))
+                    facts.append(
+                        MajorityFact(
+                            "majority.table", (doc.sentence_span(view),), seat, year, value
+                        )
+                    )
+            continue
+        if position - last_position == 1 and not _MAJORITY_CUE.search(template):
+            for match in _CONTINUED.finditer(template):
+                value = int(match.group(1).replace(",", ""))
+                years = _assign_years(template, [(match.start(1), value, "")], last_year)
+                seat = _majority_seat(doc, view, position)[0] or last_seat
+                key = (seat.casefold(), years[0], value)
+                if seat and value >= 2 and key not in seen and not _is_year(match.group(1)):
+                    seen.add(key)
+                    facts.append(
+                        MajorityFact(
+                            "majority.continued", (doc.sentence_span(view),), seat, years[0], value
+                        )
+                    )
+                    last_year, last_position = years[0], position
+            continue
+        if not _MAJORITY_CUE.search(template):
             continue
         if _CLAIM.search(template):
             continue  # a figure someone claims, which the article goes on to check
@@ -178,8 +225,26 @@ def majority_facts(doc: Document) -> list[MajorityFact]:
                 facts.append(
                     MajorityFact(rule + suffix, (doc.sentence_span(view),), seat, year, value)
                 )
+                last_seat, last_position = seat, position
         last_year = years[-1] if years else last_year
     return facts
+
+
+def _table_row(doc: Document, view: SentenceView, position: int) -> list[tuple[str, int, int]]:
+    """(seat, year, majority) from a row of figures whose caption, a few lines up, names
+    majorities and one year per column ("Majorities at the 2010, 2015 and 2017 ...")."""
+    match = _TABLE_ROW.match(view.template)
+    if not match:
+        return []
+    values = [int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", match.group(2))]
+    for earlier in reversed(doc.views[max(0, position - 6) : position]):
+        if _CAPTION.search(earlier.sentence.text):
+            years = [int(y) for y in _YEAR.findall(earlier.sentence.text)]
+            if len(years) == len(values) and not any(_is_year(str(v)) for v in values):
+                seat = view.mention(match.group(1)).name
+                return [(seat, year, value) for year, value in zip(years, values, strict=True)]
+            return []
+    return []
 
 
 def _several_seats(doc: Document, view: SentenceView) -> bool:
@@ -258,7 +323,7 @@ def _majority_numbers(template: str) -> list[tuple[int, int, str]]:
                 if rule == "majority.by_votes" and any(s <= start < e for s, e in totals):
                     continue
                 if rule == "majority.by_votes" and re.search(
-                    r"\bvotes? to \d", template[match.end() : match.end() + 8]
+                    r"^\s*(?:votes? )?to \d", template[match.end() : match.end() + 12]
                 ):
                     continue
                 if rule == "majority.by_votes" and not re.search(

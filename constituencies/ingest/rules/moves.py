@@ -13,6 +13,7 @@ Democrats") is its own fact.
 
 import re
 
+from .. import gazetteer
 from ..document import Document, indices
 from ..facts import (
     PartyMoveFact,
@@ -219,6 +220,30 @@ class _Movers:
             entry["to"] = to_group
 
 
+def _heading_move(text: str) -> tuple[str, str, str] | None:
+    """(from_party, to_group, date) of a heading that names a move, in any case:
+    "LABOUR TO THE INDEPENDENT GROUP (Monday)", "Conservative to Independent Group"."""
+    if not _HEADING.fullmatch(text) or len(text) > 80:
+        return None
+    match = re.match(
+        r"\W*(.+?)\s+(?:to|into|->|→)\s+(?:the\s+)?(.+?)\s*(?:\((.*)\))?\W*$", text, re.I
+    )
+    if not match:
+        return None
+    parties = gazetteer.parties()
+    folded = {alias.casefold(): name for alias, name in parties.items()}
+    source = folded.get(re.sub(r"^the ", "", match.group(1).casefold()).removesuffix(" party"))
+    target = match.group(2).casefold()
+    target = (
+        ""
+        if target in {"independent", "independents"}
+        else folded.get(target) or folded.get("the " + target)
+    )
+    if not source or target is None:
+        return None
+    return source, target, date_in(match.group(3) or "")
+
+
 def party_move_facts(doc: Document) -> list[PartyMoveFact]:
     if not _SPLIT_TOPIC.search(doc.text):
         return []
@@ -228,8 +253,21 @@ def party_move_facts(doc: Document) -> list[PartyMoveFact]:
     movers = _Movers(doc)
     split_day = ""
     counted: tuple[str, int, int] | None = None
+    heading: tuple[str, str, str] | None = None
+    heading_dates: dict[str, str] = {}
+    paragraph = -1
     for position, view in enumerate(doc.views):
         template = view.template
+        if view.sentence.paragraph != paragraph:
+            paragraph = view.sentence.paragraph
+            if not view.mentions and _HEADING.fullmatch(view.sentence.text):
+                heading = _heading_move(view.sentence.text)
+            elif heading and "{P" in template and re.match(r"[-•*\s]*\{[PC]\d+\}", template):
+                # the lines listed under a heading that names the move
+                for i in indices(template):
+                    name = view.mentions[i].name
+                    movers.note("party_move.heading", view, name, heading[0], heading[1])
+                    heading_dates.setdefault(name, heading[2])
         if not split_day and _LEAVE.search(template):
             split_day = date_in(view.sentence.text)
         lower = template.lower()
@@ -325,7 +363,7 @@ def party_move_facts(doc: Document) -> list[PartyMoveFact]:
                 from_party or party_of.get(person) or "Labour",
                 to_group,
                 seat,
-                split_day,
+                heading_dates.get(person) or split_day,
             )
         )
     return facts

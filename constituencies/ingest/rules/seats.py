@@ -49,6 +49,8 @@ _SEAT_PATTERNS = [
     ("seat.mp_for", re.compile(rf"{C} (?:{Y} |independent |TIG )?MP,? {P}")),
     ("seat.mp_for", re.compile(rf"{P}, (?:the |)(?:{Y} |independent |)?{C} MP\b")),
     ("seat.mp_for", re.compile(rf"{P} \((?:[^()]*?, )?{C}(?:[,;:] [^()]*)?\)")),
+    # table and list lines: "Dudley North (Ian Austin): 649 / 4,181 / 22"
+    ("seat.mp_for", re.compile(rf"{C} \({P}\)")),
     ("seat.possessive", re.compile(rf"{P}'s {CLP_WORDS},? (?:in )?{C}")),
     # "X's share of the vote in Y", "X's majority there in Y"
     (
@@ -118,6 +120,14 @@ _SEAT_PATTERNS = [
         "seat.seat_of",
         re.compile(rf"{C}, the (?:seat|constituency) (?:of|held by) (?:[a-z][\w-]* ){{0,3}}{P}"),
     ),
+    # "Nottingham East, the city seat that Chris Leslie has represented since 2010"
+    (
+        "seat.held_since",
+        re.compile(
+            rf"{C}, (?:the|a|an) (?:[\w-]+ ){{1,3}}?(?:seat|constituency) (?:that |which |)"
+            rf"{P} (?:has |had |)(?:\w+ly |)(?:held|represented|took|won|holds|represents)\b"
+        ),
+    ),
     ("seat.seat_of", re.compile(rf"{C} seat (?:left|vacated|held|represented) by {P}")),
     (
         "seat.where_mp",
@@ -170,9 +180,10 @@ _SEAT_PATTERNS = [
     ),
 ]
 _HELD_BY = re.compile(
-    rf"{CLIST}(?:(?:,| -| –)? (?:which are |which is |)(?:held|represented) by|, the (?:seats|"
-    rf"constituencies) (?:of|held by)) {PLIST}"
+    rf"{CLIST}(?:(?:,| -| –)? (?:which are |which is |are |is |were |was |)(?:held|represented) by"
+    rf"|(?:,| -| –) the (?:seats|constituencies) (?:of|held by)(?: [^.;{{]{{0,50}}?)?) {PLIST}"
 )
+_ASIDE = re.compile(r" \([^(){}]*\)")
 _WHERE_SITTING = re.compile(
     rf"{CLIST},? where {PLIST} "
     r"(?:(?:are|is) the (?:sitting )?MPs?|(?:has|have) (?:sat|served|been the MPs?)\b)"
@@ -187,7 +198,10 @@ _PAIRED_MAJORITIES = re.compile(
     rf"in {CLIST}"
 )
 # "Her Penistone and Stocksbridge seat": the seat of the person the text was just about.
-_PRONOUN_SEAT = re.compile(rf"\b(?:[Hh]is|[Hh]er) {C} (?:seat|constituency|majority)\b")
+_PRONOUN_SEAT = re.compile(
+    rf"\b(?:[Hh]is|[Hh]er) {C} (?:seat|constituency|majority|party|CLP|local party|constituents)\b"
+    rf"|\b(?:[Hh]e|[Ss]he) (?:first |had |has |)(?:won|took|held|gained|represented) {C}\b"
+)
 # "Broxtowe returned her by 863 votes"
 _RETURNED = re.compile(
     rf"{C} (?:returned|re-elected|elected|went (?:his|her) way|backed) (?:him|her|by)\b"
@@ -208,6 +222,12 @@ _THOSE_SEATS = re.compile(
     rf"{PLIST},? who (?:\w+ )?(?:held|represented|hold|represent) (?:those|these|the) "
     r"(?:\w+ )?seats\b"
 )
+_OUR_MP = re.compile(rf"\b(?:[Oo]ur|[Tt]heir|[Yy]our|[Ii]ts|[Tt]he local) (?:local )?MP,? {P}")
+# "When Chuka Umunna walked out of Labour ...": the mover in a story about one seat
+_MOVER = re.compile(
+    rf"{P}(?:, [^,{{]{{0,80}},)? (?:\w+ly |has |had |)(?:quit|left|walked out|resigned from|"
+    r"defected|broke away)\b"
+)
 _SECTION_MOVER = re.compile(
     rf"^\W*{P}{_APPOSITION},? (?:who |)(?:has |had |)(?:\w+ly |)"
     r"(?:quit|left|resigned|defected|walked out|broke away)\b"
@@ -219,7 +239,8 @@ _CALL_TO_GO = re.compile(
 )
 _OWN_MAJORITY = re.compile(rf"{P}'s (?:majority|share of the vote|vote share)\b")
 _FOCUS_HOLDER = re.compile(
-    rf"\b[Tt]he (?:constituency|seat),? (?:is |was |)(?:currently )?(?:represented|held) by {P}"
+    rf"\b[Tt]he (?:constituency|seat),? (?:is |was |has been |had been |)(?:currently )?"
+    rf"(?:represented|held)(?: (?:since|from) (?:19|20)\d\d)? by {P}"
     rf"|{P}'s (?:seat|constituency)\b"
     rf"|\b[Tt]he (?:seat|constituency)\b[^.]*{P} (?:has |had |)(?:left|quit|resigned|defected)\b"
 )
@@ -266,8 +287,10 @@ def seat_facts(doc: Document) -> list[SeatFact]:
                 ]
                 if people and seats:
                     found += _record_seat(doc, rule, view, people[0].name, seats[0].name)
+        # bracketed asides ("Streatham (majority: 26,285), ...") would break the lists
+        plain = _ASIDE.sub("", template) if "(" in template else template
         for pattern, rule in ((_HELD_BY, "seat.held_by"), (_WHERE_SITTING, "seat.held_by")):
-            for match in pattern.finditer(template):
+            for match in pattern.finditer(plain):
                 found += _paired(doc, rule, view, match.group(1), match.group(2))
         for pattern in (_PAIRED_HOLD, _PAIRED_MAJORITIES):
             for match in pattern.finditer(template):
@@ -292,7 +315,25 @@ def seat_facts(doc: Document) -> list[SeatFact]:
         if "{P" in view.template:
             found += _seat_from_section(doc, view, position)
             found += _seat_from_call(doc, view)
+    for position, view in enumerate(doc.views):
+        if "{P" in view.template:
+            found += _seat_from_own_mp(doc, view, position)
     return found
+
+
+def _seat_from_own_mp(doc: Document, view: SentenceView, position: int) -> Iterator[SeatFact]:
+    """Weakest evidence, once everything else is known: "our MP, X" and the one person who
+    left a party, in a story (or section) about one seat that has no MP yet."""
+    seat = doc.section_seat(position) or doc.focus_seat()
+    if not seat or doc.holder_of(seat):
+        return
+    for pattern in (_OUR_MP, _MOVER):
+        match = pattern.search(doc.masked_template(view))
+        if match and not view.mention(match.group(1)).possessive:
+            person = view.mention(match.group(1)).name
+            if person not in doc.seat_of:
+                yield from _record_seat(doc, "seat.own_mp", view, person, seat)
+                return
 
 
 def _one_seat(view: SentenceView) -> str:
@@ -362,7 +403,7 @@ def _seat_from_pronoun(doc: Document, view: SentenceView, position: int) -> Iter
     """ "Her Y seat ...", "Y returned her by N votes": the seat of the person just named."""
     for pattern in (_PRONOUN_SEAT, _RETURNED):
         for match in pattern.finditer(view.template):
-            seat = view.mention(match.group(1)).name
+            seat = view.mention(match.group(match.lastindex)).name
             if doc.holder_of(seat):
                 continue
             subject = doc.recent_subject(position, include_current=True)
