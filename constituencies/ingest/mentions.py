@@ -327,8 +327,10 @@ def _resolve_singles(text: str, people: list[Mention], singles) -> list[Mention]
     return resolved
 
 
+# One character for one, so template offsets still line up with the text. Braces in the
+# prose become brackets: in a template, braces belong to placeholders alone.
 _QUOTE_FOLD = str.maketrans(
-    {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "}
+    {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " ", "{": "(", "}": ")"}
 )
 
 

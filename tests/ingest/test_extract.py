@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from constituencies.ingest.extract import extract
+from constituencies.ingest.facts import StatementFact
 from constituencies.ingest.scoring import TYPE_NAMES, record_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -1071,3 +1072,15 @@ HEADING_MOVES = [
 @pytest.mark.parametrize(("text", "rows"), HEADING_MOVES)
 def test_moves_under_a_heading(text, rows):
     assert records(text, "party_move") == expect("party_move", *rows)
+
+
+def test_an_officer_of_a_named_organisation_is_attributed_to_it():
+    """The placeholder index, not the placeholder, identifies the organisation."""
+    text = (
+        "Momentum activists gathered outside the office. "
+        'The secretary of Momentum said: "We will knock on every door in Stockport."'
+    )
+    statements = [record_of(f) for f in extract(text).facts if isinstance(f, StatementFact)]
+    assert [(s["organisation"], s["speaker"], s["text"]) for s in statements] == [
+        ("Momentum", "", "We will knock on every door in Stockport.")
+    ]

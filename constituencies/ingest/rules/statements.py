@@ -54,7 +54,7 @@ _AUX_TAIL = re.compile(
 _OFFICER_TAIL = re.compile(
     r"\b[Tt]he (?:[\w-]+ )?(?:coordinator|co-ordinator|chair|chairman|chairwoman|secretary|"
     r"spokesperson|"
-    r"spokesman|spokeswoman|treasurer|organiser)(?: of (?P<org>\{O\d+\})|"
+    r"spokesman|spokeswoman|treasurer|organiser)(?: of \{O(?P<org>\d+)\}|"
     r" of \{P(?P<mp>\d+)\}'s [\w ]+?)?"
     r"(?:, \{P\d+\}'s (?:CLP|local party))?$"
 )
