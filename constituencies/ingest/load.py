@@ -51,6 +51,13 @@ def unique_slug(model, name, exclude_pk=None):
     return slug
 
 
+def locked(model):
+    """Rows of `model` locked until the transaction ends. Only the model's own table is
+    locked, and unordered: ordering by a related field joins a table PostgreSQL will not
+    lock on the nullable side of an outer join."""
+    return model.objects.select_for_update(of=("self",)).order_by()
+
+
 def stored(obj, name):
     """A field's stored value; the id for a relation, so comparing costs no query."""
     return getattr(obj, obj._meta.get_field(name).attname)
@@ -226,7 +233,7 @@ class ArticleLoader:
             query = Q(**{f"{lead}__in": wanted - {None}})
             if None in wanted:
                 query |= Q(**{f"{lead}__isnull": True})
-            rows = model.objects.select_for_update().filter(query)
+            rows = locked(model).filter(query)
             if model is models.Candidacy:
                 rows = rows.prefetch_related("backers")
             for row in rows:
@@ -244,11 +251,7 @@ class ArticleLoader:
                 self._previous.get((content_type.id, fact.rule, span.start, span.end))
                 for span in fact.evidence
             } - {None}
-            obj = (
-                model.objects.select_for_update().filter(pk__in=earlier).first()
-                if earlier
-                else None
-            )
+            obj = locked(model).filter(pk__in=earlier).first() if earlier else None
         values = plan.values_for(obj)
         if obj is None:
             obj = model.objects.create(**plan.key, **values)
