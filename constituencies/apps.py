@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ConstituenciesConfig(AppConfig):
     name = "constituencies"
     verbose_name = "Constituency tracker"
+
+    def ready(self):
+        from . import pagecache
+
+        pagecache.connect_signals()

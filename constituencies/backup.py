@@ -12,6 +12,7 @@ from datetime import date
 from django.db import transaction
 
 from . import models
+from .pagecache import data_changed
 
 PROVENANCE = ("origin", "edited_fields", "review")
 
@@ -251,6 +252,7 @@ def import_tracker(data):
         if isinstance(error, RestoreError):
             raise
         raise RestoreError(f"not an export_tracker file: bad or missing field {error}") from error
+    data_changed()
     return {
         "articles": len(restorer.articles),
         "constituencies": len(restorer.seats),

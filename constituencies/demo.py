@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from . import models
+from .pagecache import data_changed
 
 SHORTLISTS = [kind for kind, _ in models.ShortlistDecision.Kind.choices]
 STATUSES = [status for status, _ in models.Candidacy.Status.choices]
@@ -209,6 +210,7 @@ def make_demo_data(*, seats=650, candidates=20, statements=50, articles=5000, se
         for index, start, end, quote, (model, position) in builder.spans
     ]
     models.Evidence.objects.bulk_create(evidence, batch_size=5000)
+    data_changed()
     return {
         "constituencies": len(constituencies),
         "people": len(people),

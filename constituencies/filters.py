@@ -1,8 +1,8 @@
 """The seat list's filters, shared by the HTML list and its CSV and JSON downloads.
 
 Region, country and winner offer only the values in the data. Their choices are read
-when the form is drawn or a value needs checking, in one query for the places and one
-for the parties, so that a download without those filters pays for neither.
+when the form is drawn or a value needs checking, all three in one query, so that a
+download without those filters does not pay for it.
 """
 
 import django_filters
@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils.functional import cached_property
 
 from .display import party_name
-from .models import Constituency, ConstituencyQuerySet, OfficialResult, ShortlistDecision
+from .models import Constituency, ConstituencyQuerySet, ShortlistDecision
 
 # Far above any real majority; a bound keeps absurd input a form error, not a database
 # overflow.
@@ -143,8 +143,12 @@ class ConstituencyFilter(django_filters.FilterSet):
         self.filters["winner"].extra["choices"] = lambda: self.winner_choices
 
     @cached_property
+    def places_and_winners(self):
+        return Constituency.objects.places_and_winners(ConstituencyQuerySet.WINNER_YEAR)
+
+    @property
     def places(self):
-        return list(Constituency.objects.places())
+        return self.places_and_winners[0]
 
     @cached_property
     def country_choices(self):
@@ -156,7 +160,7 @@ class ConstituencyFilter(django_filters.FilterSet):
 
     @cached_property
     def winner_choices(self):
-        codes = OfficialResult.objects.winning_parties(ConstituencyQuerySet.WINNER_YEAR)
+        codes = self.places_and_winners[1]
         return sorted(((code, party_name(code)) for code in codes), key=lambda c: c[1])
 
     def filter_search(self, queryset, name, value):

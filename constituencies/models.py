@@ -7,11 +7,15 @@ admin; a record remembers which fields an editor changed so that re-loading the
 articles never overwrites them, and django-simple-history keeps every version.
 """
 
+import json
+from collections import defaultdict
+
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models
 from django.db.models import Prefetch, Q
+from django.db.models.query import ModelIterable
 from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
@@ -22,6 +26,44 @@ def seat_slug(name):
     "Penistone and Stocksbridge" and "PENISTONE AND STOCKSBRIDGE" are one seat, and so are
     "Liverpool, Wavertree" and "Liverpool Wavertree"."""
     return slugify(name.replace("&", " and "))
+
+
+def partial_instance(model, db, values):
+    """An instance of `model` with only `values` (by attribute name) loaded, as `only()`
+    would give: any other field is read from the database when first used."""
+    fields = [f.attname for f in model._meta.concrete_fields if f.attname in values]
+    return model.from_db(db, fields, [values[name] for name in fields])
+
+
+def install_prefetched(instance, name, rows, model, filters):
+    """Make `rows` the prefetched `name` relation of `instance`, as `prefetch_related`
+    would: `.all()` returns them with no query, and a query chained on it (a filter, a
+    count) is filtered by `filters`. Building the relation's manager for every row, as
+    Django does, costs more than the query; this is for relations of thousands of rows."""
+    queryset = model._default_manager.all()
+    queryset._deferred_filter = (False, (), filters)
+    queryset._result_cache = rows
+    queryset._prefetch_done = True
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
+
+
+def related_rows(queryset, group, *fields):
+    """A subquery annotation carrying, for each outer row, `fields` of the rows of
+    `queryset` whose `group` is that row, as comma-joined JSON arrays (read back with
+    `read_related_rows`): a page then gets a small relation in its parent's own rows
+    instead of paying a query for it."""
+    rows = models.functions.Cast(models.functions.JSONArray(*fields), models.TextField())
+    return models.Subquery(
+        queryset.filter(**{group: models.OuterRef("pk")})
+        .order_by()
+        .values(group)
+        .annotate(rows=models.StringAgg(rows, models.Value(",")))
+        .values("rows")
+    )
+
+
+def read_related_rows(text):
+    return json.loads(f"[{text or ''}]")
 
 
 class Origin(models.TextChoices):
@@ -77,6 +119,51 @@ class Article(models.Model):
         return reverse("constituencies:article-detail", kwargs={"slug": self.slug})
 
 
+class EvidenceQuerySet(models.QuerySet):
+    def for_pages(self):
+        """With what pages and exports show of each span's article (its name, link and
+        date), not its text, which would ride along with every span."""
+        return self.select_related("article").defer(
+            "article__text",
+            "article__sha256",
+            "article__url",
+            "article__imported_at",
+            "article__updated_at",
+        )
+
+    def for_facts(self, facts):
+        """The evidence of `facts`, records of any kinds, in one query."""
+        ids = defaultdict(set)
+        for fact in facts:
+            ids[type(fact)].add(fact.pk)
+        if not ids:
+            return self.none()
+        content_types = ContentType.objects.get_for_models(*ids)
+        condition = Q()
+        for model, pks in ids.items():
+            condition |= Q(content_type=content_types[model], object_id__in=sorted(pks))
+        return self.filter(condition)
+
+    def attach_to(self, facts):
+        """Fetch the evidence of `facts` and install it as each one's prefetched `evidence`,
+        as `prefetch_related` would, but in one query for every kind of fact instead of one
+        per kind. SQLite builds that allow fewer parameters than there are facts get one
+        query per batch."""
+        facts = list(facts)
+        if not facts:
+            return
+        limit = connections[self.db].features.max_query_params or len(facts)
+        found = defaultdict(list)
+        for start in range(0, len(facts), limit):
+            for evidence in self.for_facts(facts[start : start + limit]):
+                found[evidence.content_type_id, evidence.object_id].append(evidence)
+        content_types = ContentType.objects.get_for_models(*{type(fact) for fact in facts})
+        for fact in facts:
+            key = content_types[type(fact)].pk, fact.pk
+            filters = {"content_type__pk": key[0], "object_id": key[1]}
+            install_prefetched(fact, "evidence", found[key], Evidence, filters)
+
+
 class Evidence(models.Model):
     """The span of an article that supports one fact; `quote` is exactly `text[start:end]`."""
 
@@ -88,6 +175,8 @@ class Evidence(models.Model):
     end = models.PositiveIntegerField()
     quote = models.TextField()
     rule = models.CharField(max_length=100, blank=True, help_text="Extraction rule that found it.")
+
+    objects = EvidenceQuerySet.as_manager()
 
     class Meta:
         verbose_name_plural = "evidence"
@@ -122,6 +211,10 @@ class Evidence(models.Model):
 
 
 class FactQuerySet(models.QuerySet):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._evidence_paths = None
+
     def public(self):
         """What the public site shows: everything an editor has not rejected."""
         return self.exclude(review=Review.REJECTED)
@@ -129,15 +222,64 @@ class FactQuerySet(models.QuerySet):
     def unreviewed(self):
         return self.filter(review=Review.UNREVIEWED)
 
+    def with_evidence(self, *paths):
+        """Prefetch the evidence (and its articles' metadata) of the rows and of the facts
+        reached along `paths` ("candidacies", "mp__party_moves": relations this queryset
+        prefetches or selects), all in one query once the rows and their prefetches are
+        fetched (`EvidenceQuerySet.attach_to`)."""
+        clone = self._chain()
+        clone._evidence_paths = (*(self._evidence_paths or ()), *paths)
+        return clone
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._evidence_paths = self._evidence_paths
+        return clone
+
+    def _fetch_all(self):
+        fresh = self._result_cache is None
+        super()._fetch_all()
+        if fresh and self._iterable_class is ModelIterable:
+            self._after_fetch(self._result_cache)
+
+    def _after_fetch(self, rows):
+        """Runs once on the rows fetched, after `prefetch_related`."""
+        if self._evidence_paths is not None and rows:
+            Evidence.objects.for_pages().attach_to(facts_along(rows, self._evidence_paths))
+
+
+def facts_along(rows, paths):
+    """`rows` and every record reached from them along `paths`, through relations already
+    prefetched or selected; a record reached twice is listed twice, as each copy needs its
+    own prefetched evidence."""
+    found = list(rows)
+    for path in paths:
+        level = rows
+        for name in path.split("__"):
+            reached = []
+            for obj in level:
+                value = getattr(obj, name)
+                if isinstance(value, models.Manager):
+                    reached.extend(value.all())
+                elif value is not None:
+                    reached.append(value)
+            level = reached
+        found += level
+    return found
+
 
 def public_with_evidence(model, *select, everything=False):
     """A public queryset of `model` (every row, rejected ones too, with `everything`) with
     its evidence and the evidence's articles prefetched."""
     rows = model.objects.all() if everything else model.objects.public()
-    queryset = rows.prefetch_related(
-        Prefetch("evidence", Evidence.objects.select_related("article"))
-    )
-    return queryset.select_related(*select) if select else queryset
+    return rows.select_related(*select).with_evidence() if select else rows.with_evidence()
+
+
+def public_facts(model, *select, everything=False):
+    """Public rows of `model` (all of them with `everything`) for a prefetch whose
+    evidence the outer queryset fetches with everyone else's (`with_evidence`)."""
+    rows = model.objects.all() if everything else model.objects.public()
+    return rows.select_related(*select) if select else rows
 
 
 class Fact(models.Model):
@@ -162,6 +304,14 @@ class Fact(models.Model):
     @property
     def is_edited(self):
         return self.origin == Origin.EDITOR or bool(self.edited_fields)
+
+    @property
+    def evidence_rows(self):
+        """`evidence.all()`, read straight from the prefetch cache when the evidence was
+        prefetched: building the relation's manager costs more than reading the rows, and
+        the full seat download reads the evidence of 48,000 facts."""
+        prefetched = getattr(self, "_prefetched_objects_cache", {})
+        return prefetched["evidence"] if "evidence" in prefetched else self.evidence.all()
 
 
 class Organisation(Fact):
@@ -216,18 +366,19 @@ class PersonQuerySet(FactQuerySet):
         """People with their party, moves, aliases and evidence, for pages and exports;
         `everything` keeps rejected records too (for backups)."""
         people = self if everything else self.public()
-        return people.select_related("party").prefetch_related(
-            Prefetch("evidence", Evidence.objects.select_related("article")),
-            Prefetch(
-                "party_moves",
-                public_with_evidence(
-                    PartyMove, "from_party", "to_group", "constituency", everything=everything
+        return (
+            people.select_related("party")
+            .prefetch_related(
+                Prefetch(
+                    "party_moves",
+                    public_facts(
+                        PartyMove, "from_party", "to_group", "constituency", everything=everything
+                    ),
                 ),
-            ),
-            Prefetch(
-                "roles", public_with_evidence(Role, "organisation", everything=everything)
-            ),
-            "aliases",
+                Prefetch("roles", public_facts(Role, "organisation", everything=everything)),
+                "aliases",
+            )
+            .with_evidence("party_moves", "roles")
         )
 
     # --- Public site (person page) ---
@@ -235,15 +386,14 @@ class PersonQuerySet(FactQuerySet):
     def for_detail(self):
         """`with_facts()` (which brings roles and party moves) plus everything else a person
         page lists: the seats they hold, candidacies and statements, each with evidence."""
-        return self.with_facts().prefetch_related(
-            Prefetch("seats", public_with_evidence(Constituency, "mp")),
-            Prefetch(
-                "candidacies",
-                public_with_evidence(Candidacy, "constituency").prefetch_related("backers"),
-            ),
-            Prefetch(
-                "statements", public_with_evidence(Statement, "constituency", "organisation")
-            ),
+        return (
+            self.with_facts()
+            .prefetch_related(
+                Prefetch("seats", public_facts(Constituency, "mp")),
+                Prefetch("candidacies", public_facts(Candidacy, "constituency").with_backers()),
+                Prefetch("statements", public_facts(Statement, "constituency", "organisation")),
+            )
+            .with_evidence("seats", "candidacies", "statements")
         )
 
 
@@ -311,18 +461,62 @@ class ConstituencyQuerySet(FactQuerySet):
         seats = self if everything else self.public()
 
         def facts(model, *select):
-            return public_with_evidence(model, *select, everything=everything)
+            return public_facts(model, *select, everything=everything)
 
-        return seats.select_related("mp", "mp__party").prefetch_related(
-            Prefetch("evidence", Evidence.objects.select_related("article")),
-            Prefetch("mp__party_moves", facts(PartyMove, "from_party", "to_group")),
-            Prefetch("majorities", facts(Majority)),
-            Prefetch("official_results", OfficialResult.objects.order_by("year")),
-            Prefetch("shortlists", facts(ShortlistDecision, "decided_by")),
-            Prefetch("candidacies", facts(Candidacy, "person").prefetch_related("backers")),
-            Prefetch("statements", facts(Statement, "speaker", "organisation")),
-            Prefetch("events", facts(Event, "person")),
+        return (
+            seats.select_related("mp", "mp__party")
+            .prefetch_related(
+                Prefetch("mp__party_moves", facts(PartyMove, "from_party", "to_group")),
+                Prefetch("majorities", facts(Majority)),
+                Prefetch("shortlists", facts(ShortlistDecision, "decided_by")),
+                Prefetch("candidacies", facts(Candidacy, "person").with_backers()),
+                Prefetch("statements", facts(Statement, "speaker", "organisation")),
+                Prefetch("events", facts(Event, "person")),
+            )
+            .with_evidence(
+                "mp__party_moves", "majorities", "shortlists", "candidacies", "statements", "events"
+            )
+            .with_official_results()
         )
+
+    OFFICIAL_RESULT_FIELDS = [
+        "id",
+        "year",
+        "electorate",
+        "valid_votes",
+        "winner",
+        "runner_up",
+        "majority",
+        "votes",
+        "source",
+    ]
+
+    def with_official_results(self):
+        """Bring each seat's official results in its own row (`related_rows`) and install
+        them as its prefetched `official_results`, oldest election first."""
+        results = related_rows(
+            OfficialResult.objects.all(), "constituency", *self.OFFICIAL_RESULT_FIELDS
+        )
+        return self.annotate(official_result_rows=results)
+
+    def _after_fetch(self, rows):
+        if "official_result_rows" in self.query.annotations:
+            for seat in rows:
+                results = []
+                for values in read_related_rows(seat.official_result_rows):
+                    result = dict(zip(self.OFFICIAL_RESULT_FIELDS, values, strict=True))
+                    if isinstance(result["votes"], str):
+                        # SQLite's JSON_ARRAY keeps a JSON column's text as a string.
+                        result["votes"] = json.loads(result["votes"])
+                    results.append(
+                        partial_instance(
+                            OfficialResult, self.db, {**result, "constituency_id": seat.pk}
+                        )
+                    )
+                results.sort(key=lambda result: result.year)
+                filters = {"constituency__pk": seat.pk}
+                install_prefetched(seat, "official_results", results, OfficialResult, filters)
+        super()._after_fetch(rows)
 
     # --- Public site (lists, filters, exports) ---
 
@@ -471,6 +665,27 @@ class ConstituencyQuerySet(FactQuerySet):
             .order_by("country", "region")
             .values_list("country", "region")
             .distinct()
+        )
+
+    def places_and_winners(self, year=WINNER_YEAR):
+        """`places()` and the codes of the parties that won a seat at `year`'s election
+        (`OfficialResult.objects.winning_parties()`), each sorted, in one query."""
+        places = (
+            self.public()
+            .exclude(country="")
+            .order_by()
+            .values_list(models.Value("place"), "country", "region")
+        )
+        winners = (
+            OfficialResult.objects.filter(year=year)
+            .exclude(winner="")
+            .order_by()
+            .values_list(models.Value("winner"), "winner", models.Value(""))
+        )
+        rows = set(places.union(winners).order_by())
+        return (
+            sorted((first, second) for kind, first, second in rows if kind == "place"),
+            sorted(first for kind, first, _ in rows if kind == "winner"),
         )
 
     def with_shortlist_kind(self):
@@ -753,6 +968,37 @@ class ShortlistDecision(Fact):
         return (self.kind != self.Kind.UNDECIDED, self.FIRMNESS_ORDER.index(self.firmness))
 
 
+class CandidacyQuerySet(FactQuerySet):
+    def with_backers(self):
+        """Bring each candidacy's backers in its own row, as a JSON list in `backer_rows`,
+        and install them as its prefetched `backers` (with their name and slug; other
+        fields load on demand): pages listing candidacies pay no query for them."""
+        backers = related_rows(
+            Candidacy.backers.through.objects.all(),
+            "candidacy",
+            "organisation_id",
+            "organisation__name",
+            "organisation__slug",
+        )
+        return self.annotate(backer_rows=backers)
+
+    def _after_fetch(self, rows):
+        if "backer_rows" in self.query.annotations:
+            for candidacy in rows:
+                backers = sorted(
+                    (
+                        partial_instance(
+                            Organisation, self.db, {"id": pk, "name": name, "slug": slug}
+                        )
+                        for pk, name, slug in read_related_rows(candidacy.backer_rows)
+                    ),
+                    key=lambda organisation: organisation.name,
+                )
+                filters = {"backed_candidacies__pk": candidacy.pk}
+                install_prefetched(candidacy, "backers", backers, Organisation, filters)
+        super()._after_fetch(rows)
+
+
 class Candidacy(Fact):
     """Someone in the running to be Labour's candidate for a seat, at some stage of selection."""
 
@@ -775,6 +1021,8 @@ class Candidacy(Fact):
     backers = models.ManyToManyField(Organisation, blank=True, related_name="backed_candidacies")
 
     history = HistoricalRecords(m2m_fields=[backers])
+
+    objects = CandidacyQuerySet.as_manager()
 
     class Meta:
         verbose_name_plural = "candidacies"
@@ -834,6 +1082,10 @@ class Statement(Fact):
 
     class Meta:
         ordering = ["constituency", "created_at", "pk"]
+        # The seat lists show each seat's newest statement: one index step per seat.
+        indexes = [
+            models.Index(fields=["constituency", "created_at", "id"], name="statement_newest_idx")
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["constituency", "text"], name="statement_unique_seat_text"
@@ -985,3 +1237,22 @@ class OfficialResult(models.Model):
             (party, votes, votes / self.valid_votes if self.valid_votes else None)
             for party, votes in sorted(self.votes.items(), key=lambda item: (-item[1], item[0]))
         ]
+
+
+class DataVersion(models.Model):
+    """How many times the tracker's data has changed: one row, counted up after every
+    commit that changes what a public page shows. Each server process keeps the pages it
+    rendered under the version it read, so a new version retires them all at once (see
+    `constituencies.pagecache`)."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    version = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "data version"
+        verbose_name_plural = "data version"
+        ordering = ["id"]
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="data_version_one_row")]
+
+    def __str__(self):
+        return f"Data version {self.version}"

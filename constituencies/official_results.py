@@ -25,6 +25,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from .models import Constituency, OfficialResult, seat_slug
+from .pagecache import data_changed
 
 CONSTITUENCY_RESULTS_COLUMNS = {
     "id",
@@ -267,6 +268,7 @@ def import_results(path):
     OfficialResult.objects.bulk_update(changed, RESULT_FIELDS)
     report.counts["results created"] = len(new)
     report.counts["results updated"] = len(changed)
+    data_changed()
     return report
 
 

@@ -5,6 +5,7 @@ import csv
 
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.views import View
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterMixin, FilterView
 
@@ -15,6 +16,13 @@ from .highlight import highlighted_paragraphs
 from .models import Article, Constituency, Person
 
 PAGE_SIZE = 50
+
+
+@require_safe
+def healthz(request):
+    """For load balancers and uptime checks: "ok" whenever the process can answer. It
+    touches neither the database nor the page cache, so it stays cheap under load."""
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
 
 
 class LenientPaginationMixin:
@@ -204,7 +212,8 @@ class ConstituencyJsonView(ConstituencyDownloadView):
         return Constituency.objects.with_facts().with_majority()
 
     def write(self, response, seats):
-        response.write(dumps({"constituencies": [export_constituency(s) for s in seats]}))
+        seats = [export_constituency(seat) for seat in seats]
+        response.write(dumps({"constituencies": seats}, compact=True))
 
 
 def majority_source(seat):

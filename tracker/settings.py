@@ -133,6 +133,10 @@ STORAGES = {
     },
 }
 
+# Rendered public pages kept per server process until the data changes
+# (constituencies/pagecache.py); 0 turns the cache off.
+PAGE_CACHE_MAX_BYTES = int(os.environ.get("DJANGO_PAGE_CACHE_MB", "64")) * 1024 * 1024
+
 # Articles are plain text of a few kilobytes; the admin upload refuses anything larger.
 ARTICLE_MAX_BYTES = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 1024 * 1024

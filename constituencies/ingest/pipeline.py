@@ -14,6 +14,7 @@ from pathlib import Path
 from django.db import DatabaseError, IntegrityError, OperationalError, transaction
 
 from constituencies import models
+from constituencies.pagecache import data_changed
 
 from .extract import extract
 from .facts import Extraction, SeatFact
@@ -146,6 +147,7 @@ def load_raw(
             names.forget()
             outcome.error = f"{outcome.name}: database refused the article ({error})"
             return outcome
+    data_changed()
     outcome.article_id = result.article.pk
     outcome.duplicate_of = result.duplicate_of
     outcome.created = result.counts["created"]
