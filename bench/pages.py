@@ -30,11 +30,12 @@ reports medians.
 Workers: two cores, and a cached page costs about 0.3 ms of Python, which holds the GIL:
 only processes add throughput, and wrk needs a share of the same cores, so there is one
 gunicorn worker per core (--workers). gthread workers keep wrk's connections alive
-(sync workers close each one); four threads a worker overlap the one database round
-trip every page pays (the data version), the sending of large bodies, and the seconds a
-worker spends rendering the full JSON download after a change, so that one slow render
-does not stall the worker's other connections. DJANGO_CONN_MAX_AGE keeps each thread's
-database connection open between requests.
+(sync workers close each one), each worker taking an equal share of them; four threads
+a worker overlap the one database round trip every page pays (the data version), the
+sending of large bodies, and the seconds a worker spends rendering the full JSON
+download after a change, so that one slow render does not stall the worker's other
+connections. DJANGO_CONN_MAX_AGE keeps each thread's database connection open between
+requests.
 
     .venv/bin/python bench/pages.py                      # both databases, 15 s a page
     .venv/bin/python bench/pages.py --database sqlite --duration 5 --datasette --rounds 3
@@ -300,6 +301,10 @@ def median_run(runs):
 
 
 def gunicorn_command(args, folder):
+    # wrk opens all its connections at once and keeps them for the whole run: uncapped,
+    # one worker may accept most of them and leave a core idle throughout, as a load
+    # balancer or browsers' comings and goings would not. Each worker takes its share.
+    share = -(-args.connections // args.workers)
     return [
         str(PYTHON.parent / "gunicorn"),
         "tracker.wsgi",
@@ -307,6 +312,7 @@ def gunicorn_command(args, folder):
         "--workers", str(args.workers),
         "--worker-class", "gthread",
         "--threads", str(args.threads),
+        "--worker-connections", str(share),
         "--keep-alive", "30",
         "--timeout", "120",
         "--error-logfile", str(folder / "gunicorn.log"),
