@@ -122,10 +122,13 @@ LAST = [
     "Haworth",
 ]
 PERSON_FIELDS = ("person", "speaker", "name")
+# Records that pair an MP with their seat.
+SEAT_TYPES = ("seat", "party_move")
 
 
 def templates():
-    """(text, people, seats) for every article with expected records."""
+    """(text, MPs with their seats, other people, other seats) for every article with
+    expected records."""
     found = []
     for folder in SOURCES:
         for path in sorted(folder.glob("*.txt")):
@@ -133,30 +136,47 @@ def templates():
             if not gold.exists():
                 continue
             records = json.loads(gold.read_text(encoding="utf-8"))
+            mps = {
+                r["person"]: r["constituency"]
+                for r in records
+                if r.get("type") in SEAT_TYPES and r.get("constituency") and " " in r["person"]
+            }
             people = {r[f] for r in records for f in PERSON_FIELDS if r.get(f) and " " in r[f]}
             seats = {r["constituency"] for r in records if r.get("constituency")}
-            found.append((path.read_text(encoding="utf-8"), people, seats))
+            found.append((path.read_text(encoding="utf-8"), mps, people - set(mps), seats))
     return found
 
 
 def make_corpus(folder, count, seed=2019):
+    """Write `count` articles into `folder`. As in real coverage, every seat has one MP,
+    named the same wherever they appear, while the other people (candidates, officers)
+    are mostly new in each article; seats without an MP in an article are picked at
+    random."""
     rng = random.Random(seed)
     seat_names = [
         line.strip()
         for line in SEATS.read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     ]
+    names = [f"{first} {last}" for first in FIRST for last in LAST]
+    rng.shuffle(names)
+    mp_of = dict(zip(seat_names, names, strict=False))
+    others = names[len(mp_of) :]
     sources = templates()
     size = 0
     for n in range(count):
-        text, people, seats = sources[n % len(sources)]
+        text, mps, people, seats = sources[n % len(sources)]
+        picked = rng.sample(seat_names, len(set(mps.values())))
+        seat_for = dict(zip(sorted(set(mps.values())), picked, strict=True))
         swaps = {}
         for name in sorted(people, key=len, reverse=True):
-            first, last = rng.choice(FIRST), rng.choice(LAST)
-            swaps[name] = f"{first} {last}"
-            swaps[name.rsplit(" ", 1)[-1]] = last
-        for seat in sorted(seats, key=len, reverse=True):
-            swaps[seat] = rng.choice(seat_names)
+            swaps[name] = rng.choice(others)
+        for name, seat in mps.items():
+            swaps[name] = mp_of[seat_for[seat]]
+        for name, new in list(swaps.items()):
+            swaps[name.rsplit(" ", 1)[-1]] = new.rsplit(" ", 1)[-1]
+        for seat in seats:
+            swaps[seat] = seat_for.get(seat) or rng.choice(seat_names)
         if swaps:
             pattern = re.compile(
                 "|".join(re.escape(k) for k in sorted(swaps, key=len, reverse=True))
@@ -188,19 +208,18 @@ def database_url(kind, workdir):
 
 
 def timed(command, env):
-    """Wall seconds and peak RSS (MB) of one process."""
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    output = process.stdout.read().decode()
-    if status != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-2000:]}")
-    process.stdout.close()
-    process.stderr.close()
-    return elapsed, usage.ru_maxrss / 1024, output
+    """Wall seconds and peak RSS (MB) of one process. Its output goes to files, not
+    pipes: a pipe nobody reads while waiting would fill up and stall the process."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        if status != 0:
+            raise SystemExit(f"{' '.join(command)} failed:\n{err.read().decode()[-2000:]}")
+        return elapsed, usage.ru_maxrss / 1024, out.read().decode()
 
 
 def bench(kind, size, corpus, corpus_bytes):
