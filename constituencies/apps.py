@@ -6,6 +6,7 @@ class ConstituenciesConfig(AppConfig):
     verbose_name = "Constituency tracker"
 
     def ready(self):
-        from . import pagecache
+        from . import history, pagecache
 
         pagecache.connect_signals()
+        history.connect_signals()

@@ -1,9 +1,15 @@
+from io import StringIO
+from pathlib import Path
+
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from constituencies.models import Candidacy, Origin
 
 from . import factories as f
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 pytestmark = pytest.mark.django_db
 
@@ -121,6 +127,32 @@ def test_an_edit_is_recorded_in_history_with_who_and_when_and_can_be_reverted(
     assert candidacy.status == "tipped"
     reverted = candidacy.history.latest()
     assert (reverted.status, reverted.history_user) == ("tipped", editor)
+
+
+def test_a_loaded_record_keeps_its_loaded_version_when_first_edited(editor_client, editor):
+    call_command("load_articles", str(SEEDS), stdout=StringIO())
+    candidacy = Candidacy.objects.filter(backers__isnull=False).first()
+    # Written in bulk by the loader, with no history row of its own yet.
+    assert not candidacy.history.exists()
+    loaded = (candidacy.status, candidacy.description, set(candidacy.backers.all()))
+    url = reverse("admin:constituencies_candidacy_change", args=[candidacy.pk])
+    response = editor_client.post(url, _candidacy_form_data(candidacy, description="edited"))
+    assert response.status_code == 302
+
+    baseline, edit = candidacy.history.order_by("history_date")
+    assert (baseline.history_user, baseline.history_change_reason) == (None, "as written in bulk")
+    assert baseline.history_date == candidacy.updated_at
+    assert (baseline.status, baseline.description) == loaded[:2]
+    assert {row.organisation for row in baseline.backers.all()} == loaded[2]
+    assert (edit.description, edit.history_user) == ("edited", editor)
+
+    revert_url = reverse(
+        "admin:constituencies_candidacy_simple_history", args=[candidacy.pk, baseline.history_id]
+    )
+    response = editor_client.post(revert_url, _candidacy_form_data(baseline.instance))
+    assert response.status_code == 302
+    candidacy.refresh_from_db()
+    assert (candidacy.status, candidacy.description, set(candidacy.backers.all())) == loaded
 
 
 def test_a_record_added_in_the_admin_is_marked_as_the_editors(editor_client, one_of_everything):
