@@ -98,16 +98,20 @@ from constituencies.models import Article, Candidacy
 deadline = time.monotonic() + 60
 while Article.objects.count() < 3 and time.monotonic() < deadline:
     time.sleep(0.01)
-for i in range(int(sys.argv[1])):
+# Keep saving until half the articles are in, so the load goes on touching the
+# candidacy both during and after the edits.
+saves = 0
+while saves == 0 or Article.objects.count() < int(sys.argv[1]):
     candidacy = Candidacy.objects.get(person__name="Fran Johnston")
-    candidacy.description = f"edited {i}"
+    candidacy.description = f"edited {saves}"
     candidacy.edited_fields = sorted(set(candidacy.edited_fields) | {"description"})
     candidacy.save()
-print(Article.objects.count())
+    saves += 1
+print(saves - 1, Article.objects.count())
 """
 
 
-COPIES = 150
+COPIES = 400
 
 
 def test_an_editors_save_during_a_load_is_not_lost(tmp_path):
@@ -118,7 +122,7 @@ def test_an_editors_save_during_a_load_is_not_lost(tmp_path):
     for n in range(COPIES):
         # Many versions of the article that names Fran Johnston, so the load keeps
         # touching her candidacy while the editor saves it.
-        (folder / f"copy-{n:02}.txt").write_text(f"{text}\nUpdate {n}.\n", encoding="utf-8")
+        (folder / f"copy-{n:03}.txt").write_text(f"{text}\nUpdate {n}.\n", encoding="utf-8")
     script = tmp_path / "editor.py"
     script.write_text(EDITOR, encoding="utf-8")
     (tmp_path / "db").mkdir()
@@ -133,7 +137,7 @@ def test_an_editors_save_during_a_load_is_not_lost(tmp_path):
         manage(url, "load_articles", seed)
         load = manage(url, "load_articles", folder, background=True)
         editor = subprocess.run(
-            [sys.executable, str(script), "25"],
+            [sys.executable, str(script), str(COPIES // 2)],
             cwd=ROOT,
             env=env,
             capture_output=True,
@@ -143,8 +147,9 @@ def test_an_editors_save_during_a_load_is_not_lost(tmp_path):
         stdout, stderr = load.communicate(timeout=300)
         assert editor.returncode == 0, editor.stderr
         assert load.returncode == 0, stdout + stderr
+        last_edit, articles_then = map(int, editor.stdout.split())
         # The editor finished while articles were still arriving: the two overlapped.
-        assert int(editor.stdout.strip()) < COPIES + 1
+        assert articles_then < COPIES + 1
         check = manage(
             url,
             "shell",
@@ -153,4 +158,4 @@ def test_an_editors_save_during_a_load_is_not_lost(tmp_path):
             "from constituencies.models import Candidacy;"
             "print(Candidacy.objects.get(person__name='Fran Johnston').description)",
         )
-        assert check.stdout.strip() == "edited 24"
+        assert check.stdout.strip() == f"edited {last_edit}"

@@ -126,16 +126,18 @@ def test_a_database_failure_mid_article_leaves_nothing_of_it(folder, monkeypatch
     (folder / "smith.txt").write_text(SMITH, encoding="utf-8")
     from constituencies.ingest import load
 
-    original = load.ArticleLoader.plan_MajorityFact
+    original = load.BatchLoader.plan_article
 
-    def fail_on_2015(self, fact):
-        if self.article.filename == "smith.txt" and fact.year == 2015:
+    def fail_after_planning_smith(self, index, article, item):
+        # By now the article's row and the people it names are written.
+        plans = original(self, index, article, item)
+        if article.filename == "smith.txt":
             from django.db import DatabaseError
 
             raise DatabaseError("disk full")
-        return original(self, fact)
+        return plans
 
-    monkeypatch.setattr(load.ArticleLoader, "plan_MajorityFact", fail_on_2015)
+    monkeypatch.setattr(load.BatchLoader, "plan_article", fail_after_planning_smith)
     lines, failure = run(folder)
     assert "smith.txt" in failure and "disk full" in line_for(lines, "smith.txt")
     assert not models.Article.objects.filter(filename="smith.txt").exists()

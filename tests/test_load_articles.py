@@ -13,6 +13,7 @@ from constituencies import models
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
 
 
 def load(*paths):
@@ -37,8 +38,15 @@ def test_every_evidence_row_quotes_its_article_exactly():
 
 def test_every_seed_fact_has_evidence():
     load(SEEDS)
-    for model in (models.Majority, models.ShortlistDecision, models.Candidacy, models.Statement,
-                  models.Event, models.PartyMove, models.Role):
+    for model in (
+        models.Majority,
+        models.ShortlistDecision,
+        models.Candidacy,
+        models.Statement,
+        models.Event,
+        models.PartyMove,
+        models.Role,
+    ):
         for fact in model.objects.all():
             assert fact.evidence.exists(), fact
 
@@ -67,7 +75,9 @@ def test_export_is_deterministic_and_has_the_open_data_shape():
     assert streatham["mp"]["name"] == "Chuka Umunna"
     assert streatham["mp"]["former_party"] == "Labour"
     assert {(m["year"], m["majority"]) for m in streatham["majorities"]} == {
-        (2017, 26285), (2015, 13934)}
+        (2017, 26285),
+        (2015, 13934),
+    }
     assert streatham["shortlist"]["type"] == "all_women"
     article_texts = {a["slug"]: a["text"] for a in data["articles"]}
     for seat in data["constituencies"]:
@@ -122,8 +132,61 @@ def test_a_changed_article_replaces_only_its_own_facts(tmp_path):
     changed.write_text(changed.read_text().replace("26,285", "26,286"), encoding="utf-8")
     output = load(tmp_path)
     assert "removed" in output
-    values = set(models.Majority.objects.filter(constituency__slug="streatham")
-                 .values_list("majority", flat=True))
+    values = set(
+        models.Majority.objects.filter(constituency__slug="streatham").values_list(
+            "majority", flat=True
+        )
+    )
     assert 26286 in values and 26285 not in values
     for row in models.Evidence.objects.select_related("article"):
         assert row.article.text[row.start : row.end] == row.quote
+
+
+def many_articles(folder, copies=2):
+    """Every seed and fixture article, `copies` times, each copy a distinct text."""
+    folder.mkdir()
+    sources = sorted(SEEDS.glob("*.txt")) + sorted(FIXTURES.glob("*.txt"))
+    for n in range(copies):
+        for source in sources:
+            text = source.read_text(encoding="utf-8") + f"\nUpdate {n}.\n"
+            (folder / f"{n}-{source.name}").write_text(text, encoding="utf-8")
+    return len(sources) * copies
+
+
+def test_many_articles_load_alike_through_workers_and_in_one_process(tmp_path, monkeypatch):
+    from constituencies.ingest import pipeline
+
+    count = many_articles(tmp_path / "many")
+    assert count >= pipeline.PARALLEL_FROM
+    started = []
+    real_pool = pipeline.multiprocessing.get_context("fork").Pool
+
+    def pool(*args, **kwargs):
+        started.append(args)
+        return real_pool(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline.multiprocessing.get_context("fork"), "Pool", pool)
+    monkeypatch.setattr(pipeline, "workers", lambda: 2)
+    load(tmp_path / "many")
+    assert started, "the workers were not used"
+    through_workers = export()
+
+    for model in (
+        models.Event,
+        models.Statement,
+        models.Candidacy,
+        models.ShortlistDecision,
+        models.Majority,
+        models.PartyMove,
+        models.Role,
+        models.Article,
+        models.Constituency,
+        models.Person,
+        models.Organisation,
+    ):
+        model.objects.all().delete()
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", count + 1)
+    load(tmp_path / "many")
+    assert export() == through_workers
+    # And a second run changes nothing.
+    assert "0 created, 0 updated" in load(tmp_path / "many").splitlines()[-1]

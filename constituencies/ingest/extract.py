@@ -49,4 +49,9 @@ def extract(text: str, known_seats: dict[str, str] | None = None) -> Extraction:
     facts += candidacies
     facts += event_facts(doc, candidacies)
     facts += statement_facts(doc, roles)
-    return Extraction(title=guess_title(text), publisher=guess_publisher(text), facts=facts)
+    return Extraction(
+        title=guess_title(text),
+        publisher=guess_publisher(text),
+        facts=facts,
+        consulted=frozenset(doc.consulted),
+    )

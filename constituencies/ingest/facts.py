@@ -130,3 +130,6 @@ class Extraction:
     title: str = ""
     publisher: str = ""
     facts: list[Fact] = field(default_factory=list)
+    # People whose seat learnt elsewhere (`known_seats`) the extraction asked for: if
+    # theirs changes, extracting again may give other facts.
+    consulted: frozenset[str] = frozenset()

@@ -1,32 +1,60 @@
-"""Load layer: write one article's extracted facts to the database. The only ingest
-module that touches the ORM.
+"""Load layer: write extracted articles to the database. The only ingest module that
+touches the ORM.
+
+Articles are written in batches, inside one transaction the caller opens per batch
+(`load_batch`). Within a batch the articles are applied in order, in memory, exactly as
+if each were loaded on its own after the ones before it; then every new record goes in
+with one INSERT per kind of record, every changed one with one UPDATE, and the evidence
+with one more, each with its history rows. A batch that fails is rolled back whole and
+the caller loads its articles one by one, so a bad article only ever loses itself.
 
 Every record is upserted on its natural key (see the README) and its evidence spans
 are attached. Fields an editor changed (`edited_fields`) are never overwritten, and a
 fact an editor rejected stays rejected: the loader does not touch `review`. When an
 article is re-processed, its evidence rows that this run did not produce are deleted,
 and so are facts left with no evidence at all, unless an editor has touched them.
-The caller wraps each article in its own transaction.
 """
 
 import json
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Model, Q
+from django.db.models import Exists, Model, OuterRef, Q
+from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.utils import bulk_update_with_history
 
 from constituencies import models
+
+from .facts import Extraction, SeatFact
+from .read import RawArticle
 
 DATA = Path(__file__).parent / "data"
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
-# The key field each kind of record is fetched by (the first of these its key has).
-LEAD_FIELDS = ("pk", "constituency", "person")
+# Fact records in the order they are written: people and seats first, as others point at them.
+FACT_MODELS = (
+    models.Person,
+    models.Constituency,
+    models.Role,
+    models.PartyMove,
+    models.Majority,
+    models.ShortlistDecision,
+    models.Candidacy,
+    models.Statement,
+    models.Event,
+)
+# Fact fields that name an organisation.
+ORGANISATION_FIELDS = ("party", "organisation", "from_party", "to_group", "decided_by")
+# Words of a name or text, apostrophes and hyphens included, for `KnownSeats`.
+WORDS = re.compile(r"\w[\w'’-]*")
+POSSESSIVE = re.compile(r"['’]s\b")
 
 
 @cache
@@ -35,11 +63,28 @@ def organisation_kinds():
 
 
 @dataclass
+class Item:
+    """One article to load: its text and what was extracted from it, the stored row an
+    editor is correcting (from the admin), and metadata an editor gave."""
+
+    raw: RawArticle
+    extraction: Extraction
+    article: models.Article | None = None
+    metadata: dict = field(default_factory=dict)
+    # Where it was read from, and the `KnownSeats` steps whose seats its extraction
+    # used and at which it was applied.
+    path: object = None
+    read_at: int = 0
+    applied_at: int = 0
+
+
+@dataclass
 class LoadResult:
     article: models.Article
     counts: Counter = field(default_factory=Counter)
     removed: int = 0
     duplicate_of: str = ""
+    stated_seats: list = field(default_factory=list)
 
 
 def unique_slug(model, name, exclude_pk=None):
@@ -51,11 +96,30 @@ def unique_slug(model, name, exclude_pk=None):
     return slug
 
 
+def unique_slugs(model, names):
+    """A free slug for each of `names`, distinct from each other: one query for the lot,
+    trying each name's first few numbered forms, and a query of its own for a name whose
+    forms are all taken."""
+    bases = [slugify(name)[:180] or "item" for name in names]
+    forms = {base: [base, *(f"{base}-{n}" for n in range(2, 10))] for base in bases}
+    wanted = {slug for slugs in forms.values() for slug in slugs}
+    taken = set(model.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+    slugs = []
+    for name, base in zip(names, bases, strict=True):
+        slug = next((s for s in forms[base] if s not in taken), None)
+        if slug is None:
+            slug = unique_slug(model, f"{name} {len(taken)}")
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
+
+
 def locked(model):
-    """Rows of `model` locked until the transaction ends. Only the model's own table is
-    locked, and unordered: ordering by a related field joins a table PostgreSQL will not
-    lock on the nullable side of an outer join."""
-    return model.objects.select_for_update(of=("self",)).order_by()
+    """Rows of `model` locked until the transaction ends, in key order so that two loads
+    lock shared rows in the same order. Only the model's own table is locked: ordering by
+    a related field joins a table PostgreSQL will not lock on the nullable side of an outer
+    join."""
+    return model.objects.select_for_update(of=("self",)).order_by("pk")
 
 
 def stored(obj, name):
@@ -76,6 +140,88 @@ def identity(model, key, row=None):
             value = row.pk if name == "pk" else stored(row, name)
         parts.append((name, comparable(value)))
     return (model, tuple(parts))
+
+
+def words_of(text):
+    return WORDS.findall(POSSESSIVE.sub("", text))
+
+
+def name_key(name):
+    """How `KnownSeats` files a person: the last two words of their name ("Chuka Umunna")."""
+    return " ".join(words_of(name)[-2:])
+
+
+def text_keys(text):
+    """Every word and pair of words in `text`: the keys of everyone it may name in full."""
+    words = words_of(text)
+    return {*words, *map(" ".join, zip(words, words[1:], strict=False))}
+
+
+class KnownSeats:
+    """Who holds which seat, as the database has it once the articles applied so far are
+    written: for resolving "X's seat" and "seats held by X and Y" in articles that do not
+    name the seat themselves.
+
+    Each article applied is a step; `changed_at` records the last step at which each
+    person's seat changed (by `name_key`), so an article read (extracted) at an earlier
+    step can be asked whether it might now say more (`changed_since` the people whose
+    seats its extraction consulted). Kept in memory as batches are
+    applied, and checked against the database after each batch commits (`reload`)."""
+
+    def __init__(self):
+        self.step = 0
+        self.changed_at = {}
+        self._mp = {}
+        self._seats_of = defaultdict(set)
+        self._by_key = defaultdict(set)
+        self.reload()
+
+    def reload(self):
+        """Read the seats from the database; a seat that differs from what memory had
+        counts as changed now."""
+        self.step += 1
+        stored_mps = dict(
+            models.Constituency.objects.public()
+            .filter(mp__isnull=False)
+            .values_list("name", "mp__name")
+        )
+        for seat in self._mp.keys() | stored_mps.keys():
+            if self._mp.get(seat) != stored_mps.get(seat):
+                self.set_mp(seat, stored_mps.get(seat))
+
+    def set_mp(self, seat, person):
+        before = self._mp.pop(seat, None)
+        if before is not None:
+            self._seats_of[before].discard(seat)
+            self._changed(before)
+        if person is not None:
+            self._mp[seat] = person
+            self._seats_of[person].add(seat)
+            self._by_key[name_key(person)].add(person)
+            self._changed(person)
+
+    def _changed(self, person):
+        self.changed_at[name_key(person)] = self.step
+
+    def seat(self, person):
+        # As the database lists them, by seat name: the last seat an MP is named for.
+        seats = self._seats_of.get(person)
+        return max(seats) if seats else None
+
+    def relevant(self, text):
+        """The seats of everyone whose name may be in `text`: all an extraction can use."""
+        found = {}
+        for key in text_keys(text) & self._by_key.keys():
+            for person in self._by_key[key]:
+                seat = self.seat(person)
+                if seat:
+                    found[person] = seat
+        return found
+
+    def changed_since(self, people, step):
+        """Whether any of `people` had their seat changed after `step`."""
+        changed = self.changed_at
+        return any(changed.get(name_key(person), -1) > step for person in people)
 
 
 @dataclass
@@ -101,9 +247,10 @@ class Plan:
 
 class Names:
     """Names to rows for a whole run: people, seats and organisations are looked up once
-    and remembered, so each fact costs no lookups of its own. Rows made for an article
-    that then rolls back must be forgotten (`forget()`), or a later article would point
-    at rows that no longer exist."""
+    and remembered, so each fact costs no lookups of its own. `preload` looks up a whole
+    batch's names at once and makes the missing people in one statement. Rows made for a
+    batch that then rolls back must be forgotten (`forget()`), or a later batch would
+    point at rows that no longer exist."""
 
     def __init__(self):
         self.forget()
@@ -113,7 +260,96 @@ class Names:
         self._seats = {}
         self._organisations = {}
         self._aliases = None
-        self.created = set()
+        # Rows made in the current batch: (model, pk) -> the article they were made for.
+        self.created = {}
+        self.owner = None
+
+    def _made(self, model, obj):
+        self.created[(model, obj.pk)] = self.owner
+
+    def preload(self, people, seats, organisations):
+        """Look up many people, seats and organisations in a query each, and create the
+        missing ones in a statement each (people only where a full name is given)."""
+        organisations = [
+            name
+            for name in dict.fromkeys(organisations)
+            if name and name not in self._organisations
+        ]
+        # A constituency party's own seat, as `_organisation_shape` links them.
+        seats = [*seats, *(name.removesuffix(" CLP") for name in organisations)]
+        people = [name for name in dict.fromkeys(people) if name and name not in self._people]
+        seats = [name for name in dict.fromkeys(seats) if name and name not in self._seats]
+        if seats:
+            self._preload_seats(seats)
+        if people:
+            self._preload_people(people)
+        if organisations:
+            self._preload_organisations(organisations)
+
+    def _preload_organisations(self, names):
+        lowered = {name.lower() for name in names}
+        rows = models.Organisation.objects.annotate(lowered=Lower("name"))
+        found = {row.lowered: row for row in rows.filter(lowered__in=lowered)}
+        new = {}
+        for name in names:
+            if name.lower() in found:
+                self._organisations[name] = found[name.lower()]
+            elif name.lower() not in new:
+                kind, parent, seat = self._organisation_shape(name)
+                new[name.lower()] = models.Organisation(
+                    name=name, kind=kind, parent=parent, constituency=seat
+                )
+        new = [row for row in new.values() if row.name not in self._organisations]
+        slugs = unique_slugs(models.Organisation, [row.name for row in new])
+        for row, slug in zip(new, slugs, strict=True):
+            row.slug = slug
+        for row in models.Organisation.objects.bulk_create(new):
+            self._organisations[row.name] = row
+
+    def _preload_seats(self, seats):
+        slugs = {name: models.seat_slug(name) for name in seats}
+        lowered = {name.lower() for name in seats}
+        rows = models.Constituency.objects.annotate(lowered=Lower("name")).filter(
+            Q(lowered__in=lowered) | Q(slug__in=slugs.values())
+        )
+        by_lowered = {row.lowered: row for row in rows}
+        by_slug = {row.slug: row for row in by_lowered.values()}
+        new = {}
+        for name in seats:
+            row = by_lowered.get(name.lower()) or by_slug.get(slugs[name])
+            if row is not None:
+                self._seats[name] = row
+            elif slugs[name]:
+                new.setdefault(slugs[name], models.Constituency(name=name, slug=slugs[name]))
+        for seat in models.Constituency.objects.bulk_create(list(new.values())):
+            self.created[(models.Constituency, seat.pk)] = None
+        for name in seats:
+            if name not in self._seats and slugs[name] in new:
+                self._seats[name] = new[slugs[name]]
+
+    def _preload_people(self, people):
+        lowered = {name.lower() for name in people}
+        rows = models.Person.objects.annotate(lowered=Lower("name")).filter(lowered__in=lowered)
+        found = {row.lowered: row for row in rows}
+        new = {}
+        for name in people:
+            if name.lower() in found:
+                self._people[name] = found[name.lower()]
+            elif " " in name.strip():
+                new.setdefault(name.lower(), models.Person(name=name))
+        new = list(new.values())
+        slugs = unique_slugs(models.Person, [person.name for person in new])
+        for person, slug in zip(new, slugs, strict=True):
+            person.slug = slug
+        for person in models.Person.objects.bulk_create(new):
+            self._people[person.name] = person
+            self.created[(models.Person, person.pk)] = None
+
+    def claim(self, model, obj):
+        """The first article to use a row made in this batch is the one it was made for."""
+        key = (model, obj.pk)
+        if key in self.created and self.created[key] is None:
+            self.created[key] = self.owner
 
     def organisation(self, name):
         if not name:
@@ -149,12 +385,14 @@ class Names:
         if not name:
             return None
         if name in self._seats:
-            return self._seats[name]
+            obj = self._seats[name]
+            self.claim(models.Constituency, obj)
+            return obj
         slug = models.seat_slug(name)
         obj = models.Constituency.objects.filter(Q(name__iexact=name) | Q(slug=slug)).first()
         if obj is None:
             obj = models.Constituency.objects.create(name=name, slug=slug)
-            self.created.add((models.Constituency, obj.pk))
+            self._made(models.Constituency, obj)
         self._seats[name] = obj
         return obj
 
@@ -164,7 +402,9 @@ class Names:
         if not name:
             return None
         if name in self._people:
-            return self._people[name]
+            obj = self._people[name]
+            self.claim(models.Person, obj)
+            return obj
         obj = models.Person.objects.filter(name__iexact=name).first()
         if obj is None and " " not in name.strip():
             matches = list(
@@ -175,147 +415,402 @@ class Names:
             obj = matches[0] if len(matches) == 1 else None
         if obj is None:
             obj = models.Person.objects.create(name=name, slug=unique_slug(models.Person, name))
-            self.created.add((models.Person, obj.pk))
+            self._made(models.Person, obj)
         self._people[name] = obj
         return obj
 
-    def add_alias(self, person, alias):
+    def add_alias(self, person, alias, pending):
         if self._aliases is None:
             self._aliases = set(models.PersonAlias.objects.values_list("person_id", "alias"))
         if (person.pk, alias) not in self._aliases:
-            models.PersonAlias.objects.create(person=person, alias=alias)
+            pending.append(models.PersonAlias(person=person, alias=alias))
             self._aliases.add((person.pk, alias))
 
 
-class ArticleLoader:
-    """Upserts the records of one extracted article. Use once per article."""
+def find_articles(items):
+    """Stored articles for a batch, by text hash and by file name, in one query."""
+    hashes = {item.raw.sha256 for item in items}
+    filenames = {item.raw.filename for item in items if item.raw.filename}
+    rows = models.Article.objects.filter(Q(sha256__in=hashes) | Q(filename__in=filenames))
+    by_hash, by_filename = {}, {}
+    for row in rows:
+        by_hash[row.sha256] = row
+        if row.filename:
+            by_filename[row.filename] = row
+    return by_hash, by_filename
 
-    def __init__(self, article, *, text_changed, names=None):
-        self.article = article
-        self.names = names or Names()
-        self.names.created = set()
-        self.result = LoadResult(article)
-        evidence = models.Evidence.objects.filter(article=article)
-        rows = list(evidence.values_list("content_type_id", "object_id", "rule", "start", "end"))
-        # Facts whose evidence from this article went before the run: they may be stale.
-        self._dropped = set()
-        if text_changed:
-            # Offsets into the old text mean nothing now; the facts are re-attached below.
-            evidence.delete()
-            self._dropped = {(ct, obj) for ct, obj, *_ in rows}
-            rows = []
-        # Which record this article's span and rule supported, to find it again if an
-        # editor has since changed one of its key fields.
-        self._previous = {(ct, rule, start, end): obj for ct, obj, rule, start, end in rows}
-        self._existing_spans = {(ct, obj, start, end) for ct, obj, _, start, end in rows}
-        self._kept_evidence = set()
-        self._pending_evidence = {}
-        # Records first made for this article, so a fact that fills them in counts as new.
-        self._new = self.names.created
-        self._touched = set()
+
+class BatchLoader:
+    """Upserts the records of a batch of extracted articles. Use once per batch, inside
+    the caller's transaction.
+
+    `refresh(item)` is called just before each article is applied; it re-extracts the
+    item in place, and says so, if seats learnt since it was read may change what it
+    says."""
+
+    def __init__(self, items, *, names, seats=None, refresh=None):
+        self.items = items
+        self.names = names
+        self.names.created = {}
+        self.seats = seats
+        self.refresh = refresh
+        self.results = [None] * len(items)
         self._rows = {}
+        self._new = {}  # (model, identity) -> unsaved row
+        self._dirty = defaultdict(dict)  # model -> {pk: (row, changed field names)}
+        self._touched = defaultdict(set)  # (model, pk or id(row)) -> articles
+        self._shared_outside = {}  # model -> pks with evidence from outside the batch
+        self._evidence = []  # (article, row, content type, span, rule)
+        self._kept = defaultdict(set)  # article pk -> (ct, object key, start, end)
+        self._dropped = defaultdict(set)  # article pk -> (ct, pk) whose evidence went
+        self._existing_spans = set()
+        self._previous = {}
+        self._owners = defaultdict(set)  # (ct, pk) -> batch articles with stored evidence
+        self._aliases = []
+        self._backers = []
+
+    # -- the batch -------------------------------------------------------------
+
+    def load(self):
+        """Apply every article in order, then write the batch; returns a `LoadResult`
+        per item."""
+        articles = self.resolve_articles()
+        self.read_stored_evidence([a for a in articles if a is not None])
+        plans = self.plan_all(articles)
+        self.prefetch([plan for article_plans in plans for plan in article_plans])
+        for index, article in enumerate(articles):
+            if article is None:
+                continue
+            item = self.items[index]
+            if self.refresh is not None and self.refresh(item):
+                plans[index] = self.plan_article(index, article, item)
+                self.prefetch(plans[index])
+            self.apply(index, article, plans[index])
+        self.write()
+        self.remove_stale()
+        return self.results
+
+    def resolve_articles(self):
+        """The stored (or new) article row for each item; None for a duplicate, whose
+        result says which article it copies. New rows are inserted at once, as evidence
+        will point at them."""
+        by_hash, by_filename = find_articles(self.items)
+        articles, new = [], []
+        for index, item in enumerate(self.items):
+            raw = item.raw
+            article = item.article
+            if article is None:
+                first = by_hash.get(raw.sha256)
+                if raw.filename and first is not None and first.filename != raw.filename:
+                    self.results[index] = LoadResult(
+                        first, duplicate_of=first.filename or first.slug
+                    )
+                    articles.append(None)
+                    continue
+                article = first or (by_filename.get(raw.filename) if raw.filename else None)
+            guessed = {"title": item.extraction.title, "publisher": item.extraction.publisher}
+            if article is None:
+                fields = {**guessed, **{k: v for k, v in item.metadata.items() if v}}
+                article = models.Article(
+                    filename=raw.filename, text=raw.text, sha256=raw.sha256, **fields
+                )
+                article.text_changed = True
+                new.append(article)
+            else:
+                article.text_changed = article.sha256 != raw.sha256
+                changes = {"text": raw.text, "sha256": raw.sha256}
+                changes |= {k: v for k, v in guessed.items() if v and not getattr(article, k)}
+                changes |= {k: v for k, v in item.metadata.items() if v}
+                changes = {k: v for k, v in changes.items() if getattr(article, k) != v}
+                for name, value in changes.items():
+                    setattr(article, name, value)
+                if changes:
+                    article.save()
+            by_hash[raw.sha256] = article
+            if raw.filename:
+                by_filename[raw.filename] = article
+            self.results[index] = LoadResult(article)
+            articles.append(article)
+        sources = [Path(a.filename).stem if a.filename else a.title or a.sha256 for a in new]
+        slugs = unique_slugs(models.Article, [source[:100] for source in sources])
+        for article, slug in zip(new, slugs, strict=True):
+            article.slug = slug
+        models.Article.objects.bulk_create(new)
+        return articles
+
+    def read_stored_evidence(self, articles):
+        """This batch's articles' evidence from earlier runs, in one query. Evidence into
+        a text that has since changed is deleted: its offsets mean nothing now, and the
+        facts are re-attached below."""
+        changed = [a.pk for a in articles if a.text_changed]
+        rows = models.Evidence.objects.filter(article__in=articles).values_list(
+            "article_id", "content_type_id", "object_id", "rule", "start", "end"
+        )
+        for article_id, ct, obj, rule, start, end in rows:
+            if article_id in changed:
+                self._dropped[article_id].add((ct, obj))
+                continue
+            # Which record this article's span and rule supported, to find it again if an
+            # editor has since changed one of its key fields.
+            self._previous[(article_id, ct, rule, start, end)] = obj
+            self._existing_spans.add((article_id, ct, obj, start, end))
+            self._owners[(ct, obj)].add(article_id)
+        if changed:
+            models.Evidence.objects.filter(article__in=changed).delete()
+
+    def plan_all(self, articles):
+        """Plans for every fact of every article, after looking up their names at once."""
+        people, seats, organisations = [], [], []
+        for item, article in zip(self.items, articles, strict=True):
+            if article is None:
+                continue
+            for fact in item.extraction.facts:
+                people += [getattr(fact, name, "") for name in ("name", "person", "speaker")]
+                seats.append(getattr(fact, "constituency", ""))
+                organisations += [getattr(fact, name, "") for name in ORGANISATION_FIELDS]
+                organisations += getattr(fact, "backers", ())
+        self.names.preload(people, seats, organisations)
+        return [
+            self.plan_article(index, article, item) if article is not None else []
+            for index, (item, article) in enumerate(zip(self.items, articles, strict=True))
+        ]
+
+    def plan_article(self, index, article, item):
+        self.names.owner = index
+        facts = item.extraction.facts
+        plans = [getattr(self, f"plan_{type(fact).__name__}")(fact) for fact in facts]
+        self.names.owner = None
+        return plans
 
     # -- records ---------------------------------------------------------------
 
     def prefetch(self, plans):
-        """Fetch every record the article's facts name, one query per kind of record,
-        locking the rows until the article's transaction ends: an editor saving one of
+        """Fetch every record the batch's facts name, one query per kind of record,
+        locking the rows until the batch's transaction ends: an editor saving one of
         them meanwhile waits, then wins, instead of being overwritten."""
         by_model = {}
         for plan in plans:
-            by_model.setdefault(plan.model, {})[plan.identity] = plan.key
+            if plan.identity not in self._rows:
+                by_model.setdefault(plan.model, {})[plan.identity] = plan.key
         for model, keys in by_model.items():
             keys = list(keys.values())
-            # Rows are fetched by one indexed field and matched on the whole key here: an
-            # OR of composite conditions is far slower for the database to plan.
-            lead = next(name for name in LEAD_FIELDS if name in keys[0])
-            wanted = {comparable(key[lead]) for key in keys}
-            query = Q(**{f"{lead}__in": wanted - {None}})
-            if None in wanted:
-                query |= Q(**{f"{lead}__isnull": True})
+            # Rows are fetched by each key field's values and matched on the whole key
+            # here: an OR of composite conditions is far slower for the database to plan,
+            # and one field alone would bring every fact about the seats in hand.
+            query = Q()
+            for name in keys[0]:
+                wanted = {comparable(key[name]) for key in keys}
+                condition = Q(**{f"{name}__in": wanted - {None}})
+                if None in wanted:
+                    condition |= Q(**{f"{name}__isnull": True})
+                query &= condition
             rows = locked(model).filter(query)
             if model is models.Candidacy:
                 rows = rows.prefetch_related("backers")
             for row in rows:
-                self._rows[identity(model, keys[0], row)] = row
+                # A row this batch already holds may have changed in memory: keep that.
+                self._rows.setdefault(identity(model, keys[0], row), row)
 
-    def upsert(self, plan):
-        """Find the record by natural key (or by this article's earlier evidence for the
-        same span and rule, in case an editor changed a key field), create or update it
-        without overwriting edited fields, and attach the fact's evidence."""
+    def find(self, plan, article, content_type):
+        """The record a fact is about: by natural key, or by this article's earlier
+        evidence for the same span and rule, in case an editor changed a key field."""
+        obj = self._rows.get(plan.identity)
+        if obj is not None:
+            return obj
+        earlier = {
+            self._previous.get((article.pk, content_type.id, plan.fact.rule, s.start, s.end))
+            for s in plan.fact.evidence
+        } - {None}
+        if not earlier:
+            return None
+        held = {row.pk: row for row in self._rows.values() if type(row) is plan.model}
+        found = next((held[pk] for pk in sorted(earlier) if pk in held), None)
+        return found or locked(plan.model).filter(pk__in=earlier).first()
+
+    def apply(self, index, article, plans):
+        """Apply one article's facts to the batch's rows in memory, in order."""
+        result = self.results[index]
+        if self.seats is not None:
+            self.seats.step += 1
+            self.items[index].applied_at = self.seats.step
+        self.names.owner = index
+        for plan in plans:
+            obj, state = self.upsert(index, article, plan)
+            if plan.finish:
+                state = plan.finish(obj, state)
+            result.counts[state] += 1
+            result.counts[f"{plan.kind}:{state}"] += 1
+        self.names.owner = None
+        result.stated_seats = [
+            (fact.person, fact.constituency)
+            for fact in self.items[index].extraction.facts
+            if isinstance(fact, SeatFact)
+        ]
+
+    def upsert(self, index, article, plan):
+        """Create or update the record in memory without overwriting edited fields, and
+        attach the fact's evidence."""
         model, fact = plan.model, plan.fact
         content_type = ContentType.objects.get_for_model(model)
-        obj = self._rows.get(plan.identity)
-        if obj is None:
-            earlier = {
-                self._previous.get((content_type.id, fact.rule, span.start, span.end))
-                for span in fact.evidence
-            } - {None}
-            obj = locked(model).filter(pk__in=earlier).first() if earlier else None
+        obj = self.find(plan, article, content_type)
         values = plan.values_for(obj)
         if obj is None:
-            obj = model.objects.create(**plan.key, **values)
-            self._new.add((model, obj.pk))
+            obj = model(**plan.key, **values)
+            self._new[(model, plan.identity)] = obj
+            self.names.created[(model, id(obj))] = index
             state = CREATED
         else:
-            # Where other articles (or earlier facts of this one) also support the record,
-            # they may disagree: this fact only fills blanks, so re-loading settles on the
-            # same values.
             changed = {
                 name: value
                 for name, value in values.items()
                 if name not in obj.edited_fields and stored(obj, name) != comparable(value)
             }
-            if changed and self.is_shared(model, content_type, obj):
+            # Where other articles (or earlier facts of this one) also support the record,
+            # they may disagree: this fact only fills blanks, so re-loading settles on the
+            # same values.
+            if changed and self.is_shared(model, obj, article, content_type):
                 changed = {
                     name: value
                     for name, value in changed.items()
                     if stored(obj, name) in ("", None)
                 }
             for name, value in changed.items():
+                if name == "mp" and self.tracks_seat(obj):
+                    self.seats.set_mp(obj.name, value.name if value else None)
                 setattr(obj, name, value)
-            if changed:
-                obj.save(update_fields=[*changed, "updated_at"])
-            state = CREATED if (model, obj.pk) in self._new else UPDATED if changed else UNCHANGED
+            if changed and obj.pk is not None:
+                row, fields = self._dirty[model].setdefault(obj.pk, (obj, set()))
+                fields.update(changed)
+            made_for = self.names.created.get((model, obj.pk if obj.pk else id(obj)), -1)
+            state = CREATED if made_for == index else UPDATED if changed else UNCHANGED
         self._rows[plan.identity] = obj
-        self._touched.add((model, obj.pk))
-        self.attach(obj, content_type, fact)
+        self._touched[(model, obj.pk or id(obj))].add(article.pk)
+        for span in fact.evidence:
+            self._evidence.append((article, obj, content_type, span, fact.rule))
         return obj, state
 
-    def is_shared(self, model, content_type, obj):
-        """Whether other articles, or earlier facts of this one, also support the record."""
-        return (model, obj.pk) in self._touched or (
-            models.Evidence.objects.filter(content_type=content_type, object_id=obj.pk)
-            .exclude(article=self.article)
-            .exists()
+    def tracks_seat(self, obj):
+        """Whether `KnownSeats` follows this row: a public seat, in a run that keeps them."""
+        return (
+            self.seats is not None
+            and isinstance(obj, models.Constituency)
+            and obj.review != models.Review.REJECTED
         )
 
-    def attach(self, obj, content_type, fact):
-        for span in fact.evidence:
-            key = (content_type.id, obj.pk, span.start, span.end)
-            self._kept_evidence.add(key)
-            if key in self._existing_spans or key in self._pending_evidence:
+    def is_shared(self, model, obj, article, content_type):
+        """Whether other articles, or earlier facts of this one, also support the record."""
+        key = (model, obj.pk or id(obj))
+        if key in self._touched:
+            return True
+        if obj.pk is None:
+            return False
+        if self._owners.get((content_type.id, obj.pk), set()) - {article.pk}:
+            return True
+        return self.shared_outside(model, content_type, obj.pk)
+
+    def shared_outside(self, model, content_type, pk):
+        """Whether the stored row has evidence from an article outside the batch. Asked
+        for every row of `model` the batch holds at once: one query per kind of record."""
+        checked, shared = self._shared_outside.setdefault(model, (set(), set()))
+        if pk not in checked:
+            pks = {obj.pk for obj in self._rows.values() if type(obj) is model and obj.pk}
+            pks = (pks | {pk}) - checked
+            batch = [result.article.pk for result in self.results if result]
+            elsewhere = models.Evidence.objects.filter(
+                content_type=content_type, object_id=OuterRef("pk")
+            ).exclude(article__in=batch)
+            rows = model.objects.filter(pk__in=pks).filter(Exists(elsewhere))
+            shared.update(rows.values_list("pk", flat=True))
+            checked.update(pks)
+        return pk in shared
+
+    # -- writing ---------------------------------------------------------------
+
+    def write(self):
+        """Insert the new records, update the changed ones (with their history rows: see
+        `constituencies.history` for the new ones), then the evidence, aliases and backers:
+        a statement or two per kind of record."""
+        now = timezone.now()
+        for model in FACT_MODELS:
+            new = [obj for (kind, _), obj in self._new.items() if kind is model]
+            if new:
+                model.objects.bulk_create(new)
+            dirty = self._dirty.get(model)
+            if dirty:
+                rows = [row for row, _ in dirty.values()]
+                fields = sorted({name for _, names in dirty.values() for name in names})
+                for row in rows:
+                    row.updated_at = now
+                bulk_update_with_history(rows, model, [*fields, "updated_at"])
+        evidence = {}
+        for article, obj, content_type, span, rule in self._evidence:
+            key = (article.pk, content_type.id, obj.pk, span.start, span.end)
+            self._kept[article.pk].add(key[1:])
+            if key in self._existing_spans or key in evidence:
                 continue
-            self._pending_evidence[key] = models.Evidence(
-                article=self.article,
+            evidence[key] = models.Evidence(
+                article=article,
                 content_type=content_type,
                 object_id=obj.pk,
                 start=span.start,
                 end=span.end,
                 quote=span.quote,
-                rule=fact.rule,
+                rule=rule,
             )
-
-    def write_evidence(self):
-        """Insert the new evidence rows in one statement, each checked like a single save."""
-        rows = list(self._pending_evidence.values())
-        for row in rows:
+        # Each row checked like a single save: the quote must be the article's text.
+        for row in evidence.values():
             row.clean()
-        models.Evidence.objects.bulk_create(rows)
+        models.Evidence.objects.bulk_create(evidence.values())
+        if self._aliases:
+            models.PersonAlias.objects.bulk_create(self._aliases, ignore_conflicts=True)
+        through = models.Candidacy.backers.through
+        through.objects.bulk_create(
+            through(candidacy_id=candidacy.pk, organisation_id=backer.pk)
+            for candidacy, backers in self._backers
+            for backer in backers
+        )
 
-    def count(self, state, kind):
-        self.result.counts[state] += 1
-        self.result.counts[f"{kind}:{state}"] += 1
+    def remove_stale(self):
+        """Drop the batch's evidence that this run did not produce, then the purely
+        machine-made facts that lost their last evidence. People, seats and organisations
+        stay: other records and editors refer to them."""
+        results = {r.article.pk: r for r in self.results if r and not r.duplicate_of}
+        articles = list(results)
+        stale, orphans = [], {}
+        for article_id, dropped in self._dropped.items():
+            for key in dropped:
+                orphans.setdefault(key, article_id)
+        rows = models.Evidence.objects.filter(article__in=articles).values_list(
+            "pk", "article_id", "content_type_id", "object_id", "start", "end"
+        )
+        for pk, article_id, *key in rows:
+            if tuple(key) not in self._kept[article_id]:
+                stale.append(pk)
+                orphans.setdefault(tuple(key[:2]), article_id)
+        if stale:
+            models.Evidence.objects.filter(pk__in=stale).delete()
+        kept = {key[:2] for keys in self._kept.values() for key in keys}
+        by_type = defaultdict(set)
+        for content_type_id, object_id in orphans.keys() - kept:
+            by_type[content_type_id].add(object_id)
+        for content_type_id, object_ids in sorted(by_type.items()):
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            if model in (models.Person, models.Constituency, models.Organisation):
+                continue
+            supported = models.Evidence.objects.filter(
+                content_type_id=content_type_id, object_id__in=object_ids
+            ).values("object_id")
+            doomed = model.objects.filter(
+                pk__in=object_ids,
+                origin=models.Origin.EXTRACTED,
+                edited_fields=[],
+                review=models.Review.UNREVIEWED,
+            ).exclude(pk__in=supported)
+            for pk in doomed.values_list("pk", flat=True):
+                results[orphans[(content_type_id, pk)]].removed += 1
+            doomed.delete()
+
+    # -- facts -----------------------------------------------------------------
 
     def organisation(self, name):
         return self.names.organisation(name)
@@ -325,17 +820,6 @@ class ArticleLoader:
 
     def person(self, name):
         return self.names.person(name)
-
-    # -- facts -----------------------------------------------------------------
-
-    def load_all(self, facts):
-        plans = [getattr(self, f"plan_{type(fact).__name__}")(fact) for fact in facts]
-        self.prefetch(plans)
-        for plan in plans:
-            obj, state = self.upsert(plan)
-            if plan.finish:
-                state = plan.finish(obj, state)
-            self.count(state, plan.kind)
 
     def plan_PersonFact(self, fact):
         person = self.person(fact.name)
@@ -348,7 +832,7 @@ class ArticleLoader:
         def add_aliases(person, state):
             for alias in fact.aliases:
                 if alias != person.name:
-                    self.names.add_alias(person, alias)
+                    self.names.add_alias(person, alias, self._aliases)
             return state
 
         return Plan("person", models.Person, {"pk": person.pk}, values, fact, finish=add_aliases)
@@ -406,9 +890,13 @@ class ArticleLoader:
             return values
 
         def add_backers(candidacy, state):
-            if "backers" in candidacy.edited_fields or backers <= set(candidacy.backers.all()):
+            if not backers or "backers" in candidacy.edited_fields:
                 return state
-            candidacy.backers.add(*backers)
+            have = set(candidacy.backers.all()) if candidacy.pk else set()
+            have |= {b for c, added in self._backers if c is candidacy for b in added}
+            if backers <= have:
+                return state
+            self._backers.append((candidacy, backers - have))
             return UPDATED if state == UNCHANGED else state
 
         return Plan(
@@ -442,44 +930,6 @@ class ArticleLoader:
         values = {"date_text": fact.date_text[:100]}
         return Plan("event", models.Event, key, values, fact)
 
-    # -- stale facts -------------------------------------------------------------
-
-    def remove_stale(self):
-        """Drop this article's evidence that the run did not produce, then the purely
-        machine-made facts that lost their last evidence. People, seats and organisations
-        stay: other records and editors refer to them."""
-        stale, orphans = [], set(self._dropped)
-        for pk, *key in models.Evidence.objects.filter(article=self.article).values_list(
-            "pk", "content_type_id", "object_id", "start", "end"
-        ):
-            if tuple(key) not in self._kept_evidence:
-                stale.append(pk)
-                orphans.add(tuple(key[:2]))
-        if stale:
-            models.Evidence.objects.filter(pk__in=stale).delete()
-        orphans -= {key[:2] for key in self._kept_evidence}
-        by_type = {}
-        for content_type_id, object_id in orphans:
-            by_type.setdefault(content_type_id, set()).add(object_id)
-        for content_type_id, object_ids in sorted(by_type.items()):
-            model = ContentType.objects.get_for_id(content_type_id).model_class()
-            if model in (models.Person, models.Constituency, models.Organisation):
-                continue
-            supported = models.Evidence.objects.filter(
-                content_type_id=content_type_id, object_id__in=object_ids
-            ).values("object_id")
-            deleted = (
-                model.objects.filter(
-                    pk__in=object_ids,
-                    origin=models.Origin.EXTRACTED,
-                    edited_fields=[],
-                    review=models.Review.UNREVIEWED,
-                )
-                .exclude(pk__in=supported)
-                .delete()[1]
-            )
-            self.result.removed += deleted.get(model._meta.label, 0)
-
 
 STAGES = ["tipped", "applied", "longlisted", "shortlisted", "selected"]
 
@@ -489,52 +939,20 @@ def stage(status):
     return len(STAGES) if status == "withdrawn" else STAGES.index(status)
 
 
-def find_article(raw):
-    """The stored article this text is, or replaces: same text, else same file name."""
-    article = models.Article.objects.filter(sha256=raw.sha256).first()
-    if article is None and raw.filename:
-        article = models.Article.objects.filter(filename=raw.filename).first()
-    return article
+def load_batch(items, *, names=None, seats=None, refresh=None):
+    """Upsert a batch of articles and their facts; returns a `LoadResult` per item. Call
+    inside a transaction.
+
+    An item's `article` is the row to update (the admin passes it); otherwise it is found
+    by text or file name. `names` carries people, seats and organisations already
+    resolved in this run, `seats` the `KnownSeats` to keep up to date. An item's
+    `metadata` (title, publisher, published, url) given by an editor wins; what the
+    extractor guessed only fills blanks, so an edited title survives re-loading.
+    """
+    loader = BatchLoader(items, names=names or Names(), seats=seats, refresh=refresh)
+    return loader.load()
 
 
 def load_article(raw, extraction, *, article=None, names=None, **metadata):
-    """Upsert the article and its facts; returns a `LoadResult`. Call inside a transaction.
-
-    `article` is the row to update (the admin passes it); otherwise it is found by text
-    or file name. `names` carries people, seats and organisations already resolved in
-    this run. `metadata` (title, publisher, published, url) given by an editor wins;
-    what the extractor guessed only fills blanks, so an edited title survives re-loading.
-    """
-    if article is None:
-        duplicate = models.Article.objects.filter(sha256=raw.sha256).exclude(filename=raw.filename)
-        if raw.filename and duplicate.exists():
-            first = duplicate.first()
-            return LoadResult(first, duplicate_of=first.filename or first.slug)
-        article = find_article(raw)
-    guessed = {"title": extraction.title, "publisher": extraction.publisher}
-    if article is None:
-        fields = {**guessed, **{k: v for k, v in metadata.items() if v}}
-        slug_source = Path(raw.filename).stem if raw.filename else fields.get("title") or raw.sha256
-        article = models.Article.objects.create(
-            filename=raw.filename,
-            slug=unique_slug(models.Article, slug_source[:100]),
-            text=raw.text,
-            sha256=raw.sha256,
-            **fields,
-        )
-        text_changed = True
-    else:
-        text_changed = article.sha256 != raw.sha256
-        changes = {"text": raw.text, "sha256": raw.sha256}
-        changes |= {k: v for k, v in guessed.items() if v and not getattr(article, k)}
-        changes |= {k: v for k, v in metadata.items() if v}
-        changes = {k: v for k, v in changes.items() if getattr(article, k) != v}
-        for name, value in changes.items():
-            setattr(article, name, value)
-        if changes:
-            article.save()
-    loader = ArticleLoader(article, text_changed=text_changed, names=names)
-    loader.load_all(extraction.facts)
-    loader.write_evidence()
-    loader.remove_stale()
-    return loader.result
+    """Upsert one article and its facts: a batch of one."""
+    return load_batch([Item(raw, extraction, article, metadata)], names=names)[0]

@@ -1,26 +1,40 @@
-"""The ingest pipeline: read -> segment -> extract -> load, one transaction per article.
+"""The ingest pipeline: read -> segment -> extract -> load.
 
-`run(paths)` returns a `Report` with one `ArticleOutcome` per file. A file that cannot
-be read or loaded is reported with a one-line reason and leaves the database as it
-was; the others still load.
+`run(paths)` returns a `Report` with one `ArticleOutcome` per file. Articles are
+streamed: read one by one, extracted (in worker processes, one per core, when there
+are many) and written in batches of `BATCH` articles, one transaction per batch. A
+batch the database refuses is rolled back and its articles written one by one, so a
+file that cannot be read, extracted or loaded is reported with a one-line reason and
+leaves the database as it was; the others still load.
 """
 
-import re
+import multiprocessing
+import os
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError, OperationalError, transaction
 
-from constituencies import models
 from constituencies.pagecache import data_changed
 
 from .extract import extract
-from .facts import Extraction, SeatFact
-from .load import Names, load_article
+from .facts import Extraction
+from .load import Item, KnownSeats, Names, load_batch
 from .read import ArticleError, RawArticle, read_article
 
+# Articles written per transaction: enough to make each statement count, few enough that
+# an editor saving meanwhile waits a fraction of a second at most.
+BATCH = 50
+# Runs with fewer articles than this are extracted in this process: starting workers
+# would cost more than it saves.
+PARALLEL_FROM = 64
+# Articles handed to the workers ahead of the one being written.
+AHEAD = 2 * BATCH
 # Loads that race on the same new rows resolve in a retry or two.
 ATTEMPTS = 5
 # Re-reading for seats learnt later settles at once in practice; the bound guards
@@ -81,32 +95,13 @@ def article_paths(paths: Iterable[str | Path]) -> Iterator[Path | ArticleOutcome
             yield ArticleOutcome(str(path), error=f"{path}: no such file or folder")
 
 
-def known_seats():
-    """Who holds which seat, as stored: for resolving "X's seat" and "seats held by X and
-    Y" in articles that do not name the seat themselves."""
-    return dict(
-        models.Constituency.objects.public()
-        .filter(mp__isnull=False)
-        .values_list("mp__name", "name")
-    )
-
-
-NAME_PAIRS = re.compile(r"(?=\b([A-Z][\w'’-]+ [A-Z][\w'’-]+))")
-
-
-def may_say_more(path, changed_at, since):
-    """Whether the article at `path` names an MP whose seat changed after step `since` of
-    the run, so reading it again may change what it says. Full names are matched through
-    the text's capitalised word pairs: one scan of the text, however many seats changed."""
-    raw = read_path(path)
-    if not isinstance(raw, RawArticle):
-        return False
-    return any(changed_at.get(pair, -1) > since for pair in NAME_PAIRS.findall(raw.text))
-
-
-def name_pair(name):
-    """The last two words of a name, as `may_say_more` reads text in pairs."""
-    return " ".join(name.split()[-2:])
+def read_path(path: Path) -> RawArticle | ArticleOutcome:
+    try:
+        return read_article(path)
+    except ArticleError as error:
+        return ArticleOutcome(str(path), error=error.message)
+    except OSError as error:
+        return ArticleOutcome(str(path), error=f"{path}: cannot be read ({error.strerror})")
 
 
 def safe_extract(raw, seats):
@@ -118,107 +113,208 @@ def safe_extract(raw, seats):
         return f"extraction failed ({type(error).__name__}: {error})"
 
 
-def load_raw(
-    raw: RawArticle, *, seats=None, names=None, article=None, **metadata
-) -> ArticleOutcome:
-    """Extract and load one article inside its own transaction. `names` are the rows
-    resolved so far in this run; `article` and `metadata` come from the admin, where an
-    editor adds or corrects an article."""
-    names = names or Names()
-    outcome = ArticleOutcome(raw.filename or metadata.get("title") or "pasted article")
-    extraction = safe_extract(raw, known_seats() if seats is None else seats)
-    if not isinstance(extraction, Extraction):
-        outcome.error = f"{outcome.name}: {extraction}"
-        return outcome
-    for attempt in range(1, ATTEMPTS + 1):
-        try:
-            with transaction.atomic():
-                result = load_article(raw, extraction, article=article, names=names, **metadata)
-            break
-        except (IntegrityError, OperationalError) as error:
-            names.forget()
-            # Another load wrote the same person, seat or article first (or SQLite was
-            # busy): the transaction rolled back whole, and trying again finds their rows.
-            if attempt == ATTEMPTS:
-                outcome.error = f"{outcome.name}: database refused the article ({error})"
-                return outcome
-            time.sleep(0.05 * attempt)
-        except DatabaseError as error:
-            names.forget()
-            outcome.error = f"{outcome.name}: database refused the article ({error})"
-            return outcome
-    data_changed()
-    outcome.article_id = result.article.pk
+def outcome_of(result, name):
+    outcome = ArticleOutcome(name, article_id=result.article.pk)
     outcome.duplicate_of = result.duplicate_of
     outcome.created = result.counts["created"]
     outcome.updated = result.counts["updated"]
     outcome.unchanged = result.counts["unchanged"]
     outcome.removed = result.removed
-    outcome.stated_seats = [
-        (fact.person, fact.constituency) for fact in extraction.facts if isinstance(fact, SeatFact)
-    ]
+    outcome.stated_seats = result.stated_seats
     return outcome
 
 
-def read_path(path: Path) -> RawArticle | ArticleOutcome:
-    try:
-        return read_article(path)
-    except ArticleError as error:
-        return ArticleOutcome(str(path), error=error.message)
-    except OSError as error:
-        return ArticleOutcome(str(path), error=f"{path}: cannot be read ({error.strerror})")
+def write_one(item, name, *, names, seats=None, refresh=None):
+    """Load one article in its own transaction, trying again where another load got to
+    the same rows first; the outcome, reported as `name`, says what happened."""
+    label = item.raw.filename or name
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            with transaction.atomic():
+                result = load_batch([item], names=names, seats=seats, refresh=refresh)[0]
+            break
+        except (IntegrityError, OperationalError) as error:
+            names.forget()
+            if seats is not None:
+                seats.reload()
+            # Another load wrote the same person, seat or article first (or SQLite was
+            # busy): the transaction rolled back whole, and trying again finds their rows.
+            if attempt == ATTEMPTS:
+                error = f"{label}: database refused the article ({error})"
+                return ArticleOutcome(name, error=error)
+            time.sleep(0.05 * attempt)
+        except (DatabaseError, ValidationError) as error:
+            names.forget()
+            if seats is not None:
+                seats.reload()
+            return ArticleOutcome(name, error=f"{label}: database refused the article ({error})")
+    data_changed()
+    return outcome_of(result, name)
+
+
+def load_raw(raw: RawArticle, *, names=None, article=None, **metadata) -> ArticleOutcome:
+    """Extract and load one article inside its own transaction. `article` and `metadata`
+    come from the admin, where an editor adds or corrects an article."""
+    name = raw.filename or metadata.get("title") or "pasted article"
+    extraction = safe_extract(raw, KnownSeats().relevant(raw.text))
+    if not isinstance(extraction, Extraction):
+        return ArticleOutcome(name, error=f"{name}: {extraction}")
+    item = Item(raw, extraction, article, metadata)
+    return write_one(item, name, names=names or Names())
+
+
+def workers():
+    """Worker processes for extraction: one per core this process may use."""
+    cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count())
+    return len(cores)
+
+
+class Run:
+    """One run of the pipeline over a stream of paths; see `run`."""
+
+    def __init__(self, on_outcome=None):
+        self.report = Report()
+        self.on_outcome = on_outcome
+        self.names = Names()
+        self.seats = KnownSeats()
+        # (path, step the article was applied at, the people whose seats its extraction
+        # consulted, its outcome), for re-reading.
+        self.applied = []
+
+    def extract_here(self, raw):
+        return safe_extract(raw, self.seats.relevant(raw.text))
+
+    def entry(self, path, raw, extraction, read_at):
+        """An `Item` to write, or the outcome of an article that cannot be."""
+        if isinstance(raw, ArticleOutcome):
+            return raw
+        if not isinstance(extraction, Extraction):
+            return ArticleOutcome(str(path), error=f"{raw.filename}: {extraction}")
+        return Item(raw, extraction, path=path, read_at=read_at)
+
+    def extracted(self, paths):
+        """Entries for `paths` in order, extracted here, or by worker processes when there
+        are many: each article is handed over with the seats of the people it may name,
+        as known when it is handed over (`refresh` catches up if they change)."""
+        paths = iter(paths)
+        head = list(islice(paths, PARALLEL_FROM))
+        count = workers()
+        if len(head) < PARALLEL_FROM or count < 2:
+            for path in chain(head, paths):
+                raw = path if isinstance(path, ArticleOutcome) else read_path(path)
+                extraction = self.extract_here(raw) if isinstance(raw, RawArticle) else None
+                yield self.entry(path, raw, extraction, self.seats.step)
+            return
+        # Forked workers only extract; they never touch the database connection.
+        with multiprocessing.get_context("fork").Pool(count) as pool:
+            ahead = deque()
+            for path in chain(head, paths):
+                raw = path if isinstance(path, ArticleOutcome) else read_path(path)
+                task = None
+                if isinstance(raw, RawArticle):
+                    task = pool.apply_async(safe_extract, (raw, self.seats.relevant(raw.text)))
+                ahead.append((path, raw, task, self.seats.step))
+                if len(ahead) >= AHEAD:
+                    path, raw, task, read_at = ahead.popleft()
+                    yield self.entry(path, raw, task and task.get(), read_at)
+            while ahead:
+                path, raw, task, read_at = ahead.popleft()
+                yield self.entry(path, raw, task and task.get(), read_at)
+
+    def refresh(self, item):
+        """Extract the item again if a person it may name has had their seat changed
+        since it was read; says whether it did."""
+        if not self.seats.changed_since(item.extraction.consulted, item.read_at):
+            return False
+        extraction = self.extract_here(item.raw)
+        if not isinstance(extraction, Extraction):
+            return False
+        item.extraction, item.read_at = extraction, self.seats.step
+        return True
+
+    def write(self, entries, *, again=None):
+        """Write a batch; on failure, its articles one by one. Report each outcome."""
+        items = [entry for entry in entries if isinstance(entry, Item)]
+        results = None
+        if len(items) > 1:
+            try:
+                with transaction.atomic():
+                    results = load_batch(
+                        items, names=self.names, seats=self.seats, refresh=self.refresh
+                    )
+                data_changed()
+            except (DatabaseError, ValidationError):
+                # Which article the database refused is found by writing them one by one.
+                self.names.forget()
+                self.seats.reload()
+                results = None
+        outcomes = iter(results or ())
+        for entry in entries:
+            if isinstance(entry, ArticleOutcome):
+                self.report_outcome(entry)
+                continue
+            name = str(entry.path)
+            if results is not None:
+                outcome = outcome_of(next(outcomes), name)
+            else:
+                outcome = write_one(
+                    entry, name, names=self.names, seats=self.seats, refresh=self.refresh
+                )
+            if again is not None:
+                first = again[id(entry)]
+                for count in ("created", "updated", "removed"):
+                    setattr(first, count, getattr(first, count) + getattr(outcome, count))
+                outcome.name = f"{name} (read again with seats named in later articles)"
+            first = again[id(entry)] if again is not None else outcome
+            consulted = entry.extraction.consulted
+            self.applied.append((entry.path, entry.applied_at, consulted, first))
+            self.report_outcome(outcome, counted=again is None)
+        self.seats.reload()
+
+    def report_outcome(self, outcome, counted=True):
+        if counted:
+            self.report.outcomes.append(outcome)
+        if self.on_outcome:
+            self.on_outcome(outcome)
+
+    def settle(self):
+        """Read again the articles naming an MP whose seat changed after they were
+        applied, until none is: a run ends where a second run would."""
+        for _ in range(SETTLE_ROUNDS):
+            stale = [
+                (path, outcome)
+                for path, when, consulted, outcome in self.applied
+                if not outcome.failed and self.seats.changed_since(consulted, when)
+            ]
+            self.applied = []
+            if not stale:
+                return
+            for start in range(0, len(stale), BATCH):
+                entries, again = [], {}
+                for path, first in stale[start : start + BATCH]:
+                    raw = read_path(path)
+                    entry = self.entry(path, raw, self.extract_here(raw), self.seats.step)
+                    if isinstance(entry, Item):
+                        again[id(entry)] = first
+                        entries.append(entry)
+                self.write(entries, again=again)
 
 
 def run(paths: Iterable[str | Path], on_outcome=None) -> Report:
-    """Load every article under `paths`, one transaction each; `on_outcome` is called
-    after each one.
+    """Load every article under `paths`; `on_outcome` is called after each one.
 
     Articles are streamed in one pass. An article can lean on a seat that only a later
     one names ("seats held by X and Y"), so afterwards the articles that name an MP whose
-    seat changed after they were read are read again, until none is: a run ends where a
-    second run would, and re-running changes nothing.
+    seat changed after they were applied are read again, until none is: a run ends where
+    a second run would, and re-running changes nothing.
     """
-    report = Report()
-    names = Names()
-    seats = known_seats()
-    changed_at = {}
-    step = 0
-    read = []
-
-    def load(path, first=None):
-        nonlocal seats, step
-        raw = read_path(path)
-        if isinstance(raw, ArticleOutcome):
-            return raw
-        outcome = load_raw(raw, seats=seats, names=names)
-        outcome.name = str(path)
-        # Seats as the database now has them: what a second run would start from.
-        step += 1
-        now = known_seats()
-        for person in seats.keys() | now.keys():
-            if seats.get(person) != now.get(person):
-                changed_at[name_pair(person)] = step
-        seats = now
-        read.append((path, step, first or outcome))
-        return outcome
-
-    for item in article_paths(paths):
-        outcome = item if isinstance(item, ArticleOutcome) else load(item)
-        report.outcomes.append(outcome)
-        if on_outcome:
-            on_outcome(outcome)
-    for _ in range(SETTLE_ROUNDS):
-        again = [
-            (path, outcome)
-            for path, when, outcome in read
-            if not outcome.failed and may_say_more(path, changed_at, when)
-        ]
-        read.clear()
-        for path, first in again:
-            second = load(path, first)
-            for name in ("created", "updated", "removed"):
-                setattr(first, name, getattr(first, name) + getattr(second, name))
-            second.name = f"{path} (read again with seats named in later articles)"
-            if on_outcome:
-                on_outcome(second)
-    return report
+    state = Run(on_outcome)
+    batch = []
+    for entry in state.extracted(article_paths(paths)):
+        batch.append(entry)
+        if len(batch) >= BATCH:
+            state.write(batch)
+            batch = []
+    state.write(batch)
+    state.settle()
+    return state.report

@@ -48,10 +48,13 @@ def _decode(data: bytes, filename: str) -> str:
             raise ArticleError(f"{filename}: neither UTF-8 nor Windows-1252 text") from error
 
 
+# Control characters that have no place in text.
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
-    controls = sum(1 for char in sample if ord(char) < 32 and char not in "\n\r\t\f")
-    return controls > len(sample) * 0.05
+    return len(CONTROLS.findall(sample)) > len(sample) * 0.05
 
 
 def normalise(text: str) -> str:

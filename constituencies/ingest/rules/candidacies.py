@@ -115,7 +115,7 @@ _DESC_DROP_START = re.compile(r"^(?:fellow|the|a|an|also|\d+-year-old)$", re.IGN
 def candidacy_facts(doc: Document) -> list[CandidacyFact]:
     facts: list[CandidacyFact] = []
     seen: set[tuple[str, str, str]] = set()
-    excluded = set(doc.seat_of) | set(doc.known_seats)
+    excluded = set(doc.seat_of)
     profiles = _Profiles(doc)
     lead_status = ""
     for position, view in enumerate(doc.views):
@@ -134,7 +134,9 @@ def candidacy_facts(doc: Document) -> list[CandidacyFact]:
             people = [
                 n
                 for n in indices(masked, "P")
-                if not view.mentions[n].possessive and view.mentions[n].name not in excluded
+                if not view.mentions[n].possessive
+                and view.mentions[n].name not in excluded
+                and not doc.is_known_mp(view.mentions[n].name)
             ]
             people = [n for n in people if not _inside_description(view, n)]
             people = [
