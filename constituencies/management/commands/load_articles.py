@@ -6,8 +6,9 @@ from constituencies.ingest.pipeline import article_paths, run
 class Command(BaseCommand):
     help = (
         "Read plain-text news articles (files, or the .txt files in folders; default seeds/) and "
-        "write the facts they state, with their evidence. Each article loads in its own "
-        "transaction; re-running changes nothing and never overwrites an editor's change."
+        "write the facts they state, with their evidence. An article that fails leaves nothing "
+        "behind and the others still load; re-running changes nothing and never overwrites "
+        "an editor's change."
     )
 
     def add_arguments(self, parser):
