@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import Exists, Model, OuterRef, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -112,6 +113,28 @@ def unique_slugs(model, names):
         taken.add(slug)
         slugs.append(slug)
     return slugs
+
+
+def insert_many(model, rows):
+    """INSERT unsaved `rows` of `model`, as many to a statement as the database takes.
+    For the tens of thousands of evidence rows a large load writes, `bulk_create`'s
+    preparation of every value costs several times what the database does. Only for
+    models whose fields need no conversion on the way in (numbers and text), such as
+    `Evidence`."""
+    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    placeholders = f"({', '.join(['%s'] * len(fields))})"
+    rows = [[getattr(row, field.attname) for field in fields] for row in rows]
+    per_statement = (connection.features.max_query_params or 30000) // len(fields)
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            cursor.execute(
+                f"INSERT INTO {quote(model._meta.db_table)} ({columns}) "
+                f"VALUES {', '.join([placeholders] * len(chunk))}",
+                [value for row in chunk for value in row],
+            )
 
 
 def locked(model):
@@ -760,7 +783,7 @@ class BatchLoader:
         # Each row checked like a single save: the quote must be the article's text.
         for row in evidence.values():
             row.clean()
-        models.Evidence.objects.bulk_create(evidence.values())
+        insert_many(models.Evidence, evidence.values())
         if self._aliases:
             models.PersonAlias.objects.bulk_create(self._aliases, ignore_conflicts=True)
         through = models.Candidacy.backers.through
