@@ -19,7 +19,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
@@ -32,7 +32,7 @@ from simple_history.utils import bulk_update_with_history
 
 from constituencies import models
 
-from .facts import Extraction, SeatFact
+from .facts import Extraction
 from .read import RawArticle
 
 DATA = Path(__file__).parent / "data"
@@ -85,7 +85,6 @@ class LoadResult:
     counts: Counter = field(default_factory=Counter)
     removed: int = 0
     duplicate_of: str = ""
-    stated_seats: list = field(default_factory=list)
 
 
 def unique_slug(model, name, exclude_pk=None):
@@ -260,7 +259,7 @@ class Plan:
     adjust: object = None
     finish: object = None
 
-    @property
+    @cached_property
     def identity(self):
         return identity(self.model, self.key)
 
@@ -664,11 +663,6 @@ class BatchLoader:
             result.counts[state] += 1
             result.counts[f"{plan.kind}:{state}"] += 1
         self.names.owner = None
-        result.stated_seats = [
-            (fact.person, fact.constituency)
-            for fact in self.items[index].extraction.facts
-            if isinstance(fact, SeatFact)
-        ]
 
     def upsert(self, index, article, plan):
         """Create or update the record in memory without overwriting edited fields, and

@@ -11,7 +11,7 @@ leaves the database as it was; the others still load.
 import multiprocessing
 import os
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
@@ -52,7 +52,8 @@ class ArticleOutcome:
     duplicate_of: str = ""
     error: str = ""
     article_id: int | None = None
-    stated_seats: list = field(default_factory=list)
+    # Read again, after seats it asked about changed: already counted once.
+    again: bool = False
 
     @property
     def failed(self):
@@ -69,17 +70,28 @@ class ArticleOutcome:
 
 @dataclass
 class Report:
-    outcomes: list[ArticleOutcome] = field(default_factory=list)
+    """What a run did: the articles it read, their counts summed, and the failures. Kept
+    as sums, not one outcome per article, so that a run's memory does not grow with it."""
 
-    @property
-    def failures(self):
-        return [outcome for outcome in self.outcomes if outcome.failed]
+    articles: int = 0
+    counts: Counter = field(default_factory=Counter)
+    failures: list[ArticleOutcome] = field(default_factory=list)
+
+    def add(self, outcome):
+        """Count an article's outcome; one read again was counted once already, so only
+        the records it created, updated and removed are added."""
+        again = outcome.again
+        if outcome.failed:
+            self.failures.append(outcome)
+        names = ["created", "updated", "removed"]
+        if not again:
+            self.articles += 1
+            names.append("unchanged")
+        for name in names:
+            self.counts[name] += getattr(outcome, name)
 
     def totals(self):
-        return {
-            name: sum(getattr(outcome, name) for outcome in self.outcomes)
-            for name in ("created", "updated", "unchanged", "removed")
-        }
+        return {name: self.counts[name] for name in ("created", "updated", "unchanged", "removed")}
 
 
 def article_paths(paths: Iterable[str | Path]) -> Iterator[Path | ArticleOutcome]:
@@ -120,7 +132,6 @@ def outcome_of(result, name):
     outcome.updated = result.counts["updated"]
     outcome.unchanged = result.counts["unchanged"]
     outcome.removed = result.removed
-    outcome.stated_seats = result.stated_seats
     return outcome
 
 
@@ -178,7 +189,7 @@ class Run:
         self.names = Names()
         self.seats = KnownSeats()
         # (path, step the article was applied at, the people whose seats its extraction
-        # consulted, its outcome), for re-reading.
+        # consulted), for re-reading; only articles that consulted any are kept.
         self.applied = []
 
     def extract_here(self, raw):
@@ -232,8 +243,9 @@ class Run:
         item.extraction, item.read_at = extraction, self.seats.step
         return True
 
-    def write(self, entries, *, again=None):
-        """Write a batch; on failure, its articles one by one. Report each outcome."""
+    def write(self, entries, *, again=False):
+        """Write a batch; on failure, its articles one by one. Report each outcome;
+        `again` for articles read again."""
         items = [entry for entry in entries if isinstance(entry, Item)]
         results = None
         if len(items) > 1:
@@ -260,20 +272,17 @@ class Run:
                 outcome = write_one(
                     entry, name, names=self.names, seats=self.seats, refresh=self.refresh
                 )
-            if again is not None:
-                first = again[id(entry)]
-                for count in ("created", "updated", "removed"):
-                    setattr(first, count, getattr(first, count) + getattr(outcome, count))
+            if again:
                 outcome.name = f"{name} (read again with seats named in later articles)"
-            first = again[id(entry)] if again is not None else outcome
             consulted = entry.extraction.consulted
-            self.applied.append((entry.path, entry.applied_at, consulted, first))
-            self.report_outcome(outcome, counted=again is None)
+            if consulted and not outcome.failed:
+                self.applied.append((entry.path, entry.applied_at, consulted))
+            self.report_outcome(outcome, again=again)
         self.seats.reload()
 
-    def report_outcome(self, outcome, counted=True):
-        if counted:
-            self.report.outcomes.append(outcome)
+    def report_outcome(self, outcome, again=False):
+        outcome.again = again
+        self.report.add(outcome)
         if self.on_outcome:
             self.on_outcome(outcome)
 
@@ -282,22 +291,19 @@ class Run:
         applied, until none is: a run ends where a second run would."""
         for _ in range(SETTLE_ROUNDS):
             stale = [
-                (path, outcome)
-                for path, when, consulted, outcome in self.applied
-                if not outcome.failed and self.seats.changed_since(consulted, when)
+                path
+                for path, when, consulted in self.applied
+                if self.seats.changed_since(consulted, when)
             ]
             self.applied = []
             if not stale:
                 return
             for start in range(0, len(stale), BATCH):
-                entries, again = [], {}
-                for path, first in stale[start : start + BATCH]:
+                entries = []
+                for path in stale[start : start + BATCH]:
                     raw = read_path(path)
-                    entry = self.entry(path, raw, self.extract_here(raw), self.seats.step)
-                    if isinstance(entry, Item):
-                        again[id(entry)] = first
-                        entries.append(entry)
-                self.write(entries, again=again)
+                    entries.append(self.entry(path, raw, self.extract_here(raw), self.seats.step))
+                self.write(entries, again=True)
 
 
 def run(paths: Iterable[str | Path], on_outcome=None) -> Report:

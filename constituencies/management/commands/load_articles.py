@@ -20,7 +20,7 @@ class Command(BaseCommand):
 
         def report(outcome):
             nonlocal done
-            done += 1
+            done += not outcome.again
             counter = f"[{done}/{total}] " if total > 20 else ""
             style = self.style.ERROR if outcome.failed else self.style.SUCCESS
             self.stdout.write(f"{counter}{outcome.name}: " + style(outcome.summary()))
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         result = run(paths, on_outcome=report)
         totals = result.totals()
         self.stdout.write(
-            f"{len(result.outcomes)} article(s): {totals['created']} created, "
+            f"{result.articles} article(s): {totals['created']} created, "
             f"{totals['updated']} updated, {totals['unchanged']} unchanged, "
             f"{totals['removed']} removed, {len(result.failures)} failed"
         )
