@@ -225,7 +225,13 @@ def timed(command, env):
 def bench(kind, size, corpus, corpus_bytes):
     with tempfile.TemporaryDirectory(prefix="loader-bench-") as temp:
         url, drop = database_url(kind, Path(temp))
-        env = {**os.environ, "DATABASE_URL": url, "DJANGO_SECRET_KEY": secrets.token_urlsafe(40)}
+        # As deployed: with DEBUG on, Django also logs every query it runs.
+        env = {
+            **os.environ,
+            "DATABASE_URL": url,
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(40),
+        }
         try:
             subprocess.run(
                 [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True
