@@ -155,12 +155,18 @@ def comparable(value):
 def identity(model, key, row=None):
     """A hashable natural key: from a key dict, or (given `row`) read off a fetched row
     for the same fields, so planned facts and fetched rows can be matched."""
-    parts = []
-    for name, value in sorted(key.items()):
-        if row is not None:
-            value = row.pk if name == "pk" else stored(row, name)
-        parts.append((name, comparable(value)))
-    return (model, tuple(parts))
+    names = tuple(sorted(key))
+    if row is None:
+        return (model, tuple((name, comparable(key[name])) for name in names))
+    return (model, tuple((name, getattr(row, attname)) for name, attname in columns(model, names)))
+
+
+@cache
+def columns(model, names):
+    """(name, attribute holding its stored value) for each key field: the id for a relation."""
+    return tuple(
+        (name, "pk" if name == "pk" else model._meta.get_field(name).attname) for name in names
+    )
 
 
 def words_of(text):
@@ -759,9 +765,7 @@ class BatchLoader:
                     row.updated_at = now
                     changes = {name: getattr(row, name) for name in fields}
                     model.objects.filter(pk=row.pk).update(**changes, updated_at=now)
-                model.history.bulk_history_create(
-                    [row for row, _ in dirty.values()], update=True
-                )
+                model.history.bulk_history_create([row for row, _ in dirty.values()], update=True)
         evidence = {}
         for article, obj, content_type, span, rule in self._evidence:
             key = (article.pk, content_type.id, obj.pk, span.start, span.end)
