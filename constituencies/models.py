@@ -583,9 +583,7 @@ class ConstituencyQuerySet(FactQuerySet):
         is set when it is the official one, with `majority_percent` (of the valid votes),
         `official_winner` and `official_runner_up` from the same result.
         """
-        latest = OfficialResult.objects.filter(constituency=models.OuterRef("pk")).order_by(
-            "-year"
-        )
+        latest = OfficialResult.objects.filter(constituency=models.OuterRef("pk")).order_by("-year")
         share = latest.annotate(
             share=models.functions.Cast("majority", models.FloatField())
             * 100
@@ -698,9 +696,7 @@ class ConstituencyQuerySet(FactQuerySet):
             ),
             default=0,
         )
-        decided = models.Case(
-            models.When(kind=ShortlistDecision.Kind.UNDECIDED, then=0), default=1
-        )
+        decided = models.Case(models.When(kind=ShortlistDecision.Kind.UNDECIDED, then=0), default=1)
         shown = (
             ShortlistDecision.objects.public()
             .filter(constituency=models.OuterRef("pk"))
@@ -881,8 +877,10 @@ class MajorityQuerySet(FactQuerySet):
         return self.annotate(official_majority=models.Subquery(official.values("majority")[:1]))
 
     def disagreeing_with_official(self):
-        return self.with_official().filter(official_majority__isnull=False).exclude(
-            majority=models.F("official_majority")
+        return (
+            self.with_official()
+            .filter(official_majority__isnull=False)
+            .exclude(majority=models.F("official_majority"))
         )
 
 

@@ -45,8 +45,6 @@ urlpatterns = [
         public_page(views.ArticleDetailView.as_view()),
         name="article-detail",
     ),
-    path(
-        "feeds/latest/", public_page(require_safe(feeds.LatestFactsFeed())), name="latest-feed"
-    ),
+    path("feeds/latest/", public_page(require_safe(feeds.LatestFactsFeed())), name="latest-feed"),
     path("healthz/", views.healthz, name="healthz"),
 ]

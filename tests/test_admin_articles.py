@@ -25,9 +25,14 @@ def test_pasted_article_is_stored_and_its_facts_extracted(editor_client):
     assert response.status_code == 302
     article = models.Article.objects.get()
     assert (article.title, article.publisher, article.text) == (
-        "Smith's majority", "Example News", TEXT)
+        "Smith's majority",
+        "Example News",
+        TEXT,
+    )
     assert set(models.Majority.objects.values_list("year", "majority")) == {
-        (2017, 1322), (2015, 6723)}
+        (2017, 1322),
+        (2015, 6723),
+    }
     page = editor_client.get(reverse("admin:constituencies_article_change", args=[article.pk]))
     assert "Facts from this article" in page.content.decode()
     assert "Not yet reviewed" in page.content.decode()
