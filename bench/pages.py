@@ -49,28 +49,20 @@ import argparse
 import json
 import os
 import re
-import secrets
 import shutil
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack, closing
+from contextlib import ExitStack
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PYTHON = Path(sys.executable)
-HOST = "127.0.0.1"
+import common
+from common import HOST, PYTHON, ROOT, fetch, log, out
+
 PG_DATABASE = "tracker_pages_bench"
 RESULTS_FOLDERS = [Path("/work/shared/data"), ROOT / "data"]
-STEP_TIMEOUT = 900  # seconds for any one setup command
-START_TIMEOUT = 60  # seconds for a server to answer
 
 TRIVIAL = "/healthz/"
 HTML_TARGET = 0.5
@@ -78,48 +70,6 @@ DOWNLOAD_TARGET = 0.25
 DATASETTE_FACTOR = 10
 DATASETTE_TABLE = "/db/constituencies_constituency"
 DATASETTE_FILTERED = DATASETTE_TABLE + "?region=London"
-
-# One JSON line with what the report needs, printed by wrk when a run ends.
-WRK_REPORT = """
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    'WRK_JSON {"requests": %d, "duration_us": %d, "bytes": %d, "connect": %d, "read": %d, ' ..
-    '"write": %d, "status": %d, "timeout": %d, "p50_us": %d, "p99_us": %d}\\n',
-    summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write,
-    e.status, e.timeout, latency:percentile(50), latency:percentile(99)))
-end
-"""
-
-# Requests from this script go straight to the loopback servers, never through a proxy.
-LOOPBACK = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-def log(message):
-    sys.stderr.write(f"[pages] {message}\n")
-    sys.stderr.flush()
-
-
-def out(line=""):
-    sys.stdout.write(line + "\n")
-    sys.stdout.flush()
-
-
-def free_port():
-    with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-def base_environment():
-    """This process's environment less the shell's Django, database and proxy settings."""
-    return {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith("DJANGO_")
-        and name != "DATABASE_URL"
-        and not name.lower().endswith("_proxy")
-    }
 
 
 def official_results():
@@ -129,112 +79,6 @@ def official_results():
         if files:
             return files
     return []
-
-
-def manage(env, *args):
-    log("manage.py " + " ".join(args))
-    subprocess.run(
-        [str(PYTHON), "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        timeout=STEP_TIMEOUT,
-        stdout=subprocess.DEVNULL,
-    )
-
-
-class PostgresDatabase:
-    """`tracker_pages_bench` on the loopback server, made new and dropped after."""
-
-    def __init__(self, port, user):
-        import psycopg2
-
-        self.psycopg2 = psycopg2
-        self.port, self.user = port, user
-        self.url = f"postgres://{user}@{HOST}:{port}/{PG_DATABASE}"
-
-    def _run(self, statement):
-        connection = self.psycopg2.connect(
-            host=HOST, port=self.port, user=self.user, dbname="postgres", connect_timeout=5
-        )
-        try:
-            connection.autocommit = True
-            with connection.cursor() as cursor:
-                cursor.execute(statement)
-        finally:
-            connection.close()
-
-    def __enter__(self):
-        self._run(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
-        self._run(f"CREATE DATABASE {PG_DATABASE}")
-        return self
-
-    def __exit__(self, *exc):
-        try:
-            self._run(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
-            log(f"dropped PostgreSQL database {PG_DATABASE}")
-        except self.psycopg2.Error as error:
-            log(f"could not drop {PG_DATABASE}: {error}")
-
-
-class Server:
-    """A server process in its own process group on 127.0.0.1, stopped (then killed)
-    on exit."""
-
-    def __init__(self, name, command, env, log_path, probe="/"):
-        self.name, self.command, self.env = name, command, env
-        self.log_path, self.probe = log_path, probe
-        self.port = free_port()
-        self.url = f"http://{HOST}:{self.port}"
-        self.command = [part.replace("{port}", str(self.port)) for part in command]
-        self.process = None
-
-    def __enter__(self):
-        log(f"{self.name}: " + " ".join(self.command))
-        with open(self.log_path, "ab") as log_file:
-            self.process = subprocess.Popen(
-                self.command,
-                cwd=ROOT,
-                env=self.env,
-                stdin=subprocess.DEVNULL,
-                stdout=log_file,
-                stderr=log_file,
-                start_new_session=True,
-            )
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"{self.name} exited at start:\n{self.log_tail()}")
-            try:
-                with LOOPBACK.open(self.url + self.probe, timeout=5) as response:
-                    if response.status == 200:
-                        return self
-            except (urllib.error.URLError, OSError):
-                time.sleep(0.3)
-        raise RuntimeError(f"{self.name} did not answer within {START_TIMEOUT} s")
-
-    def __exit__(self, *exc):
-        if self.process is None or self.process.poll() is not None:
-            return
-        group = os.getpgid(self.process.pid)
-        os.killpg(group, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(group, signal.SIGKILL)
-            self.process.wait(timeout=5)
-        log(f"{self.name} stopped")
-
-    def log_tail(self, lines=30):
-        if not self.log_path.exists():
-            return ""
-        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-
-
-def fetch(url, headers, timeout=180):
-    request = urllib.request.Request(url, headers=headers)
-    with LOOPBACK.open(request, timeout=timeout) as response:
-        return response.status, response.read()
 
 
 def pages_to_time(base_url, headers):
@@ -270,34 +114,25 @@ def warm(base_url, path, headers, concurrency):
 
 
 def wrk(base_url, path, args, script, headers):
-    command = [
-        "wrk",
-        f"--threads={args.wrk_threads}",
-        f"--connections={args.connections}",
-        f"--duration={args.duration}s",
-        "--timeout=10s",
-        "--latency",
-        f"--script={script}",
-        *(f"--header={name}: {value}" for name, value in headers.items()),
-        base_url + path,
-    ]
-    result = subprocess.run(
-        command, capture_output=True, text=True, timeout=args.duration + 60, check=True
+    return common.summarise(
+        common.wrk(
+            base_url + path,
+            script,
+            duration=args.duration,
+            connections=args.connections,
+            threads=args.wrk_threads,
+            headers=headers,
+        )
     )
-    line = next(line for line in result.stdout.splitlines() if line.startswith("WRK_JSON "))
-    run = json.loads(line.removeprefix("WRK_JSON "))
-    errors = sum(run[kind] for kind in ("connect", "read", "write", "status", "timeout"))
-    return {
-        "rps": run["requests"] / (run["duration_us"] / 1e6),
-        "p50_ms": run["p50_us"] / 1000,
-        "p99_ms": run["p99_us"] / 1000,
-        "errors": errors,
-        "kb_per_response": run["bytes"] / max(run["requests"], 1) / 1024,
-    }
 
 
 def median_run(runs):
-    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+    """Each figure's median over the rounds (latencies over the rounds that had any)."""
+    medians = {}
+    for key in runs[0]:
+        values = [run[key] for run in runs if run[key] is not None]
+        medians[key] = statistics.median(values) if values else None
+    return medians
 
 
 def gunicorn_command(args, folder):
@@ -305,19 +140,13 @@ def gunicorn_command(args, folder):
     # one worker may accept most of them and leave a core idle throughout, as a load
     # balancer or browsers' comings and goings would not. Each worker takes its share.
     share = -(-args.connections // args.workers)
-    return [
-        str(PYTHON.parent / "gunicorn"),
-        "tracker.wsgi",
-        "--bind", f"{HOST}:{{port}}",
-        "--workers", str(args.workers),
-        "--worker-class", "gthread",
-        "--threads", str(args.threads),
-        "--worker-connections", str(share),
-        "--keep-alive", "30",
-        "--timeout", "120",
-        "--error-logfile", str(folder / "gunicorn.log"),
-        "--log-level", "warning",
-    ]  # fmt: skip
+    return common.gunicorn_command(
+        folder / "gunicorn.log",
+        workers=args.workers,
+        worker_class="gthread",
+        threads=args.threads,
+        options=["--worker-connections", str(share), "--keep-alive", "30", "--timeout", "120"],
+    )
 
 
 def datasette_command():
@@ -335,27 +164,22 @@ def measure_backend(database, args, stack, folder, env, script, headers):
     env = dict(env)
     # Named db.sqlite3 so that Datasette calls the database "db".
     sqlite_path = folder / "db.sqlite3"
-    if database == "postgres":
-        env["DATABASE_URL"] = stack.enter_context(
-            PostgresDatabase(args.pg_port, args.pg_user)
-        ).url
-    else:
-        env["DATABASE_URL"] = f"sqlite:///{sqlite_path}"
+    env["DATABASE_URL"] = common.database_url(stack, database, sqlite_path, args, PG_DATABASE)
     log(f"{database}: {env['DATABASE_URL']}")
     started = time.monotonic()
-    manage(env, "migrate", "--noinput")
+    common.manage(env, "migrate", "--noinput")
     results = official_results()
     if results:
-        manage(env, "import_results", *map(str, results))
+        common.manage(env, "import_results", *map(str, results))
     else:
         log("no official results found: the 650 seats are invented")
-    manage(env, "make_demo_data")
+    common.manage(env, "make_demo_data")
     log(f"{database}: data built in {time.monotonic() - started:.0f} s")
 
     report = {"database": database, "pages": {}, "datasette": None}
     with ExitStack() as servers:
         server = servers.enter_context(
-            Server(
+            common.Server(
                 "gunicorn",
                 gunicorn_command(args, folder),
                 env,
@@ -375,15 +199,13 @@ def measure_backend(database, args, stack, folder, env, script, headers):
             if command is None:
                 log("Datasette is not installed: `.venv/bin/pip install datasette`; skipped")
             else:
+                settings = ["--host", HOST, "--port", "{port}"]
+                settings += ["--setting", "sql_time_limit_ms", "10000"]
                 datasette = servers.enter_context(
-                    Server(
+                    common.Server(
                         "datasette",
-                        [
-                            *command, "serve", "--immutable", str(sqlite_path),
-                            "--host", HOST, "--port", "{port}",
-                            "--setting", "sql_time_limit_ms", "10000",
-                        ],  # fmt: skip
-                        base_environment(),
+                        [*command, "serve", "--immutable", str(sqlite_path), *settings],
+                        common.base_environment(),
                         folder / "datasette.log",
                         probe=DATASETTE_TABLE + "?_size=1",
                     )
@@ -409,9 +231,7 @@ def measure_backend(database, args, stack, folder, env, script, headers):
                 before = after
             if datasette:
                 for path in datasette_rounds:
-                    datasette_rounds[path].append(
-                        wrk(datasette.url, path, args, script, headers)
-                    )
+                    datasette_rounds[path].append(wrk(datasette.url, path, args, script, headers))
         report["pages"][TRIVIAL] = {
             "name": "trivial view",
             "kind": "floor",
@@ -495,48 +315,27 @@ def parse_args(argv=None):
     parser.add_argument("--rounds", type=int, default=1, help="Rounds, medians reported [1].")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="[cores]")
     parser.add_argument("--threads", type=int, default=4, help="Threads a worker [4].")
-    parser.add_argument("--wrk-threads", type=int, default=os.cpu_count() or 1, help="[cores]")
-    parser.add_argument(
-        "--identity", action="store_true", help="Ask for uncompressed bodies."
-    )
-    parser.add_argument("--pg-port", type=int, default=5432)
-    parser.add_argument("--pg-user", default="postgres")
+    parser.add_argument("--identity", action="store_true", help="Ask for uncompressed bodies.")
+    common.add_arguments(parser)
     parser.add_argument("--json", type=Path, help="Also write the figures to this file.")
     args = parser.parse_args(argv)
-    if args.connections < args.wrk_threads:
-        parser.error("--connections must be at least --wrk-threads")
+    common.check_arguments(parser, args)
     if min(args.duration, args.rounds, args.workers, args.threads) < 1:
         parser.error("--duration, --rounds, --workers and --threads must be at least 1")
-    if shutil.which("wrk") is None:
-        parser.error("wrk is not installed (Debian: apt-get install wrk)")
     return args
 
 
 def main(argv=None):
     args = parse_args(argv)
-    # A SIGTERM (a CI timeout, say) unwinds through the cleanup as Ctrl-C does.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    common.exit_on_sigterm()
     databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
     headers = {} if args.identity else {"Accept-Encoding": "gzip"}
     reports, passed = [], True
     with tempfile.TemporaryDirectory(prefix="tracker-pages-") as name:
         folder = Path(name)
-        env = base_environment() | {
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_ALLOWED_HOSTS": HOST,
-            "DJANGO_CONN_MAX_AGE": "600",
-            "DJANGO_SETTINGS_MODULE": "pages_bench_settings",
-            "PYTHONPATH": os.pathsep.join([str(folder), str(ROOT)]),
-        }
-        # The settings as deployed, with the static files collected into the folder.
-        (folder / "pages_bench_settings.py").write_text(
-            "from tracker.settings import *  # noqa: F403\n"
-            f"STATIC_ROOT = {str(folder / 'static')!r}\n"
-        )
-        manage(env, "collectstatic", "--noinput")
-        script = folder / "report.lua"
-        script.write_text(WRK_REPORT)
+        env = common.site_environment(folder) | {"DJANGO_CONN_MAX_AGE": "600"}
+        common.manage(env, "collectstatic", "--noinput")
+        script = common.wrk_script(folder)
         datasette = None
         for database in databases:
             with ExitStack() as stack:
