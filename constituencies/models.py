@@ -205,8 +205,13 @@ class Evidence(models.Model):
         return f"{self.article.get_absolute_url()}#span-{self.start}-{self.end}"
 
     def clean(self):
-        if self.article.text[self.start : self.end] != self.quote:
-            message = f"Quote does not match characters {self.start}-{self.end} of the article."
+        self.check_quote(self.article.text, self.start, self.end, self.quote)
+
+    @staticmethod
+    def check_quote(text, start, end, quote):
+        """Raise `ValidationError` unless `quote` is exactly `text[start:end]`."""
+        if text[start:end] != quote:
+            message = f"Quote does not match characters {start}-{end} of the article."
             raise ValidationError({"quote": message})
 
 

@@ -113,18 +113,17 @@ def unique_slugs(model, names):
     return slugs
 
 
-def insert_many(model, rows):
-    """INSERT unsaved `rows` of `model`, as many to a statement as the database takes.
-    For the tens of thousands of evidence rows a large load writes, `bulk_create`'s
-    preparation of every value costs several times what the database does. Only for
-    models whose fields need no conversion on the way in (numbers and text), such as
-    `Evidence`."""
-    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+def insert_many(model, names, rows):
+    """INSERT `rows` (tuples of values for the fields `names`, ids for relations) into
+    `model`'s table, as many to a statement as the database takes. For the tens of
+    thousands of evidence rows a large load writes, `bulk_create`'s model instances and
+    preparation of every value cost several times what the database does. Only for
+    values that need no conversion on the way in (numbers and text)."""
+    rows = list(rows)
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in fields)
-    placeholders = f"({', '.join(['%s'] * len(fields))})"
-    rows = [[getattr(row, field.attname) for field in fields] for row in rows]
-    per_statement = (connection.features.max_query_params or 30000) // len(fields)
+    columns = ", ".join(quote(model._meta.get_field(name).column) for name in names)
+    placeholders = f"({', '.join(['%s'] * len(names))})"
+    per_statement = (connection.features.max_query_params or 30000) // len(names)
     with connection.cursor() as cursor:
         for start in range(0, len(rows), per_statement):
             chunk = rows[start : start + per_statement]
@@ -772,19 +771,11 @@ class BatchLoader:
             self._kept[article.pk].add(key[1:])
             if key in self._existing_spans or key in evidence:
                 continue
-            evidence[key] = models.Evidence(
-                article=article,
-                content_type=content_type,
-                object_id=obj.pk,
-                start=span.start,
-                end=span.end,
-                quote=span.quote,
-                rule=rule,
-            )
-        # Each row checked like a single save: the quote must be the article's text.
-        for row in evidence.values():
-            row.clean()
-        insert_many(models.Evidence, evidence.values())
+            # Checked as a single save checks it: the quote must be the article's text.
+            models.Evidence.check_quote(article.text, span.start, span.end, span.quote)
+            evidence[key] = (*key, span.quote, rule)
+        columns = ("article", "content_type", "object_id", "start", "end", "quote", "rule")
+        insert_many(models.Evidence, columns, evidence.values())
         if self._aliases:
             models.PersonAlias.objects.bulk_create(self._aliases, ignore_conflicts=True)
         through = models.Candidacy.backers.through
