@@ -16,7 +16,6 @@ and so are facts left with no evidence at all, unless an editor has touched them
 """
 
 import json
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -52,9 +51,6 @@ FACT_MODELS = (
 )
 # Fact fields that name an organisation.
 ORGANISATION_FIELDS = ("party", "organisation", "from_party", "to_group", "decided_by")
-# Words of a name or text, apostrophes and hyphens included, for `KnownSeats`.
-WORDS = re.compile(r"\w[\w'’-]*")
-POSSESSIVE = re.compile(r"['’]s\b")
 
 
 @cache
@@ -168,38 +164,23 @@ def columns(model, names):
     )
 
 
-def words_of(text):
-    return WORDS.findall(POSSESSIVE.sub("", text))
-
-
-def name_key(name):
-    """How `KnownSeats` files a person: the last two words of their name ("Chuka Umunna")."""
-    return " ".join(words_of(name)[-2:])
-
-
-def text_keys(text):
-    """Every word and pair of words in `text`: the keys of everyone it may name in full."""
-    words = words_of(text)
-    return {*words, *map(" ".join, zip(words, words[1:], strict=False))}
-
-
 class KnownSeats:
     """Who holds which seat, as the database has it once the articles applied so far are
     written: for resolving "X's seat" and "seats held by X and Y" in articles that do not
     name the seat themselves.
 
     Each article applied is a step; `changed_at` records the last step at which each
-    person's seat changed (by `name_key`), so an article read (extracted) at an earlier
-    step can be asked whether it might now say more (`changed_since` the people whose
-    seats its extraction consulted). Kept in memory as batches are
-    applied, and checked against the database after each batch commits (`reload`)."""
+    person's seat changed, so an article read (extracted) at an earlier step can be asked
+    whether it might now say more (`changed_since` the people whose seats its extraction
+    consulted). Kept in memory as batches are applied, and checked against the database
+    after each batch commits (`reload`). There is one MP to a seat, so it stays small."""
 
     def __init__(self):
         self.step = 0
         self.changed_at = {}
         self._mp = {}
         self._seats_of = defaultdict(set)
-        self._by_key = defaultdict(set)
+        self._dict = None
         self.reload()
 
     def reload(self):
@@ -216,6 +197,7 @@ class KnownSeats:
                 self.set_mp(seat, stored_mps.get(seat))
 
     def set_mp(self, seat, person):
+        self._dict = None
         before = self._mp.pop(seat, None)
         if before is not None:
             self._seats_of[before].discard(seat)
@@ -223,31 +205,27 @@ class KnownSeats:
         if person is not None:
             self._mp[seat] = person
             self._seats_of[person].add(seat)
-            self._by_key[name_key(person)].add(person)
             self._changed(person)
 
     def _changed(self, person):
-        self.changed_at[name_key(person)] = self.step
+        self.changed_at[person] = self.step
 
     def seat(self, person):
         # As the database lists them, by seat name: the last seat an MP is named for.
         seats = self._seats_of.get(person)
         return max(seats) if seats else None
 
-    def relevant(self, text):
-        """The seats of everyone whose name may be in `text`: all an extraction can use."""
-        found = {}
-        for key in text_keys(text) & self._by_key.keys():
-            for person in self._by_key[key]:
-                seat = self.seat(person)
-                if seat:
-                    found[person] = seat
-        return found
+    def as_dict(self):
+        """{person: seat} for every MP known, as `extract` takes it."""
+        if self._dict is None:
+            self._dict = {person: self.seat(person) for person in self._seats_of}
+            self._dict = {person: seat for person, seat in self._dict.items() if seat}
+        return self._dict
 
     def changed_since(self, people, step):
         """Whether any of `people` had their seat changed after `step`."""
         changed = self.changed_at
-        return any(changed.get(name_key(person), -1) > step for person in people)
+        return any(changed.get(person, -1) > step for person in people)
 
 
 @dataclass

@@ -14,7 +14,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import batched, chain, islice
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -33,8 +33,9 @@ BATCH = 50
 # Runs with fewer articles than this are extracted in this process: starting workers
 # would cost more than it saves.
 PARALLEL_FROM = 64
-# Articles handed to the workers ahead of the one being written.
+# Articles handed to the workers ahead of the one being written, and to each at a time.
 AHEAD = 2 * BATCH
+CHUNK = 10
 # Loads that race on the same new rows resolve in a retry or two.
 ATTEMPTS = 5
 # Re-reading for seats learnt later settles at once in practice; the bound guards
@@ -125,6 +126,16 @@ def safe_extract(raw, seats):
         return f"extraction failed ({type(error).__name__}: {error})"
 
 
+def prepare(path, seats):
+    """(the article read, or a failed outcome; its extraction, or why that failed)."""
+    raw = path if isinstance(path, ArticleOutcome) else read_path(path)
+    return raw, (safe_extract(raw, seats) if isinstance(raw, RawArticle) else None)
+
+
+def prepare_all(paths, seats):
+    return [prepare(path, seats) for path in paths]
+
+
 def outcome_of(result, name):
     outcome = ArticleOutcome(name, article_id=result.article.pk)
     outcome.duplicate_of = result.duplicate_of
@@ -193,7 +204,7 @@ class Run:
         self.applied = []
 
     def extract_here(self, raw):
-        return safe_extract(raw, self.seats.relevant(raw.text))
+        return safe_extract(raw, self.seats.as_dict())
 
     def entry(self, path, raw, extraction, read_at):
         """An `Item` to write, or the outcome of an article that cannot be."""
@@ -204,33 +215,31 @@ class Run:
         return Item(raw, extraction, path=path, read_at=read_at)
 
     def extracted(self, paths):
-        """Entries for `paths` in order, extracted here, or by worker processes when there
-        are many: each article is handed over with the seats of the people it may name,
-        as known when it is handed over (`refresh` catches up if they change)."""
+        """Entries for `paths` in order, read and extracted here, or by worker processes
+        when there are many: they take `CHUNK` articles at a time, with the seats known
+        when the chunk is handed over (`refresh` catches up if those change)."""
         paths = iter(paths)
         head = list(islice(paths, PARALLEL_FROM))
         count = workers()
         if len(head) < PARALLEL_FROM or count < 2:
             for path in chain(head, paths):
-                raw = path if isinstance(path, ArticleOutcome) else read_path(path)
-                extraction = self.extract_here(raw) if isinstance(raw, RawArticle) else None
-                yield self.entry(path, raw, extraction, self.seats.step)
+                yield self.entry(path, *prepare(path, self.seats.as_dict()), self.seats.step)
             return
-        # Forked workers only extract; they never touch the database connection.
+        # Forked workers only read and extract; they never touch the database connection.
         with multiprocessing.get_context("fork").Pool(count) as pool:
             ahead = deque()
-            for path in chain(head, paths):
-                raw = path if isinstance(path, ArticleOutcome) else read_path(path)
-                task = None
-                if isinstance(raw, RawArticle):
-                    task = pool.apply_async(safe_extract, (raw, self.seats.relevant(raw.text)))
-                ahead.append((path, raw, task, self.seats.step))
-                if len(ahead) >= AHEAD:
-                    path, raw, task, read_at = ahead.popleft()
-                    yield self.entry(path, raw, task and task.get(), read_at)
+            chunks = batched(chain(head, paths), CHUNK)
+            for chunk in chunks:
+                task = pool.apply_async(prepare_all, (chunk, self.seats.as_dict()))
+                ahead.append((chunk, task, self.seats.step))
+                if len(ahead) >= AHEAD // CHUNK:
+                    yield from self.collect(*ahead.popleft())
             while ahead:
-                path, raw, task, read_at = ahead.popleft()
-                yield self.entry(path, raw, task and task.get(), read_at)
+                yield from self.collect(*ahead.popleft())
+
+    def collect(self, chunk, task, read_at):
+        for path, prepared in zip(chunk, task.get(), strict=True):
+            yield self.entry(path, *prepared, read_at)
 
     def refresh(self, item):
         """Extract the item again if a person it may name has had their seat changed
