@@ -266,10 +266,12 @@ class Names:
         self._aliases = None
         # Rows made in the current batch: (model, pk) -> the article they were made for.
         self.created = {}
+        self.made = {}
         self.owner = None
 
-    def _made(self, model, obj):
-        self.created[(model, obj.pk)] = self.owner
+    def _made(self, model, obj, owner=None):
+        self.created[(model, obj.pk)] = owner
+        self.made[(model, obj.pk)] = obj
 
     def preload(self, people, seats, organisations):
         """Look up many people, seats and organisations in a query each, and create the
@@ -326,7 +328,7 @@ class Names:
             elif slugs[name]:
                 new.setdefault(slugs[name], models.Constituency(name=name, slug=slugs[name]))
         for seat in models.Constituency.objects.bulk_create(list(new.values())):
-            self.created[(models.Constituency, seat.pk)] = None
+            self._made(models.Constituency, seat)
         for name in seats:
             if name not in self._seats and slugs[name] in new:
                 self._seats[name] = new[slugs[name]]
@@ -347,7 +349,7 @@ class Names:
             person.slug = slug
         for person in models.Person.objects.bulk_create(new):
             self._people[person.name] = person
-            self.created[(models.Person, person.pk)] = None
+            self._made(models.Person, person)
 
     def claim(self, model, obj):
         """The first article to use a row made in this batch is the one it was made for."""
@@ -396,7 +398,7 @@ class Names:
         obj = models.Constituency.objects.filter(Q(name__iexact=name) | Q(slug=slug)).first()
         if obj is None:
             obj = models.Constituency.objects.create(name=name, slug=slug)
-            self._made(models.Constituency, obj)
+            self._made(models.Constituency, obj, self.owner)
         self._seats[name] = obj
         return obj
 
@@ -419,7 +421,7 @@ class Names:
             obj = matches[0] if len(matches) == 1 else None
         if obj is None:
             obj = models.Person.objects.create(name=name, slug=unique_slug(models.Person, name))
-            self._made(models.Person, obj)
+            self._made(models.Person, obj, self.owner)
         self._people[name] = obj
         return obj
 
@@ -455,7 +457,7 @@ class BatchLoader:
     def __init__(self, items, *, names, seats=None, refresh=None):
         self.items = items
         self.names = names
-        self.names.created = {}
+        self.names.created, self.names.made = {}, {}
         self.seats = seats
         self.refresh = refresh
         self.results = [None] * len(items)
@@ -594,7 +596,14 @@ class BatchLoader:
         them meanwhile waits, then wins, instead of being overwritten."""
         by_model = {}
         for plan in plans:
-            if plan.identity not in self._rows:
+            if plan.identity in self._rows:
+                continue
+            # A person or seat made in this batch is as the batch left it, and no one
+            # else can see it before the batch commits.
+            made = self.names.made.get((plan.model, plan.key.get("pk")))
+            if made is not None:
+                self._rows[plan.identity] = made
+            else:
                 by_model.setdefault(plan.model, {})[plan.identity] = plan.key
         for model, keys in by_model.items():
             keys = list(keys.values())

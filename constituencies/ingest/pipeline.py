@@ -178,7 +178,7 @@ def load_raw(raw: RawArticle, *, names=None, article=None, **metadata) -> Articl
     """Extract and load one article inside its own transaction. `article` and `metadata`
     come from the admin, where an editor adds or corrects an article."""
     name = raw.filename or metadata.get("title") or "pasted article"
-    extraction = safe_extract(raw, KnownSeats().relevant(raw.text))
+    extraction = safe_extract(raw, KnownSeats().as_dict())
     if not isinstance(extraction, Extraction):
         return ArticleOutcome(name, error=f"{name}: {extraction}")
     item = Item(raw, extraction, article, metadata)
