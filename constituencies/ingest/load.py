@@ -751,7 +751,12 @@ class BatchLoader:
                     row.updated_at = now
                     changes = {name: getattr(row, name) for name in fields}
                     model.objects.filter(pk=row.pk).update(**changes, updated_at=now)
-                model.history.bulk_history_create([row for row, _ in dirty.values()], update=True)
+                # Rows made in this batch have no history yet, like every new row.
+                made = self.names.made
+                model.history.bulk_history_create(
+                    [row for row, _ in dirty.values() if (model, row.pk) not in made],
+                    update=True,
+                )
         evidence = {}
         for article, obj, content_type, span, rule in self._evidence:
             key = (article.pk, content_type.id, obj.pk, span.start, span.end)
