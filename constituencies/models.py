@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Prefetch, Q
+from django.db.models.functions import Lower
 from django.db.models.query import ModelIterable
 from django.urls import reverse
 from django.utils.text import slugify
@@ -357,6 +358,8 @@ class Organisation(Fact):
 
     class Meta:
         ordering = ["name"]
+        # The loader looks names up whatever their case.
+        indexes = [models.Index(Lower("name"), name="organisation_lower_name")]
         constraints = [
             models.UniqueConstraint(fields=["name"], name="organisation_unique_name"),
             models.UniqueConstraint(fields=["slug"], name="organisation_unique_slug"),
@@ -424,6 +427,7 @@ class Person(Fact):
     class Meta:
         verbose_name_plural = "people"
         ordering = ["name"]
+        indexes = [models.Index(Lower("name"), name="person_lower_name")]
         constraints = [
             models.UniqueConstraint(fields=["name"], name="person_unique_name"),
             models.UniqueConstraint(fields=["slug"], name="person_unique_slug"),
@@ -763,6 +767,7 @@ class Constituency(Fact):
     class Meta:
         verbose_name_plural = "constituencies"
         ordering = ["name"]
+        indexes = [models.Index(Lower("name"), name="constituency_lower_name")]
         constraints = [
             models.UniqueConstraint(fields=["name"], name="constituency_unique_name"),
             models.UniqueConstraint(fields=["slug"], name="constituency_unique_slug"),

@@ -437,7 +437,9 @@ def find_articles(items):
     """Stored articles for a batch, by text hash and by file name, in one query."""
     hashes = {item.raw.sha256 for item in items}
     filenames = {item.raw.filename for item in items if item.raw.filename}
-    rows = models.Article.objects.filter(Q(sha256__in=hashes) | Q(filename__in=filenames))
+    # "Not blank" as the file-name index's own condition says, so that the index is used.
+    by_name = Q(filename__in=filenames) & ~Q(filename="")
+    rows = models.Article.objects.filter(Q(sha256__in=hashes) | by_name)
     by_hash, by_filename = {}, {}
     for row in rows:
         by_hash[row.sha256] = row
