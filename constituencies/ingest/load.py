@@ -472,6 +472,7 @@ class BatchLoader:
         self._kept = defaultdict(set)  # article pk -> (ct, object key, start, end)
         self._dropped = defaultdict(set)  # article pk -> (ct, pk) whose evidence went
         self._existing_spans = set()
+        self._stored = []  # (pk, article, ct, object, start, end) stored before the batch
         self._previous = {}
         self._owners = defaultdict(set)  # (ct, pk) -> batch articles with stored evidence
         self._aliases = []
@@ -552,12 +553,13 @@ class BatchLoader:
         facts are re-attached below."""
         changed = [a.pk for a in articles if a.text_changed]
         rows = models.Evidence.objects.filter(article__in=articles).values_list(
-            "article_id", "content_type_id", "object_id", "rule", "start", "end"
+            "pk", "article_id", "content_type_id", "object_id", "rule", "start", "end"
         )
-        for article_id, ct, obj, rule, start, end in rows:
+        for pk, article_id, ct, obj, rule, start, end in rows:
             if article_id in changed:
                 self._dropped[article_id].add((ct, obj))
                 continue
+            self._stored.append((pk, article_id, ct, obj, start, end))
             # Which record this article's span and rule supported, to find it again if an
             # editor has since changed one of its key fields.
             self._previous[(article_id, ct, rule, start, end)] = obj
@@ -784,15 +786,13 @@ class BatchLoader:
         machine-made facts that lost their last evidence. People, seats and organisations
         stay: other records and editors refer to them."""
         results = {r.article.pk: r for r in self.results if r and not r.duplicate_of}
-        articles = list(results)
         stale, orphans = [], {}
         for article_id, dropped in self._dropped.items():
             for key in dropped:
                 orphans.setdefault(key, article_id)
-        rows = models.Evidence.objects.filter(article__in=articles).values_list(
-            "pk", "article_id", "content_type_id", "object_id", "start", "end"
-        )
-        for pk, article_id, *key in rows:
+        # The batch's evidence is what was stored before (read at the start, under the
+        # batch's locks) and what it wrote, which is all kept.
+        for pk, article_id, *key in self._stored:
             if tuple(key) not in self._kept[article_id]:
                 stale.append(pk)
                 orphans.setdefault(tuple(key[:2]), article_id)
