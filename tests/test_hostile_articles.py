@@ -148,16 +148,16 @@ def test_a_database_failure_mid_article_leaves_nothing_of_it(folder, monkeypatch
 
 def test_an_extractor_failure_on_one_article_is_reported_and_the_others_load(folder, monkeypatch):
     (folder / "trips-a-rule.txt").write_text(SMITH, encoding="utf-8")
-    from constituencies.ingest import pipeline
+    from constituencies.ingest import work
 
-    real_extract = pipeline.extract
+    real_extract = work.extract
 
     def extract(text, known_seats=None):
         if text == SMITH:
             raise TypeError("a rule tripped over this prose")
         return real_extract(text, known_seats=known_seats)
 
-    monkeypatch.setattr(pipeline, "extract", extract)
+    monkeypatch.setattr(work, "extract", extract)
     lines, failure = run(folder)
     assert "trips-a-rule.txt" in failure
     message = line_for(lines, "trips-a-rule.txt")

@@ -159,13 +159,13 @@ def test_many_articles_load_alike_through_workers_and_in_one_process(tmp_path, m
     count = many_articles(tmp_path / "many")
     assert count >= pipeline.PARALLEL_FROM
     started = []
-    real_pool = pipeline.multiprocessing.get_context("fork").Pool
+    real_pool = pipeline.multiprocessing.get_context("forkserver").Pool
 
     def pool(*args, **kwargs):
         started.append(args)
         return real_pool(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline.multiprocessing.get_context("fork"), "Pool", pool)
+    monkeypatch.setattr(pipeline.multiprocessing.get_context("forkserver"), "Pool", pool)
     monkeypatch.setattr(pipeline, "workers", lambda: 2)
     load(tmp_path / "many")
     assert started, "the workers were not used"

@@ -22,10 +22,10 @@ from django.db import DatabaseError, IntegrityError, OperationalError, transacti
 
 from constituencies.pagecache import data_changed
 
-from .extract import extract
+from . import work
 from .facts import Extraction
 from .load import Item, KnownSeats, Names, load_batch
-from .read import ArticleError, RawArticle, read_article
+from .read import RawArticle
 
 # Articles written per transaction: enough to make each statement count, few enough that
 # an editor saving meanwhile waits a fraction of a second at most.
@@ -108,34 +108,6 @@ def article_paths(paths: Iterable[str | Path]) -> Iterator[Path | ArticleOutcome
             yield ArticleOutcome(str(path), error=f"{path}: no such file or folder")
 
 
-def read_path(path: Path) -> RawArticle | ArticleOutcome:
-    try:
-        return read_article(path)
-    except ArticleError as error:
-        return ArticleOutcome(str(path), error=error.message)
-    except OSError as error:
-        return ArticleOutcome(str(path), error=f"{path}: cannot be read ({error.strerror})")
-
-
-def safe_extract(raw, seats):
-    """The article's extraction, or a one-line reason it failed. A rule that breaks on one
-    article's prose must not stop the others, so any error is caught here and reported."""
-    try:
-        return extract(raw.text, known_seats=seats)
-    except Exception as error:
-        return f"extraction failed ({type(error).__name__}: {error})"
-
-
-def prepare(path, seats):
-    """(the article read, or a failed outcome; its extraction, or why that failed)."""
-    raw = path if isinstance(path, ArticleOutcome) else read_path(path)
-    return raw, (safe_extract(raw, seats) if isinstance(raw, RawArticle) else None)
-
-
-def prepare_all(paths, seats):
-    return [prepare(path, seats) for path in paths]
-
-
 def outcome_of(result, name):
     outcome = ArticleOutcome(name, article_id=result.article.pk)
     outcome.duplicate_of = result.duplicate_of
@@ -178,7 +150,7 @@ def load_raw(raw: RawArticle, *, names=None, article=None, **metadata) -> Articl
     """Extract and load one article inside its own transaction. `article` and `metadata`
     come from the admin, where an editor adds or corrects an article."""
     name = raw.filename or metadata.get("title") or "pasted article"
-    extraction = safe_extract(raw, KnownSeats().as_dict())
+    extraction = work.safe_extract(raw, KnownSeats().as_dict())
     if not isinstance(extraction, Extraction):
         return ArticleOutcome(name, error=f"{name}: {extraction}")
     item = Item(raw, extraction, article, metadata)
@@ -204,12 +176,14 @@ class Run:
         self.applied = []
 
     def extract_here(self, raw):
-        return safe_extract(raw, self.seats.as_dict())
+        return work.safe_extract(raw, self.seats.as_dict())
 
     def entry(self, path, raw, extraction, read_at):
         """An `Item` to write, or the outcome of an article that cannot be."""
-        if isinstance(raw, ArticleOutcome):
-            return raw
+        if isinstance(path, ArticleOutcome):
+            return path
+        if not isinstance(raw, RawArticle):
+            return ArticleOutcome(str(path), error=raw)
         if not isinstance(extraction, Extraction):
             return ArticleOutcome(str(path), error=f"{raw.filename}: {extraction}")
         return Item(raw, extraction, path=path, read_at=read_at)
@@ -223,14 +197,17 @@ class Run:
         count = workers()
         if len(head) < PARALLEL_FROM or count < 2:
             for path in chain(head, paths):
-                yield self.entry(path, *prepare(path, self.seats.as_dict()), self.seats.step)
+                prepared = (path, None) if isinstance(path, ArticleOutcome) else None
+                prepared = prepared or work.prepare(path, self.seats.as_dict())
+                yield self.entry(path, *prepared, self.seats.step)
             return
-        # Forked workers only read and extract; they never touch the database connection.
-        with multiprocessing.get_context("fork").Pool(count) as pool:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([work.__name__])
+        with context.Pool(count) as pool:
             ahead = deque()
-            chunks = batched(chain(head, paths), CHUNK)
-            for chunk in chunks:
-                task = pool.apply_async(prepare_all, (chunk, self.seats.as_dict()))
+            for chunk in batched(chain(head, paths), CHUNK):
+                wanted = [None if isinstance(path, ArticleOutcome) else path for path in chunk]
+                task = pool.apply_async(work.prepare_all, (wanted, self.seats.as_dict()))
                 ahead.append((chunk, task, self.seats.step))
                 if len(ahead) >= AHEAD // CHUNK:
                     yield from self.collect(*ahead.popleft())
@@ -239,7 +216,7 @@ class Run:
 
     def collect(self, chunk, task, read_at):
         for path, prepared in zip(chunk, task.get(), strict=True):
-            yield self.entry(path, *prepared, read_at)
+            yield self.entry(path, *(prepared or (None, None)), read_at)
 
     def refresh(self, item):
         """Extract the item again if a person it may name has had their seat changed
@@ -310,8 +287,8 @@ class Run:
             for start in range(0, len(stale), BATCH):
                 entries = []
                 for path in stale[start : start + BATCH]:
-                    raw = read_path(path)
-                    entries.append(self.entry(path, raw, self.extract_here(raw), self.seats.step))
+                    prepared = work.prepare(path, self.seats.as_dict())
+                    entries.append(self.entry(path, *prepared, self.seats.step))
                 self.write(entries, again=True)
 
 
