@@ -197,8 +197,8 @@ class Run:
         count = workers()
         if len(head) < PARALLEL_FROM or count < 2:
             for path in chain(head, paths):
-                prepared = (path, None) if isinstance(path, ArticleOutcome) else None
-                prepared = prepared or work.prepare(path, self.seats.as_dict())
+                missing = isinstance(path, ArticleOutcome)
+                prepared = (None, None) if missing else work.prepare(path, self.seats.as_dict())
                 yield self.entry(path, *prepared, self.seats.step)
             return
         context = multiprocessing.get_context("forkserver")
