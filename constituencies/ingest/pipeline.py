@@ -201,6 +201,9 @@ class Run:
                 prepared = (None, None) if missing else work.prepare(path, self.seats.as_dict())
                 yield self.entry(path, *prepared, self.seats.step)
             return
+        # The workers come from a fork server, which imports the main module as
+        # multiprocessing does (manage.py is safe); a script that calls `run` directly
+        # needs an `if __name__ == "__main__":` guard.
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload([work.__name__])
         with context.Pool(count) as pool:
