@@ -83,11 +83,10 @@ class LoadResult:
     duplicate_of: str = ""
 
 
-def unique_slug(model, name, exclude_pk=None):
+def unique_slug(model, name):
     base = slugify(name)[:180] or "item"
     slug, n = base, 2
-    taken = model.objects.exclude(pk=exclude_pk) if exclude_pk else model.objects
-    while taken.filter(slug=slug).exists():
+    while model.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 
@@ -466,6 +465,7 @@ class BatchLoader:
         self.results = [None] * len(items)
         self._rows = {}
         self._new = {}  # (model, identity) -> unsaved row
+        self._made_for = {}  # id of an unsaved row -> the article it was made for
         self._dirty = defaultdict(dict)  # model -> {pk: (row, changed field names)}
         self._touched = defaultdict(set)  # (model, pk or id(row)) -> articles
         self._shared_outside = {}  # model -> pks with evidence from outside the batch
@@ -669,8 +669,8 @@ class BatchLoader:
         values = plan.values_for(obj)
         if obj is None:
             obj = model(**plan.key, **values)
+            self._made_for[id(obj)] = index
             self._new[(model, plan.identity)] = obj
-            self.names.created[(model, id(obj))] = index
             state = CREATED
         else:
             changed = {
@@ -694,7 +694,13 @@ class BatchLoader:
             if changed and obj.pk is not None:
                 row, fields = self._dirty[model].setdefault(obj.pk, (obj, set()))
                 fields.update(changed)
-            made_for = self.names.created.get((model, obj.pk if obj.pk else id(obj)), -1)
+            # A row made in memory by an earlier article of the batch counts as that
+            # article's; one made by `Names` for this article counts as this one's.
+            made_for = (
+                self._made_for.get(id(obj))
+                if obj.pk is None
+                else self.names.created.get((model, obj.pk))
+            )
             state = CREATED if made_for == index else UPDATED if changed else UNCHANGED
         self._rows[plan.identity] = obj
         self._touched[(model, obj.pk or id(obj))].add(article.pk)
