@@ -36,6 +36,9 @@ PARALLEL_FROM = 64
 # Articles handed to the workers ahead of the one being written, and to each at a time.
 AHEAD = 2 * BATCH
 CHUNK = 10
+# Workers run at a lower priority than the process writing (and than the site): writing is
+# the slower side, so extraction should take what CPU it leaves, not compete for it.
+WORKER_NICENESS = 10
 # Loads that race on the same new rows resolve in a retry or two.
 ATTEMPTS = 5
 # Re-reading for seats learnt later settles at once in practice; the bound guards
@@ -206,7 +209,7 @@ class Run:
         # needs an `if __name__ == "__main__":` guard.
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload([work.__name__])
-        with context.Pool(count) as pool:
+        with context.Pool(count, initializer=os.nice, initargs=(WORKER_NICENESS,)) as pool:
             ahead = deque()
             for chunk in batched(chain(head, paths), CHUNK):
                 wanted = [None if isinstance(path, ArticleOutcome) else path for path in chunk]
