@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from constituencies import models
-from constituencies.ingest.load import insert_many, update_many
+from constituencies.ingest.load import insert_many, insert_records, update_many
 from tests.factories import ArticleFactory, ConstituencyFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -77,3 +77,41 @@ def test_update_many_can_clear_a_relation_on_every_row():
     update_many(models.Constituency, ["mp"], [(seat.pk, None) for seat in seats])
 
     assert list(models.Constituency.objects.values_list("mp", flat=True)) == [None, None]
+
+
+def test_insert_records_stores_each_record_and_gives_it_its_key():
+    seat = ConstituencyFactory()
+    people = PersonFactory.create_batch(3)
+    candidacies = [
+        models.Candidacy(
+            person=person,
+            constituency=seat,
+            status="shortlisted",
+            description=text,
+            edited_fields=["status"] if n == 0 else [],
+        )
+        for n, (person, text) in enumerate(zip(people, AWKWARD, strict=False))
+    ]
+    before = timezone.now()
+
+    insert_records(models.Candidacy, candidacies)
+
+    assert all(not c._state.adding for c in candidacies)
+    for candidacy in candidacies:
+        stored = models.Candidacy.objects.get(pk=candidacy.pk)
+        assert (stored.person, stored.constituency, stored.status, stored.description) == (
+            candidacy.person,
+            seat,
+            "shortlisted",
+            candidacy.description,
+        )
+        assert stored.edited_fields == candidacy.edited_fields
+        assert before <= stored.created_at == stored.updated_at == candidacy.updated_at
+
+
+def test_insert_records_refuses_a_relation_to_an_unsaved_row():
+    seat = ConstituencyFactory()
+    unsaved = models.Person(name="Nobody Yet", slug="nobody-yet")
+
+    with pytest.raises(ValueError, match="unsaved related object"):
+        insert_records(models.Candidacy, [models.Candidacy(person=unsaved, constituency=seat)])
