@@ -170,13 +170,13 @@ def make_corpus(folder, count, seed=2019):
         picked = rng.sample(seat_names, len(set(mps.values())))
         seat_for = dict(zip(sorted(set(mps.values())), picked, strict=True))
         swaps = {}
-        for name in sorted(people, key=len, reverse=True):
+        for name in sorted(people, key=lambda name: (-len(name), name)):
             swaps[name] = rng.choice(others)
         for name, seat in mps.items():
             swaps[name] = mp_of[seat_for[seat]]
         for name, new in list(swaps.items()):
             swaps[name.rsplit(" ", 1)[-1]] = new.rsplit(" ", 1)[-1]
-        for seat in seats:
+        for seat in sorted(seats):
             swaps[seat] = seat_for.get(seat) or rng.choice(seat_names)
         if swaps:
             pattern = re.compile(
