@@ -27,6 +27,7 @@ from pathlib import Path
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Exists, JSONField, Model, OuterRef, Q
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.text import slugify
@@ -113,6 +114,11 @@ def unique_slugs(model, names):
     return slugs
 
 
+def parameter_limit():
+    """How many parameters one statement may carry (SQLite sets a limit)."""
+    return connection.features.max_query_params or 30000
+
+
 def insert_many(model, names, rows):
     """INSERT `rows` (tuples of values for the fields `names`, ids for relations) into
     `model`'s table: with COPY on PostgreSQL, elsewhere as many to a statement as the
@@ -136,7 +142,7 @@ def insert_many(model, names, rows):
             cursor.cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN (FORMAT csv)", data)
         return
     placeholders = f"({', '.join(['%s'] * len(names))})"
-    per_statement = (connection.features.max_query_params or 30000) // len(names)
+    per_statement = parameter_limit() // len(names)
     with connection.cursor() as cursor:
         for start in range(0, len(rows), per_statement):
             chunk = rows[start : start + per_statement]
@@ -267,6 +273,113 @@ def columns(model, names):
     return tuple(
         (name, "pk" if name == "pk" else model._meta.get_field(name).attname) for name in names
     )
+
+
+def natural_key_conditions(model, keys):
+    """Conditions matching the rows of `model` whose natural key is one of `keys` (dicts
+    of the same fields), a condition for each run of keys one query can carry. A key of
+    one field is looked up with IN. A key of several is joined against a VALUES list of
+    the keys wanted, which the unique index on the key serves: IN on each field alone
+    would also bring every combination of the values, which grows with the data (at
+    10,000 articles, ten times the rows wanted), and an OR of a condition per key is
+    slow for the database to plan. A NULL matches nothing in a join, so keys with a
+    field missing are matched with IS NULL on it, in a group of their own."""
+    names = sorted(keys[0])
+    if len(names) == 1:
+        (name,) = names
+        wanted = {comparable(key[name]) for key in keys}
+        condition = Q(**{f"{name}__in": wanted - {None}})
+        if None in wanted:
+            condition |= Q(**{f"{name}__isnull": True})
+        return [condition]
+    groups = defaultdict(set)
+    for key in keys:
+        values = tuple(comparable(key[name]) for name in names)
+        groups[tuple(value is None for value in values)].add(values)
+    quote = connection.ops.quote_name
+    meta = model._meta
+    columns = [meta.get_field(name).column for name in names]
+    select = f"SELECT t.{quote(meta.pk.column)} FROM {quote(meta.db_table)} t"
+    parts = []  # (SELECT of the keys' rows, its parameters)
+    limit = parameter_limit()
+    for nulls, rows in groups.items():
+        joined = [column for column, null in zip(columns, nulls, strict=True) if not null]
+        empty = [
+            f"t.{quote(column)} IS NULL"
+            for column, null in zip(columns, nulls, strict=True)
+            if null
+        ]
+        if not joined:
+            parts.append((f"{select} WHERE {' AND '.join(empty)}", []))
+            continue
+        # VALUES columns are called column1, column2... by both databases.
+        on = [f"t.{quote(column)} = v.column{n}" for n, column in enumerate(joined, start=1)]
+        row = f"({', '.join(['%s'] * len(joined))})"
+        rows = list(rows)
+        per_query = limit // len(joined)
+        for start in range(0, len(rows), per_query):
+            chunk = rows[start : start + per_query]
+            wanted = f"(VALUES {', '.join([row] * len(chunk))}) v"
+            sql = f"{select} JOIN {wanted} ON {' AND '.join(on + empty)}"
+            params = [value for key in chunk for value in key if value is not None]
+            parts.append((sql, params))
+    # One query for all the keys, as far as the database's limit on parameters allows.
+    # A UNION rather than an OR of conditions, which would have the database scan the
+    # whole table for rows matching any of them.
+    conditions, sqls, params = [], [], []
+    for sql, part_params in parts:
+        if sqls and len(params) + len(part_params) > limit:
+            conditions.append(Q(pk__in=RawSQL(" UNION ALL ".join(sqls), params)))
+            sqls, params = [], []
+        sqls.append(sql)
+        params += part_params
+    return [*conditions, Q(pk__in=RawSQL(" UNION ALL ".join(sqls), params))]
+
+
+class PlannerStatistics:
+    """PostgreSQL plans each query from what it last read of the tables' sizes, which its
+    autovacuum reads again only every minute or so: during a large load the tables soon
+    outgrow what the planner believes, and it scans whole tables where an index would
+    serve, more slowly with every batch. So the tables a load writes are analysed again
+    each time the records it has added reach the number there were when they were last
+    analysed: a handful of times in a load of thousands of articles, never in a small
+    one. SQLite's planner does not work from such statistics."""
+
+    # Below this many records added, plans cannot go far wrong.
+    AT_LEAST = 1000
+
+    def __init__(self):
+        self.enabled = connection.vendor == "postgresql"
+        self.added = 0
+        self.known = self.rows() if self.enabled else 0
+
+    @staticmethod
+    def tables():
+        through = models.Candidacy.backers.through
+        written = (*FACT_MODELS, models.Article, models.Evidence, models.Organisation, through)
+        return [model._meta.db_table for model in written]
+
+    def rows(self):
+        """The records there were when last analysed, as the planner knows them."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT coalesce(sum(greatest(reltuples, 0)), 0) FROM pg_class "
+                "WHERE relname = ANY(%s)",
+                [[model._meta.db_table for model in FACT_MODELS]],
+            )
+            return int(cursor.fetchone()[0])
+
+    def added_records(self, count):
+        """Count records a committed batch added; analyse the tables when they are due."""
+        if not self.enabled:
+            return
+        self.added += count
+        if self.added >= max(self.known, self.AT_LEAST):
+            quote = connection.ops.quote_name
+            with connection.cursor() as cursor:
+                cursor.execute(f"ANALYZE {', '.join(map(quote, self.tables()))}")
+            self.known = self.rows()
+            self.added = 0
 
 
 class KnownSeats:
@@ -544,7 +657,7 @@ def find_articles(items):
     filenames = {item.raw.filename for item in items if item.raw.filename}
     # "Not blank" as the file-name index's own condition says, so that the index is used.
     by_name = Q(filename__in=filenames) & ~Q(filename="")
-    rows = models.Article.objects.filter(Q(sha256__in=hashes) | by_name)
+    rows = models.Article.objects.filter(Q(sha256__in=hashes) | by_name).order_by()
     by_hash, by_filename = {}, {}
     for row in rows:
         by_hash[row.sha256] = row
@@ -658,8 +771,10 @@ class BatchLoader:
         a text that has since changed is deleted: its offsets mean nothing now, and the
         facts are re-attached below."""
         changed = [a.pk for a in articles if a.text_changed]
-        rows = models.Evidence.objects.filter(article__in=articles).values_list(
-            "pk", "article_id", "content_type_id", "object_id", "rule", "start", "end"
+        rows = (
+            models.Evidence.objects.filter(article__in=articles)
+            .order_by()
+            .values_list("pk", "article_id", "content_type_id", "object_id", "rule", "start", "end")
         )
         for pk, article_id, ct, obj, rule, start, end in rows:
             if article_id in changed:
@@ -717,22 +832,13 @@ class BatchLoader:
                 by_model.setdefault(plan.model, {})[plan.identity] = plan.key
         for model, keys in by_model.items():
             keys = list(keys.values())
-            # Rows are fetched by each key field's values and matched on the whole key
-            # here: an OR of composite conditions is far slower for the database to plan,
-            # and one field alone would bring every fact about the seats in hand.
-            query = Q()
-            for name in keys[0]:
-                wanted = {comparable(key[name]) for key in keys}
-                condition = Q(**{f"{name}__in": wanted - {None}})
-                if None in wanted:
-                    condition |= Q(**{f"{name}__isnull": True})
-                query &= condition
-            rows = locked(model).filter(query)
-            if model is models.Candidacy:
-                rows = rows.prefetch_related("backers")
-            for row in rows:
-                # A row this batch already holds may have changed in memory: keep that.
-                self._rows.setdefault(identity(model, keys[0], row), row)
+            for condition in natural_key_conditions(model, keys):
+                rows = locked(model).filter(condition)
+                if model is models.Candidacy:
+                    rows = rows.prefetch_related("backers")
+                for row in rows:
+                    # A row this batch already holds may have changed in memory: keep that.
+                    self._rows.setdefault(identity(model, keys[0], row), row)
 
     def find(self, plan, article, content_type):
         """The record a fact is about: by natural key, or by this article's earlier
@@ -843,7 +949,8 @@ class BatchLoader:
             elsewhere = models.Evidence.objects.filter(
                 content_type=content_type, object_id=OuterRef("pk")
             ).exclude(article__in=batch)
-            rows = model.objects.filter(pk__in=pks).filter(Exists(elsewhere))
+            # EXISTS stops at the first such span, where a popular seat has thousands.
+            rows = model.objects.filter(pk__in=pks).filter(Exists(elsewhere)).order_by()
             shared.update(rows.values_list("pk", flat=True))
             checked.update(pks)
         return pk in shared

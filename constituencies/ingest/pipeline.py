@@ -24,7 +24,7 @@ from constituencies.pagecache import data_changed
 
 from . import work
 from .facts import Extraction
-from .load import Item, KnownSeats, Names, load_batch
+from .load import Item, KnownSeats, Names, PlannerStatistics, load_batch
 from .read import RawArticle
 
 # Articles written per transaction: enough to make each statement count, few enough that
@@ -174,6 +174,7 @@ class Run:
         self.on_outcome = on_outcome
         self.names = Names()
         self.seats = KnownSeats()
+        self.statistics = PlannerStatistics()
         # (path, step the article was applied at, the people whose seats its extraction
         # consulted), for re-reading; only articles that consulted any are kept.
         self.applied = []
@@ -253,6 +254,7 @@ class Run:
                 self.seats.reload()
                 results = None
         outcomes = iter(results or ())
+        created = 0
         for entry in entries:
             if isinstance(entry, ArticleOutcome):
                 self.report_outcome(entry)
@@ -270,7 +272,9 @@ class Run:
             if consulted and not outcome.failed:
                 self.applied.append((entry.path, entry.applied_at, consulted))
             self.report_outcome(outcome, again=again)
+            created += outcome.created
         self.seats.reload()
+        self.statistics.added_records(created)
 
     def report_outcome(self, outcome, again=False):
         outcome.again = again

@@ -1,15 +1,30 @@
-"""The loader's own bulk statements (`insert_many`, `update_many`) write exactly what they
-are given, on whichever database the suite runs against."""
+"""The loader's own bulk statements (`insert_many`, `insert_records`, `update_many`) write
+exactly what they are given, and `natural_key_conditions` finds exactly the rows asked
+for, on whichever database the suite runs against."""
 
 import datetime
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.utils import timezone
 
 from constituencies import models
-from constituencies.ingest.load import insert_many, insert_records, update_many
-from tests.factories import ArticleFactory, ConstituencyFactory, PersonFactory
+from constituencies.ingest import load
+from constituencies.ingest.load import (
+    PlannerStatistics,
+    insert_many,
+    insert_records,
+    natural_key_conditions,
+    update_many,
+)
+from tests.factories import (
+    ArticleFactory,
+    ConstituencyFactory,
+    MajorityFactory,
+    OrganisationFactory,
+    PersonFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +130,89 @@ def test_insert_records_refuses_a_relation_to_an_unsaved_row():
 
     with pytest.raises(ValueError, match="unsaved related object"):
         insert_records(models.Candidacy, [models.Candidacy(person=unsaved, constituency=seat)])
+
+
+def matching(model, keys):
+    found = set()
+    for condition in natural_key_conditions(model, keys):
+        found |= set(model.objects.filter(condition).values_list("pk", flat=True))
+    return found
+
+
+def test_natural_keys_match_whole_keys_not_combinations_of_their_values():
+    north, south = ConstituencyFactory.create_batch(2)
+    wanted = [
+        MajorityFactory(constituency=north, year=2017, majority=100),
+        MajorityFactory(constituency=south, year=2015, majority=200),
+    ]
+    # Each field's value is one of those asked for, but not together.
+    MajorityFactory(constituency=north, year=2015, majority=200)
+    MajorityFactory(constituency=south, year=2017, majority=100)
+    keys = [
+        {"constituency": m.constituency, "year": m.year, "majority": m.majority} for m in wanted
+    ]
+
+    assert matching(models.Majority, keys) == {m.pk for m in wanted}
+
+
+def test_natural_keys_with_a_field_missing_match_rows_where_it_is_null():
+    person = PersonFactory()
+    party, council = OrganisationFactory.create_batch(2)
+    chair = models.Role.objects.create(person=person, title="Chair", organisation=party)
+    officer = models.Role.objects.create(person=person, title="Officer", organisation=None)
+    models.Role.objects.create(person=person, title="Chair", organisation=council)
+    models.Role.objects.create(person=person, title="Officer", organisation=party)
+    keys = [
+        {"person": person, "title": "Chair", "organisation": party},
+        {"person": person, "title": "Officer", "organisation": None},
+    ]
+
+    assert matching(models.Role, keys) == {chair.pk, officer.pk}
+
+
+def test_natural_keys_beyond_the_parameter_limit_take_several_queries(monkeypatch):
+    seats = ConstituencyFactory.create_batch(4)
+    majorities = [MajorityFactory(constituency=seat, year=2017) for seat in seats]
+    keys = [
+        {"constituency": m.constituency, "year": m.year, "majority": m.majority} for m in majorities
+    ]
+    monkeypatch.setattr(load, "parameter_limit", lambda: 6)
+
+    assert len(natural_key_conditions(models.Majority, keys)) == 2
+    assert matching(models.Majority, keys) == {m.pk for m in majorities}
+
+
+def test_natural_keys_of_one_field_use_in():
+    people = PersonFactory.create_batch(3)
+
+    assert matching(models.Person, [{"pk": p.pk} for p in people[:2]]) == {p.pk for p in people[:2]}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="statistics guide PostgreSQL only")
+def test_tables_are_analysed_once_a_load_has_doubled_them():
+    seat = ConstituencyFactory()
+    count = PlannerStatistics.AT_LEAST + 5
+    models.Majority.objects.bulk_create(
+        models.Majority(constituency=seat, year=2017, majority=n + 1) for n in range(count)
+    )
+    records = sum(model.objects.count() for model in load.FACT_MODELS)
+    statistics = PlannerStatistics()
+    statistics.known = 0  # as if nothing had been there at the last analysis
+
+    statistics.added_records(count - 10)
+    assert (statistics.known, statistics.added) == (0, count - 10)
+    assert statistics.rows() != records
+    statistics.added_records(10)
+
+    # The planner now knows the rows there are.
+    assert (statistics.known, statistics.added) == (records, 0)
+    assert statistics.rows() == records
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="SQLite plans without statistics")
+def test_statistics_cost_nothing_where_the_planner_does_not_use_them(
+    django_assert_num_queries,
+):
+    with django_assert_num_queries(0):
+        statistics = PlannerStatistics()
+        statistics.added_records(10 * PlannerStatistics.AT_LEAST)
