@@ -527,7 +527,8 @@ class Names:
         slugs = unique_slugs(models.Organisation, [row.name for row in new])
         for row, slug in zip(new, slugs, strict=True):
             row.slug = slug
-        for row in models.Organisation.objects.bulk_create(new):
+        insert_records(models.Organisation, new)
+        for row in new:
             self._organisations[row.name] = row
 
     def _preload_seats(self, seats):
@@ -545,7 +546,8 @@ class Names:
                 self._seats[name] = row
             elif slugs[name]:
                 new.setdefault(slugs[name], models.Constituency(name=name, slug=slugs[name]))
-        for seat in models.Constituency.objects.bulk_create(list(new.values())):
+        insert_records(models.Constituency, new.values())
+        for seat in new.values():
             self._made(models.Constituency, seat)
         for name in seats:
             if name not in self._seats and slugs[name] in new:
@@ -565,7 +567,8 @@ class Names:
         slugs = unique_slugs(models.Person, [person.name for person in new])
         for person, slug in zip(new, slugs, strict=True):
             person.slug = slug
-        for person in models.Person.objects.bulk_create(new):
+        insert_records(models.Person, new)
+        for person in new:
             self._people[person.name] = person
             self._made(models.Person, person)
 
@@ -696,6 +699,7 @@ class BatchLoader:
         self._owners = defaultdict(set)  # (ct, pk) -> batch articles with stored evidence
         self._aliases = []
         self._backers = []
+        self._content_types = {}
 
     # -- the batch -------------------------------------------------------------
 
@@ -763,7 +767,7 @@ class BatchLoader:
         slugs = unique_slugs(models.Article, [source[:100] for source in sources])
         for article, slug in zip(new, slugs, strict=True):
             article.slug = slug
-        models.Article.objects.bulk_create(new)
+        insert_records(models.Article, new)
         return articles
 
     def read_stored_evidence(self, articles):
@@ -875,7 +879,9 @@ class BatchLoader:
         """Create or update the record in memory without overwriting edited fields, and
         attach the fact's evidence."""
         model, fact = plan.model, plan.fact
-        content_type = ContentType.objects.get_for_model(model)
+        content_type = self._content_types.get(model)
+        if content_type is None:
+            content_type = self._content_types[model] = ContentType.objects.get_for_model(model)
         obj = self.find(plan, article, content_type)
         values = plan.values_for(obj)
         if obj is None:
@@ -996,11 +1002,10 @@ class BatchLoader:
         if self._aliases:
             models.PersonAlias.objects.bulk_create(self._aliases, ignore_conflicts=True)
         through = models.Candidacy.backers.through
-        through.objects.bulk_create(
-            through(candidacy_id=candidacy.pk, organisation_id=backer.pk)
-            for candidacy, backers in self._backers
-            for backer in backers
-        )
+        backed = {
+            (candidacy.pk, backer.pk) for candidacy, backers in self._backers for backer in backers
+        }
+        insert_many(through, ("candidacy", "organisation"), sorted(backed))
 
     def remove_stale(self):
         """Drop the batch's evidence that this run did not produce, then the purely
