@@ -156,7 +156,7 @@ def insert_records(model, objs):
     """INSERT unsaved `objs` of `model` and give each its new key, as `bulk_create` does,
     at a fraction of its cost: its generic preparation of every value is most of the time
     a large load spends writing. Values of plain types go in as they are; others (times,
-    JSON) are prepared by their field, once for a value many rows share. The auto_now
+    JSON) are prepared by their field, once for values many rows share. The auto_now
     fields of all the rows get the same time, the time they are written."""
     objs = list(objs)
     if not objs:
@@ -169,18 +169,30 @@ def insert_records(model, objs):
         for field in fields
         if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
     ]
-    prepared = {field for field in fields if isinstance(field, JSONField)}
+    # (attribute, field, whether even its plain values need preparing: JSON does)
+    reads = [(field.attname, field, isinstance(field, JSONField)) for field in fields]
+    relations = [field for field in fields if field.is_relation]
     shared = {}
     rows = []
     for obj in objs:
-        obj._prepare_related_fields_for_save(operation_name="insert_records")
+        for relation in relations:
+            related = relation.get_cached_value(obj, None)
+            if related is not None:
+                # As `save` checks: a relation to a row not written yet cannot be kept.
+                if related.pk is None:
+                    raise ValueError(
+                        f"insert_records() prohibited to prevent data loss due to unsaved "
+                        f"related object '{relation.name}'."
+                    )
+                setattr(obj, relation.attname, related.pk)
         for attname in stamped:
             setattr(obj, attname, now)
         row = []
-        for model_field in fields:
-            value = getattr(obj, model_field.attname)
-            if value is not None and (type(value) not in PLAIN or model_field in prepared):
-                key = (model_field, id(value))
+        for attname, model_field, is_json in reads:
+            value = getattr(obj, attname)
+            if value is not None and (is_json or type(value) not in PLAIN):
+                # JSON values by what they hold: each row has its own empty list.
+                key = (attname, repr(value) if is_json else id(value))
                 if key not in shared:
                     shared[key] = model_field.get_db_prep_save(value, connection)
                 value = shared[key]

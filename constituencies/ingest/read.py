@@ -95,6 +95,12 @@ _SELF_NAMING = (
 
 
 @cache
+def _longest_first() -> tuple[str, ...]:
+    """Outlets' names, longest first, so "HuffPost UK" is found before "HuffPost"."""
+    return tuple(sorted(publishers(), key=len, reverse=True))
+
+
+@cache
 def _self_naming(names: tuple[str, ...]) -> re.Pattern:
     alternation = "|".join(re.escape(name) for name in names)
     return re.compile(_SELF_NAMING.format(name=alternation), re.MULTILINE)
@@ -120,7 +126,7 @@ def guess_publisher(text: str) -> str:
     phrasings where the outlet is the one reporting count; a closing "More from X" or
     "X Newsletters" line wins over anything in the body.
     """
-    present = tuple(name for name in sorted(publishers(), key=len, reverse=True) if name in text)
+    present = tuple(name for name in _longest_first() if name in text)
     if not present:
         return ""
     found = list(_self_naming(present).finditer(text))
@@ -128,6 +134,4 @@ def guess_publisher(text: str) -> str:
         return ""
     tail = [m for m in found if m.group().startswith("More from") or "Newsletter" in m.group()]
     best = tail[-1] if tail else found[0]
-    return next(
-        name for name in sorted(publishers(), key=len, reverse=True) if name in best.group()
-    )
+    return next(name for name in present if name in best.group())
