@@ -54,6 +54,16 @@ def constituency_keys() -> tuple[dict[str, str], int]:
 
 
 @cache
+def constituency_lengths() -> dict[str, tuple[int, ...]]:
+    """First word's key -> the lengths in words of the keys starting with it, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for key in constituency_keys()[0]:
+        words = key.split()
+        lengths.setdefault(words[0], set()).add(len(words))
+    return {word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()}
+
+
+@cache
 def canonical_constituencies() -> dict[str, str]:
     """Key -> the gazetteer's own spelling, so "STREATHAM" as a heading is "Streatham"."""
     return {place_key(name.split()): name for name in constituencies()}
@@ -116,5 +126,8 @@ def named_things() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
         kinds[alias] = ("party", name)
     for alias, name in organisations().items():
         kinds[alias] = ("org", name)
-    # "Momentum-backed" names Momentum, so a hyphen may follow.
-    return re.compile(rf"(?<![\w-])(?:{_alias_pattern(list(kinds))})(?!\w)"), kinds
+    # "Momentum-backed" names Momentum, so a hyphen may follow. The lookahead for an
+    # alias's first letter lets the search skip most positions before trying each alias.
+    first = "".join(sorted({re.escape(alias[0]) for alias in kinds}))
+    alternation = _alias_pattern(list(kinds))
+    return re.compile(rf"(?=[{first}])(?<![\w-])(?:{alternation})(?!\w)"), kinds

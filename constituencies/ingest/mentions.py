@@ -123,7 +123,8 @@ _PLACE_RUN = re.compile(
 def _constituency_spans(text: str) -> list[tuple[int, int]]:
     """Longest gazetteer constituency at each capitalised word, by word n-gram lookup
     (one dict probe per n-gram: far cheaper than a 650-way regex alternation)."""
-    keys, longest = gazetteer.constituency_keys()
+    keys = gazetteer.constituency_keys()[0]
+    lengths = gazetteer.constituency_lengths()
     spans = []
     for run in _PLACE_RUN.finditer(text):
         words = [
@@ -134,8 +135,9 @@ def _constituency_spans(text: str) -> list[tuple[int, int]]:
         while index < len(words):
             found = 0
             if words[index][2][:1].isupper():
-                top = min(len(words) - index, longest)
-                for length in range(top, 0, -1):
+                # Only the lengths of names that start with this word can match.
+                candidates = lengths.get(gazetteer.place_key([words[index][2]]), ())
+                for length in (n for n in candidates if n <= len(words) - index):
                     last = words[index + length - 1][2]
                     if (
                         last[:1].isupper()
