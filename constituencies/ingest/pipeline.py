@@ -13,6 +13,7 @@ import os
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import batched, chain, islice
 from pathlib import Path
@@ -204,18 +205,28 @@ class Run:
         count = workers()
         if len(head) < PARALLEL_FROM or count < 2:
             for path in chain(head, paths):
-                missing = isinstance(path, ArticleOutcome)
-                prepared = (None, None) if missing else work.prepare(path, self.seats.as_dict())
-                yield self.entry(path, *prepared, self.seats.step)
+                yield self.prepared_here(path)
             return
         # The workers come from a fork server, which imports the main module as
         # multiprocessing does (manage.py is safe); a script that calls `run` directly
         # needs an `if __name__ == "__main__":` guard.
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload([work.__name__])
-        with context.Pool(count, initializer=os.nice, initargs=(WORKER_NICENESS,)) as pool:
+        # Starting them takes a moment (a fresh interpreter imports the extractor), so
+        # they start in the background while the first batch is extracted and written here.
+        with ThreadPoolExecutor(1) as starter:
+            starting = starter.submit(
+                context.Pool, count, initializer=os.nice, initargs=(WORKER_NICENESS,)
+            )
+            try:
+                for path in head[:FIRST_BATCH]:
+                    yield self.prepared_here(path)
+            except BaseException:
+                starting.result().terminate()
+                raise
+        with starting.result() as pool:
             ahead = deque()
-            for chunk in batched(chain(head, paths), CHUNK):
+            for chunk in batched(chain(head[FIRST_BATCH:], paths), CHUNK):
                 wanted = [None if isinstance(path, ArticleOutcome) else path for path in chunk]
                 task = pool.apply_async(work.prepare_all, (wanted, self.seats.as_dict()))
                 ahead.append((chunk, task, self.seats.step))
@@ -223,6 +234,11 @@ class Run:
                     yield from self.collect(*ahead.popleft())
             while ahead:
                 yield from self.collect(*ahead.popleft())
+
+    def prepared_here(self, path):
+        missing = isinstance(path, ArticleOutcome)
+        prepared = (None, None) if missing else work.prepare(path, self.seats.as_dict())
+        return self.entry(path, *prepared, self.seats.step)
 
     def collect(self, chunk, task, read_at):
         for path, prepared in zip(chunk, task.get(), strict=True):
@@ -298,10 +314,7 @@ class Run:
             if not stale:
                 return
             for start in range(0, len(stale), BATCH):
-                entries = []
-                for path in stale[start : start + BATCH]:
-                    prepared = work.prepare(path, self.seats.as_dict())
-                    entries.append(self.entry(path, *prepared, self.seats.step))
+                entries = [self.prepared_here(path) for path in stale[start : start + BATCH]]
                 self.write(entries, again=True)
 
 
