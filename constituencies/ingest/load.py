@@ -4,10 +4,11 @@ touches the ORM.
 Articles are written in batches, inside one transaction the caller opens per batch
 (`load_batch`). Within a batch the articles are applied in order, in memory, exactly as
 if each were loaded on its own after the ones before it; then the new records go in with
-an INSERT or two per kind of record, and the evidence likewise, and each changed record
-with an UPDATE of its changed fields and a history row. New records get their history
-when first changed (`constituencies.history`). A batch that fails is rolled back whole
-and the caller loads its articles one by one, so a bad article only ever loses itself.
+an INSERT or two per kind of record, the evidence likewise (COPY on PostgreSQL), and the
+changed records with an UPDATE per kind of record and set of fields changed, and a
+history row each. New records get their history when first changed
+(`constituencies.history`). A batch that fails is rolled back whole and the caller loads
+its articles one by one, so a bad article only ever loses itself.
 
 Every record is upserted on its natural key (see the README) and its evidence spans
 are attached. Fields an editor changed (`edited_fields`) are never overwritten, and a
