@@ -37,8 +37,10 @@ FIRST_BATCH = 10
 # Runs with fewer articles than this are extracted in this process: starting workers
 # would cost more than it saves.
 PARALLEL_FROM = 64
-# Articles handed to the workers ahead of the one being written, and to each at a time.
-AHEAD = 2 * BATCH
+# Articles handed to the workers ahead of the one being written, and to each at a time:
+# a batch ahead keeps the writer fed, and more would be extracted with a table of seats
+# further behind, to be extracted again more often (`Run.refresh`).
+AHEAD = BATCH
 CHUNK = 10
 # Workers run at a lower priority than the process writing (and than the site): writing is
 # the slower side, so extraction should take what CPU it leaves, not compete for it.
