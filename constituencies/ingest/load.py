@@ -220,6 +220,13 @@ def insert_records(model, objs):
                 obj._state.db = connection.alias
 
 
+def insert_named(model, rows):
+    """Give each new row of `model` a free slug made from its name, and insert them."""
+    for row, slug in zip(rows, unique_slugs(model, [row.name for row in rows]), strict=True):
+        row.slug = slug
+    insert_records(model, rows)
+
+
 def update_many(model, names, rows, **same):
     """UPDATE the fields `names` of many rows of `model` in one statement: `rows` are
     (pk, value for each name) with ids for relations, and `same` gives values every row
@@ -537,10 +544,7 @@ class Names:
                     name=name, kind=kind, parent=parent, constituency=seat
                 )
         new = [row for row in new.values() if row.name not in self._organisations]
-        slugs = unique_slugs(models.Organisation, [row.name for row in new])
-        for row, slug in zip(new, slugs, strict=True):
-            row.slug = slug
-        insert_records(models.Organisation, new)
+        insert_named(models.Organisation, new)
         for row in new:
             self._organisations[row.name] = row
 
@@ -577,10 +581,7 @@ class Names:
             elif " " in name.strip():
                 new.setdefault(name.lower(), models.Person(name=name))
         new = list(new.values())
-        slugs = unique_slugs(models.Person, [person.name for person in new])
-        for person, slug in zip(new, slugs, strict=True):
-            person.slug = slug
-        insert_records(models.Person, new)
+        insert_named(models.Person, new)
         for person in new:
             self._people[person.name] = person
             self._made(models.Person, person)
