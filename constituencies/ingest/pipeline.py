@@ -238,6 +238,7 @@ class Run:
                 yield from self.collect(*ahead.popleft())
 
     def prepared_here(self, path):
+        """The entry for `path`, read and extracted in this process."""
         missing = isinstance(path, ArticleOutcome)
         prepared = (None, None) if missing else work.prepare(path, self.seats.as_dict())
         return self.entry(path, *prepared, self.seats.step)
