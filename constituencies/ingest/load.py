@@ -519,8 +519,9 @@ class Names:
             for name in dict.fromkeys(organisations)
             if name and name not in self._organisations
         ]
-        # A constituency party's own seat, as `_organisation_shape` links them.
-        seats = [*seats, *(name.removesuffix(" CLP") for name in organisations)]
+        # A constituency party's own seat, as `_organisation_shape` links them. Only a
+        # CLP names a seat: any other organisation is not one.
+        seats = [*seats, *(clp_seat(name) for name in organisations)]
         people = [name for name in dict.fromkeys(people) if name and name not in self._people]
         seats = [name for name in dict.fromkeys(seats) if name and name not in self._seats]
         if seats:
@@ -614,8 +615,8 @@ class Names:
         known = organisation_kinds().get(name)
         if known:
             return known, None, None
-        if name.endswith(" CLP"):
-            return "clp", self.organisation("Labour"), self.constituency(name.removesuffix(" CLP"))
+        if clp_seat(name):
+            return "clp", self.organisation("Labour"), self.constituency(clp_seat(name))
         if name.endswith(" Momentum"):
             return "campaign", self.organisation("Momentum"), None
         if name.endswith((" Council", " council")):
@@ -666,6 +667,11 @@ class Names:
         if (person.pk, alias) not in self._aliases:
             pending.append(models.PersonAlias(person=person, alias=alias))
             self._aliases.add((person.pk, alias))
+
+
+def clp_seat(name):
+    """The seat a constituency Labour party ("Streatham CLP") is named after, else ""."""
+    return name.removesuffix(" CLP") if name.endswith(" CLP") else ""
 
 
 def find_articles(items):
