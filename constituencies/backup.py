@@ -52,6 +52,9 @@ class Restorer:
     def organisation(self, name):
         return self.find(self.organisations, name, "organisation")
 
+    def article(self, slug):
+        return self.find(self.articles, slug, "article")
+
     def person(self, name):
         return self.find(self.people, name, "person")
 
@@ -215,11 +218,14 @@ class Restorer:
             item,
             constituency=seat,
             speaker=self.person(item["speaker"]),
+            speaker_role=item.get("speaker_role", ""),
             organisation=self.organisation(item["organisation"]),
             by_clp=item["by_clp"],
             medium=item["medium"],
             stance=item["stance"],
             text=item["text"],
+            source=self.article(item.get("source")),
+            source_key=item.get("source_key", ""),
         )
 
     def restore_event(self, seat, item):

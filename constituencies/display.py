@@ -106,9 +106,8 @@ def fact_label(fact):
             status = fact.get_status_display().lower()
             return f"{fact.person}, possible candidate for {fact.constituency} ({status})"
         case Statement():
-            who = fact.speaker or fact.organisation or "Unattributed"
             about = f" on {fact.constituency}" if fact.constituency else ""
-            return f"{who}{about}: “{truncate(fact.text, 120)}”"
+            return f"{fact.attribution}{about}: {statement_excerpt(fact, 120)}"
         case Event():
             return f"{fact.constituency or 'All seats'}: {fact.description}"
         case Constituency():
@@ -139,6 +138,17 @@ def majority_checks(seat):
 
 def truncate(text, length):
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def statement_excerpt(statement, length):
+    """The start of a statement's words as the article gives them (see `Statement.text`):
+    never more than its first passage, and a passage cut short keeps its closing
+    quotation mark, so that what stands in quotation marks is always the article's."""
+    first, *rest = statement.text.split(" … ")
+    if len(first) <= length:
+        return f"{first} …" if rest else first
+    cut = truncate(first, length - 1)
+    return cut + "”" if cut.count("“") > cut.count("”") else cut
 
 
 @dataclass(frozen=True)
@@ -255,6 +265,7 @@ LABEL_FIELDS = {
     ),
     Statement: (
         "text",
+        "speaker_role",
         "speaker__name",
         "speaker__slug",
         "organisation__name",

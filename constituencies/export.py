@@ -191,13 +191,27 @@ def export_constituency(seat):
 def export_statement(statement):
     return {
         "speaker": name_of(statement.speaker),
+        "speaker_role": statement.speaker_role,
         "organisation": name_of(statement.organisation),
         "by_clp": statement.by_clp,
         "medium": statement.medium,
         "stance": statement.stance,
         "text": statement.text,
+        "source": source_slug(statement),
+        "source_key": statement.source_key,
         **provenance(statement),
     }
+
+
+def source_slug(statement):
+    """The slug of the article a statement was read from: one of its sources' articles,
+    which pages fetch anyway, except for a statement its article no longer supports."""
+    if statement.source_id is None:
+        return None
+    for evidence in statement.evidence_rows:
+        if evidence.article_id == statement.source_id:
+            return evidence.article.slug
+    return Article.objects.values_list("slug", flat=True).get(pk=statement.source_id)
 
 
 def export_event(event):

@@ -1008,7 +1008,11 @@ class CandidacyQuerySet(FactQuerySet):
 
 
 class Candidacy(Fact):
-    """Someone in the running to be Labour's candidate for a seat, at some stage of selection."""
+    """Someone in the running to be Labour's candidate for a seat, at some stage of selection.
+
+    The stages come in order (`STAGES`): a later report moves a candidacy forward, never
+    back, and withdrawing or not being selected ends it.
+    """
 
     class Status(models.TextChoices):
         TIPPED = "tipped", "Rumoured or tipped"
@@ -1017,6 +1021,10 @@ class Candidacy(Fact):
         SHORTLISTED = "shortlisted", "Shortlisted"
         SELECTED = "selected", "Selected"
         WITHDRAWN = "withdrawn", "Withdrawn"
+        NOT_SELECTED = "not_selected", "Not selected"
+
+    STAGES = [Status.TIPPED, Status.APPLIED, Status.LONGLISTED, Status.SHORTLISTED, Status.SELECTED]
+    ENDINGS = [Status.WITHDRAWN, Status.NOT_SELECTED]
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="candidacies")
     constituency = models.ForeignKey(
@@ -1044,9 +1052,25 @@ class Candidacy(Fact):
     def __str__(self):
         return f"{self.person} ({self.get_status_display()}) in {self.constituency}"
 
+    @classmethod
+    def advance(cls, status, reported):
+        """The status after a report of `reported`: a later stage moves it forward, an
+        earlier one leaves it, and once it has ended nothing moves it."""
+        if status in cls.ENDINGS:
+            return status
+        if reported in cls.ENDINGS or cls.STAGES.index(reported) > cls.STAGES.index(status):
+            return reported
+        return status
+
 
 class Statement(Fact):
-    """Words said or written about a seat: by its CLP or officers, a local group, the party."""
+    """Words said or written about a seat: by its CLP or officers, a local group, the party.
+
+    A statement read from an article is that article's report of one speaker's words about
+    one seat: `source` and `source_key` (who spoke about which seat, as the article put
+    it) identify it, so an editor may correct its words, speaker or seat and a re-load of
+    the article still finds it. Statements an editor adds have no source.
+    """
 
     class Medium(models.TextChoices):
         TWEET = "tweet", "Tweet"
@@ -1081,10 +1105,35 @@ class Statement(Fact):
         related_name="statements",
         help_text="The body the speaker speaks for.",
     )
+    speaker_role = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Who spoke when the article gives only a role, e.g. “campaign coordinator”.",
+    )
     by_clp = models.BooleanField(default=False, verbose_name="CLP's own statement")
     medium = models.CharField(max_length=10, choices=Medium, blank=True, default=Medium.UNKNOWN)
-    text = models.TextField(help_text="The words as quoted or reported.")
+    text = models.TextField(
+        help_text=(
+            "The words exactly as the article gives them: quoted words in quotation marks, "
+            "reported speech without them, separate passages joined by “ … ”."
+        )
+    )
     stance = models.CharField(max_length=25, choices=Stance, blank=True, default=Stance.UNKNOWN)
+    source = models.ForeignKey(
+        Article,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The article the statement was read from.",
+    )
+    source_key = models.CharField(
+        max_length=500,
+        blank=True,
+        editable=False,
+        help_text="Who spoke about which seat, as the source article put it.",
+    )
 
     history = HistoricalRecords()
 
@@ -1096,18 +1145,25 @@ class Statement(Fact):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["constituency", "text"], name="statement_unique_seat_text"
-            ),
-            models.UniqueConstraint(
-                fields=["text"],
-                condition=Q(constituency=None),
-                name="statement_unique_general_text",
+                fields=["source", "source_key"],
+                condition=Q(source__isnull=False),
+                name="statement_unique_source",
             ),
         ]
 
     def __str__(self):
-        who = self.speaker or self.organisation or "Unattributed"
-        return f"{who}: {self.text[:60]}"
+        return f"{self.attribution}: {self.text[:60]}"
+
+    @property
+    def attribution(self):
+        """Who spoke, as the article has it: a name, else a role of a body, else the body."""
+        if self.speaker:
+            return self.speaker.name
+        if self.speaker_role and self.organisation:
+            return f"The {self.speaker_role} of {self.organisation.name}"
+        if self.speaker_role:
+            return f"The {self.speaker_role}"
+        return self.organisation.name if self.organisation else "Unattributed"
 
 
 class Event(Fact):

@@ -77,7 +77,7 @@ class StatementFactory(factory.django.DjangoModelFactory):
     constituency = factory.SubFactory(ConstituencyFactory)
     speaker = factory.SubFactory(PersonFactory)
     medium = models.Statement.Medium.TWEET
-    text = factory.Sequence(lambda n: f"We call for a by-election, number {n}.")
+    text = factory.Sequence(lambda n: f"“We call for a by-election, number {n}.”")
 
 
 class EventFactory(factory.django.DjangoModelFactory):

@@ -69,12 +69,8 @@ def test_evidence_end_must_follow_start():
             and f.CandidacyFactory(person=c.person, constituency=c.constituency)
         ),
         lambda: (
-            (s := f.StatementFactory())
-            and f.StatementFactory(constituency=s.constituency, text=s.text)
-        ),
-        lambda: (
-            f.StatementFactory(constituency=None, text="Same")
-            and f.StatementFactory(constituency=None, text="Same")
+            (s := f.StatementFactory(source=f.ArticleFactory(), source_key="Speaker|||Seat"))
+            and f.StatementFactory(source=s.source, source_key=s.source_key)
         ),
         lambda: (
             (e := f.EventFactory())
@@ -97,7 +93,6 @@ def test_evidence_end_must_follow_start():
         "shortlist",
         "candidacy",
         "statement",
-        "general-statement",
         "event",
         "party-move",
         "role-without-organisation",

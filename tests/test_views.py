@@ -465,7 +465,7 @@ def test_article_lists_facts_about_all_seats_without_a_link(client, tracker):
         constituency=None,
         speaker=None,
         organisation=f.OrganisationFactory(name="Labour"),
-        text="Submit to by-elections.",
+        text="“Submit to by-elections.”",
     )
     f.add_evidence(statement, tracker, *span("Umunna quit"))
     response = client.get("/articles/umunna-quits/")

@@ -151,6 +151,34 @@ class Document:
             self._starts = [p.start for p in self.passages]
         return self._starts
 
+    def article_offset(self, view: SentenceView, index: int) -> int:
+        """The article offset of position `index` in the view's masked template with its
+        quoted runs folded (`mask_quotes(doc, view, view.template, 0)`), so that a clause
+        found there can be cited as the exact characters of the article."""
+        masked = self.masked_template(view)
+        folded = 0
+        position = 0
+        while position < len(masked) and folded < index:
+            if masked[position] == "~":
+                while position < len(masked) and masked[position] == "~":
+                    position += 1
+            else:
+                position += 1
+            folded += 1
+        return self._template_offset(view, position)
+
+    def _template_offset(self, view: SentenceView, position: int) -> int:
+        article, cursor = view.sentence.start, 0
+        for slot, mention in zip(view.slots, view.mentions, strict=True):
+            if position < slot:
+                break
+            width = len(placeholder(view, mention))
+            if position < slot + width:
+                return mention.start
+            article = mention.end
+            cursor = slot + width
+        return article + position - cursor
+
     def masked_template(self, view: SentenceView) -> str:
         """The view's template with quoted characters (and quoted mentions) as "~", same length."""
         key = view.sentence.start

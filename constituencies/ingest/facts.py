@@ -87,7 +87,8 @@ class ShortlistFact(Fact):
 
 @dataclass(frozen=True)
 class CandidacyFact(Fact):
-    """status: tipped | applied | longlisted | shortlisted | selected | withdrawn."""
+    """status: tipped | applied | longlisted | shortlisted | selected | withdrawn |
+    not_selected."""
 
     person: str
     constituency: str
@@ -100,7 +101,11 @@ class CandidacyFact(Fact):
 class StatementFact(Fact):
     """Words said about a seat. medium: tweet | email | letter | statement | interview | "".
 
-    stance: calls_for_by_election | critical | supportive | "".
+    stance: calls_for_by_election | critical | supportive | "". `text` is what the article
+    says, verbatim: quoted words in quotation marks, reported speech as the article
+    reports it ('said she should "take the honourable path"'), several passages joined
+    by " … ", each passage an exact span in `evidence`. `speaker_role` names who spoke
+    when the article gives only a role ("campaign coordinator" of `organisation`).
     """
 
     constituency: str
@@ -110,6 +115,7 @@ class StatementFact(Fact):
     by_clp: bool = False
     medium: str = ""
     stance: str = ""
+    speaker_role: str = ""
 
 
 @dataclass(frozen=True)

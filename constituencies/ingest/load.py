@@ -478,6 +478,9 @@ class Plan:
     fact: object
     adjust: object = None
     finish: object = None
+    # Fields `adjust` merges with the stored value, which every report may so move,
+    # however many articles support the record.
+    merged: tuple = ()
 
     @cached_property
     def identity(self):
@@ -703,6 +706,7 @@ class BatchLoader:
         self.names.created, self.names.made = {}, {}
         self.seats = seats
         self.refresh = refresh
+        self.planning = None  # the article whose facts are being planned
         self.results = [None] * len(items)
         self._rows = {}
         self._new = {}  # (model, identity) -> unsaved row
@@ -716,6 +720,7 @@ class BatchLoader:
         self._existing_spans = set()
         self._stored = []  # (pk, article, ct, object, start, end) stored before the batch
         self._previous = {}
+        self._previous_quotes = {}
         self._owners = defaultdict(set)  # (ct, pk) -> batch articles with stored evidence
         self._aliases = []
         self._backers = []
@@ -800,9 +805,21 @@ class BatchLoader:
             .order_by()
             .values_list("pk", "article_id", "content_type_id", "object_id", "rule", "start", "end")
         )
+        quotes = (
+            dict(
+                models.Evidence.objects.filter(article__in=changed)
+                .order_by()
+                .values_list("pk", "quote")
+            )
+            if changed
+            else {}
+        )
         for pk, article_id, ct, obj, rule, start, end in rows:
             if article_id in changed:
                 self._dropped[article_id].add((ct, obj))
+                # Offsets into the old text mean nothing now, but a sentence the new
+                # text still has finds the record it supported.
+                self._previous_quotes[(article_id, ct, rule, quotes[pk])] = obj
                 continue
             self._stored.append((pk, article_id, ct, obj, start, end))
             # Which record this article's span and rule supported, to find it again if an
@@ -832,9 +849,10 @@ class BatchLoader:
 
     def plan_article(self, index, article, item):
         self.names.owner = index
+        self.planning = article
         facts = item.extraction.facts
         plans = [getattr(self, f"plan_{type(fact).__name__}")(fact) for fact in facts]
-        self.names.owner = None
+        self.names.owner = self.planning = None
         return plans
 
     # -- records ---------------------------------------------------------------
@@ -866,12 +884,15 @@ class BatchLoader:
 
     def find(self, plan, article, content_type):
         """The record a fact is about: by natural key, or by this article's earlier
-        evidence for the same span and rule, in case an editor changed a key field."""
+        evidence for the same span and rule (the same words, where its text has changed),
+        in case an editor changed a key field."""
         obj = self._rows.get(plan.identity)
         if obj is not None:
             return obj
+        rule = plan.fact.rule
         earlier = {
-            self._previous.get((article.pk, content_type.id, plan.fact.rule, s.start, s.end))
+            self._previous.get((article.pk, content_type.id, rule, s.start, s.end))
+            or self._previous_quotes.get((article.pk, content_type.id, rule, s.quote))
             for s in plan.fact.evidence
         } - {None}
         if not earlier:
@@ -922,7 +943,7 @@ class BatchLoader:
                 changed = {
                     name: value
                     for name, value in changed.items()
-                    if stored(obj, name) in ("", None)
+                    if stored(obj, name) in ("", None) or name in plan.merged
                 }
             for name, value in changed.items():
                 if name == "mp" and self.tracks_seat(obj):
@@ -1137,12 +1158,18 @@ class BatchLoader:
             values["description"] = fact.description[:300]
         backers = {self.organisation(name) for name in fact.backers}
 
+        article = self.planning
+
         def later_stage_only(existing, values):
             # A later stage of selection wins over an earlier one, whichever article is
             # read last; the status an article gives stays in its evidence.
-            if existing is not None and stage(fact.status) < stage(existing.status):
-                return {k: v for k, v in values.items() if k != "status"}
-            return values
+            if existing is None:
+                return values
+            status = models.Candidacy.advance(existing.status, fact.status)
+            ending = status != existing.status and status in models.Candidacy.ENDINGS
+            if ending and self.reported_later(existing, article):
+                status = existing.status
+            return {**values, "status": status}
 
         def add_backers(candidacy, state):
             if not backers or "backers" in candidacy.edited_fields:
@@ -1162,12 +1189,35 @@ class BatchLoader:
             fact,
             adjust=later_stage_only,
             finish=add_backers,
+            merged=("status",),
+        )
+
+    def reported_later(self, candidacy, article):
+        """Whether an article dated after `article` already supports the stored
+        `candidacy`: then `article`'s report is the older one and ends nothing. Asked
+        only when a report would end a candidacy, which is rare."""
+        if candidacy.pk is None or article.published is None:
+            return False
+        return (
+            models.Evidence.objects.filter(
+                content_type=ContentType.objects.get_for_model(models.Candidacy),
+                object_id=candidacy.pk,
+                article__published__gt=article.published,
+            )
+            .exclude(article=article)
+            .exists()
         )
 
     def plan_StatementFact(self, fact):
-        key = {"constituency": self.constituency(fact.constituency), "text": fact.text}
+        # The article's report of who spoke about which seat is the statement: its words
+        # are a value an editor may correct, never part of what identifies it.
+        who = (fact.speaker, fact.organisation, fact.speaker_role, fact.constituency)
+        key = {"source": self.planning, "source_key": "|".join(who)}
         values = {
+            "constituency": self.constituency(fact.constituency),
+            "text": fact.text,
             "speaker": self.person(fact.speaker),
+            "speaker_role": fact.speaker_role[:100],
             "organisation": self.organisation(fact.organisation),
             "by_clp": fact.by_clp,
             "medium": fact.medium,
@@ -1184,14 +1234,6 @@ class BatchLoader:
         }
         values = {"date_text": fact.date_text[:100]}
         return Plan("event", models.Event, key, values, fact)
-
-
-STAGES = ["tipped", "applied", "longlisted", "shortlisted", "selected"]
-
-
-def stage(status):
-    """Order of selection stages; withdrawing ends a candidacy whatever came before."""
-    return len(STAGES) if status == "withdrawn" else STAGES.index(status)
 
 
 def load_batch(items, *, names=None, seats=None, refresh=None):

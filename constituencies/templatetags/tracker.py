@@ -11,6 +11,7 @@ register.filter("fact_url", display.fact_url)
 register.filter("fact_label", display.fact_label)
 register.filter("shortlist_label", display.shortlist_label)
 register.filter("party_name", display.party_name)
+register.filter("statement_excerpt", display.statement_excerpt)
 
 
 @register.filter

@@ -29,6 +29,15 @@ _LIST_VERBS = (
 )
 _STATUS_CUES = [
     (
+        "not_selected",
+        re.compile(
+            r"\b(?:(?:was|were|is|are|been) (?:not|n't) (?:\w+ )?(?:selected|chosen|picked)|"
+            r"lost (?:out )?(?:in |on )?(?:the|a) (?:[\w-]+ ){0,2}?(?:selection|nomination|"
+            r"contest|ballot)|lost out to|failed to (?:win|secure) (?:the|a) "
+            r"(?:[\w-]+ ){0,2}?(?:selection|nomination))\b"
+        ),
+    ),
+    (
         "withdrawn",
         re.compile(
             r"\b(?:withdrew|withdrawn|withdraws|pulled out|dropped out|stood aside from the race)\b"

@@ -21,7 +21,7 @@ with no speaker at all, are dropped.
 import re
 from dataclasses import dataclass, field
 
-from ..document import Document, Passage, mask_quotes, untemplate
+from ..document import Document, Passage, mask_quotes
 from ..facts import Fact, RoleFact, Span, StatementFact
 from ..mentions import SentenceView
 
@@ -52,9 +52,9 @@ _AUX_TAIL = re.compile(
     r"later|separately|not|yet|\w+ly))+\s*$"
 )
 _OFFICER_TAIL = re.compile(
-    r"\b[Tt]he (?:[\w-]+ )?(?:coordinator|co-ordinator|chair|chairman|chairwoman|secretary|"
-    r"spokesperson|"
-    r"spokesman|spokeswoman|treasurer|organiser)(?: of \{O(?P<org>\d+)\}|"
+    r"\b[Tt]he (?P<role>(?:[\w-]+ )?(?:coordinator|co-ordinator|chair|chairman|chairwoman|"
+    r"secretary|spokesperson|"
+    r"spokesman|spokeswoman|treasurer|organiser))(?: of \{O(?P<org>\d+)\}|"
     r" of \{P(?P<mp>\d+)\}'s [\w ]+?)?"
     r"(?:, \{P\d+\}'s (?:CLP|local party))?$"
 )
@@ -76,6 +76,13 @@ _CONTINUATION_TAIL = re.compile(
     r"\b(?:[Tt]he (?:[\w-]+ ){0,3}?(?:group|statement|CLP|local party)|It|They)$"
 )
 _PRONOUN_TAIL = re.compile(r"\b(?:[Hh]e|[Ss]he)$")
+# A speech verb under negation or a hedge reports no words: "has not yet issued a
+# statement", "is expected to call for", "denied calling for".
+_NEGATED = re.compile(
+    r"(?:\b(?:not|never|no longer|may|might|could|would|expected to|likely to|unlikely to|"
+    r"denied|denies|refused to|declined to)|n't)(?: [\w-]+){0,2} ?$",
+    re.IGNORECASE,
+)
 _NOT_ISSUED = re.compile(r"\bnot (?:yet )?(?:issued|made|released) a statement\b")
 _PERSONALLY = re.compile(r"\bpersonally\b")
 _KEEP = re.compile(
@@ -133,12 +140,15 @@ class Attribution:
     speaker: str = ""
     organisation: str = ""
     continues: bool = False
+    # Who spoke when the article gives a role but no name ("the campaign coordinator").
+    role: str = ""
 
 
 @dataclass
 class _Group:
     speaker: str
     organisation: str
+    role: str = ""
     texts: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     media: list[str] = field(default_factory=list)
@@ -165,8 +175,12 @@ def statement_facts(doc: Document, roles: list[Fact]) -> list[StatementFact]:
             continue
         passages = [p for p in doc.passages if view.sentence.start <= p.start < view.sentence.end]
         masked = mask_quotes(doc, view, view.template, 0)
-        reported = None if passages else _REPORTED.search(masked)
-        opener = None if passages or reported else _OPENER.search(masked)
+        reported = None if passages else _first_said(_REPORTED, masked)
+        opener = None if passages or reported else _first_said(_OPENER, masked)
+        if passages and all(_is_fragment(doc, passage) for passage in passages):
+            # Quoted words inside a reported clause ('said she should "take the ... path"')
+            # are reported speech: the clause is kept whole, as the article words it.
+            reported = _fragment_verb(masked)
         if not passages and not reported and not opener:
             continue
         reported = reported or opener
@@ -182,13 +196,12 @@ def statement_facts(doc: Document, roles: list[Fact]) -> list[StatementFact]:
             targets = last
         else:
             targets = [_group_for(groups, attribution) for attribution in attributions]
-        texts = [p.text for p in passages] or (
-            [] if opener else [_reported_text(view, masked, reported)]
-        )
+        if reported and not opener:
+            parts = [_reported_part(doc, view, masked, reported)]
+        else:
+            parts = [(f"“{p.text}”", doc.span(p.start, p.end)) for p in passages]
         for group in targets:
-            _add(
-                doc, view, group, texts, passages, masked, last[0] if last else None, bool(reported)
-            )
+            _add(doc, view, group, parts, masked, last[0] if last else None, bool(reported))
         last, last_index = targets, index
     for group in groups:
         _settle_seat(doc, group)
@@ -244,7 +257,7 @@ def _transcript(doc: Document, groups: list[_Group], organisation_of: dict[str, 
         group = _group_for(groups, _person(context, speaker))
         end = views[-1].sentence.end
         span = doc.span(label.end(), end)
-        group.texts.append(span.quote)
+        group.texts.append(f"“{span.quote}”")
         group.spans.append(span)
         group.media.append("interview")
         group.reported_only = False
@@ -286,8 +299,10 @@ def _signed_letter(
     group = _group_for(groups, Attribution(speaker, organisation))
     body = [n for n in numbers if opening < n < closing]
     for n in body:
-        group.texts.append(texts[n])
-        for view in by_paragraph[n]:
+        views = by_paragraph[n]
+        group.texts.append(f"“{texts[n]}”")
+        group.spans.append(doc.span(views[0].sentence.start, views[-1].sentence.end))
+        for view in views:
             group.spans.append(doc.sentence_span(view))
             group.context.append(view.template)
             seats, several, named = _seats(doc, view, [], speaker)
@@ -313,10 +328,14 @@ class _Context:
     distance: int
 
 
-def _add(doc, view, group, texts, passages, masked, previous, reported) -> None:
-    group.texts += [t for t in texts if t]
+def _add(doc, view, group, parts, masked, previous, reported) -> None:
+    """Add a sentence's words to a statement: each part is its text as shown and the exact
+    span it stands for; the sentence itself is evidence of who spoke."""
+    texts = [text for text, _ in parts if text]
+    passages = [p for p in doc.passages if view.sentence.start <= p.start < view.sentence.end]
+    group.texts += texts
     group.spans.append(doc.sentence_span(view))
-    group.spans += [doc.span(p.start, p.end) for p in passages if p.end > view.sentence.end]
+    group.spans += [span for text, span in parts if text]
     group.context.append(masked)
     group.reported_only = group.reported_only and reported
     group.not_for_clp = group.not_for_clp or bool(
@@ -362,7 +381,7 @@ def _attribute(
 ) -> list[Attribution]:
     quote_at = masked.find('"') if passages else (reported.start() if reported else len(masked))
     quote_at = max(quote_at, 0)
-    verbs = list(_SPEECH.finditer(masked))
+    verbs = [v for v in _SPEECH.finditer(masked) if not _NEGATED.search(masked[: v.start()])]
     if not verbs:
         starts_with_quote = passages and masked.lstrip().startswith('"')
         if starts_with_quote and context.last is not None and context.distance <= 2:
@@ -437,7 +456,7 @@ def _subject_of(context: _Context, tail: str) -> list[Attribution]:
         return [Attribution("", f"{seat} CLP")] if seat else []
     if match := _OFFICER_TAIL.search(tail):
         org = _officer_org(context, match)
-        return [Attribution("", org)] if org else []
+        return [Attribution("", org, role=match.group("role"))] if org else []
     if match := _COORDINATED.search(tail):
         return [
             Attribution("", view.mention(match.group(2)).name),
@@ -494,20 +513,51 @@ def _fallback_subject(context: _Context, masked: str) -> list[Attribution]:
 
 
 def _group_for(groups: list[_Group], attribution: Attribution) -> _Group:
+    who = (attribution.speaker, attribution.organisation, attribution.role)
     for group in groups:
-        if group.speaker == attribution.speaker and group.organisation == attribution.organisation:
+        if (group.speaker, group.organisation, group.role) == who:
             return group
-    group = _Group(attribution.speaker, attribution.organisation)
+    group = _Group(attribution.speaker, attribution.organisation, attribution.role)
     groups.append(group)
     return group
 
 
-def _reported_text(view: SentenceView, masked: str, reported) -> str:
+def _first_said(pattern: re.Pattern, masked: str):
+    """The first match of a speech pattern that is neither negated nor hedged."""
+    return next(
+        (m for m in pattern.finditer(masked) if not _NEGATED.search(masked[: m.start()])), None
+    )
+
+
+def _is_fragment(doc: Document, passage: Passage) -> bool:
+    """Quoted words that carry on a clause of the sentence rather than stand on their own:
+    they open in lower case, and not after a colon."""
+    first = next((char for char in passage.text if char.isalpha()), "")
+    before = doc.text[: passage.start - 1].rstrip()
+    return first.islower() and not before.endswith(":")
+
+
+def _fragment_verb(masked: str):
+    """The speech verb that introduces a sentence's quoted fragments: the last one before
+    the first quotation mark that is neither negated nor hedged."""
+    verbs = [
+        v
+        for v in _SPEECH.finditer(masked[: masked.find('"')])
+        if not _NEGATED.search(masked[: v.start()])
+    ]
+    return verbs[-1] if verbs else None
+
+
+def _reported_part(doc: Document, view: SentenceView, masked: str, reported) -> tuple[str, Span]:
+    """The reported clause from its verb to the clause's end, as the exact article span."""
     end = len(masked)
     stop = re.search(r", but |; |\. |\.$|:$", masked[reported.end() :])
     if stop:
         end = reported.end() + stop.start()
-    return untemplate(view, masked[reported.start() : end]).strip()
+    while end > reported.start() and masked[end - 1] in " ,":
+        end -= 1
+    span = doc.span(doc.article_offset(view, reported.start()), doc.article_offset(view, end))
+    return span.quote, span
 
 
 def _medium(masked: str) -> str:
@@ -568,7 +618,7 @@ def _fact(doc: Document, group: _Group) -> StatementFact | None:
     organisation = group.organisation
     seat = organisation.removesuffix(" CLP") if organisation.endswith(" CLP") else ""
     seat = seat or (group.seats[0] if group.seats else "")
-    words = " ".join(group.texts)
+    words = " … ".join(dict.fromkeys(group.texts))
     keep = (
         organisation.endswith(" CLP")
         or group.named_seat
@@ -585,5 +635,14 @@ def _fact(doc: Document, group: _Group) -> StatementFact | None:
     spans = tuple(dict.fromkeys(group.spans))
     rule = group.rule or ("statement.reported" if group.reported_only else "statement.quoted")
     return StatementFact(
-        rule, spans, seat, words, group.speaker, organisation, by_clp, medium, stance
+        rule,
+        spans,
+        seat,
+        words,
+        group.speaker,
+        organisation,
+        by_clp,
+        medium,
+        stance,
+        "" if group.speaker else group.role,
     )
