@@ -5,6 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from constituencies import models
+from constituencies.forms import ArticleAdminForm
+from constituencies.ingest import read
 
 pytestmark = pytest.mark.django_db
 
@@ -12,12 +14,19 @@ TEXT = (
     "Angela Smith, the MP for Penistone and Stocksbridge, beat her Tory challenger in 2017 "
     "by 1,322 votes, down from 6,723 in 2015."
 )
+OTHER_TEXT = (
+    "Chris Leslie, the MP for Nottingham East, beat his Tory challenger in 2017 by 27,975 votes."
+)
 
 
 def add(client, **data):
     form = {"title": "", "publisher": "", "published": "", "url": "", "text": ""}
     form.update(data)
     return client.post(reverse("admin:constituencies_article_add"), form)
+
+
+def errors(response):
+    return str(response.context["adminform"].form.errors)
 
 
 def test_pasted_article_is_stored_and_its_facts_extracted(editor_client):
@@ -67,3 +76,47 @@ def test_the_same_text_twice_is_refused(editor_client):
     assert response.status_code == 200
     assert "already in the tracker" in str(response.context["adminform"].form.errors)
     assert models.Article.objects.count() == 1
+
+
+# -- bad uploads get a form error (issue 12, item 7) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        # 0x81 is in neither UTF-8 nor Windows-1252.
+        (b"Caf\xe9 \x81 " + TEXT.encode(), "neither UTF-8 nor Windows-1252"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (bytes(range(1, 32)) * 20, "binary"),
+        (b"", "empty"),
+        (b" \r\n\t", "empty article"),
+        (b"<html><body><p>Story</p></body></html>", "HTML"),
+    ],
+    ids=["undecodable", "binary", "control-characters", "empty", "blank", "html"],
+)
+def test_bad_uploads_get_a_form_error(editor_client, data, message):
+    response = add(editor_client, upload=SimpleUploadedFile("bad.txt", data))
+    assert response.status_code == 200
+    assert message in errors(response)
+    assert not models.Article.objects.exists()
+
+
+def test_an_upload_over_the_shared_limit_gets_a_form_error(editor_client, monkeypatch):
+    monkeypatch.setattr(read, "MAX_BYTES", len(TEXT))
+    assert add(editor_client, upload=SimpleUploadedFile("ok.txt", TEXT.encode())).status_code == 302
+    response = add(editor_client, upload=SimpleUploadedFile("big.txt", OTHER_TEXT.encode() * 2))
+    assert response.status_code == 200
+    assert f"big.txt: {2 * len(OTHER_TEXT)} bytes is over the" in errors(response)
+    assert models.Article.objects.count() == 1
+
+
+class Unreadable(SimpleUploadedFile):
+    def read(self, *args):
+        raise AssertionError("an upload over the limit is not read")
+
+
+def test_an_upload_over_the_limit_is_refused_without_being_read(editor, monkeypatch):
+    monkeypatch.setattr(read, "MAX_BYTES", 10)
+    form = ArticleAdminForm(data={}, files={"upload": Unreadable("big.txt", b"x" * 11)})
+    assert not form.is_valid()
+    assert "over the 10-byte limit" in str(form.errors["upload"])
