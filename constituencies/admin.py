@@ -378,9 +378,19 @@ class ArticleAdmin(SimpleHistoryAdmin):
         )
         if outcome.failed:
             raise DatabaseError(outcome.error)
+        if outcome.duplicate_of:
+            # Another editor saved the same text since the form checked it.
+            raise DatabaseError(f"This text is already in the tracker as {outcome.duplicate_of}.")
         obj.pk = outcome.article_id
         obj.refresh_from_db()
         self.message_user(request, f"Extracted facts: {outcome.summary()}.", messages.INFO)
+        if obj.filename != form.raw_article.filename:
+            self.message_user(
+                request,
+                f"Another article came from a file named {form.raw_article.filename}, so this "
+                "one is kept without a file name.",
+                messages.WARNING,
+            )
 
     @admin.display(description="Facts from this article")
     def extracted_facts(self, article):

@@ -12,7 +12,8 @@ class ArticleAdminForm(forms.ModelForm):
     """Paste an article's text or upload a .txt file; saving extracts its facts.
 
     The text is read as `load_articles` reads a file (`ingest.read`), and `raw_article`
-    is what the pipeline loads.
+    is what the pipeline loads. A new article takes the uploaded file's name, if any; an
+    article being changed keeps its own.
     """
 
     upload = forms.FileField(
@@ -60,7 +61,8 @@ class ArticleAdminForm(forms.ModelForm):
             except ArticleError as error:
                 self.add_error("text", error.message)
                 return cleaned
-        raw = replace(raw, filename=self.instance.filename or "pasted article")
+        if self.instance.pk is not None:
+            raw = replace(raw, filename=self.instance.filename)
         same = Article.objects.filter(sha256=raw.sha256).exclude(pk=self.instance.pk)
         if same.exists():
             self.add_error("text", f"This text is already in the tracker as “{same.first()}”.")

@@ -1,12 +1,13 @@
 """Editors add articles in the admin; saving runs the extraction pipeline."""
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from constituencies import models
 from constituencies.forms import ArticleAdminForm
-from constituencies.ingest import read
+from constituencies.ingest import pipeline, read
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +18,9 @@ TEXT = (
 OTHER_TEXT = (
     "Chris Leslie, the MP for Nottingham East, beat his Tory challenger in 2017 by 27,975 votes."
 )
+# As a file the loader reads: a headline and an outlet naming itself, from which the
+# loader guesses the title and publisher, and a final newline.
+FILE_TEXT = f"Smith's majority falls\n{TEXT[:-1]}, HuffPost UK has learned.\n"
 
 
 def add(client, **data):
@@ -25,8 +29,43 @@ def add(client, **data):
     return client.post(reverse("admin:constituencies_article_add"), form)
 
 
+def change(client, article, **data):
+    """Save the article's change form as a browser would: every field as shown (the text
+    with CRLF line endings, as browsers send a textarea), except those in `data`."""
+    form = {
+        "title": article.title,
+        "publisher": article.publisher,
+        "published": article.published.isoformat() if article.published else "",
+        "url": article.url,
+        "text": article.text.replace("\n", "\r\n"),
+    }
+    form.update(data)
+    return client.post(reverse("admin:constituencies_article_change", args=[article.pk]), form)
+
+
 def errors(response):
     return str(response.context["adminform"].form.errors)
+
+
+def messages_of(response):
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def load_file(tmp_path, text=FILE_TEXT, name="smith.txt"):
+    """Load a file with `load_articles`' pipeline; returns its article."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    report = pipeline.run([path])
+    assert not report.failures, report.failures
+    return models.Article.objects.get(filename=name)
+
+
+def majorities_from(article):
+    """(year, majority) of the majorities the article's evidence supports."""
+    return {
+        (majority.year, majority.majority)
+        for majority in models.Majority.objects.filter(evidence__article=article)
+    }
 
 
 def test_pasted_article_is_stored_and_its_facts_extracted(editor_client):
@@ -76,6 +115,57 @@ def test_the_same_text_twice_is_refused(editor_client):
     assert response.status_code == 200
     assert "already in the tracker" in str(response.context["adminform"].form.errors)
     assert models.Article.objects.count() == 1
+
+
+# -- every article is its own (issue 12, item 2) ---------------------------------------
+
+
+def test_a_second_pasted_article_does_not_replace_the_first(editor_client):
+    assert add(editor_client, title="Smith", text=TEXT).status_code == 302
+    assert add(editor_client, text=OTHER_TEXT).status_code == 302
+    first, second = models.Article.objects.order_by("pk")
+    assert (first.title, first.text, first.filename) == ("Smith", TEXT, "")
+    assert (second.text, second.filename) == (OTHER_TEXT, "")
+    assert majorities_from(first) == {(2017, 1322), (2015, 6723)}
+    assert majorities_from(second) == {(2017, 27975)}
+    # Named by its title, or by its first words when it has none.
+    assert first.slug == "smith"
+    assert second.slug == "chris-leslie-the-mp-for-nottingham-east-beat-his-tory-challenger-in"
+
+
+def test_an_upload_keeps_its_file_name_but_never_replaces_an_article(editor_client, tmp_path):
+    loaded = load_file(tmp_path)
+    upload = SimpleUploadedFile("smith.txt", OTHER_TEXT.encode())
+    response = add(editor_client, title="Leslie", upload=upload)
+    assert response.status_code == 302
+    assert "kept without a file name" in " ".join(messages_of(response))
+    loaded.refresh_from_db()
+    assert (loaded.filename, loaded.text) == ("smith.txt", FILE_TEXT)
+    assert majorities_from(loaded) == {(2017, 1322), (2015, 6723)}
+    uploaded = models.Article.objects.get(title="Leslie")
+    assert (uploaded.filename, uploaded.text) == ("", OTHER_TEXT)
+    assert majorities_from(uploaded) == {(2017, 27975)}
+
+
+def test_two_uploads_of_the_same_name_are_two_articles(editor_client):
+    add(editor_client, upload=SimpleUploadedFile("article.txt", TEXT.encode()))
+    add(editor_client, upload=SimpleUploadedFile("article.txt", OTHER_TEXT.encode()))
+    first, second = models.Article.objects.order_by("pk")
+    assert (first.filename, first.text) == ("article.txt", TEXT)
+    assert (second.filename, second.text) == ("", OTHER_TEXT)
+    assert majorities_from(first) == {(2017, 1322), (2015, 6723)}
+
+
+def test_an_upload_on_the_change_form_replaces_that_article_only(editor_client, tmp_path):
+    loaded = load_file(tmp_path)
+    other = load_file(tmp_path, OTHER_TEXT, "leslie.txt")
+    upload = SimpleUploadedFile("anything.txt", (TEXT + " Updated.").encode())
+    assert change(editor_client, loaded, upload=upload).status_code == 302
+    loaded.refresh_from_db()
+    assert (loaded.filename, loaded.text) == ("smith.txt", TEXT + " Updated.")
+    other.refresh_from_db()
+    assert other.text == OTHER_TEXT
+    assert majorities_from(other) == {(2017, 27975)}
 
 
 # -- bad uploads get a form error (issue 12, item 7) -----------------------------------
