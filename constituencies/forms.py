@@ -33,6 +33,9 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["text"].required = False
+        # As stored: evidence offsets index into the text, and an unchanged text whose
+        # surrounding whitespace was stripped would read as a changed one.
+        self.fields["text"].strip = False
         self.raw_article = None
 
     def clean_upload(self):

@@ -1,11 +1,13 @@
 """Editors add articles in the admin; saving runs the extraction pipeline."""
 
+import datetime
+
 import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from constituencies import models
+from constituencies import admin, models
 from constituencies.forms import ArticleAdminForm
 from constituencies.ingest import pipeline, read
 
@@ -166,6 +168,112 @@ def test_an_upload_on_the_change_form_replaces_that_article_only(editor_client, 
     other.refresh_from_db()
     assert other.text == OTHER_TEXT
     assert majorities_from(other) == {(2017, 27975)}
+
+
+# -- an editor's details are kept (issue 12, item 3) -----------------------------------
+
+
+def test_details_an_editor_changes_are_kept_and_the_text_not_extracted_again(
+    editor_client, tmp_path, monkeypatch
+):
+    article = load_file(tmp_path)
+    assert (article.title, article.publisher) == ("Smith's majority falls", "HuffPost UK")
+    evidence = set(article.evidence.values_list("pk", "start", "end"))
+
+    def extracted_again(*args, **kwargs):
+        raise AssertionError("the text did not change")
+
+    monkeypatch.setattr(admin, "load_raw", extracted_again)
+    response = change(
+        editor_client,
+        article,
+        title="Smith's lead shrinks",
+        publisher="HuffPost",
+        published="2019-02-21",
+        url="https://www.huffingtonpost.co.uk/entry/smith",
+    )
+    assert response.status_code == 302
+    assert "not extracted again" in " ".join(messages_of(response))
+    article.refresh_from_db()
+    assert (article.title, article.publisher, article.published, article.url) == (
+        "Smith's lead shrinks",
+        "HuffPost",
+        datetime.date(2019, 2, 21),
+        "https://www.huffingtonpost.co.uk/entry/smith",
+    )
+    assert article.text == FILE_TEXT
+    assert article.edited_fields == ["published", "publisher", "title", "url"]
+    assert set(article.evidence.values_list("pk", "start", "end")) == evidence
+
+
+def test_details_of_a_pasted_article_are_kept(editor_client):
+    add(editor_client, title="First title", text=TEXT)
+    article = models.Article.objects.get()
+    assert change(editor_client, article, title="Second title").status_code == 302
+    article.refresh_from_db()
+    assert (article.title, article.text) == ("Second title", TEXT)
+    assert article.edited_fields == ["title"]
+
+
+def test_details_changed_with_the_text_are_kept(editor_client, tmp_path):
+    article = load_file(tmp_path)
+    new_text = FILE_TEXT.replace("1,322", "1,323")
+    response = change(editor_client, article, title="Corrected", text=new_text)
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert (article.title, article.publisher, article.text) == (
+        "Corrected",
+        "HuffPost UK",
+        new_text,
+    )
+    assert article.edited_fields == ["title"]
+    assert majorities_from(article) == {(2017, 1323), (2015, 6723)}
+
+
+def test_reverting_an_article_restores_its_earlier_details(editor_client):
+    add(editor_client, title="First title", publisher="Example News", text=TEXT)
+    article = models.Article.objects.get()
+    change(editor_client, article, title="Second title", publisher="")
+    earlier = article.history.order_by("history_id").first()
+    url = reverse(
+        "admin:constituencies_article_simple_history", args=[article.pk, earlier.history_id]
+    )
+    form = editor_client.get(url).context["adminform"].form
+    assert form.initial["title"] == "First title"
+    data = {name: form.initial[name] or "" for name in ("title", "publisher", "url", "text")}
+    assert editor_client.post(url, {**data, "published": ""}).status_code == 302
+    article.refresh_from_db()
+    assert (article.title, article.publisher, article.text) == ("First title", "Example News", TEXT)
+
+
+def test_re_loading_the_file_keeps_what_the_editor_set(editor_client, tmp_path):
+    article = load_file(tmp_path)
+    # The publisher guessed is wrong, and the editor clears it.
+    change(editor_client, article, title="Edited", publisher="", published="2019-02-21")
+    load_file(tmp_path)
+    article.refresh_from_db()
+    assert (article.title, article.publisher, article.published) == (
+        "Edited",
+        "",
+        datetime.date(2019, 2, 21),
+    )
+    # And when the file itself has changed.
+    load_file(tmp_path, FILE_TEXT.replace("1,322", "1,324"))
+    article.refresh_from_db()
+    assert (article.title, article.publisher, article.published) == (
+        "Edited",
+        "",
+        datetime.date(2019, 2, 21),
+    )
+    assert majorities_from(article) == {(2017, 1324), (2015, 6723)}
+
+
+def test_a_title_given_when_adding_is_kept_over_the_guess_on_re_load(editor_client, tmp_path):
+    upload = SimpleUploadedFile("smith.txt", FILE_TEXT.encode())
+    add(editor_client, title="Given", upload=upload)
+    article = load_file(tmp_path, FILE_TEXT.replace("1,322", "1,325"))
+    assert (article.title, article.publisher) == ("Given", "HuffPost UK")
+    assert article.edited_fields == ["title"]
 
 
 # -- bad uploads get a form error (issue 12, item 7) -----------------------------------

@@ -68,9 +68,11 @@ def organisation_kinds():
 @dataclass
 class Item:
     """One article to load: its text and what was extracted from it, the stored row an
-    editor is correcting (from the admin), and metadata an editor gave. `added` is an
-    article an editor adds: it never replaces a stored one, so it is not matched by file
-    name, and it keeps its file name only if no other article has it."""
+    editor is correcting (from the admin), and the details (title, publisher, published,
+    url) an editor set, which win over the stored ones and the extractor's guesses and are
+    recorded in the article's `edited_fields`. `added` is an article an editor adds: it
+    never replaces a stored one, so it is not matched by file name, and it keeps its file
+    name only if no other article has it."""
 
     raw: RawArticle
     extraction: Extraction
@@ -766,19 +768,30 @@ class BatchLoader:
                     filename = "" if filename in by_filename else filename
                 else:
                     article = first or (by_filename.get(filename) if filename else None)
+            metadata = item.metadata
             guessed = {"title": item.extraction.title, "publisher": item.extraction.publisher}
             if article is None:
-                fields = {**guessed, **{k: v for k, v in item.metadata.items() if v}}
+                fields = {k: v for k, v in guessed.items() if v} | metadata
                 article = models.Article(
-                    filename=filename, text=raw.text, sha256=raw.sha256, **fields
+                    filename=filename,
+                    text=raw.text,
+                    sha256=raw.sha256,
+                    edited_fields=sorted(metadata),
+                    **fields,
                 )
                 article.text_changed = True
                 new.append(article)
             else:
                 article.text_changed = article.sha256 != raw.sha256
-                changes = {"text": raw.text, "sha256": raw.sha256}
-                changes |= {k: v for k, v in guessed.items() if v and not getattr(article, k)}
-                changes |= {k: v for k, v in item.metadata.items() if v}
+                edited = set(article.edited_fields) | set(metadata)
+                changes = {"text": raw.text, "sha256": raw.sha256, "edited_fields": sorted(edited)}
+                # A guess only fills a blank, never a detail an editor set (blank or not).
+                changes |= {
+                    k: v
+                    for k, v in guessed.items()
+                    if v and not getattr(article, k) and k not in edited
+                }
+                changes |= metadata
                 changes = {k: v for k, v in changes.items() if getattr(article, k) != v}
                 for name, value in changes.items():
                     setattr(article, name, value)
@@ -1207,8 +1220,9 @@ def load_batch(items, *, names=None, seats=None, refresh=None):
     An item's `article` is the row to update (the admin passes it); otherwise it is found
     by text or file name, unless it is `added` in the admin. `names` carries people, seats
     and organisations already resolved in this run, `seats` the `KnownSeats` to keep up to
-    date. An item's `metadata` (title, publisher, published, url) given by an editor wins;
-    what the extractor guessed only fills blanks, so an edited title survives re-loading.
+    date. An item's `metadata` (title, publisher, published, url) given by an editor wins
+    and is recorded as edited; what the extractor guessed only fills blanks no editor
+    set, so an edited title, or one an editor cleared, survives re-loading.
     """
     loader = BatchLoader(items, names=names or Names(), seats=seats, refresh=refresh)
     return loader.load()

@@ -157,8 +157,8 @@ def write_one(item, name, *, names, seats=None, refresh=None):
 
 def load_raw(raw: RawArticle, *, names=None, article=None, **metadata) -> ArticleOutcome:
     """Extract and load one article an editor adds in the admin, or whose text they change
-    (`article`), inside its own transaction, with the `metadata` the editor gave. An added
-    article never replaces another (`Item.added`)."""
+    (`article`, the stored row), inside its own transaction. `metadata` holds the details
+    the editor set. An added article never replaces another (`Item.added`)."""
     name = raw.filename or metadata.get("title") or "pasted article"
     extraction = work.safe_extract(raw, KnownSeats().as_dict())
     if not isinstance(extraction, Extraction):
