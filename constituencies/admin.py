@@ -35,6 +35,8 @@ from .models import (
 )
 
 PROVENANCE_FIELDS = ("origin", "edited_fields", "review", "created_at", "updated_at")
+ARTICLE_DETAILS = ("title", "publisher", "published", "url")
+ARTICLE_PROVENANCE = ("slug", "filename", "sha256", "edited_fields", "imported_at", "updated_at")
 
 
 def mark_edited(obj, changed_fields, is_new):
@@ -358,29 +360,55 @@ class ArticleAdmin(SimpleHistoryAdmin):
     list_display = ("__str__", "filename", "publisher", "published", "imported_at")
     search_fields = ("title", "filename", "publisher", "text")
     list_filter = ("publisher",)
-    readonly_fields = ("slug", "filename", "sha256", "imported_at", "updated_at", "extracted_facts")
+    readonly_fields = (*ARTICLE_PROVENANCE, "extracted_facts")
     fieldsets = [
-        (None, {"fields": ["title", "publisher", "published", "url"]}),
+        (None, {"fields": list(ARTICLE_DETAILS)}),
         ("Text", {"fields": ["text", "upload"]}),
         ("Extracted", {"fields": ["extracted_facts"]}),
-        ("Provenance", {"fields": ["slug", "filename", "sha256", "imported_at", "updated_at"]}),
+        ("Provenance", {"fields": list(ARTICLE_PROVENANCE)}),
     ]
 
     def save_model(self, request, obj, form, change):
-        """Run the same pipeline as `load_articles`: store the text, extract, load."""
-        outcome = load_raw(
-            form.raw_article,
-            article=obj if change else None,
-            **{
-                name: form.cleaned_data.get(name)
-                for name in ("title", "publisher", "published", "url")
-            },
-        )
+        """Run the same pipeline as `load_articles`: store the text, extract, load. The
+        details the editor changed are kept and marked edited; a text that did not change
+        is not extracted again."""
+        # Compared with the stored row, not the form's initial values: reverting to an
+        # earlier version starts from that version's.
+        stored = Article.objects.get(pk=obj.pk) if change else Article()
+        details = {
+            name: form.cleaned_data[name]
+            for name in ARTICLE_DETAILS
+            if form.cleaned_data[name] != getattr(stored, name)
+        }
+        raw = form.raw_article
+        if change and raw.sha256 == stored.sha256:
+            if details:
+                obj.edited_fields = sorted(set(stored.edited_fields) | set(details))
+                obj.save(update_fields=[*details, "edited_fields", "updated_at"])
+            self.message_user(
+                request,
+                "The text is unchanged, so its facts were not extracted again.",
+                messages.INFO,
+            )
+            return
+        # The stored row: the loader writes what differs from the row it is given, and the
+        # form's copy already holds the editor's changes.
+        outcome = load_raw(raw, article=stored if change else None, **details)
         if outcome.failed:
             raise DatabaseError(outcome.error)
+        if outcome.duplicate_of:
+            # Another editor saved the same text since the form checked it.
+            raise DatabaseError(f"This text is already in the tracker as {outcome.duplicate_of}.")
         obj.pk = outcome.article_id
         obj.refresh_from_db()
         self.message_user(request, f"Extracted facts: {outcome.summary()}.", messages.INFO)
+        if obj.filename != raw.filename:
+            self.message_user(
+                request,
+                f"Another article came from a file named {raw.filename}, so this one is "
+                "kept without a file name.",
+                messages.WARNING,
+            )
 
     @admin.display(description="Facts from this article")
     def extracted_facts(self, article):

@@ -95,6 +95,8 @@ class Restorer:
                 publisher=item["publisher"],
                 published=_date(item["published"]),
                 url=item["url"],
+                # Backups made before articles recorded editors' changes have none.
+                edited_fields=item.get("edited_fields", []),
                 text=item["text"],
                 sha256=item["sha256"],
             )

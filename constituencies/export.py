@@ -80,6 +80,7 @@ def export_article(article):
         "publisher": article.publisher,
         "published": article.published.isoformat() if article.published else None,
         "url": article.url,
+        "edited_fields": sorted(article.edited_fields),
         "sha256": article.sha256,
         "text": article.text,
     }

@@ -1,19 +1,28 @@
 """Admin forms that run the ingest pipeline."""
 
-from django import forms
-from django.conf import settings
+from dataclasses import replace
 
-from .ingest.read import ArticleError, read_text
+from django import forms
+
+from .ingest.read import MAX_BYTES, MB, ArticleError, check_size, read_bytes, read_text
 from .models import Article
 
 
 class ArticleAdminForm(forms.ModelForm):
-    """Paste an article's text or upload a .txt file; saving extracts its facts."""
+    """Paste an article's text or upload a .txt file; saving extracts its facts.
+
+    The text is read as `load_articles` reads a file (`ingest.read`), and `raw_article`
+    is what the pipeline loads. A new article takes the uploaded file's name, if any; an
+    article being changed keeps its own.
+    """
 
     upload = forms.FileField(
         required=False,
         label="Or upload a .txt file",
-        help_text="Plain text, UTF-8 or Windows-1252. Replaces the text box when given.",
+        help_text=(
+            f"Plain text, UTF-8 or Windows-1252, up to {MAX_BYTES // MB} MB. Replaces the text "
+            "box when given."
+        ),
     )
 
     class Meta:
@@ -24,35 +33,43 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["text"].required = False
+        # As stored: evidence offsets index into the text, and an unchanged text whose
+        # surrounding whitespace was stripped would read as a changed one.
+        self.fields["text"].strip = False
         self.raw_article = None
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
         if upload is None:
             return None
-        if upload.size > settings.ARTICLE_MAX_BYTES:
-            raise forms.ValidationError(f"{upload.name} is larger than the 5 MB limit.")
-        data = upload.read()
-        if b"\x00" in data:
-            raise forms.ValidationError(f"{upload.name} is a binary file, not article text.")
         try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            return data.decode("cp1252", errors="strict")
+            # The size first, so that an upload over the limit is never read.
+            check_size(upload.size, upload.name)
+            return read_bytes(upload.read(), upload.name)
+        except ArticleError as error:
+            raise forms.ValidationError(error.message) from error
 
     def clean(self):
         cleaned = super().clean()
-        text = cleaned.get("upload") or cleaned.get("text") or ""
-        if not text.strip():
-            self.add_error("text", "Paste the article's text or upload a .txt file.")
+        if self.has_error("upload"):
             return cleaned
-        try:
-            self.raw_article = read_text(text, self.instance.filename or "pasted article")
-        except ArticleError as error:
-            self.add_error("upload" if cleaned.get("upload") else "text", error.message)
-            return cleaned
-        same = Article.objects.filter(sha256=self.raw_article.sha256).exclude(pk=self.instance.pk)
+        raw = cleaned.get("upload")
+        if raw is None:
+            text = cleaned.get("text") or ""
+            if not text.strip():
+                self.add_error("text", "Paste the article's text or upload a .txt file.")
+                return cleaned
+            try:
+                raw = read_text(text)
+            except ArticleError as error:
+                self.add_error("text", error.message)
+                return cleaned
+        if self.instance.pk is not None:
+            raw = replace(raw, filename=self.instance.filename)
+        same = Article.objects.filter(sha256=raw.sha256).exclude(pk=self.instance.pk)
         if same.exists():
             self.add_error("text", f"This text is already in the tracker as “{same.first()}”.")
-        cleaned["text"] = self.raw_article.text
+            return cleaned
+        self.raw_article = raw
+        cleaned["text"] = raw.text
         return cleaned

@@ -82,7 +82,9 @@ class Article(models.Model):
     """A news article the facts were read from, stored exactly as loaded.
 
     Evidence offsets index into `text`, so the text is never rewritten in place: a
-    changed file is a new version whose facts replace the old version's.
+    changed file is a new version whose facts replace the old version's. Title and
+    publisher are guessed from the text when nobody gave them; what an editor sets is
+    kept (`edited_fields`).
     """
 
     slug = models.SlugField(max_length=120, unique=True)
@@ -98,6 +100,11 @@ class Article(models.Model):
     text = models.TextField()
     sha256 = models.CharField(
         max_length=64, help_text="Hash of the text: identical copies are one article."
+    )
+    edited_fields = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Details an editor set; the loader never overwrites them.",
     )
     imported_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

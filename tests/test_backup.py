@@ -34,6 +34,9 @@ def test_restoring_an_export_gives_a_byte_identical_export(tmp_path, options):
     models.Statement.objects.filter(pk=models.Statement.objects.order_by("pk").first().pk).update(
         review=models.Review.REJECTED
     )
+    article = models.Article.objects.order_by("pk").first()
+    article.title, article.edited_fields = "", ["title"]
+    article.save()
     before = export(*options)
     backup = tmp_path / "backup.json"
     backup.write_text(before, encoding="utf-8")
@@ -45,6 +48,8 @@ def test_restoring_an_export_gives_a_byte_identical_export(tmp_path, options):
     assert export(*options) == before
     restored = models.Candidacy.objects.get(person__slug=person, constituency__slug=seat)
     assert (restored.status, restored.edited_fields) == ("selected", ["status"])
+    restored = models.Article.objects.get(slug=article.slug)
+    assert (restored.title, restored.edited_fields) == ("", ["title"])
     assert models.Statement.objects.filter(review=models.Review.REJECTED).exists() == bool(options)
 
 

@@ -11,6 +11,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from constituencies.ingest import read as article_reading
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -137,9 +139,9 @@ STORAGES = {
 # (constituencies/pagecache.py); 0 turns the cache off.
 PAGE_CACHE_MAX_BYTES = int(os.environ.get("DJANGO_PAGE_CACHE_MB", "64")) * 1024 * 1024
 
-# Articles are plain text of a few kilobytes; the admin upload refuses anything larger.
-ARTICLE_MAX_BYTES = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 1024 * 1024
+# Room for an article pasted in the admin, up to the limit the loader and the admin's
+# upload share (constituencies/ingest/read.py), and the form's other fields.
+DATA_UPLOAD_MAX_MEMORY_SIZE = article_reading.MAX_BYTES + 1024 * 1024
 
 # Security headers. Pages carry no inline script or style, so the policy allows none.
 SECURE_CSP = {

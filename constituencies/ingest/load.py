@@ -68,12 +68,17 @@ def organisation_kinds():
 @dataclass
 class Item:
     """One article to load: its text and what was extracted from it, the stored row an
-    editor is correcting (from the admin), and metadata an editor gave."""
+    editor is correcting (from the admin), and the details (title, publisher, published,
+    url) an editor set, which win over the stored ones and the extractor's guesses and are
+    recorded in the article's `edited_fields`. `added` is an article an editor adds: it
+    never replaces a stored one, so it is not matched by file name, and it keeps its file
+    name only if no other article has it."""
 
     raw: RawArticle
     extraction: Extraction
     article: models.Article | None = None
     metadata: dict = field(default_factory=dict)
+    added: bool = False
     # Where it was read from, and the `KnownSeats` steps whose seats its extraction
     # used and at which it was applied.
     path: object = None
@@ -87,6 +92,11 @@ class LoadResult:
     counts: Counter = field(default_factory=Counter)
     removed: int = 0
     duplicate_of: str = ""
+
+
+def opening(text):
+    """An article's first words, to name it by when it has neither file name nor title."""
+    return " ".join(text.split()[:12])
 
 
 def unique_slug(model, name):
@@ -756,39 +766,54 @@ class BatchLoader:
         for index, item in enumerate(self.items):
             raw = item.raw
             article = item.article
+            filename = raw.filename
             if article is None:
                 first = by_hash.get(raw.sha256)
-                if raw.filename and first is not None and first.filename != raw.filename:
+                if first is not None and (item.added or (filename and first.filename != filename)):
                     self.results[index] = LoadResult(
                         first, duplicate_of=first.filename or first.slug
                     )
                     articles.append(None)
                     continue
-                article = first or (by_filename.get(raw.filename) if raw.filename else None)
+                if item.added:
+                    filename = "" if filename in by_filename else filename
+                else:
+                    article = first or (by_filename.get(filename) if filename else None)
+            metadata = item.metadata
             guessed = {"title": item.extraction.title, "publisher": item.extraction.publisher}
             if article is None:
-                fields = {**guessed, **{k: v for k, v in item.metadata.items() if v}}
+                fields = {k: v for k, v in guessed.items() if v} | metadata
                 article = models.Article(
-                    filename=raw.filename, text=raw.text, sha256=raw.sha256, **fields
+                    filename=filename,
+                    text=raw.text,
+                    sha256=raw.sha256,
+                    edited_fields=sorted(metadata),
+                    **fields,
                 )
                 article.text_changed = True
                 new.append(article)
             else:
                 article.text_changed = article.sha256 != raw.sha256
-                changes = {"text": raw.text, "sha256": raw.sha256}
-                changes |= {k: v for k, v in guessed.items() if v and not getattr(article, k)}
-                changes |= {k: v for k, v in item.metadata.items() if v}
+                edited = set(article.edited_fields) | set(metadata)
+                changes = {"text": raw.text, "sha256": raw.sha256, "edited_fields": sorted(edited)}
+                # A guess only fills a blank, never a detail an editor set (blank or not).
+                changes |= {
+                    k: v
+                    for k, v in guessed.items()
+                    if v and not getattr(article, k) and k not in edited
+                }
+                changes |= metadata
                 changes = {k: v for k, v in changes.items() if getattr(article, k) != v}
                 for name, value in changes.items():
                     setattr(article, name, value)
                 if changes:
                     article.save()
             by_hash[raw.sha256] = article
-            if raw.filename:
-                by_filename[raw.filename] = article
+            if article.filename:
+                by_filename[article.filename] = article
             self.results[index] = LoadResult(article)
             articles.append(article)
-        sources = [Path(a.filename).stem if a.filename else a.title or a.sha256 for a in new]
+        sources = [Path(a.filename).stem if a.filename else a.title or opening(a.text) for a in new]
         slugs = unique_slugs(models.Article, [source[:100] for source in sources])
         for article, slug in zip(new, slugs, strict=True):
             article.slug = slug
@@ -1241,10 +1266,11 @@ def load_batch(items, *, names=None, seats=None, refresh=None):
     inside a transaction.
 
     An item's `article` is the row to update (the admin passes it); otherwise it is found
-    by text or file name. `names` carries people, seats and organisations already
-    resolved in this run, `seats` the `KnownSeats` to keep up to date. An item's
-    `metadata` (title, publisher, published, url) given by an editor wins; what the
-    extractor guessed only fills blanks, so an edited title survives re-loading.
+    by text or file name, unless it is `added` in the admin. `names` carries people, seats
+    and organisations already resolved in this run, `seats` the `KnownSeats` to keep up to
+    date. An item's `metadata` (title, publisher, published, url) given by an editor wins
+    and is recorded as edited; what the extractor guessed only fills blanks no editor
+    set, so an edited title, or one an editor cleared, survives re-loading.
     """
     loader = BatchLoader(items, names=names or Names(), seats=seats, refresh=refresh)
     return loader.load()

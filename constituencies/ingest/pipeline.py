@@ -156,13 +156,14 @@ def write_one(item, name, *, names, seats=None, refresh=None):
 
 
 def load_raw(raw: RawArticle, *, names=None, article=None, **metadata) -> ArticleOutcome:
-    """Extract and load one article inside its own transaction. `article` and `metadata`
-    come from the admin, where an editor adds or corrects an article."""
+    """Extract and load one article an editor adds in the admin, or whose text they change
+    (`article`, the stored row), inside its own transaction. `metadata` holds the details
+    the editor set. An added article never replaces another (`Item.added`)."""
     name = raw.filename or metadata.get("title") or "pasted article"
     extraction = work.safe_extract(raw, KnownSeats().as_dict())
     if not isinstance(extraction, Extraction):
         return ArticleOutcome(name, error=f"{name}: {extraction}")
-    item = Item(raw, extraction, article, metadata)
+    item = Item(raw, extraction, article, metadata, added=article is None)
     return write_one(item, name, names=names or Names())
 
 

@@ -1,10 +1,12 @@
-"""Read layer: a file (or pasted text) -> `RawArticle` with normalised text and its hash.
+"""Read layer: a file, an upload or pasted text -> `RawArticle`: normalised text, its hash.
 
 The stored text is what every evidence offset refers to, so normalisation happens here
 and only here: UTF-8 (a byte-order mark is dropped) with a Windows-1252 fallback, line
-endings folded to LF, then hashed. Files that cannot be an article are refused with an
-`ArticleError`: empty or blank, binary, too large, or an HTML document (we do not guess
-which part of a web page is the story; paste the article text instead).
+endings folded to LF, then hashed. Files read by the loader and files uploaded in the
+admin go through the same `read_bytes`, under the same size limit. Input that cannot be
+an article is refused with an `ArticleError`: empty or blank, binary, neither UTF-8 nor
+Windows-1252, too large, or an HTML document (we do not guess which part of a web page
+is the story; paste the article text instead).
 """
 
 import hashlib
@@ -15,7 +17,10 @@ from pathlib import Path
 
 from .gazetteer import publishers
 
-MAX_BYTES = 5 * 1024 * 1024
+MB = 1024 * 1024
+# The one size limit for an article, read from a file, uploaded or pasted; the settings'
+# request size limit is derived from it.
+MAX_BYTES = 5 * MB
 
 _HTML = re.compile(r"\A\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE)
 _TAGS = re.compile(r"</?(?:p|div|span|br|a|html|body|head|script|style)\b[^>]*>", re.IGNORECASE)
@@ -34,6 +39,13 @@ class RawArticle:
     filename: str
     text: str
     sha256: str
+
+
+def check_size(size: int, filename: str) -> None:
+    """Refuse an article of `size` bytes over the limit, before anything reads it."""
+    if size > MAX_BYTES:
+        limit = f"{MAX_BYTES // MB} MB" if MAX_BYTES % MB == 0 else f"{MAX_BYTES:,}-byte"
+        raise ArticleError(f"{filename}: {size:,} bytes is over the {limit} limit")
 
 
 def _decode(data: bytes, filename: str) -> str:
@@ -62,27 +74,32 @@ def normalise(text: str) -> str:
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_text(text: str, filename: str = "pasted.txt") -> RawArticle:
-    """Check and normalise text that did not come from a file (e.g. pasted in the admin)."""
-    if len(text.encode("utf-8")) > MAX_BYTES:
-        raise ArticleError(f"{filename}: larger than {MAX_BYTES // (1024 * 1024)} MB")
+def read_text(text: str, filename: str = "") -> RawArticle:
+    """Check and normalise decoded text; text pasted in the admin has no file name."""
+    name = filename or "pasted text"
+    check_size(len(text.encode("utf-8")), name)
     if "\x00" in text or _looks_binary(text):
-        raise ArticleError(f"{filename}: binary content, not article text")
+        raise ArticleError(f"{name}: binary content, not article text")
     text = normalise(text)
     if not text.strip():
-        raise ArticleError(f"{filename}: empty article")
+        raise ArticleError(f"{name}: empty article")
     if _HTML.match(text) or len(_TAGS.findall(text)) > 5:
-        raise ArticleError(f"{filename}: looks like an HTML page; paste the article text instead")
+        raise ArticleError(f"{name}: looks like an HTML page; paste the article text instead")
     return RawArticle(filename, text, hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+
+def read_bytes(data: bytes, filename: str) -> RawArticle:
+    """Check, decode and normalise an article file's bytes, read from disk or uploaded;
+    raises `ArticleError` if they cannot be an article."""
+    check_size(len(data), filename)
+    return read_text(_decode(data, filename), filename)
 
 
 def read_article(path: str | Path) -> RawArticle:
     """Read one article file; raises `ArticleError` if it cannot be an article."""
     path = Path(path)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ArticleError(f"{path.name}: {size} bytes is over the {MAX_BYTES} byte limit")
-    return read_text(_decode(path.read_bytes(), path.name), path.name)
+    check_size(path.stat().st_size, path.name)
+    return read_bytes(path.read_bytes(), path.name)
 
 
 _SELF_NAMING = (

@@ -3,13 +3,17 @@
 import hashlib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from constituencies.ingest import read
 from constituencies.ingest.read import (
     ArticleError,
+    RawArticle,
     guess_publisher,
     guess_title,
     read_article,
+    read_bytes,
     read_text,
 )
 
@@ -63,17 +67,65 @@ def test_refusals(tmp_path, data, reason):
 
 def test_size_limit(tmp_path, monkeypatch):
     monkeypatch.setattr(read, "MAX_BYTES", 100)
-    with pytest.raises(ArticleError, match="limit"):
-        read_article(write(tmp_path, b"x" * 101))
-    with pytest.raises(ArticleError, match="larger"):
-        read_text("y" * 101)
+    assert read_article(write(tmp_path, b"x" * 100)).text == "x" * 100
+    for reading in (
+        lambda: read_article(write(tmp_path, b"x" * 101)),
+        lambda: read_bytes(b"x" * 101, "upload.txt"),
+        lambda: read_text("y" * 101),
+    ):
+        with pytest.raises(ArticleError, match="101 bytes is over the 100-byte limit"):
+            reading()
+
+
+def test_size_limit_message_in_megabytes(tmp_path):
+    with pytest.raises(ArticleError) as error:
+        read.check_size(read.MAX_BYTES + 1, "big.txt")
+    assert error.value.message == "big.txt: 5,242,881 bytes is over the 5 MB limit"
 
 
 def test_read_text_for_pasted_articles():
-    raw = read_text("Pasted\r\narticle.", "admin paste")
-    assert (raw.filename, raw.text) == ("admin paste", "Pasted\narticle.")
-    with pytest.raises(ArticleError):
+    raw = read_text("Pasted\r\narticle.")
+    assert (raw.filename, raw.text) == ("", "Pasted\narticle.")
+    with pytest.raises(ArticleError, match="pasted text: empty article"):
         read_text("  \n ")
+
+
+# Bytes that are in neither UTF-8 nor Windows-1252: 0x81, 0x8D, 0x8F, 0x90 and 0x9D
+# have no character in Windows-1252.
+UNDECODABLE = b"Caf\xe9 \x81 bar"
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (UNDECODABLE, "neither UTF-8 nor Windows-1252"),
+        (b"\x8d\x8f\x90\x9d", "neither UTF-8 nor Windows-1252"),
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    ],
+)
+def test_read_bytes_refusals(data, reason):
+    with pytest.raises(ArticleError) as error:
+        read_bytes(data, "upload.txt")
+    assert error.value.message.startswith("upload.txt: ")
+    assert reason in error.value.message
+
+
+def test_read_bytes_is_what_the_loader_reads(tmp_path):
+    data = b"\x93Quoted\x94\r\nand \xa3100."
+    assert read_bytes(data, "article.txt") == read_article(write(tmp_path, data))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=2000))
+def test_any_bytes_are_read_or_refused_with_a_reason(data):
+    try:
+        raw = read_bytes(data, "upload.txt")
+    except ArticleError as error:
+        assert error.message.startswith("upload.txt: ")
+    else:
+        assert isinstance(raw, RawArticle)
+        assert raw.sha256 == hashlib.sha256(raw.text.encode("utf-8")).hexdigest()
 
 
 def test_text_mentioning_html_is_not_refused():
