@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('constituencies', '0004_lower_name_indexes'),
+        ('constituencies', '0009_candidacy_not_selected'),
     ]
 
     operations = [
