@@ -7,13 +7,14 @@ which fields the editor changed, so the loader leaves those fields alone.
 
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from .forms import ArticleAdminForm
+from .ingest.load import delete_articles
 from .ingest.pipeline import load_raw
 from .models import (
     Article,
@@ -408,6 +409,18 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 f"Another article came from a file named {raw.filename}, so this one is "
                 "kept without a file name.",
                 messages.WARNING,
+            )
+
+    def delete_model(self, request, obj):
+        self.delete_queryset(request, Article.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        """Facts only these articles supported go with them, unless an editor touched them."""
+        with transaction.atomic():
+            removed = delete_articles(queryset)
+        if removed:
+            self.message_user(
+                request, f"Removed {removed} facts that only the deleted articles supported."
             )
 
     @admin.display(description="Facts from this article")

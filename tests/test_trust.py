@@ -185,3 +185,21 @@ def test_pages_feeds_and_exports_quote_only_what_articles_say(client):
     assert len(quoted) > 10
     for quote in quoted:
         assert any(quote.removesuffix("…") in text for text in texts), quote
+
+
+def test_deleting_an_article_takes_the_facts_only_it_supported(admin_client, tmp_path):
+    load(write(tmp_path, "a.txt", TIPPED, MAJORITY), write(tmp_path, "b.txt", MAJORITY))
+    Candidacy.objects.update(description="Lambeth councillor", edited_fields=["description"])
+    load(write(tmp_path, "c.txt", STATEMENT))
+    doomed = Article.objects.get(filename="c.txt")
+    article = Article.objects.get(filename="a.txt")
+
+    response = admin_client.post(
+        f"/admin/constituencies/article/{doomed.pk}/delete/", {"post": "yes"}, follow=True
+    )
+    assert "Removed 1 facts that only the deleted articles supported." in response.text
+    assert not Statement.objects.exists()
+    admin_client.post(f"/admin/constituencies/article/{article.pk}/delete/", {"post": "yes"})
+    # The edited candidacy stays, without sources; the majority another article states stays.
+    assert list(Candidacy.objects.values_list("description", flat=True)) == ["Lambeth councillor"]
+    assert Majority.objects.get().evidence.get().article.filename == "b.txt"

@@ -1091,25 +1091,8 @@ class BatchLoader:
         if stale:
             models.Evidence.objects.filter(pk__in=stale).delete()
         kept = {key[:2] for keys in self._kept.values() for key in keys}
-        by_type = defaultdict(set)
-        for content_type_id, object_id in orphans.keys() - kept:
-            by_type[content_type_id].add(object_id)
-        for content_type_id, object_ids in sorted(by_type.items()):
-            model = ContentType.objects.get_for_id(content_type_id).model_class()
-            if model in (models.Person, models.Constituency, models.Organisation):
-                continue
-            supported = models.Evidence.objects.filter(
-                content_type_id=content_type_id, object_id__in=object_ids
-            ).values("object_id")
-            doomed = model.objects.filter(
-                pk__in=object_ids,
-                origin=models.Origin.EXTRACTED,
-                edited_fields=[],
-                review=models.Review.UNREVIEWED,
-            ).exclude(pk__in=supported)
-            for pk in doomed.values_list("pk", flat=True):
-                results[orphans[(content_type_id, pk)]].removed += 1
-            doomed.delete()
+        for content_type_id, pk in remove_unsupported(orphans.keys() - kept):
+            results[orphans[(content_type_id, pk)]].removed += 1
 
     # -- facts -----------------------------------------------------------------
 
@@ -1259,6 +1242,46 @@ class BatchLoader:
         }
         values = {"date_text": fact.date_text[:100]}
         return Plan("event", models.Event, key, values, fact)
+
+
+def remove_unsupported(records):
+    """Delete those of `records` ((content type id, pk) pairs) that are purely machine-made
+    facts and have no evidence left; returns the pairs deleted. People, seats and
+    organisations stay: other records and editors refer to them, and a fact an editor
+    touched is the editor's."""
+    by_type = defaultdict(set)
+    for content_type_id, object_id in records:
+        by_type[content_type_id].add(object_id)
+    removed = []
+    for content_type_id, object_ids in sorted(by_type.items()):
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model in (models.Person, models.Constituency, models.Organisation):
+            continue
+        supported = models.Evidence.objects.filter(
+            content_type_id=content_type_id, object_id__in=object_ids
+        ).values("object_id")
+        doomed = model.objects.filter(
+            pk__in=object_ids,
+            origin=models.Origin.EXTRACTED,
+            edited_fields=[],
+            review=models.Review.UNREVIEWED,
+        ).exclude(pk__in=supported)
+        removed += [(content_type_id, pk) for pk in doomed.values_list("pk", flat=True)]
+        doomed.delete()
+    return removed
+
+
+def delete_articles(articles):
+    """Delete `articles` (a queryset) with their evidence, and the machine-made facts that
+    only they supported, as re-loading them without those facts would; returns how many
+    facts went. Call inside a transaction."""
+    records = set(
+        models.Evidence.objects.filter(article__in=articles)
+        .order_by()
+        .values_list("content_type_id", "object_id")
+    )
+    articles.delete()
+    return len(remove_unsupported(records))
 
 
 def load_batch(items, *, names=None, seats=None, refresh=None):
