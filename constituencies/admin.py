@@ -1,14 +1,19 @@
 """The editors' back office.
 
 Every change made here is kept by django-simple-history (who, when, what) and can be
-reverted from the record's History page. Saving a machine-extracted record records
-which fields the editor changed, so the loader leaves those fields alone.
+reverted from the record's History page, by those allowed to change the record (to
+restore a deleted one, to add it). Saving a machine-extracted record records which
+fields the editor changed, so the loader leaves those fields alone.
 """
 
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.admin import GenericTabularInline
-from django.db import DatabaseError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError, router, transaction
 from django.db.models import F, Q
+from django.http import Http404
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
@@ -107,7 +112,41 @@ def reject_facts(modeladmin, request, queryset):
     modeladmin.message_user(request, f"Rejected {updated} fact(s).", messages.SUCCESS)
 
 
-class FactAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(SimpleHistoryAdmin):
+    """History that obeys permissions: any version may be viewed with the view permission,
+    but writing one back needs the change permission on the record, or the add permission
+    when the record has since been deleted (a restore). simple_history asks only for the
+    view permission, even to write."""
+
+    def may_write_version(self, request, stored):
+        if getattr(settings, "SIMPLE_HISTORY_REVERT_DISABLED", False):
+            return False
+        if stored is None:
+            return self.has_add_permission(request)
+        return self.has_change_permission(request, stored)
+
+    def revert_disabled(self, request, obj=None):
+        if super().revert_disabled(request, obj):
+            return True
+        stored = None if obj is None else self.model._default_manager.filter(pk=obj.pk).first()
+        return not self.may_write_version(request, stored)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        try:
+            self.model._meta.pk.to_python(unquote(object_id))
+            int(version_id)
+        except (ValidationError, ValueError) as error:
+            raise Http404("No such version.") from error
+        if request.method != "POST":
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            stored = self.get_object(request, unquote(object_id))
+            if not self.may_write_version(request, stored):
+                raise PermissionDenied
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class FactAdmin(HistoryAdmin):
     """Shared behaviour: provenance read-only, evidence inline, review actions, edit tracking."""
 
     inlines = [EvidenceInline]
@@ -353,7 +392,7 @@ class EvidenceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(HistoryAdmin):
     form = ArticleAdminForm
     list_display = ("__str__", "filename", "publisher", "published", "imported_at")
     search_fields = ("title", "filename", "publisher", "text")
