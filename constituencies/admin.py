@@ -3,7 +3,9 @@
 Every change made here is kept by django-simple-history (who, when, what) and can be
 reverted from the record's History page, by those allowed to change the record (to
 restore a deleted one, to add it). Saving a machine-extracted record records which
-fields the editor changed, so the loader leaves those fields alone.
+fields the editor changed, so the loader leaves those fields alone. A form built from a
+version of a record that has changed since is refused, not saved over it
+(`constituencies.conflicts`).
 """
 
 from django.conf import settings
@@ -18,6 +20,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from .conflicts import VERSION_FIELD, VersionedForm
 from .forms import ArticleAdminForm
 from .ingest.pipeline import load_raw
 from .models import (
@@ -86,7 +89,31 @@ class EvidenceInline(GenericTabularInline):
         return False
 
 
-class EditTrackingInline(admin.TabularInline):
+def locked_for_save(request, queryset):
+    """`queryset` with its rows locked until the save ends, when the request is a save:
+    nothing then changes a record between its version check and its writing."""
+    if request.method == "POST" and transaction.get_connection(queryset.db).in_atomic_block:
+        return queryset.select_for_update(of=("self",))
+    return queryset
+
+
+class VersionedAdmin:
+    """Admin forms (and inline rows) that carry the version they were built from."""
+
+    form = VersionedForm
+
+    def get_queryset(self, request):
+        return locked_for_save(request, super().get_queryset(request))
+
+    def get_fields(self, request, obj=None):
+        fields = [name for name in super().get_fields(request, obj) if name != VERSION_FIELD]
+        # Not on a read-only page, where it would be shown as an empty field.
+        if obj is None or self.has_change_permission(request, obj):
+            fields.append(VERSION_FIELD)
+        return fields
+
+
+class EditTrackingInline(VersionedAdmin, admin.TabularInline):
     extra = 0
     show_change_link = True
     readonly_fields = ("origin", "review")
@@ -146,7 +173,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
             return super().history_form_view(request, object_id, version_id, extra_context)
 
 
-class FactAdmin(HistoryAdmin):
+class FactAdmin(VersionedAdmin, HistoryAdmin):
     """Shared behaviour: provenance read-only, evidence inline, review actions, edit tracking."""
 
     inlines = [EvidenceInline]
@@ -221,7 +248,7 @@ class ConstituencyAdmin(FactAdmin):
     list_select_related = ("mp",)
 
 
-class PersonAliasInline(admin.TabularInline):
+class PersonAliasInline(VersionedAdmin, admin.TabularInline):
     model = PersonAlias
     extra = 0
 
