@@ -1,18 +1,26 @@
 """The editors' back office.
 
 Every change made here is kept by django-simple-history (who, when, what) and can be
-reverted from the record's History page. Saving a machine-extracted record records
-which fields the editor changed, so the loader leaves those fields alone.
+reverted from the record's History page, by those allowed to change the record (to
+restore a deleted one, to add it). Saving a machine-extracted record records which
+fields the editor changed, so the loader leaves those fields alone. A form built from a
+version of a record that has changed since is refused, not saved over it
+(`constituencies.conflicts`).
 """
 
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.admin import GenericTabularInline
-from django.db import DatabaseError, transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError, router, transaction
 from django.db.models import F, Q
+from django.http import Http404
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from .conflicts import VERSION_FIELD, VersionedForm
 from .forms import ArticleAdminForm
 from .ingest.load import delete_articles
 from .ingest.pipeline import load_raw
@@ -84,7 +92,31 @@ class EvidenceInline(GenericTabularInline):
         return False
 
 
-class EditTrackingInline(admin.TabularInline):
+def locked_for_save(request, queryset):
+    """`queryset` with its rows locked until the save ends, when the request is a save:
+    nothing then changes a record between its version check and its writing."""
+    if request.method == "POST" and transaction.get_connection(queryset.db).in_atomic_block:
+        return queryset.select_for_update(of=("self",))
+    return queryset
+
+
+class VersionedAdmin:
+    """Admin forms (and inline rows) that carry the version they were built from."""
+
+    form = VersionedForm
+
+    def get_queryset(self, request):
+        return locked_for_save(request, super().get_queryset(request))
+
+    def get_fields(self, request, obj=None):
+        fields = [name for name in super().get_fields(request, obj) if name != VERSION_FIELD]
+        # Not on a read-only page, where it would be shown as an empty field.
+        if obj is None or self.has_change_permission(request, obj):
+            fields.append(VERSION_FIELD)
+        return fields
+
+
+class EditTrackingInline(VersionedAdmin, admin.TabularInline):
     extra = 0
     show_change_link = True
     readonly_fields = ("origin", "review")
@@ -110,7 +142,43 @@ def reject_facts(modeladmin, request, queryset):
     modeladmin.message_user(request, f"Rejected {updated} fact(s).", messages.SUCCESS)
 
 
-class FactAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(SimpleHistoryAdmin):
+    """History that obeys permissions: any version may be viewed with the view permission,
+    but writing one back needs the change permission on the record, or the add permission
+    when the record has since been deleted (a restore). simple_history asks only for the
+    view permission, even to write."""
+
+    def may_write_version(self, request, stored):
+        if getattr(settings, "SIMPLE_HISTORY_REVERT_DISABLED", False):
+            return False
+        if stored is None:
+            # Undoing a deletion is for whoever may delete: an editor, who may not, cannot
+            # bring back what a superuser removed.
+            return self.has_add_permission(request) and self.has_delete_permission(request)
+        return self.has_change_permission(request, stored)
+
+    def revert_disabled(self, request, obj=None):
+        if super().revert_disabled(request, obj):
+            return True
+        stored = None if obj is None else self.model._default_manager.filter(pk=obj.pk).first()
+        return not self.may_write_version(request, stored)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        try:
+            self.model._meta.pk.to_python(unquote(object_id))
+            int(version_id)
+        except (ValidationError, ValueError) as error:
+            raise Http404("No such version.") from error
+        if request.method != "POST":
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            stored = self.get_object(request, unquote(object_id))
+            if not self.may_write_version(request, stored):
+                raise PermissionDenied
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class FactAdmin(VersionedAdmin, HistoryAdmin):
     """Shared behaviour: provenance read-only, evidence inline, review actions, edit tracking."""
 
     inlines = [EvidenceInline]
@@ -185,7 +253,7 @@ class ConstituencyAdmin(FactAdmin):
     list_select_related = ("mp",)
 
 
-class PersonAliasInline(admin.TabularInline):
+class PersonAliasInline(VersionedAdmin, admin.TabularInline):
     model = PersonAlias
     extra = 0
 
@@ -356,7 +424,7 @@ class EvidenceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(HistoryAdmin):
     form = ArticleAdminForm
     list_display = ("__str__", "filename", "publisher", "published", "imported_at")
     search_fields = ("title", "filename", "publisher", "text")

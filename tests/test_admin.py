@@ -97,12 +97,20 @@ def _candidacy_form_data(candidacy, **changes):
     return data
 
 
+def _version(client, url):
+    """The version a change or revert form carries, as a browser sends it back."""
+    return client.get(url).context["adminform"].form["version"].value()
+
+
 def test_an_edit_is_recorded_in_history_with_who_and_when_and_can_be_reverted(
     editor_client, editor, one_of_everything
 ):
     candidacy = one_of_everything
     url = reverse("admin:constituencies_candidacy_change", args=[candidacy.pk])
-    response = editor_client.post(url, _candidacy_form_data(candidacy, status="selected"))
+    response = editor_client.post(
+        url,
+        _candidacy_form_data(candidacy, status="selected", version=_version(editor_client, url)),
+    )
     assert response.status_code == 302, response.context["adminform"].form.errors
 
     candidacy.refresh_from_db()
@@ -120,8 +128,10 @@ def test_an_edit_is_recorded_in_history_with_who_and_when_and_can_be_reverted(
     revert_url = reverse(
         "admin:constituencies_candidacy_simple_history", args=[candidacy.pk, original.history_id]
     )
-    assert editor_client.get(revert_url).status_code == 200
-    response = editor_client.post(revert_url, _candidacy_form_data(original.instance))
+    version = _version(editor_client, revert_url)
+    response = editor_client.post(
+        revert_url, _candidacy_form_data(original.instance, version=version)
+    )
     assert response.status_code == 302
     candidacy.refresh_from_db()
     assert candidacy.status == "tipped"
@@ -136,7 +146,10 @@ def test_a_loaded_record_keeps_its_loaded_version_when_first_edited(editor_clien
     assert not candidacy.history.exists()
     loaded = (candidacy.status, candidacy.description, set(candidacy.backers.all()))
     url = reverse("admin:constituencies_candidacy_change", args=[candidacy.pk])
-    response = editor_client.post(url, _candidacy_form_data(candidacy, description="edited"))
+    response = editor_client.post(
+        url,
+        _candidacy_form_data(candidacy, description="edited", version=_version(editor_client, url)),
+    )
     assert response.status_code == 302
 
     baseline, edit = candidacy.history.order_by("history_date")
@@ -149,7 +162,10 @@ def test_a_loaded_record_keeps_its_loaded_version_when_first_edited(editor_clien
     revert_url = reverse(
         "admin:constituencies_candidacy_simple_history", args=[candidacy.pk, baseline.history_id]
     )
-    response = editor_client.post(revert_url, _candidacy_form_data(baseline.instance))
+    response = editor_client.post(
+        revert_url,
+        _candidacy_form_data(baseline.instance, version=_version(editor_client, revert_url)),
+    )
     assert response.status_code == 302
     candidacy.refresh_from_db()
     assert (candidacy.status, candidacy.description, set(candidacy.backers.all())) == loaded

@@ -253,9 +253,11 @@ def test_an_edit_in_the_admin_change_form_shows_at_once(visitor, editor_client, 
     url = seat.get_absolute_url()
     assert "Selected" not in cached(visitor, url).content.decode()
     candidacy = models.Candidacy.objects.get()
+    change = reverse("admin:constituencies_candidacy_change", args=[candidacy.pk])
+    version = editor_client.get(change).context["adminform"].form["version"].value()
     response = editor_client.post(
-        reverse("admin:constituencies_candidacy_change", args=[candidacy.pk]),
-        candidacy_form(candidacy, status="selected", description="NEC member"),
+        change,
+        candidacy_form(candidacy, status="selected", description="NEC member", version=version),
     )
     assert response.status_code == 302
     html = page(visitor, url)
