@@ -144,9 +144,9 @@ def reject_facts(modeladmin, request, queryset):
 
 class HistoryAdmin(SimpleHistoryAdmin):
     """History that obeys permissions: any version may be viewed with the view permission,
-    but writing one back needs the change permission on the record, or the add permission
-    when the record has since been deleted (a restore). simple_history asks only for the
-    view permission, even to write."""
+    but writing one back needs the change permission on the record, or the add and delete
+    permissions when the record has since been deleted (a restore). simple_history asks
+    only for the view permission, even to write."""
 
     def may_write_version(self, request, stored):
         if getattr(settings, "SIMPLE_HISTORY_REVERT_DISABLED", False):
@@ -424,7 +424,7 @@ class EvidenceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(HistoryAdmin):
+class ArticleAdmin(VersionedAdmin, HistoryAdmin):
     form = ArticleAdminForm
     list_display = ("__str__", "filename", "publisher", "published", "imported_at")
     search_fields = ("title", "filename", "publisher", "text")
@@ -436,6 +436,13 @@ class ArticleAdmin(HistoryAdmin):
         ("Extracted", {"fields": ["extracted_facts"]}),
         ("Provenance", {"fields": list(ARTICLE_PROVENANCE)}),
     ]
+
+    def get_fieldsets(self, request, obj=None):
+        """The details, with the version the form was built from (see `VersionedAdmin`)."""
+        (name, options), *rest = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            options = {**options, "fields": [*options["fields"], VERSION_FIELD]}
+        return [(name, options), *rest]
 
     def save_model(self, request, obj, form, change):
         """Run the same pipeline as `load_articles`: store the text, extract, load. The

@@ -1,14 +1,21 @@
 """Admin forms that run the ingest pipeline."""
 
+import hashlib
 from dataclasses import replace
 
 from django import forms
 
+from .conflicts import VersionedForm
 from .ingest.read import MAX_BYTES, MB, ArticleError, check_size, read_bytes, read_text
 from .models import Article
 
 
-class ArticleAdminForm(forms.ModelForm):
+def text_version(text):
+    """An article's text as its form's version holds it: a hash, not megabytes of text."""
+    return hashlib.sha256((text or "").encode("utf-8")).hexdigest()
+
+
+class ArticleAdminForm(VersionedForm):
     """Paste an article's text or upload a .txt file; saving extracts its facts.
 
     The text is read as `load_articles` reads a file (`ingest.read`), and `raw_article`
@@ -73,3 +80,13 @@ class ArticleAdminForm(forms.ModelForm):
         self.raw_article = raw
         cleaned["text"] = raw.text
         return cleaned
+
+    def values_of(self, record):
+        values = super().values_of(record)
+        if values is not None:
+            values["text"] = text_version(values["text"])
+        return values
+
+    def submitted(self, field, cleaned):
+        value = super().submitted(field, cleaned)
+        return text_version(value) if field.name == "text" and isinstance(value, str) else value

@@ -34,7 +34,9 @@ def add(client, **data):
 def change(client, article, **data):
     """Save the article's change form as a browser would: every field as shown (the text
     with CRLF line endings, as browsers send a textarea), except those in `data`."""
+    url = reverse("admin:constituencies_article_change", args=[article.pk])
     form = {
+        "version": client.get(url).context["adminform"].form["version"].value(),
         "title": article.title,
         "publisher": article.publisher,
         "published": article.published.isoformat() if article.published else "",
@@ -42,7 +44,7 @@ def change(client, article, **data):
         "text": article.text.replace("\n", "\r\n"),
     }
     form.update(data)
-    return client.post(reverse("admin:constituencies_article_change", args=[article.pk]), form)
+    return client.post(url, form)
 
 
 def errors(response):
@@ -240,7 +242,9 @@ def test_reverting_an_article_restores_its_earlier_details(editor_client):
     )
     form = editor_client.get(url).context["adminform"].form
     assert form.initial["title"] == "First title"
-    data = {name: form.initial[name] or "" for name in ("title", "publisher", "url", "text")}
+    data = {
+        name: form.initial[name] or "" for name in ("version", "title", "publisher", "url", "text")
+    }
     assert editor_client.post(url, {**data, "published": ""}).status_code == 302
     article.refresh_from_db()
     assert (article.title, article.publisher, article.text) == ("First title", "Example News", TEXT)
@@ -318,3 +322,19 @@ def test_an_upload_over_the_limit_is_refused_without_being_read(editor, monkeypa
     form = ArticleAdminForm(data={}, files={"upload": Unreadable("big.txt", b"x" * 11)})
     assert not form.is_valid()
     assert "over the 10-byte limit" in str(form.errors["upload"])
+
+
+def test_a_change_made_since_the_form_was_opened_is_not_overwritten(editor_client):
+    add(editor_client, title="First title", text=TEXT)
+    article = models.Article.objects.get()
+    url = reverse("admin:constituencies_article_change", args=[article.pk])
+    version = editor_client.get(url).context["adminform"].form["version"].value()
+    models.Article.objects.filter(pk=article.pk).update(title="Their title")
+
+    stale = {"version": version, "title": "My title", "publisher": "", "published": ""}
+    response = editor_client.post(url, {**stale, "url": "", "text": TEXT})
+
+    assert response.status_code == 200
+    assert "changed this record after you opened it" in errors(response)
+    article.refresh_from_db()
+    assert article.title == "Their title"
