@@ -1,8 +1,9 @@
-"""How the public site names, links and orders facts.
+"""How the public site names, links, marks and orders facts.
 
 Every fact has an anchor on the page that shows it (a seat page for seat facts, a
 person page for party moves and roles), a one-line label for article pages and feeds,
-and a place in a seat's timeline, ordered by where the articles first state it.
+a mark saying whether an editor checked it, and a place in a seat's timeline, ordered
+by where the articles first state it.
 """
 
 import datetime
@@ -21,6 +22,7 @@ from .models import (
     Organisation,
     PartyMove,
     Person,
+    Review,
     Role,
     ShortlistDecision,
     Statement,
@@ -66,6 +68,30 @@ PARTY_NAMES = {
     "UKIP": "UKIP",
     "UUP": "Ulster Unionist",
 }
+
+
+# What a fact's mark says (see `models.CHECKED`): the long form beside a fact's sources,
+# and the short one (visible words, then the rest for screen readers) in tables.
+CHECK_LABELS = {
+    "confirmed": ("Confirmed by an editor", "Checked", ": confirmed by an editor"),
+    "added": ("Added by an editor", "Checked", ": added by an editor"),
+    "checked": ("Checked by an editor", "Checked", " by an editor"),
+    "unchecked": ("Machine-read, not yet checked", "Machine-read", ", not yet checked"),
+}
+
+
+def check_status(fact):
+    """How a fact was checked: "confirmed", "added" or "unchecked"; a `*_checked`
+    annotation (a bare True or False) gives "checked" or "unchecked"."""
+    if isinstance(fact, bool):
+        return "checked" if fact else "unchecked"
+    if not fact.is_checked:
+        return "unchecked"
+    return "confirmed" if fact.review == Review.CONFIRMED else "added"
+
+
+def check_label(fact):
+    return CHECK_LABELS[check_status(fact)][0]
 
 
 def party_name(code):
@@ -327,9 +353,14 @@ def passages(article):
     ]
 
 
+# What a fact's check mark needs (`check_status`), whatever its kind.
+CHECK_FIELDS = ("review", "origin")
+
+
 def label_paths(model):
-    """`LABEL_FIELDS` of `model` with the key of each relation they go through."""
-    paths = LABEL_FIELDS[model]
+    """`LABEL_FIELDS` of `model` and `CHECK_FIELDS`, with the key of each relation they
+    go through."""
+    paths = (*LABEL_FIELDS[model], *CHECK_FIELDS)
     relations = {path.split("__")[0] for path in paths if "__" in path}
     return (*paths, *(model._meta.get_field(name).attname for name in sorted(relations)))
 

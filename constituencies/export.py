@@ -4,6 +4,11 @@ Ordering is fixed everywhere (by slug, year, then evidence position), so two exp
 the same data are byte-identical. Rejected facts are left out, as on the site, unless
 `everything` is asked for: that is the backup, which `import_tracker` restores into an
 empty database so exactly that a new export of it is byte-identical.
+
+Every record says whether an editor checked it (`"checked"`, see `models.CHECKED`).
+With `checked_only`, facts no editor has checked are left out. Seats, people and
+organisations stay, as the names the checked facts refer to, but what an unchecked
+one's own record claims is left out too: a seat's MP, a person's description and party.
 """
 
 import json
@@ -33,13 +38,27 @@ def sources(record):
 
 
 def provenance(record):
-    """Where a record came from and what editors did to it."""
+    """Where a record came from, what editors did to it and whether one checked it."""
     return {
         "origin": record.origin,
         "edited_fields": sorted(record.edited_fields),
         "review": record.review,
+        "checked": record.is_checked,
         "sources": sources(record),
     }
+
+
+def claims_shown(record, checked_only):
+    """Whether what `record` itself claims is shown: always, or with checked facts only
+    if an editor checked it. Facts are chosen by their querysets; this is for the claims
+    of the seat and person records themselves (a seat's MP, a person's description and
+    party)."""
+    return record.is_checked or not checked_only
+
+
+def checked_answer(checked):
+    """A checked flag as the CSV download writes it; empty where there is no fact."""
+    return "" if checked is None else "yes" if checked else "no"
 
 
 def first_source(fact):
@@ -51,14 +70,24 @@ def name_of(obj):
     return obj.name if obj else None
 
 
-def party_fields(person):
+def party_fields(person, checked_only=False):
+    """A person's party from their latest party move, else from their own record."""
     move = person.latest_move if person else None
     if move is None:
-        return {"party": name_of(person.party) if person else None, "former_party": None}
+        shown = person is not None and claims_shown(person, checked_only)
+        return {"party": name_of(person.party) if shown else None, "former_party": None}
     return {
         "party": move.to_group.name if move.to_group else "Independent",
         "former_party": move.from_party.name,
     }
+
+
+def party_checked(person):
+    """Whether an editor checked what `party_fields` gives; None where it gives no party."""
+    move = person.latest_move
+    if move is not None:
+        return move.is_checked
+    return person.is_checked if person.party_id else None
 
 
 def official_check(seat, majority):
@@ -97,13 +126,14 @@ def export_organisation(organisation):
     }
 
 
-def export_person(person):
+def export_person(person, checked_only=False):
+    shown = claims_shown(person, checked_only)
     return {
         "name": person.name,
         "slug": person.slug,
-        **party_fields(person),
-        "member_of": name_of(person.party),
-        "description": person.description,
+        **party_fields(person, checked_only),
+        "member_of": name_of(person.party) if shown else None,
+        "description": person.description if shown else "",
         "aliases": sorted(alias.alias for alias in person.aliases.all()),
         "roles": [
             {"title": role.title, "organisation": name_of(role.organisation), **provenance(role)}
@@ -126,7 +156,21 @@ def export_person(person):
     }
 
 
-def export_constituency(seat):
+def export_mp(seat, checked_only=False):
+    """The seat's MP, as its record names them; `checked` is the record's."""
+    if seat.mp is None or not claims_shown(seat, checked_only):
+        return None
+    return {
+        "name": seat.mp.name,
+        **party_fields(seat.mp, checked_only),
+        "checked": seat.is_checked,
+        "party_checked": party_checked(seat.mp),
+    }
+
+
+def export_constituency(seat, checked_only=False):
+    """A seat and the facts about it that its querysets brought (every public one, or
+    the checked ones after `checked_only()`); with `checked_only`, its MP only if checked."""
     shortlist = seat.shortlist
     return {
         "name": seat.name,
@@ -135,7 +179,7 @@ def export_constituency(seat):
         "ons_code": seat.ons_code,
         "region": seat.region,
         "country": seat.country,
-        "mp": {"name": seat.mp.name, **party_fields(seat.mp)} if seat.mp else None,
+        "mp": export_mp(seat, checked_only),
         "majorities": [
             {"year": m.year, "majority": m.majority, **official_check(seat, m), **provenance(m)}
             for m in sorted(seat.majorities.all(), key=lambda m: (m.year, m.majority))
@@ -158,6 +202,7 @@ def export_constituency(seat):
                 "type": shortlist.kind,
                 "firmness": shortlist.firmness,
                 "decided_by": name_of(shortlist.decided_by),
+                "checked": shortlist.is_checked,
                 "sources": sources(shortlist),
             }
             if shortlist
@@ -234,25 +279,24 @@ def ordered_events(events):
     return sorted(events, key=lambda e: (first_source(e), e.kind, e.description))
 
 
-def export_tracker(everything=False):
-    """The tracker as a dict; `everything` includes rejected facts (the backup)."""
+def export_tracker(everything=False, checked_only=False):
+    """The tracker as a dict; `everything` includes rejected facts (the backup),
+    `checked_only` leaves out the facts no editor has checked."""
     organisations = Organisation.objects.select_related("parent", "constituency").prefetch_related(
         "evidence__article"
     )
     if not everything:
         organisations = organisations.public()
-    statements = public_with_evidence(Statement, "speaker", "organisation", everything=everything)
-    events = public_with_evidence(Event, "person", everything=everything)
+    general = {"everything": everything, "checked": checked_only}
+    statements = public_with_evidence(Statement, "speaker", "organisation", **general)
+    events = public_with_evidence(Event, "person", **general)
+    people = Person.objects.checked_only(checked_only).with_facts(everything)
+    seats = Constituency.objects.checked_only(checked_only).with_facts(everything)
     return {
         "articles": [export_article(a) for a in Article.objects.order_by("slug")],
         "organisations": [export_organisation(o) for o in organisations.order_by("slug")],
-        "people": [
-            export_person(p) for p in Person.objects.with_facts(everything).order_by("slug")
-        ],
-        "constituencies": [
-            export_constituency(c)
-            for c in Constituency.objects.with_facts(everything).order_by("slug")
-        ],
+        "people": [export_person(p, checked_only) for p in people.order_by("slug")],
+        "constituencies": [export_constituency(c, checked_only) for c in seats.order_by("slug")],
         # Statements and events about all the splitters' seats rather than one.
         "general": {
             "statements": [

@@ -1,11 +1,12 @@
-"""Atom feeds of newly recorded facts, for the whole tracker and for one seat."""
+"""Atom feeds of newly recorded facts, for the whole tracker and for one seat. Each
+entry says whether an editor checked the fact, in its text and as its category."""
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 
-from .display import fact_label, fact_url, latest_facts
+from .display import check_label, check_status, fact_label, fact_url, latest_facts
 from .models import Constituency
 
 
@@ -26,7 +27,13 @@ class LatestFactsFeed(Feed):
         return fact_label(item)
 
     def item_description(self, item):
-        return f"{item._meta.verbose_name.capitalize()} recorded for {item.constituency}."
+        recorded = f"{item._meta.verbose_name.capitalize()} recorded for {item.constituency}."
+        if check_status(item) == "unchecked":
+            return f"{recorded} Machine-read from a news article, not yet checked by an editor."
+        return f"{recorded} {check_label(item)}."
+
+    def item_categories(self, item):
+        return [check_label(item)]
 
     def item_link(self, item):
         return fact_url(item)

@@ -3,10 +3,15 @@
 Region, country and winner offer only the values in the data. Their choices are read
 when the form is drawn or a value needs checking, all three in one query, so that a
 download without those filters does not pay for it.
+
+`checked=1` keeps to the facts an editor has checked (`models.CHECKED`): it decides
+which facts every other filter and every column reads, so the views build the page's
+annotations after filtering (`ConstituencyQuerySet.for_list()`, `with_facts()`).
 """
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils.functional import cached_property
 
@@ -40,6 +45,54 @@ TRACKED_HELP = (
     "Followed: the MP left their party, or there is news of Labour's selection there "
     "(a candidate, a shortlist decision or a statement)."
 )
+CHECKED_HELP = (
+    "Leave out what the tracker read from articles that no editor has checked yet; "
+    "official results are always shown."
+)
+
+YES = {"1", "true", "on", "yes"}
+NO = {"", "0", "false", "off", "no"}
+
+
+class FlagCheckbox(forms.CheckboxInput):
+    """A checkbox that sends `name=1` and hands its field the value as given, so that
+    the field can refuse one that is neither yes nor no."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"value": "1", **(attrs or {})}, check_test=is_yes)
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name)
+
+
+def is_yes(value):
+    return value is True or (isinstance(value, str) and value.strip().lower() in YES)
+
+
+class FlagField(forms.Field):
+    """A yes/no query parameter: 1, true, on or yes; 0, false, off, no or nothing. Any
+    other value is an error rather than a no: a mistyped `checked=` must not quietly
+    show unchecked facts to a reader who asked for checked ones only."""
+
+    widget = FlagCheckbox
+
+    def to_python(self, value):
+        if value is None or isinstance(value, bool):
+            return bool(value)
+        text = str(value).strip().lower()
+        if text in YES | NO:
+            return text in YES
+        raise ValidationError("Give 1 for yes or 0 for no.", code="invalid")
+
+
+class FlagFilter(django_filters.Filter):
+    field_class = FlagField
+
+
+def read_checked_only(data):
+    """Whether a request's parameters (`request.GET`) ask for checked facts only; raises
+    `ValidationError` for a `checked` value that is neither yes nor no."""
+    return FlagField(required=False).clean(data.get("checked"))
 
 
 class WholeNumberFilter(django_filters.NumberFilter):
@@ -62,6 +115,13 @@ class NullsLastOrderingFilter(django_filters.OrderingFilter):
 
 
 class ConstituencyFilter(django_filters.FilterSet):
+    # First: filters run in the order declared, and this one says which facts the others
+    # read.
+    checked = FlagFilter(
+        label="Checked facts only",
+        method="filter_checked",
+        help_text=CHECKED_HELP,
+    )
     q = django_filters.CharFilter(label="Seat or MP", method="filter_search", max_length=100)
     tracked = django_filters.ChoiceFilter(
         label="Which seats",
@@ -142,6 +202,11 @@ class ConstituencyFilter(django_filters.FilterSet):
         self.filters["region"].extra["choices"] = lambda: self.region_choices
         self.filters["winner"].extra["choices"] = lambda: self.winner_choices
 
+    @property
+    def checked_only(self):
+        """Whether the seats are shown with checked facts only."""
+        return self.is_bound and self.is_valid() and self.form.cleaned_data["checked"]
+
     @cached_property
     def places_and_winners(self):
         return Constituency.objects.places_and_winners(ConstituencyQuerySet.WINNER_YEAR)
@@ -162,6 +227,9 @@ class ConstituencyFilter(django_filters.FilterSet):
     def winner_choices(self):
         codes = self.places_and_winners[1]
         return sorted(((code, party_name(code)) for code in codes), key=lambda c: c[1])
+
+    def filter_checked(self, queryset, name, value):
+        return queryset.checked_only(value)
 
     def filter_search(self, queryset, name, value):
         return queryset.search(value)

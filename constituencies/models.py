@@ -78,6 +78,17 @@ class Review(models.TextChoices):
     REJECTED = "rejected", "Rejected as wrong"
 
 
+# A fact is *checked* when an editor confirmed it or added it themselves; any other shown
+# fact was read from an article by the extractor and no editor has looked at it yet
+# (*machine-read*). Rejected facts are never shown, whoever added them.
+CHECKED = Q(review=Review.CONFIRMED) | (Q(origin=Origin.EDITOR) & ~Q(review=Review.REJECTED))
+
+
+def checked_flag():
+    """`CHECKED` as a boolean column, for annotations."""
+    return models.ExpressionWrapper(CHECKED, output_field=models.BooleanField())
+
+
 class Article(models.Model):
     """A news article the facts were read from, stored exactly as loaded.
 
@@ -227,6 +238,7 @@ class FactQuerySet(models.QuerySet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._evidence_paths = None
+        self._checked_only = False
 
     def public(self):
         """What the public site shows: everything an editor has not rejected."""
@@ -234,6 +246,22 @@ class FactQuerySet(models.QuerySet):
 
     def unreviewed(self):
         return self.filter(review=Review.UNREVIEWED)
+
+    def checked(self):
+        """Facts an editor has checked: confirmed, or added by an editor (`CHECKED`)."""
+        return self.filter(CHECKED)
+
+    def checked_only(self, checked=True):
+        """The same records, but the facts about them that annotations and prefetches bring
+        are the checked ones only (with `checked`), not every public one. Call it before
+        those methods."""
+        clone = self._chain()
+        clone._checked_only = checked
+        return clone
+
+    def facts_shown(self, model):
+        """The rows of `model` that the facts about these records are read from."""
+        return model.objects.checked() if self._checked_only else model.objects.public()
 
     def with_evidence(self, *paths):
         """Prefetch the evidence (and its articles' metadata) of the rows and of the facts
@@ -247,6 +275,7 @@ class FactQuerySet(models.QuerySet):
     def _clone(self):
         clone = super()._clone()
         clone._evidence_paths = self._evidence_paths
+        clone._checked_only = self._checked_only
         return clone
 
     def _fetch_all(self):
@@ -281,17 +310,24 @@ def facts_along(rows, paths):
     return found
 
 
-def public_with_evidence(model, *select, everything=False):
-    """A public queryset of `model` (every row, rejected ones too, with `everything`) with
-    its evidence and the evidence's articles prefetched."""
-    rows = model.objects.all() if everything else model.objects.public()
+def fact_rows(model, everything=False, checked=False):
+    """The public rows of `model`; every row, rejected ones too, with `everything`; the
+    checked ones only with `checked`."""
+    if everything:
+        return model.objects.all()
+    return model.objects.checked() if checked else model.objects.public()
+
+
+def public_with_evidence(model, *select, everything=False, checked=False):
+    """`fact_rows` of `model` with their evidence and the evidence's articles prefetched."""
+    rows = fact_rows(model, everything, checked)
     return rows.select_related(*select).with_evidence() if select else rows.with_evidence()
 
 
-def public_facts(model, *select, everything=False):
-    """Public rows of `model` (all of them with `everything`) for a prefetch whose
-    evidence the outer queryset fetches with everyone else's (`with_evidence`)."""
-    rows = model.objects.all() if everything else model.objects.public()
+def public_facts(model, *select, everything=False, checked=False):
+    """`fact_rows` of `model` for a prefetch whose evidence the outer queryset fetches with
+    everyone else's (`with_evidence`)."""
+    rows = fact_rows(model, everything, checked)
     return rows.select_related(*select) if select else rows
 
 
@@ -317,6 +353,13 @@ class Fact(models.Model):
     @property
     def is_edited(self):
         return self.origin == Origin.EDITOR or bool(self.edited_fields)
+
+    @property
+    def is_checked(self):
+        """Whether an editor confirmed this fact or added it (`CHECKED`)."""
+        if self.review == Review.REJECTED:
+            return False
+        return self.review == Review.CONFIRMED or self.origin == Origin.EDITOR
 
     @property
     def evidence_rows(self):
@@ -381,16 +424,15 @@ class PersonQuerySet(FactQuerySet):
         """People with their party, moves, aliases and evidence, for pages and exports;
         `everything` keeps rejected records too (for backups)."""
         people = self if everything else self.public()
+
+        def facts(model, *select):
+            return public_facts(model, *select, everything=everything, checked=self._checked_only)
+
         return (
             people.select_related("party")
             .prefetch_related(
-                Prefetch(
-                    "party_moves",
-                    public_facts(
-                        PartyMove, "from_party", "to_group", "constituency", everything=everything
-                    ),
-                ),
-                Prefetch("roles", public_facts(Role, "organisation", everything=everything)),
+                Prefetch("party_moves", facts(PartyMove, "from_party", "to_group", "constituency")),
+                Prefetch("roles", facts(Role, "organisation")),
                 "aliases",
             )
             .with_evidence("party_moves", "roles")
@@ -401,12 +443,19 @@ class PersonQuerySet(FactQuerySet):
     def for_detail(self):
         """`with_facts()` (which brings roles and party moves) plus everything else a person
         page lists: the seats they hold, candidacies and statements, each with evidence."""
+        checked = self._checked_only
         return (
             self.with_facts()
             .prefetch_related(
-                Prefetch("seats", public_facts(Constituency, "mp")),
-                Prefetch("candidacies", public_facts(Candidacy, "constituency").with_backers()),
-                Prefetch("statements", public_facts(Statement, "constituency", "organisation")),
+                Prefetch("seats", public_facts(Constituency, "mp", checked=checked)),
+                Prefetch(
+                    "candidacies",
+                    public_facts(Candidacy, "constituency", checked=checked).with_backers(),
+                ),
+                Prefetch(
+                    "statements",
+                    public_facts(Statement, "constituency", "organisation", checked=checked),
+                ),
             )
             .with_evidence("seats", "candidacies", "statements")
         )
@@ -477,7 +526,7 @@ class ConstituencyQuerySet(FactQuerySet):
         seats = self if everything else self.public()
 
         def facts(model, *select):
-            return public_facts(model, *select, everything=everything)
+            return public_facts(model, *select, everything=everything, checked=self._checked_only)
 
         return (
             seats.select_related("mp", "mp__party")
@@ -544,9 +593,10 @@ class ConstituencyQuerySet(FactQuerySet):
     def for_list(self):
         """Seats for tables and CSV: the majority the list uses (`with_majority()`), shown
         shortlist kind, whether the seat is tracked and fact counts annotated in SQL, the
-        MP's party moves and the newest statement prefetched."""
+        MP's party moves and the newest statement prefetched; all of them read from the
+        facts shown (every public one, or the checked ones after `checked_only()`)."""
         newest_statement = (
-            Statement.objects.public()
+            self.facts_shown(Statement)
             .filter(constituency=models.OuterRef("constituency"))
             .order_by("-created_at", "-pk")
             .values("pk")[:1]
@@ -557,18 +607,18 @@ class ConstituencyQuerySet(FactQuerySet):
             .with_shortlist_kind()
             .with_tracked()
             .annotate(
-                candidate_count=self._public_count(Candidacy),
-                statement_count=self._public_count(Statement),
+                candidate_count=self._fact_count(Candidacy),
+                statement_count=self._fact_count(Statement),
             )
             .select_related("mp", "mp__party")
             .prefetch_related(
                 Prefetch(
                     "mp__party_moves",
-                    PartyMove.objects.public().select_related("from_party", "to_group"),
+                    self.facts_shown(PartyMove).select_related("from_party", "to_group"),
                 ),
                 Prefetch(
                     "statements",
-                    Statement.objects.public()
+                    self.facts_shown(Statement)
                     .filter(pk=models.Subquery(newest_statement))
                     .select_related("speaker", "organisation"),
                     to_attr="newest_statements",
@@ -577,17 +627,21 @@ class ConstituencyQuerySet(FactQuerySet):
         )
 
     def with_latest_majority(self):
-        """Annotate `latest_majority_votes` and `latest_majority_year` from the most recent
-        public majority (the first recorded when sources disagree), so that filtering and
-        ordering by majority happen in SQL."""
+        """Annotate `latest_majority_votes`, `latest_majority_year` and whether an editor
+        checked it (`latest_majority_checked`) from the most recent majority shown (the
+        first recorded when sources disagree), so that filtering and ordering by majority
+        happen in SQL."""
         latest = (
-            Majority.objects.public()
+            self.facts_shown(Majority)
             .filter(constituency=models.OuterRef("pk"))
             .order_by("-year", "pk")
         )
         return self.annotate(
             latest_majority_votes=models.Subquery(latest.values("majority")[:1]),
             latest_majority_year=models.Subquery(latest.values("year")[:1]),
+            latest_majority_checked=models.Subquery(
+                latest.annotate(checked=checked_flag()).values("checked")[:1]
+            ),
         )
 
     def with_majority(self):
@@ -651,11 +705,11 @@ class ConstituencyQuerySet(FactQuerySet):
         Labour's selection there (a candidacy, a shortlist decision or a statement)."""
         seat = models.OuterRef("pk")
         news = (
-            models.Exists(PartyMove.objects.public().filter(constituency=seat))
-            | models.Exists(PartyMove.objects.public().filter(person=models.OuterRef("mp")))
-            | models.Exists(Candidacy.objects.public().filter(constituency=seat))
-            | models.Exists(ShortlistDecision.objects.public().filter(constituency=seat))
-            | models.Exists(Statement.objects.public().filter(constituency=seat))
+            models.Exists(self.facts_shown(PartyMove).filter(constituency=seat))
+            | models.Exists(self.facts_shown(PartyMove).filter(person=models.OuterRef("mp")))
+            | models.Exists(self.facts_shown(Candidacy).filter(constituency=seat))
+            | models.Exists(self.facts_shown(ShortlistDecision).filter(constituency=seat))
+            | models.Exists(self.facts_shown(Statement).filter(constituency=seat))
         )
         return self.annotate(
             is_tracked=models.ExpressionWrapper(news, output_field=models.BooleanField())
@@ -704,7 +758,8 @@ class ConstituencyQuerySet(FactQuerySet):
 
     def with_shortlist_kind(self):
         """Annotate `shortlist_kind`: the kind of the decision `Constituency.shortlist`
-        shows, chosen in SQL by the same weighting; None when there is no public decision."""
+        shows, chosen in SQL by the same weighting, None when no decision is shown; and
+        whether an editor checked that decision (`shortlist_checked`)."""
         firmness_rank = models.Case(
             *(
                 models.When(firmness=firmness, then=rank)
@@ -714,11 +769,16 @@ class ConstituencyQuerySet(FactQuerySet):
         )
         decided = models.Case(models.When(kind=ShortlistDecision.Kind.UNDECIDED, then=0), default=1)
         shown = (
-            ShortlistDecision.objects.public()
+            self.facts_shown(ShortlistDecision)
             .filter(constituency=models.OuterRef("pk"))
             .order_by(decided.desc(), firmness_rank.desc(), "kind")
         )
-        return self.annotate(shortlist_kind=models.Subquery(shown.values("kind")[:1]))
+        return self.annotate(
+            shortlist_kind=models.Subquery(shown.values("kind")[:1]),
+            shortlist_checked=models.Subquery(
+                shown.annotate(checked=checked_flag()).values("checked")[:1]
+            ),
+        )
 
     def with_shortlist(self, kinds):
         """Seats whose shown shortlist kind is one of `kinds`; `NO_SHORTLIST` matches none."""
@@ -731,10 +791,9 @@ class ConstituencyQuerySet(FactQuerySet):
     def search(self, text):
         return self.filter(Q(name__icontains=text) | Q(mp__name__icontains=text))
 
-    @staticmethod
-    def _public_count(model):
+    def _fact_count(self, model):
         counts = (
-            model.objects.public()
+            self.facts_shown(model)
             .filter(constituency=models.OuterRef("pk"))
             .order_by()
             .values("constituency")

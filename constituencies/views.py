@@ -3,6 +3,7 @@ filtering from `filters.ConstituencyFilter`, naming and ordering of facts from `
 
 import csv
 
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.views import View
 from django.views.decorators.http import require_safe
@@ -10,8 +11,15 @@ from django.views.generic import DetailView, ListView
 from django_filters.views import FilterMixin, FilterView
 
 from . import charts, display
-from .export import dumps, export_constituency, party_fields
-from .filters import ConstituencyFilter
+from .export import (
+    checked_answer,
+    claims_shown,
+    dumps,
+    export_constituency,
+    party_checked,
+    party_fields,
+)
+from .filters import ConstituencyFilter, read_checked_only
 from .highlight import highlighted_paragraphs
 from .models import Article, Constituency, Person
 
@@ -23,6 +31,31 @@ def healthz(request):
     """For load balancers and uptime checks: "ok" whenever the process can answer. It
     touches neither the database nor the page cache, so it stays cheap under load."""
     return HttpResponse("ok", content_type="text/plain; charset=utf-8")
+
+
+def bad_request(errors):
+    """A 400 naming each bad parameter and what is wrong with it."""
+    problems = [f"{field}: {message}" for field, messages in errors.items() for message in messages]
+    return HttpResponseBadRequest(
+        "\n".join(problems) + "\n", content_type="text/plain; charset=utf-8"
+    )
+
+
+class CheckedOnlyMixin:
+    """A page that can show checked facts only (`?checked=1`): `checked_only` is set
+    before the queryset is built, and is in the template's context."""
+
+    checked_only = False
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.checked_only = read_checked_only(request.GET)
+        except ValidationError as error:
+            return bad_request({"checked": error.messages})
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(checked_only=self.checked_only, **kwargs)
 
 
 class LenientPaginationMixin:
@@ -49,6 +82,8 @@ class HomeView(LenientPaginationMixin, ListView):
         context["filter"] = ConstituencyFilter(queryset=Constituency.objects.none())
         context["chart"] = charts.seat_majorities(context["constituencies"])
         context["seat_count"] = Constituency.objects.public().count()
+        # Every fact: the checked-only view of these seats is the list's (`?checked=1`).
+        context["checked_only"] = False
         return context
 
 
@@ -59,15 +94,23 @@ class ConstituencyListView(LenientPaginationMixin, FilterView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return Constituency.objects.for_list()
+        # The seats alone: the filters choose them and which facts count (`checked`), and
+        # what the table shows of them is read from those facts when paginating.
+        return Constituency.objects.all()
+
+    def paginate_queryset(self, queryset, page_size):
+        return super().paginate_queryset(queryset.for_list(), page_size)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(checked_only=self.filterset.checked_only, **kwargs)
 
 
-class ConstituencyDetailView(DetailView):
+class ConstituencyDetailView(CheckedOnlyMixin, DetailView):
     template_name = "constituencies/constituency_detail.html"
     context_object_name = "seat"
 
     def get_queryset(self):
-        return Constituency.objects.with_facts().with_majority()
+        return Constituency.objects.checked_only(self.checked_only).with_facts().with_majority()
 
     def get_context_data(self, **kwargs):
         seat = self.object
@@ -81,6 +124,7 @@ class ConstituencyDetailView(DetailView):
             votes_chart=charts.votes_by_party(seat, latest) if latest else None,
             shortlist=shortlist,
             other_shortlists=[s for s in seat.shortlists.all() if s != shortlist],
+            mp=seat.mp if claims_shown(seat, self.checked_only) else None,
             majorities=display.majority_checks(seat),
             chart=charts.majorities_by_year(seat),
             timeline=display.timeline(seat),
@@ -90,12 +134,12 @@ class ConstituencyDetailView(DetailView):
         )
 
 
-class PersonDetailView(DetailView):
+class PersonDetailView(CheckedOnlyMixin, DetailView):
     template_name = "constituencies/person_detail.html"
     context_object_name = "person"
 
     def get_queryset(self):
-        return Person.objects.for_detail()
+        return Person.objects.checked_only(self.checked_only).for_detail()
 
 
 class ArticleListView(LenientPaginationMixin, ListView):
@@ -121,28 +165,28 @@ class ArticleDetailView(DetailView):
 
 
 class ConstituencyDownloadView(FilterMixin, View):
-    """The filtered seat list as a file; invalid filters are a 400 naming the problems."""
+    """The filtered seat list as a file; invalid filters are a 400 naming the problems.
+
+    The filters choose the seats and which facts count (`checked`); `shape` then brings
+    what the file says of each seat, read from those facts."""
 
     filterset_class = ConstituencyFilter
     filename = ""
     content_type = ""
 
+    def get_queryset(self):
+        return Constituency.objects.all()
+
     def get(self, request, *args, **kwargs):
         filterset = self.get_filterset(self.get_filterset_class())
         if filterset.is_bound and not filterset.is_valid():
-            problems = [
-                f"{field}: {message}"
-                for field, messages in filterset.errors.items()
-                for message in messages
-            ]
-            return HttpResponseBadRequest(
-                "\n".join(problems) + "\n", content_type="text/plain; charset=utf-8"
-            )
+            return bad_request(filterset.errors)
         response = HttpResponse(
             content_type=self.content_type,
             headers={"Content-Disposition": f'attachment; filename="{self.filename}"'},
         )
-        self.write(response, filterset.qs)
+        self.checked_only = filterset.checked_only
+        self.write(response, self.shape(filterset.qs))
         return response
 
 
@@ -168,10 +212,16 @@ class ConstituencyCsvView(ConstituencyDownloadView):
         "majority_share",
         "winner",
         "runner_up",
+        # Whether an editor checked the fact each column above gives (yes or no); empty
+        # where there is none, and for a majority from the official results.
+        "mp_checked",
+        "party_checked",
+        "majority_checked",
+        "shortlist_checked",
     ]
 
-    def get_queryset(self):
-        return Constituency.objects.for_list()
+    def shape(self, seats):
+        return seats.for_list()
 
     def write(self, response, seats):
         writer = csv.writer(response)
@@ -180,11 +230,13 @@ class ConstituencyCsvView(ConstituencyDownloadView):
             writer.writerow([spreadsheet_safe(value) for value in self.row(seat)])
 
     def row(self, seat):
-        party = party_fields(seat.mp) if seat.mp else {"party": "", "former_party": ""}
+        mp = seat.mp if claims_shown(seat, self.checked_only) else None
+        party = party_fields(mp, self.checked_only) if mp else {"party": "", "former_party": ""}
+        source = majority_source(seat)
         return [
             seat.name,
             seat.slug,
-            seat.mp.name if seat.mp else "",
+            mp.name if mp else "",
             party["party"] or "",
             party["former_party"] or "",
             seat.majority_votes if seat.majority_votes is not None else "",
@@ -196,10 +248,14 @@ class ConstituencyCsvView(ConstituencyDownloadView):
             seat.region,
             seat.country,
             "yes" if seat.is_tracked else "no",
-            majority_source(seat),
+            source,
             round(seat.majority_percent, 2) if seat.majority_percent is not None else "",
             seat.official_winner or "",
             seat.official_runner_up or "",
+            checked_answer(seat.is_checked if mp else None),
+            checked_answer(party_checked(mp) if mp else None),
+            checked_answer(seat.latest_majority_checked if source == "articles" else None),
+            checked_answer(seat.shortlist_checked if seat.shortlist_kind else None),
         ]
 
 
@@ -207,12 +263,12 @@ class ConstituencyJsonView(ConstituencyDownloadView):
     filename = "constituencies.json"
     content_type = "application/json"
 
-    def get_queryset(self):
-        # The annotations are what `o=majority` and `o=majority_share` order by.
-        return Constituency.objects.with_facts().with_majority()
+    def shape(self, seats):
+        # `with_majority()` also gives what `o=majority` and `o=majority_share` order by.
+        return seats.with_facts().with_majority()
 
     def write(self, response, seats):
-        seats = [export_constituency(seat) for seat in seats]
+        seats = [export_constituency(seat, self.checked_only) for seat in seats]
         response.write(dumps({"constituencies": seats}, compact=True))
 
 

@@ -255,6 +255,10 @@ def test_csv_export_applies_the_filters(client, tracker):
         "majority_share",
         "winner",
         "runner_up",
+        "mp_checked",
+        "party_checked",
+        "majority_checked",
+        "shortlist_checked",
     ]
     assert streatham["mp"] == "Chuka Umunna"
     assert streatham["tracked"] == "yes"
@@ -471,8 +475,9 @@ def test_article_lists_facts_about_all_seats_without_a_link(client, tracker):
     response = client.get("/articles/umunna-quits/")
     assert response.status_code == 200
     body = response.content.decode()
-    assert "<li>All seats: Letter to all seats</li>" in body
-    assert "Labour: “Submit to by-elections.”</li>" in body
+    unchecked = '<span class="fact-status fact-status--unchecked">'
+    assert f"<li>All seats: Letter to all seats {unchecked}" in body
+    assert f"Labour: “Submit to by-elections.” {unchecked}" in body
 
 
 def test_article_lists_facts_with_links_back_to_their_pages(client, tracker):

@@ -1,8 +1,10 @@
-"""Filters the public templates use to name and link facts (see `constituencies.display`)."""
+"""Filters the public templates use to name, link and mark facts (see `constituencies.display`)."""
 
 from django import template
+from django.utils.html import format_html
 
 from .. import display
+from ..export import claims_shown
 
 register = template.Library()
 
@@ -12,6 +14,28 @@ register.filter("fact_label", display.fact_label)
 register.filter("shortlist_label", display.shortlist_label)
 register.filter("party_name", display.party_name)
 register.filter("statement_excerpt", display.statement_excerpt)
+register.filter("shown", claims_shown)
+
+
+@register.filter
+def fact_status(fact, form=""):
+    """A fact's mark: whether an editor checked it, in words, with a symbol and a border
+    that differ too, so that colour is never the only difference. `"short"` for tables."""
+    status = display.check_status(fact)
+    label, short, rest = display.CHECK_LABELS[status]
+    checked = status != "unchecked"
+    words = (
+        format_html('{}<span class="visually-hidden">{}</span>', short, rest)
+        if form == "short"
+        else label
+    )
+    return format_html(
+        '<span class="fact-status fact-status--{}">'
+        '<span class="fact-status__symbol" aria-hidden="true">{}</span> {}</span>',
+        "checked" if checked else "unchecked",
+        "✓" if checked else "?",
+        words,
+    )
 
 
 @register.filter
