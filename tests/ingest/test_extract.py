@@ -487,6 +487,23 @@ STATEMENTS = [
             }
         ],
     ),
+    # "The CLP" carries on no other body's words, and a bare "members said" reports none.
+    (
+        "Unison official Ann Peel has been shortlisted for Wigan, local members said. The CLP "
+        "said in a statement: “We want a candidate who will fight for Wigan.”",
+        [
+            {
+                "constituency": "Wigan",
+                "text": "“We want a candidate who will fight for Wigan.”",
+                "speaker": "",
+                "organisation": "Wigan CLP",
+                "by_clp": True,
+                "medium": "statement",
+                "stance": "",
+                "speaker_role": "",
+            }
+        ],
+    ),
     ("Vauxhall CLP has not issued a statement about the seat.", []),
     ("Vauxhall CLP is expected to call for a by-election in the seat.", []),
     ("Ann Peel, chair of Bolsover CLP, denied calling for a by-election.", []),

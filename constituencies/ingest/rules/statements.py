@@ -72,6 +72,7 @@ _CLP_TAIL = re.compile(
 _PRONOUN_CLP_TAIL = re.compile(
     r"\b(?:[Hh]is|[Hh]er) (?:CLP|local party|constituency (?:Labour )?party)$"
 )
+_THE_CLP_TAIL = re.compile(r"\b[Tt]he (?:CLP|local party|constituency (?:Labour )?party)$")
 _CONTINUATION_TAIL = re.compile(
     r"\b(?:[Tt]he (?:[\w-]+ ){0,3}?(?:group|statement|CLP|local party)|It|They)$"
 )
@@ -466,6 +467,13 @@ def _subject_of(context: _Context, tail: str) -> list[Attribution]:
         return [Attribution("", view.mention(match.group(1)).name)]
     if match := _PARTY_SUBJECT.search(tail.strip()):
         return [Attribution("", view.mention(match.group(1) or match.group(2)).name)]
+    if _THE_CLP_TAIL.search(tail):
+        # "The CLP" carries on only a CLP's words; otherwise it is the story's seat's CLP.
+        if context.last is not None and context.distance <= 2:
+            if context.last.organisation.endswith(" CLP"):
+                return [Attribution(continues=True)]
+        seat = doc.focus_seat()
+        return [Attribution("", f"{seat} CLP")] if seat else []
     if _CONTINUATION_TAIL.search(tail):
         if context.last is not None and context.distance <= 2:
             return [Attribution(continues=True)]
@@ -557,7 +565,8 @@ def _reported_part(doc: Document, view: SentenceView, masked: str, reported) -> 
     while end > reported.start() and masked[end - 1] in " ,":
         end -= 1
     span = doc.span(doc.article_offset(view, reported.start()), doc.article_offset(view, end))
-    return span.quote, span
+    # "..., local members said." reports no words of its own.
+    return (span.quote if end > reported.end() else ""), span
 
 
 def _medium(masked: str) -> str:
