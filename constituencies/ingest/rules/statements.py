@@ -469,9 +469,9 @@ def _subject_of(context: _Context, tail: str) -> list[Attribution]:
         return [Attribution("", view.mention(match.group(1) or match.group(2)).name)]
     if _THE_CLP_TAIL.search(tail):
         # "The CLP" carries on only a CLP's words; otherwise it is the story's seat's CLP.
-        if context.last is not None and context.distance <= 2:
-            if context.last.organisation.endswith(" CLP"):
-                return [Attribution(continues=True)]
+        last = context.last
+        if last is not None and context.distance <= 2 and last.organisation.endswith(" CLP"):
+            return [Attribution(continues=True)]
         seat = doc.focus_seat()
         return [Attribution("", f"{seat} CLP")] if seat else []
     if _CONTINUATION_TAIL.search(tail):
