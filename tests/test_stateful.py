@@ -177,7 +177,7 @@ NATURAL_KEYS = {
     models.Majority: ("constituency__slug", "year", "majority"),
     models.ShortlistDecision: ("constituency__slug", "kind"),
     models.Candidacy: ("person__slug", "constituency__slug"),
-    models.Statement: ("constituency__slug", "text"),
+    models.Statement: ("source__slug", "source_key", "text"),
     models.Event: ("constituency__slug", "kind", "description", "person__slug"),
     models.Article: ("sha256",),
 }
@@ -196,6 +196,11 @@ def natural_keys(model, rows=None):
     keys = {}
     for pk, *key in rows.order_by().values_list("pk", *NATURAL_KEYS[model]):
         keys[pk] = normalise(*key) if normalise else tuple(key)
+        if model is models.Statement:
+            # Its article's report of who spoke; one an editor added, or whose article
+            # went, has no natural key, and is told apart by its words.
+            source, source_key, text = key
+            keys[pk] = (source, source_key) if source else ("no source", text)
     return keys
 
 
@@ -522,7 +527,11 @@ class TrackerMachine(RuleBasedStateMachine):
         }
         if version.review != models.Review.UNREVIEWED:
             fields["review"] = version.review
-        self.expected[(model, obj.pk)] = fields
+        # A version no editor had touched leaves the record the machine's again.
+        if fields:
+            self.expected[(model, obj.pk)] = fields
+        else:
+            self.expected.pop((model, obj.pk), None)
         obj.refresh_from_db()
         self.note_key_change(obj, before)
 
