@@ -372,3 +372,20 @@ def test_lexical_classes_are_data():
     assert {"won", "held", "majorities", "holds", "retained"} <= parse.cue_forms(
         "margin_nouns", "winning_verbs"
     )
+
+
+def test_the_settings_name_the_model():
+    from django.conf import settings
+
+    assert parse.model_name() == settings.SPACY_MODEL
+
+
+def test_extraction_workers_are_told_the_model(monkeypatch):
+    from constituencies.ingest import work
+
+    niceness = []
+    monkeypatch.setattr(work.os, "nice", niceness.append)
+    monkeypatch.setattr(parse, "_model_name", parse.model_name())  # restored afterwards
+    work.start_worker(10, "en_core_web_sm_other")
+    assert niceness == [10]
+    assert parse.model_name() == "en_core_web_sm_other"
