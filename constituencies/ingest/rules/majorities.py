@@ -7,8 +7,8 @@ verb or "votes"). A number is a majority when the parse ties it to a margin:
   majority fell to N from M", "it stood at N" (when "it" is the majority just given);
 - it is the "by N" of a winning verb ("held the seat by N"), or "by N votes", or "N votes
   ahead";
-- it is coordinated with a majority ("majorities of N and M") or is the "from M" of the
-  clause that holds one ("up from M").
+- it is coordinated with a majority ("majorities of N and M"), is the "from M" of the
+  clause that holds one ("up from M"), or is compared with one ("double the M she had").
 A number that counts something else (members, a share, a turnout, a tally "N votes to M")
 never is, nor is a margin in a council, a motion or a ballot. A majority under a
 negation, a hedge or a denial is not a fact.
@@ -18,7 +18,9 @@ the 2015 election", "2015 majorities"), nearest first, or "two years earlier" co
 the majority before; else the latest general election before the story. The seat is the
 one attached on that same way (an owner, subject, object or "in W"), or the seat of the
 MP attached there, a pronoun or "the MP" meaning the person last named; lists are paired
-in order ("majorities of N and M in A and B").
+in order ("majorities of N and M in A and B"), and so are the seats of a gapped
+coordination ("held A by N and B by M"). Rows of a list or table under a caption naming
+majorities are layout, not sentences, and are read without a parse (`_row`).
 """
 
 import re
@@ -40,8 +42,6 @@ _PLACEHOLDER = re.compile(r"\{[CP]\d+\}")
 _ROW_SEPARATORS = re.compile(r"[\s\-:;|/()•*.]+")
 _CAPTION_REACH = 16  # lines a caption may stand above a row of its list
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-_PRONOUNS = {"he", "she", "his", "her", "him", "they", "their", "them"}
-_CONTINUING = {"it", "this", "that"}
 _PLACE_PREPOSITIONS = {"in", "for", "at"}
 _YEAR_PREPOSITIONS = {"in", "at", "by", "during"}
 
@@ -65,7 +65,7 @@ def majority_facts(doc: Document) -> list[MajorityFact]:
             if key not in seen:
                 seen.add(key)
                 facts.append(MajorityFact(rule, (doc.sentence_span(view),), seat, year, value))
-                last_year, last_seat, last_position = year, seat.split("|")[0], position
+                last_year, last_seat, last_position = year, seat, position
     return facts
 
 
@@ -90,7 +90,7 @@ def _may_hold(view: SentenceView, follows: bool) -> bool:
         return False
     words = set(_WORD.findall(text.lower()))
     cues = cue_forms("margin_nouns", "winning_verbs") | {"votes"}
-    return bool(words & cues) or (follows and bool(words & _CONTINUING))
+    return bool(words & cues) or (follows and bool(words & lemma_class("anaphors")))
 
 
 def _row(doc: Document, view: SentenceView, position: int) -> list[tuple[str, str, int, int]]:
@@ -170,9 +170,11 @@ class _Reading:
             for token in heads[:1] or tokens[-1:]:
                 self.mention_at[token.i] = mention
         self.margins = lemma_class("margin_nouns")
-        self.elsewhere = self.doc_wide_non_election()
+        self.pronouns = lemma_class("personal_pronouns")
 
-    def doc_wide_non_election(self) -> bool:
+    def about_another_body(self) -> bool:
+        """Whether the sentence is about a council, a motion or a ballot, whose majorities
+        are not election margins."""
         bodies = lemma_class("non_election_bodies")
         return any(t.lemma_.lower() in bodies for t in self.sent)
 
@@ -182,7 +184,7 @@ class _Reading:
         """(rule, seat, year, majority) for each majority in the sentence; `last_year` and
         `last_seat` are those of the majority given last before it."""
         self.last_year, self.last_seat = last_year, last_seat
-        if self.elsewhere:
+        if self.about_another_body():
             return []
         kinds = {}
         for token in self.sent:
@@ -291,7 +293,7 @@ class _Reading:
         if votes.dep_ == "pobj" and votes.head.lower_ == "by":
             return "majority.by_votes"
         near = [votes.head, *votes.children, *votes.head.children]  # ahead: on N or its verb
-        if any(t.lower_ in {"ahead", "more", "clear"} for t in near):
+        if any(t.lower_ in lemma_class("ahead_words") for t in near):
             return "majority.ahead"
         return ""
 
@@ -318,7 +320,7 @@ class _Reading:
         if word == "by" and lemma in lemma_class("winning_verbs"):
             return "majority.by"
         if word == "by" and governor.head.lemma_.lower() in lemma_class("winning_verbs"):
-            return "majority.by"  # "clung on by N": the particle carries the prepositon
+            return "majority.by"  # "clung on by N": the particle carries the preposition
         if word in {"to", "from", "at", "of", "into"} and self.margin_clause(governor):
             return "majority.change"
         return ""
@@ -337,7 +339,7 @@ class _Reading:
             return False
         if subject.lemma_.lower() in self.margins:
             return True
-        continuing = subject.lower_ in _CONTINUING and not subject.head.i < subject.i
+        continuing = subject.lower_ in lemma_class("anaphors") and subject.head.i > subject.i
         if continuing and (self.follows or self.margin_before(subject)):
             return True
         # "..., and Ryan's in Enfield North was N": an owner standing for its margin
@@ -568,7 +570,7 @@ class _Reading:
                     found = self.seat_of_child(place)
                     if found[0]:
                         return found
-            if child.lower_ in _PRONOUNS or child.lemma_.lower() == "mp":
+            if child.lower_ in self.pronouns or child.lemma_.lower() == "mp":
                 return self.person_seat(self.antecedent(child))
         if child.lower_ == "there":
             named = [m for i, m in self.mention_at.items() if i < child.i]
@@ -618,7 +620,7 @@ class _Reading:
         if len(seats) == 1:
             return seats.pop(), ""
         people = [m.name for m in mentions if m.kind == "person" and not self.doc.in_quote(m.start)]
-        if not people and any(t.lower_ in _PRONOUNS for t in self.sent):
+        if not people and any(t.lower_ in self.pronouns for t in self.sent):
             people = [self.doc.recent_subject(self.position, include_current=False)]
         for person in people:
             found = self.person_seat(person)
