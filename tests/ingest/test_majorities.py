@@ -3,6 +3,7 @@ should yield compared whole, then the parse stage itself (lazy, gated, model cho
 Sentences are written for these tests from general English; names are invented or
 common, never the development articles'."""
 
+import os
 import subprocess
 import sys
 
@@ -389,3 +390,20 @@ def test_extraction_workers_are_told_the_model(monkeypatch):
     work.start_worker(10, "en_core_web_sm_other")
     assert niceness == [10]
     assert parse.model_name() == "en_core_web_sm_other"
+
+
+def test_the_site_and_the_admin_start_without_spacy():
+    script = (
+        "import sys, django\n"
+        "django.setup()\n"
+        "import tracker.urls, constituencies.admin, constituencies.ingest.pipeline\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "tracker.settings"},
+    )
+    assert result.stdout.split()[-1] == "False"
