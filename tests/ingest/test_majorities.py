@@ -124,6 +124,11 @@ BATTERY = [
     ("a tally of votes", "Sam Hope, the MP for Wigan, won 23,456 votes to 19,000 in 2017.", []),
     ("a council majority", "The Wigan council motion passed by a majority of 30.", []),
     (
+        "a figure too long to count votes",
+        "Sam Hope won Wigan by 98765432109876543210 votes in 2017.",
+        [],
+    ),
+    (
         "change over time in one clause",
         "Her majority in Wigan fell to 2,500 in 2017, from 7,500 in 2015.",
         [maj("Wigan", 2017, 2500), maj("Wigan", 2015, 7500)],
@@ -307,6 +312,7 @@ ROWS = [
         "2,176\nBolsover - Dennis Skinner - 5,288",
         [maj("Wakefield", 2017, 2176), maj("Bolsover", 2017, 5288)],
     ),
+    ("Majorities at the last election:\n\nWigan - Sam Hope - 98765432109876543210", []),
     # no caption naming majorities: the figures could be anything
     ("Wakefield - Mary Creagh - 2,176.", []),
     ("Turnout at the 2015 and 2017 elections:\n\nWigan: 59 / 62 / 63", []),

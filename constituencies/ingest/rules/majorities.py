@@ -36,6 +36,9 @@ _WORD = re.compile(r"[a-z']+|%")
 _NUMBER_IN_TEXT = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?![\d])")
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per ?cent|percent)")
 _FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+# No seat has a million voters: a longer figure is not a count of votes (and would not
+# fit the database's integer column).
+_MOST_VOTES = 999_999
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
 _PLACEHOLDER = re.compile(r"\{[CP]\d+\}")
@@ -116,7 +119,9 @@ def _row(doc: Document, view: SentenceView, position: int) -> list[tuple[str, st
         if len(figures) == 1:
             years = years[:1] if len(years) == 1 else [_previous_election(STORY_YEAR)]
         seat = view.mentions[0].name
-        values = [int(f.replace(",", "")) for f in figures]
+        values = [_votes(f) for f in figures]
+        if not all(values):
+            return []
         return [("majority.row", seat, _election(y), v) for y, v in zip(years, values, strict=True)]
     return []
 
@@ -134,8 +139,13 @@ def _is_year(token) -> bool:
 
 
 def _value(token) -> int:
-    """The whole number a token writes ("16,027"), or 0."""
-    return int(token.text.replace(",", "")) if _FIGURE.fullmatch(token.text) else 0
+    """The whole number of votes a token may write ("16,027"), or 0."""
+    return _votes(token.text) if _FIGURE.fullmatch(token.text) else 0
+
+
+def _votes(figure: str) -> int:
+    value = int(figure.replace(",", ""))
+    return value if value <= _MOST_VOTES else 0
 
 
 def _subject(verb):
