@@ -122,6 +122,7 @@ BATTERY = [
         [],
     ),
     ("a tally of votes", "Sam Hope, the MP for Wigan, won 23,456 votes to 19,000 in 2017.", []),
+    ("a tally after a winning verb", "Wigan beat Bolsover by 312 votes to 290 at the count.", []),
     ("a council majority", "The Wigan council motion passed by a majority of 30.", []),
     (
         "a figure too long to count votes",

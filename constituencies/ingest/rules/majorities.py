@@ -273,6 +273,8 @@ class _Reading:
         """The rule that makes `number` a majority, or ""."""
         dep, head = self.attachment(number)
         lemma = head.lemma_.lower()
+        if self.tally(number) or (lemma == "vote" and self.tally(head)):
+            return ""
         if dep in {"nummod", "appos", "compound", "npadvmod", "amod", "conj"} and (
             lemma in self.margins
         ):
