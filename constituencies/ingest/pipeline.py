@@ -23,7 +23,7 @@ from django.db import DatabaseError, IntegrityError, OperationalError, transacti
 
 from constituencies.pagecache import data_changed
 
-from . import work
+from . import parse, work
 from .facts import Extraction
 from .load import Item, KnownSeats, Names, PlannerStatistics, load_batch
 from .read import RawArticle
@@ -219,7 +219,10 @@ class Run:
         # they start in the background while the first batch is extracted and written here.
         with ThreadPoolExecutor(1) as starter:
             starting = starter.submit(
-                context.Pool, count, initializer=os.nice, initargs=(WORKER_NICENESS,)
+                context.Pool,
+                count,
+                initializer=work.start_worker,
+                initargs=(WORKER_NICENESS, parse.model_name()),
             )
             try:
                 for path in head[:FIRST_BATCH]:

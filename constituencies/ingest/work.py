@@ -5,9 +5,19 @@ Free of Django, like the read and extract layers it calls, so that the worker pr
 loading process, its database connection and its threads.
 """
 
+import os
+
+from . import parse
 from .extract import extract
 from .facts import Extraction
 from .read import ArticleError, RawArticle, read_article
+
+
+def start_worker(niceness: int, model: str) -> None:
+    """Set up an extraction worker: a lower priority, and the spaCy model to parse with
+    (a fresh interpreter has not read the settings; it loads the model at its first parse)."""
+    os.nice(niceness)
+    parse.use_model(model)
 
 
 def read(path) -> RawArticle | str:

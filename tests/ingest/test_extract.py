@@ -70,59 +70,6 @@ def test_seats(text, rows):
     assert records(text, "seat") == expect("seat", *rows)
 
 
-MAJORITIES = [
-    (
-        "Lisa Nandy, the MP for Wigan, won a majority of 16,027 in 2017, up from 14,236 in 2015.",
-        [
-            {"constituency": "Wigan", "year": 2017, "majority": 16027},
-            {"constituency": "Wigan", "year": 2015, "majority": 14236},
-        ],
-    ),
-    (
-        "Dennis Skinner, the MP for Bolsover, has a majority of 5,288.",
-        [{"constituency": "Bolsover", "year": 2017, "majority": 5288}],
-    ),
-    (
-        "Kate Hoey, the MP for Vauxhall, held the seat by 20,250 votes in 2017. "
-        "Her majority had been 12,708 two years earlier.",
-        [
-            {"constituency": "Vauxhall", "year": 2017, "majority": 20250},
-            {"constituency": "Vauxhall", "year": 2015, "majority": 12708},
-        ],
-    ),
-    (
-        "In Bassetlaw the margin grew from 8,843 in 2015 to 4,852 in 2017, a fall.",
-        [
-            {"constituency": "Bassetlaw", "year": 2015, "majority": 8843},
-            {"constituency": "Bassetlaw", "year": 2017, "majority": 4852},
-        ],
-    ),
-    (
-        "At the 2017 election Mary Creagh, the MP for Wakefield, finished 2,176 votes ahead of "
-        "the Tories.",
-        [{"constituency": "Wakefield", "year": 2017, "majority": 2176}],
-    ),
-    (
-        "Kate Hoey sits on a majority of just over 1,300 in Vauxhall.",
-        [{"constituency": "Vauxhall", "year": 2017, "majority": 1300}],
-    ),
-    # a figure the article reports as someone's claim, then checks
-    ("Claim: Kate Hoey, the MP for Vauxhall, won by 30,000 votes.", []),
-    # vote totals, vote shares, money, turnout and ages are not majorities
-    ("Some 35,000 people in Wavertree voted for the Labour manifesto in 2017.", []),
-    ("Lisa Nandy, the MP for Wigan, increased the Labour vote by 13.2% in 2017.", []),
-    ("Momentum raised over £15,000 for Wigan in the hours after the launch.", []),
-    ("In Wigan, Lisa Nandy polled 29,575 votes to their 13,548 on a turnout of 62,000.", []),
-    ("Dennis Skinner, the MP for Bolsover, is 86 and was first elected in 1970.", []),
-    ("A motion of no confidence in the MP for Wigan passed by 94 votes to 92.", []),
-]
-
-
-@pytest.mark.parametrize(("text", "rows"), MAJORITIES)
-def test_majorities(text, rows):
-    assert records(text, "majority") == expect("majority", *rows)
-
-
 MOVES = [
     (
         "Yesterday Gavin Shuker quit Labour to join The Independent Group.",
@@ -598,7 +545,8 @@ def test_empty_text_has_no_facts():
 
 
 # Families found on unseen prose: rundowns, paired lists, selection outcomes, two decisions
-# in one sentence, the party of a defector, majority years and majority traps. All invented.
+# in one sentence, the party of a defector, (majority years and traps:
+# test_majorities.py). All invented.
 RUNDOWN_SEATS = [
     (
         "Dennis Skinner (Bolsover, majority 5,288) spoke first.",
@@ -646,79 +594,6 @@ RUNDOWN_SEATS = [
 @pytest.mark.parametrize(("text", "rows"), RUNDOWN_SEATS)
 def test_rundown_seats(text, rows):
     assert records(text, "seat") == expect("seat", *rows)
-
-
-MORE_MAJORITIES = [
-    (
-        "Dennis Skinner (Bolsover, majority 5,288) spoke first.",
-        [{"constituency": "Bolsover", "year": 2017, "majority": 5288}],
-    ),
-    (
-        "Wakefield - Mary Creagh - 2,176.",
-        [{"constituency": "Wakefield", "year": 2017, "majority": 2176}],
-    ),
-    (
-        "Kate Hoey and John Mann hold Vauxhall and Bassetlaw by 20,250 and 4,852 respectively.",
-        [
-            {"constituency": "Vauxhall", "year": 2017, "majority": 20250},
-            {"constituency": "Bassetlaw", "year": 2017, "majority": 4852},
-        ],
-    ),
-    (
-        "Kate Hoey and John Mann had 2015 majorities of 12,708 and 8,843 in Vauxhall and "
-        "Bassetlaw respectively.",
-        [
-            {"constituency": "Vauxhall", "year": 2015, "majority": 12708},
-            {"constituency": "Bassetlaw", "year": 2015, "majority": 8843},
-        ],
-    ),
-    (
-        "Mary Creagh, the MP for Wakefield, clung on by just 2,176 votes at the last election. "
-        "Two years earlier she held the seat by 2,613.",
-        [
-            {"constituency": "Wakefield", "year": 2017, "majority": 2176},
-            {"constituency": "Wakefield", "year": 2015, "majority": 2613},
-        ],
-    ),
-    (
-        "Lisa Nandy, the MP for Wigan, won by 16,027 votes in 2017, almost double the 8,000 she "
-        "had in 2010.",
-        [
-            {"constituency": "Wigan", "year": 2017, "majority": 16027},
-            {"constituency": "Wigan", "year": 2010, "majority": 8000},
-        ],
-    ),
-    (
-        "The hardest fight is Vauxhall, where Labour's margin two years ago was 20,250.",
-        [{"constituency": "Vauxhall", "year": 2017, "majority": 20250}],
-    ),
-    (
-        "Lisa Nandy, who has represented Wigan since the seat was redrawn in 2010, held it by "
-        "16,027 at the last election.",
-        [{"constituency": "Wigan", "year": 2017, "majority": 16027}],
-    ),
-    (
-        "Wigan went her way by 6,000 votes in 2017, after 14,236 in 2015 and 10,487 in 2010.",
-        [
-            {"constituency": "Wigan", "year": 2017, "majority": 6000},
-            {"constituency": "Wigan", "year": 2015, "majority": 14236},
-            {"constituency": "Wigan", "year": 2010, "majority": 10487},
-        ],
-    ),
-    # council seats, a vote of members, a swing and a count of MPs are not majorities
-    (
-        "In Wigan, Labour holds 60 of the 75 council seats, a majority of 45 over the "
-        "Conservatives.",
-        [],
-    ),
-    ("The Vauxhall motion passed by a majority of 12, 40 votes to 28.", []),
-    ("In Wigan Lisa Nandy held on despite a swing of 5.5 points, leaving her with 11 MPs.", []),
-]
-
-
-@pytest.mark.parametrize(("text", "rows"), MORE_MAJORITIES)
-def test_more_majorities(text, rows):
-    assert records(text, "majority") == expect("majority", *rows)
 
 
 def _move(person, from_party, to_group="The Independent Group", constituency="", date_text=""):
@@ -1060,58 +935,6 @@ GENERAL_SEATS = [
 @pytest.mark.parametrize(("text", "rows"), GENERAL_SEATS)
 def test_general_seats(text, rows):
     assert records(text, "seat") == expect("seat", *rows)
-
-
-def _maj(constituency, year, majority):
-    return {"constituency": constituency, "year": year, "majority": majority}
-
-
-GENERAL_MAJORITIES = [
-    # a caption with one year per column, rows split by any separator
-    (
-        "Majorities at the 2010, 2015 and 2017 elections:\n\nWigan (Lisa Nandy): 1,500 / 2,600 / "
-        "3,700\n\nBolsover | 900 | 1,100 | 5,200",
-        [
-            _maj("Wigan", 2010, 1500),
-            _maj("Wigan", 2015, 2600),
-            _maj("Wigan", 2017, 3700),
-            _maj("Bolsover", 2010, 900),
-            _maj("Bolsover", 2015, 1100),
-            _maj("Bolsover", 2017, 5200),
-        ],
-    ),
-    (
-        "At the 2017 election Dennis Skinner beat the Conservative candidate by 5,288 in Bolsover.",
-        [_maj("Bolsover", 2017, 5288)],
-    ),
-    (
-        "When she first won Wigan in 2010 her majority over the Conservatives was 10,487. By 2015 "
-        "it was 14,236, and in 2017 it reached 16,027.",
-        [_maj("Wigan", 2010, 10487), _maj("Wigan", 2015, 14236), _maj("Wigan", 2017, 16027)],
-    ),
-    (
-        "Wakefield's majority in 2017 was 2,176, down from 2,613 two years earlier, and from "
-        "1,613 in 2010.",
-        [
-            _maj("Wakefield", 2017, 2176),
-            _maj("Wakefield", 2015, 2613),
-            _maj("Wakefield", 2010, 1613),
-        ],
-    ),
-    (
-        "Bolsover (majority: 5,288) is one seat to watch.",
-        [_maj("Bolsover", 2017, 5288)],
-    ),
-    # negatives: shares, turnout, vote tallies, a caption without years for each column
-    ("In Wigan it was 62.2 per cent. By 2017 it reached 48,000 votes in all.", []),
-    ("Wigan beat Bolsover by 27 votes to 20 in the quiz.", []),
-    ("Turnout at the 2015 and 2017 elections:\n\nWigan: 59 / 62 / 63", []),
-]
-
-
-@pytest.mark.parametrize(("text", "rows"), GENERAL_MAJORITIES)
-def test_general_majorities(text, rows):
-    assert records(text, "majority") == expect("majority", *rows)
 
 
 HEADING_MOVES = [

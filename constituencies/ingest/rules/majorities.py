@@ -1,154 +1,650 @@
-"""Majority rules: winning margins at general elections -> `MajorityFact`.
+"""Majority rules: winning margins at general elections -> `MajorityFact`, read from the parse.
 
-A number is a majority only in a majority phrase: "a majority of N", "the N majority",
-"by N votes" after beat/won/held, "N more votes than", "N votes ahead of", "margin of N",
-"held on by N", "rose from N to M", "turned a majority of N into M", and "up/down from N"
-after one of those. Vote totals ("polling 18,090 votes to their 18,068"), shares,
-turnouts, money and ages are never majorities. Years: see `_assign_years`. Seat: the one
-named, else the seat of the MP named (or meant by "he"/"she") before the number.
+A sentence is parsed only when it has a number and a cue word (a margin noun, a winning
+verb or "votes"). A number is a majority when the parse ties it to a margin:
+- it measures a margin noun: "a majority of N", "majority N", "an N-vote majority";
+- it completes a clause whose subject is a margin noun: "the majority was N", "her
+  majority fell to N from M", "it stood at N" (when "it" is the majority just given);
+- it is the "by N" of a winning verb ("held the seat by N"), or "by N votes", or "N votes
+  ahead";
+- it is coordinated with a majority ("majorities of N and M"), is the "from M" of the
+  clause that holds one ("up from M"), or is compared with one ("double the M she had").
+A number that counts something else (members, a share, a turnout, a tally "N votes to M")
+never is, nor is a margin in a council, a motion or a ballot. A majority under a
+negation, a hedge or a denial is not a fact.
+
+Years come from a year attached on the way from the number up the tree ("in 2017", "at
+the 2015 election", "2015 majorities"), nearest first, or "two years earlier" counted from
+the majority before; else the latest general election before the story. The seat is the
+one attached on that same way (an owner, subject, object or "in W"), or the seat of the
+MP attached there, a pronoun or "the MP" meaning the person last named; lists are paired
+in order ("majorities of N and M in A and B"), and so are the seats of a gapped
+coordination ("held A by N and B by M"). Rows of a list or table under a caption naming
+majorities are layout, not sentences, and are read without a parse (`_row`).
 """
 
 import re
 
 from .. import gazetteer
 from ..document import Document
-from ..facts import (
-    MajorityFact,
-)
-from ..mentions import SentenceView
+from ..facts import MajorityFact
+from ..mentions import Mention, SentenceView
+from ..parse import cue_forms, lemma_class, lexicon, parse_all
 from .common import STORY_YEAR, recent_constituency
 
-_NUMBER = r"(\d{1,3}(?:,\d{3})+|\d{2,6})"
-# "just over", "a mere", "fewer than": hedges before the number
-_ABOUT = (
-    r"(?:(?:just|only|around|about|some|nearly|over|almost|under|roughly|barely|a mere|a little|"
-    r"fewer than|more than|less than|little more than) )*"
-)
-_MAJORITY_PATTERNS = [
-    (
-        "majority.of",
-        re.compile(
-            rf"\bmajority (?:in (?:19|20)\d\d |at the (?:last |\d{{4}} )?(?:general )?election )?"
-            rf"(?:over (?:the )?(?:\{{Y\d+\}}|[\w-]+) )?"
-            rf"(?:of|was|is|had been|has been|stood at) "
-            rf"{_ABOUT}{_NUMBER}"
-            r"(?![\d%.,]\d| per ?cent|%)"
-        ),
-    ),
-    # rundowns: "(Streatham, majority 26,285)", "Ilford South - Mike Gapes - 31,647"
-    ("majority.rundown", re.compile(rf"[(,] ?majority:? {_NUMBER}(?![\d%.,]\d| per ?cent|%)")),
-    (
-        "majority.rundown",
-        re.compile(rf"^[-•*\s]*\{{C\d+\}} - \{{P\d+\}} - {_NUMBER}(?![\d%.,]\d| per ?cent|%)"),
-    ),
-    ("majority.before_noun", re.compile(rf"(?<![£$€\d,.]){_NUMBER}(?:-| )(?:vote )?majority\b")),
-    ("majority.by_votes", re.compile(rf"\b(?:by|of) {_ABOUT}{_NUMBER} votes?\b")),
-    # "Gapes's majority of 31,647 is the largest; Coffey's 14,477 is mid-table"
-    (
-        "majority.possessive",
-        re.compile(rf"\{{[PC]\d+\}}'s {_ABOUT}{_NUMBER}(?![\d%.,]\d| per ?cent|%)"),
-    ),
-    (
-        "majority.more_votes",
-        re.compile(rf"(?<![£$€\d,.]){_NUMBER} (?:more votes than|votes ahead of)"),
-    ),
-    ("majority.into", re.compile(rf"\bmajority of {_NUMBER} into (?:one of |)?{_NUMBER}")),
-    ("majority.to", re.compile(rf"\bmajority (?:\w+ ){{0,3}}?(?:from {_NUMBER} )?to {_NUMBER}")),
-    (
-        "majority.margin",
-        re.compile(
-            rf"\bmargin (?:of victory )?(?:[\w-]+ ){{0,4}}?(?:of|was|is|stood at) {_ABOUT}{_NUMBER}"
-            r"(?![\d%.,]\d| per ?cent|%| points?)"
-        ),
-    ),
-    ("majority.held_on_by", re.compile(rf"\bheld on by (?:just |only |)?{_NUMBER}")),
-    # "beat the Conservative candidate by 19,590", "defeated her Tory rival by 863"
-    (
-        "majority.beat",
-        re.compile(
-            rf"\b(?:beat|defeated|beating|defeating) (?:[\w'-]+ |\{{[YP]\d+\}} ){{1,4}}?by "
-            rf"{_ABOUT}{_NUMBER}(?![\d%.,]\d| per ?cent|%| points?| votes? to)"
-        ),
-    ),
-    # "held the seat by 6,723", "clung on by 22", "the seat was held by 29,466"
-    (
-        "majority.held_by",
-        re.compile(
-            r"\b(?:held|won|kept|retained|took|holds|wins|clung on|hung on|scraped home|"
-            r"returned (?:him|her|them))(?: back)?(?: on)?(?: (?:the seat|it|\{C\d+\}|on to it))?"
-            rf"(?: in (?:19|20)\d\d)? by {_ABOUT}{_NUMBER}(?![\d%.,]\d| per ?cent|%| points?)"
-        ),
-    ),
-    (
-        "majority.from_to",
-        re.compile(
-            rf"\b(?:rose|grew|fell|increased|dropped|cut|slashed) from {_NUMBER} (?:in (?:19|"
-            rf"20)\d\d )?to {_NUMBER}"
-        ),
-    ),
-]
-_FOLLOW_ON = re.compile(
-    rf"\b(?:(?:up|down|and|but) from (?:the |a |)?|(?:grew|rose|increased|fell|dropped|shrank|"
-    rf"was cut|was slashed)"
-    rf"(?: it)? to |into (?:one of )?|(?:and|then) by {_ABOUT}|"
-    rf"(?:double|treble|triple|half|improvement on|compared with|compared to|than) "
-    rf"(?:the |his |her |its |their )?){_NUMBER}\b(?![.,]\d| per ?cent|%| points?)"
-    # "... and Luciana's Wavertree was barely less generous at 29,466": a figure with
-    # a thousands comma after "at", once majorities are the topic
-    rf"|\bat (\d{{1,3}}(?:,\d{{3}})+)\b(?![.,]\d| per ?cent|%)"
-    # "... by 22 votes in 2017, after 4,181 in 2015 and 649 in 2010"
-    rf"|(?:\bafter|\band|,) ((?:\d{{1,3}}(?:,\d{{3}})+|\d{{2,6}})) (?=in (?:19|20)\d\d\b)"
-)
-# "by 14,477 and 13,925 respectively", "majorities of 15,952 and 13,477 in A and B"
-_NUMBER_LIST = (
-    r"((?:\d{1,3}(?:,\d{3})+|\d{2,6})(?:, (?:\d{1,3}(?:,\d{3})+|\d{2,6}))*,? and "
-    r"(?:\d{1,3}(?:,\d{3})+|\d{2,6}))"
-)
-_CLIST = r"((?:\{C\d+\}(?:,? and |, ))*\{C\d+\})"
-_PAIRED = [
-    re.compile(rf"{_CLIST} by {_NUMBER_LIST},? respectively"),
-    re.compile(rf"\bmajorities (?:of |were |)(?:\w+ )?{_NUMBER_LIST} in {_CLIST}"),
-]
-# A majority in a council chamber or a vote of members is not a general-election margin.
-_NOT_ELECTION = re.compile(
-    r"\b(?:council|councillors|motion|confidence|ballot|votes? to \d|seats on|wards?|"
-    r"members voted)\b"
-)
-_IN_SEAT_AFTER = re.compile(r"^[\d,]*(?: votes?)? in \{C(\d+)\}")
-_VOTE_TOTALS = re.compile(
-    r"\b(?:polling|took|received|won|secured|with|got)\s+[\d,]+\s+votes?\b|\bvotes? to\b|"
-    r"\bto their\b"
-)
-_DIGIT = re.compile(r"\d")
-_CLAIM = re.compile(r"^\W*Claims?:|\b(?:claimed|wrongly|incorrectly|falsely|mistakenly)\b")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_MAJORITY_CUE = re.compile(
-    r"\b(?:majority|majorities|margin|votes? ahead|more votes|beat|beating|defeated|won|held|"
-    r"returned|clung|hung on|scraped|kept|retained|holds?|went (?:his|her|their) way|"
-    r"by (?:[a-z]+ )?[\d,]+ votes)\b"
-    r"|^[-•*\s]*\{C\d+\} - \{P\d+\} - \d"
-)
-_YEARS_EARLIER = re.compile(r"\b(two|three|four|five) years (?:earlier|before)\b", re.IGNORECASE)
-_YEARS_LATER = re.compile(r"\b(two|three|four|five) years later\b", re.IGNORECASE)
-_YEARS_AGO = re.compile(r"\b(two|three|four|five) years ago\b", re.IGNORECASE)
-_ELECTION_YEAR = re.compile(r"\b(?:[Ii]n|[Bb]y|[Aa]t the|[Aa]t|[Aa]) ((?:19|20)\d\d)\b(?! *-)")
-_LAST_ELECTION = re.compile(r"\bat the (?:last|most recent|previous) (?:general )?election\b")
-# "since the seat was created in 2010", "first elected in 2005": years that date no majority
-_NOT_ELECTION_YEAR = re.compile(
-    r"\b(?:since|first elected|created|founded|born)\b[^,;.]*?(?:19|20)\d\d\b"
-)
-_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
-# "By 2015 it was 13,934, and in 2017 it reached 26,285": the majority just given, again
-_CONTINUED = re.compile(
-    rf"\b(?:[Ii]t|[Tt]hat|[Tt]his|[Tt]he (?:majority|margin|lead))(?: had| has)? "
-    rf"(?:was|is|reached|stood at|rose to|grew to|fell to|climbed to|dropped to|increased to|"
-    rf"shrank to|was cut to|hit) {_ABOUT}{_NUMBER}(?![\d%.,]\d| per ?cent|%| points?)"
-)
-# A table row: a seat (and perhaps its MP) then figures split by "/", "|" or ";"
-_TABLE_ROW = re.compile(
-    r"^\W*\{C(\d+)\}(?:[^\d{]|\{P\d+\}){0,40}?((?:\d[\d,]*\s*[/|;]\s*)+\d[\d,]*)\s*$"
-)
-_CAPTION = re.compile(r"\b(?:majorit|margin)", re.IGNORECASE)
+_WORD = re.compile(r"[a-z']+|%")
+_NUMBER_IN_TEXT = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?![\d])")
+_PERCENT_AFTER = re.compile(r"\s*(?:%|per ?cent|percent)")
+_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+# No seat has a million voters: a longer figure is not a count of votes (and would not
+# fit the database's integer column).
+_MOST_VOTES = 999_999
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
+_PLACEHOLDER = re.compile(r"\{[CP]\d+\}")
+_ROW_SEPARATORS = re.compile(r"[\s\-:;|/()•*.]+")
+_CAPTION_REACH = 16  # lines a caption may stand above a row of its list
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_PLACE_PREPOSITIONS = {"in", "for", "at"}
+_YEAR_PREPOSITIONS = {"in", "at", "by", "during"}
+
+
+def majority_facts(doc: Document) -> list[MajorityFact]:
+    facts: list[MajorityFact] = []
+    seen: set[tuple[str, int, int]] = set()
+    last_year, last_seat, last_position = 0, "", -9
+    parsed = _parsed(doc)
+    for position, view in enumerate(doc.views):
+        follows = position - last_position == 1
+        if row := _row(doc, view, position):
+            found = row
+        elif position in parsed and _may_hold(view, follows):
+            reading = _Reading(doc, view, position, parsed[position], follows)
+            found = reading.majorities(last_year, last_seat)
+        else:
+            continue
+        for rule, seat, year, value in found:
+            key = (seat.casefold(), year, value)
+            if key not in seen:
+                seen.add(key)
+                facts.append(MajorityFact(rule, (doc.sentence_span(view),), seat, year, value))
+                last_year, last_seat, last_position = year, seat, position
+    return facts
+
+
+def _parsed(doc: Document) -> dict:
+    """The parse of every sentence that may hold a majority, by position, parsed together
+    (a batch costs less than one call a sentence). A sentence that may only continue one
+    ("it was N") is parsed when the sentence before it may hold one."""
+    wanted, previous = [], False
+    for position, view in enumerate(doc.views):
+        cued = _may_hold(view, False)
+        if cued or (previous and _may_hold(view, True)):
+            wanted.append(position)
+        previous = cued or (previous and position in wanted)
+    texts = [doc.views[position].sentence.text for position in wanted]
+    return dict(zip(wanted, parse_all(texts), strict=True))
+
+
+def _may_hold(view: SentenceView, follows: bool) -> bool:
+    """Whether the sentence can hold a majority, tested on its words before any parse."""
+    text = view.sentence.text
+    if not any(_could_be_majority(m) for m in _NUMBER_IN_TEXT.finditer(text)):
+        return False
+    words = set(_WORD.findall(text.lower()))
+    cues = cue_forms("margin_nouns", "winning_verbs") | {"votes"}
+    return bool(words & cues) or (follows and bool(words & lemma_class("anaphors")))
+
+
+def _row(doc: Document, view: SentenceView, position: int) -> list[tuple[str, str, int, int]]:
+    """A row of a list or table, not a sentence: a seat, perhaps its MP, then figures and
+    nothing else ("Wigan - Lisa Nandy - 6,000", "Wigan (Lisa Nandy): 900 / 1,100"). Its
+    figures are majorities when a caption a few lines up names majorities; the caption's
+    years go with the figures in order, one year for one figure, else the default year."""
+    if not view.mentions or view.mentions[0].kind != "constituency":
+        return []
+    rest = _PLACEHOLDER.sub(" ", view.template)
+    figures = _FIGURE.findall(rest)
+    if not figures or _ROW_SEPARATORS.sub("", _FIGURE.sub("", rest)):
+        return []
+    if any(m.kind not in {"constituency", "person"} for m in view.mentions[1:]):
+        return []
+    for earlier in reversed(doc.views[max(0, position - _CAPTION_REACH) : position]):
+        words = set(_WORD.findall(earlier.sentence.text.lower()))
+        if not words & cue_forms("margin_nouns"):
+            continue
+        years = [int(y) for y in _YEAR_IN_TEXT.findall(earlier.sentence.text)]
+        if len(figures) > 1 and len(years) != len(figures):
+            return []
+        if len(figures) == 1:
+            years = years[:1] if len(years) == 1 else [_previous_election(STORY_YEAR)]
+        seat = view.mentions[0].name
+        values = [_votes(f) for f in figures]
+        if not all(values):
+            return []
+        return [("majority.row", seat, _election(y), v) for y, v in zip(years, values, strict=True)]
+    return []
+
+
+def _could_be_majority(match: re.Match) -> bool:
+    """A whole number of 2 or more that is neither a year nor a percentage."""
+    figure = match.group()
+    if "." in figure or _YEAR.fullmatch(figure) or int(figure.replace(",", "")) < 2:
+        return False
+    return not _PERCENT_AFTER.match(match.string, match.end())
+
+
+def _is_year(token) -> bool:
+    return bool(_YEAR.fullmatch(token.text))
+
+
+def _value(token) -> int:
+    """The whole number of votes a token may write ("16,027"), or 0."""
+    return _votes(token.text) if _FIGURE.fullmatch(token.text) else 0
+
+
+def _votes(figure: str) -> int:
+    value = int(figure.replace(",", ""))
+    return value if value <= _MOST_VOTES else 0
+
+
+def _subject(verb):
+    """The subject of a verb, shared down coordinated and open-clause verbs."""
+    while verb is not None:
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+        if verb.dep_ in {"conj", "xcomp", "ccomp"} and verb.head is not verb:
+            verb = verb.head
+        else:
+            return None
+    return None
+
+
+class _Reading:
+    """One parsed sentence, its mentions placed on tokens."""
+
+    def __init__(self, doc, view, position, sent, follows):
+        self.doc, self.view, self.position, self.sent = doc, view, position, sent
+        self.follows = follows  # the sentence before gave a majority
+        self.last_year, self.last_seat = 0, ""
+        self.mention_at: dict[int, Mention] = {}
+        base = view.sentence.start
+        for mention in view.mentions:
+            tokens = [
+                t
+                for t in self.sent
+                if mention.start - base <= t.idx < mention.end - base and not t.is_punct
+            ]
+            heads = [t for t in tokens if t.head not in tokens or t.head is t]
+            for token in heads[:1] or tokens[-1:]:
+                self.mention_at[token.i] = mention
+        self.margins = lemma_class("margin_nouns")
+        self.pronouns = lemma_class("personal_pronouns")
+
+    def about_another_body(self) -> bool:
+        """Whether the sentence is about a council, a motion or a ballot, whose majorities
+        are not election margins."""
+        bodies = lemma_class("non_election_bodies")
+        return any(t.lemma_.lower() in bodies for t in self.sent)
+
+    # --- which numbers are majorities ---
+
+    def majorities(self, last_year: int, last_seat: str) -> list[tuple[str, str, int, int]]:
+        """(rule, seat, year, majority) for each majority in the sentence; `last_year` and
+        `last_seat` are those of the majority given last before it."""
+        self.last_year, self.last_seat = last_year, last_seat
+        if self.about_another_body():
+            return []
+        kinds = {}
+        for token in self.sent:
+            if _value(token) >= 2 and not _is_year(token) and not self.counts_other(token):
+                kind = self.kind(token)
+                if kind:
+                    kinds[token.i] = kind
+        for token in self.sent:
+            wanted = token.i not in kinds and _value(token) >= 2 and not _is_year(token)
+            if wanted and not self.counts_other(token) and self.follows_on(token, kinds):
+                kinds[token.i] = "majority.follow_on"
+        kinds = {i: kind for i, kind in kinds.items() if not self.hedged(self.sent[i])}
+        years: dict[int, int] = {}
+        stated: set[int] = set()
+        for i in sorted(kinds):
+            years[i] = self.year(self.sent[i], years)
+            if years[i]:
+                stated.add(i)
+            else:
+                years[i] = _previous_election(STORY_YEAR)
+        self.earlier_from(kinds, years, stated)
+        found = []
+        gapped = self.gapped(kinds)
+        for group in self.groups(sorted(kinds)):
+            seats = self.paired_seats(group) if len(group) > 1 else None
+            for index, i in enumerate(group):
+                if seats:
+                    seat, suffix, rule = seats[index], "", "majority.paired"
+                elif i in gapped:
+                    seat, suffix, rule = gapped[i], "", "majority.gapped"
+                else:
+                    seat, suffix = self.seat(self.sent[i])
+                    rule = kinds[i]
+                if seat:
+                    found.append((rule + suffix, seat, years[i], _value(self.sent[i])))
+        return found
+
+    def earlier_from(self, kinds, years, stated) -> None:
+        """In "cut her majority from M to N", with no year of its own, M is the majority at the
+        election before N's."""
+        for i in kinds:
+            for start in self.sent[i].children:
+                if start.dep_ == "quantmod" and start.i in kinds and start.i not in stated:
+                    years[start.i] = _previous_election(years[i])  # a range "M to N"
+            dep, head = self.attachment(self.sent[i])
+            if i in stated or dep != "pobj" or head.lower_ != "from":
+                continue
+            for j in kinds:
+                other_dep, other = self.attachment(self.sent[j])
+                ending = other_dep == "pobj" and other.lower_ in {"to", "into"}
+                if ending and other.head == head.head:
+                    years[i] = _previous_election(years[j])
+
+    def attachment(self, number):
+        """(relation, head) of a number. A noun with two numeric modifiers is misread: in
+        "had been 4,287 two years earlier" the figure stands where the noun stands."""
+        head = number.head
+        if number.dep_ == "quantmod" and _value(head):
+            return self.attachment(head)  # "from 3,000 to 1,200" read as one range
+        if number.dep_ == "nummod" and any(
+            child.dep_ == "nummod" and child is not number and child.i > number.i
+            for child in head.children
+        ):
+            governor = head.head
+            while governor.pos_ not in {"VERB", "AUX", "ADP"} and governor.head is not governor:
+                governor = governor.head
+            return ("pobj" if governor.pos_ == "ADP" else "attr"), governor
+        return number.dep_, head
+
+    def path(self, number) -> list:
+        """The number and its heads up to the root, as `attachment` reads them."""
+        head = self.attachment(number)[1]
+        return [number, *([head, *head.ancestors] if head is not number else [])]
+
+    def kind(self, number) -> str:
+        """The rule that makes `number` a majority, or ""."""
+        dep, head = self.attachment(number)
+        lemma = head.lemma_.lower()
+        if self.tally(number) or (lemma == "vote" and self.tally(head)):
+            return ""
+        if dep in {"nummod", "appos", "compound", "npadvmod", "amod", "conj"} and (
+            lemma in self.margins
+        ):
+            return "majority.noun"
+        modifier = head.dep_ in {"compound", "amod", "nmod", "nummod"}
+        if lemma == "vote" and modifier and head.head.lemma_.lower() in self.margins:
+            return "majority.noun"  # an N-vote majority
+        if lemma == "vote" and dep == "nummod":
+            # "N votes" stands where the number would: "by N votes", "the margin was N votes"
+            return self.vote_margin(number, head) or self.kind_at(number, head.dep_, head.head)
+        return self.kind_at(number, dep, head)
+
+    def kind_at(self, number, dep, head) -> str:
+        if dep == "pobj" and head.pos_ == "ADP":
+            return self.after_preposition(number, head)
+        if dep in {"attr", "dobj", "oprd", "npadvmod", "advmod", "acomp"} and self.margin_clause(
+            head
+        ):
+            return "majority.copula"
+        if dep == "conj" and head.i != number.i and _value(head) and not _is_year(head):
+            return self.kind(head)
+        return ""
+
+    def vote_margin(self, number, votes) -> str:
+        """A margin in votes: "by N votes" (not a tally "N votes to M"), "N votes ahead"."""
+        if self.tally(votes) or self.tally(number):
+            return ""
+        if votes.dep_ == "pobj" and votes.head.lower_ == "by":
+            return "majority.by_votes"
+        near = [votes.head, *votes.children, *votes.head.children]  # ahead: on N or its verb
+        if any(t.lower_ in lemma_class("ahead_words") for t in near):
+            return "majority.ahead"
+        return ""
+
+    def tally(self, token) -> bool:
+        """A tally, "N votes to M": a count of votes on each side, not a margin."""
+        for child in token.children:
+            counted = [
+                g for g in child.subtree if g is not child and (_value(g) or g.lemma_ == "vote")
+            ]
+            if child.dep_ == "prep" and child.lower_ == "to" and counted:
+                return True
+        after = [t.lower_ for t in self.sent[token.i + 1 : token.i + 4]]
+        if after[:1] == ["votes"]:
+            after = after[1:]
+        return len(after) >= 2 and after[0] == "to" and bool(_FIGURE.fullmatch(after[1]))
+
+    def after_preposition(self, number, preposition) -> str:
+        word, governor = preposition.lower_, preposition.head
+        lemma = governor.lemma_.lower()
+        if word == "of" and lemma in self.margins:
+            return "majority.noun"
+        if word == "of" and governor.lower_ == "one" and governor.dep_ == "pobj":
+            return self.after_preposition(number, governor.head)  # "into one of N"
+        if word == "by" and lemma in lemma_class("winning_verbs"):
+            return "majority.by"
+        if word == "by" and governor.head.lemma_.lower() in lemma_class("winning_verbs"):
+            return "majority.by"  # "clung on by N": the particle carries the preposition
+        if word in {"to", "from", "at", "of", "into"} and self.margin_clause(governor):
+            return "majority.change"
+        return ""
+
+    def margin_clause(self, verb) -> bool:
+        """Whether `verb` says what a margin is or how it changed: "the majority was",
+        "her margin fell", "it stood" (when "it" is the majority just given)."""
+        lemma = verb.lemma_.lower()
+        if lemma not in lemma_class("change_verbs") | lemma_class("level_verbs"):
+            return False
+        objects = [t for t in verb.children if t.dep_ == "dobj"]
+        if any(t.lemma_.lower() in self.margins for t in objects):
+            return True  # "cut her majority to N", "turned a majority of N into M"
+        subject = _subject(verb)
+        if subject is None:
+            return False
+        if subject.lemma_.lower() in self.margins:
+            return True
+        continuing = subject.lower_ in lemma_class("anaphors") and subject.head.i > subject.i
+        if continuing and (self.follows or self.margin_before(subject)):
+            return True
+        # "..., and Ryan's in Enfield North was N": an owner standing for its margin
+        elided = any(t.dep_ == "case" for t in subject.children)
+        return elided and self.margin_before(subject)
+
+    def margin_before(self, token) -> bool:
+        return any(t.lemma_.lower() in self.margins for t in self.sent[: token.i])
+
+    def follows_on(self, number, kinds) -> bool:
+        """A number coordinated with a majority, or the "from M" / "after M" in the clause of
+        one ("up from 14,236", "down from 2,613", "after 4,181 in 2015")."""
+        if not kinds:
+            return False
+        dep, head = self.attachment(number)
+        if dep == "conj" and head.i in kinds:
+            return True
+        if any(t.lower_ in lemma_class("multipliers") for t in number.children):
+            # "almost double the 8,000 she had": a figure compared with the majority
+            return any(head in self.path(self.sent[i]) for i in kinds)
+        if dep != "pobj" or head.lower_ not in lexicon()["follow_on_prepositions"]:
+            return False
+        governors = {head.head, *head.head.ancestors}
+        return any(
+            self.sent[i] in governors or governors & set(self.sent[i].ancestors) for i in kinds
+        )
+
+    def counts_other(self, number) -> bool:
+        """A number that counts or measures something else: a share, members, money."""
+        other = lemma_class("not_margin")
+        near = [number.nbor(1)] if number.i + 1 < len(self.sent) else []
+        if number.i > 0:
+            near.append(number.nbor(-1))
+        if any(t.lemma_.lower() in other and t.lemma_.lower() != "vote" for t in near):
+            return True
+        dep, head = self.attachment(number)
+        lemma = head.lemma_.lower()
+        if dep not in {"nummod", "compound", "quantmod"} or lemma not in other:
+            return False
+        if lemma == "vote":  # "by N votes", "the margin was N votes": margins; "N votes" alone: not
+            return not self.kind(number)
+        return True
+
+    def hedged(self, number) -> bool:
+        """Under a negation, a hedge or a denial on the way from the number to the root. The
+        way stops at a subject: in "her majority of N is not safe" the majority is given,
+        only its safety denied."""
+        doubtful = lemma_class("negations") | lemma_class("hedges") | lemma_class("denials")
+        words = [t for t in self.sent if t.pos_ != "PROPN"]
+        if any(t.lemma_.lower() in lemma_class("denials") for t in words):
+            return True
+        below = None
+        for node in self.path(number):
+            if below is not None and below.dep_ in _SUBJECTS:
+                return False
+            if node is not number and node.pos_ != "PROPN" and node.lemma_.lower() in doubtful:
+                return True
+            for child in node.children:
+                if child.dep_ in {"neg", "aux", "advmod", "mark", "det", "auxpass"} and (
+                    child.lemma_.lower() in doubtful or child.lower_ in doubtful
+                ):
+                    return True
+            below = node
+        return False
+
+    # --- lists ---
+
+    def groups(self, indices: list[int]) -> list[list[int]]:
+        """Majorities in one coordinated list together, others alone, in text order."""
+        owner = {}
+        for i in indices:
+            token = self.sent[i]
+            root = token
+            while root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head
+            if root.lemma_.lower() in self.margins:
+                firsts = [j for j in indices if self.sent[j].head.head == root]
+                root = self.sent[firsts[0]] if firsts else root
+            owner.setdefault(root.i, []).append(i)
+        return sorted((sorted(group) for group in owner.values()), key=lambda g: g[0])
+
+    def gapped(self, kinds) -> dict[int, str]:
+        """Seats for majorities in gapped coordination, where one verb takes the same
+        preposition twice ("held A by N and B by M", "X was returned with a majority of N
+        and Y with one of M"): the seats (or MPs) its clause names, in order."""
+        under: dict[tuple[int, str], list[int]] = {}
+        for i in kinds:
+            path = self.path(self.sent[i])
+            for below, node in zip(path, path[1:], strict=False):
+                if below.dep_ == "prep" and node.pos_ in {"VERB", "AUX"}:
+                    under.setdefault((node.i, below.lower_), []).append(i)
+                    break
+        found = {}
+        for (verb, _), numbers in under.items():
+            if len(numbers) < 2:
+                continue
+            span = {t.i for t in self.sent[verb].subtree}
+            named = [m for i, m in sorted(self.mention_at.items()) if i in span]
+            for kind in ("constituency", "person"):
+                mentions = [m for m in named if m.kind == kind]
+                seats = [
+                    m.name if kind == "constituency" else self.person_seat(m.name)[0]
+                    for m in mentions
+                ]
+                if len(seats) == len(numbers) and all(seats) and len(set(seats)) == len(seats):
+                    found.update(zip(sorted(numbers), seats, strict=True))
+                    break
+        return found
+
+    def paired_seats(self, group: list[int]) -> list[str] | None:
+        """The seats of a list the same length as `group`, in order: seats named in a
+        coordinated list, else MPs named in one ("A and B hold X and Y by N and M")."""
+        for kind in ("constituency", "person"):
+            for i, mention in self.mention_at.items():
+                if mention.kind != kind or self.sent[i].dep_ == "conj":
+                    continue
+                members = [i] + [t.i for t in self.sent[i].conjuncts if t.i in self.mention_at]
+                if len(members) != len(group):
+                    continue
+                mentions = [self.mention_at[j] for j in sorted(members)]
+                if kind == "constituency":
+                    return [m.name for m in mentions]
+                seats = [self.doc.seat(m.name)[0] for m in mentions]
+                if all(seats):
+                    return seats
+        return None
+
+    # --- years ---
+
+    def year(self, number, years: dict[int, int]) -> int:
+        """The election year the parse gives the majority `number`, nearest attachment
+        first; 0 if none."""
+        path = self.path(number)
+        for node in path:
+            candidates = []
+            for child in [node, *node.children]:
+                if child is not node and child in path:
+                    continue
+                candidates += self.years_at(child, node)
+            relative = self.relative_year(node, path, years)
+            if candidates:
+                # nearest; on a tie the year after the figure ("from N in 2015 to M in 2017")
+                year = min(candidates, key=lambda p: (abs(p[0] - number.i), p[0] < number.i))[1]
+                return _election(year)
+            if relative:
+                return _election(relative)
+        return 0
+
+    def years_at(self, child, node) -> list[tuple[int, int]]:
+        """(token index, year) that `child` of `node` gives: "in 2017", "2015 majorities",
+        "at the 2015 election", "when she won it in 2010" (never "since 2010")."""
+        if child is node:
+            return [
+                (t.i, int(t.text))
+                for t in node.children
+                if _is_year(t) and t.dep_ in {"nummod", "compound", "amod", "npadvmod"}
+            ]
+        if child.dep_ == "prep" and child.lower_ in _YEAR_PREPOSITIONS:
+            found = []
+            for object_ in child.children:
+                if object_.dep_ != "pobj":
+                    continue
+                if _is_year(object_):
+                    found.append((object_.i, int(object_.text)))
+                found += [(t.i, int(t.text)) for t in object_.children if _is_year(t)]
+            return found
+        # "the majority he won in 2015", "the 5,711 he had in 2015"
+        noun = node.lemma_.lower() in self.margins or _value(node)
+        clause = child.dep_ in {"relcl", "acl"} and noun
+        if clause or (
+            child.dep_ == "advcl" and any(t.lower_ in {"when", "as"} for t in child.children)
+        ):
+            return [y for grand in child.children for y in self.years_at(grand, child)]
+        return []
+
+    def relative_year(self, node, path, years: dict[int, int]) -> int:
+        """The year "two years earlier", "four years later" or "two years ago" attached to `node`
+        (the parse may hang the years on the adverb, or the adverb on the years)."""
+        words = lexicon()
+        for child in node.children:
+            if child in path:
+                continue
+            pairs = [(child, unit) for unit in child.children if unit.lemma_ == "year"]
+            if child.lemma_ == "year":
+                pairs += [(adverb, child) for adverb in child.children]
+            for adverb, unit in pairs:
+                word = adverb.lower_
+                sign = (word in words["after_words"]) - (word in words["before_words"])
+                ago = word in words["ago_words"]
+                counts = [words["number_words"].get(t.lower_, 0) for t in unit.children]
+                count = max(counts, default=0)
+                if not (sign or ago) or not count:
+                    continue
+                if ago:
+                    return STORY_YEAR - count
+                earlier = [y for i, y in years.items() if i < path[0].i]
+                base = earlier[-1] if earlier else self.last_year
+                if base:
+                    return base + sign * count
+        return 0
+
+    # --- seats ---
+
+    def seat(self, number) -> tuple[str, str]:
+        """(seat, rule suffix) for the majority `number`: the nearest seat attached on the
+        way up the tree, or the seat of the MP attached there; else the sentence's only seat,
+        the seat of the person it names, or the seat of the majority before."""
+        path = self.path(number)
+        for node in path:
+            own = self.seat_of_token(node)
+            if own[0]:
+                return own
+            for child in node.children:
+                if child in path:
+                    continue
+                found = self.seat_of_child(child)
+                if found[0]:
+                    return found
+        return self.fallback_seat()
+
+    def seat_of_child(self, child) -> tuple[str, str]:
+        if child.dep_ in {"poss", "nsubj", "nsubjpass", "dobj", "compound", "appos", "npadvmod"}:
+            found = self.seat_of_token(child)
+            if found[0]:
+                return found
+            for place in child.children:  # "Ray's in Bolsover was N"
+                if place.dep_ == "prep" and place.lower_ in _PLACE_PREPOSITIONS:
+                    found = self.seat_of_child(place)
+                    if found[0]:
+                        return found
+            if child.lower_ in self.pronouns or child.lemma_.lower() == "mp":
+                return self.person_seat(self.antecedent(child))
+        if child.lower_ == "there":
+            named = [m for i, m in self.mention_at.items() if i < child.i]
+            seats = [m.name for m in named if m.kind == "constituency"]
+            if seats:
+                return seats[-1], ""
+            return recent_constituency(self.doc, self.view), ""
+        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPOSITIONS | {"by"}:
+            for object_ in child.children:
+                found = self.seat_of_token(object_)
+                if found[0] and (child.lower_ != "by" or object_.i in self.mention_at):
+                    return found
+        return "", ""
+
+    def antecedent(self, pronoun) -> str:
+        """Who "she", "his" or "the MP" is: the person named last before it in the
+        sentence, else the subject of the sentences before."""
+        people = [
+            m.name
+            for i, m in sorted(self.mention_at.items())
+            if i < pronoun.i and m.kind == "person" and not self.doc.in_quote(m.start)
+        ]
+        return people[-1] if people else self.doc.recent_subject(self.position, False)
+
+    def seat_of_token(self, token) -> tuple[str, str]:
+        mention = self.mention_at.get(token.i)
+        if mention is None:
+            return "", ""
+        if mention.kind == "constituency":
+            return mention.name, ""
+        if mention.kind == "org" and mention.constituency:
+            return mention.constituency, ""
+        if mention.kind == "person" and not self.doc.in_quote(mention.start):
+            return self.person_seat(mention.name)
+        return "", ""
+
+    def person_seat(self, person: str) -> tuple[str, str]:
+        if not person:
+            return "", ""
+        seat, elsewhere = self.doc.seat(person)
+        return (seat, ".known_seat" if elsewhere else "") if seat else ("", "")
+
+    def fallback_seat(self) -> tuple[str, str]:
+        mentions = self.view.mentions
+        seats = {m.name for m in mentions if m.kind == "constituency"}
+        seats |= {m.constituency for m in mentions if m.kind == "org" and m.constituency}
+        if len(seats) == 1:
+            return seats.pop(), ""
+        people = [m.name for m in mentions if m.kind == "person" and not self.doc.in_quote(m.start)]
+        if not people and any(t.lower_ in self.pronouns for t in self.sent):
+            people = [self.doc.recent_subject(self.position, include_current=False)]
+        for person in people:
+            found = self.person_seat(person)
+            if found[0]:
+                return found
+        if not seats and any(t.lemma_ in {"seat", "constituency", "there"} for t in self.sent):
+            recent = recent_constituency(self.doc, self.view) or self.doc.focus_seat()
+            if recent:
+                return recent, ""
+        if not seats and self.follows and self.last_seat:
+            return self.last_seat, ""
+        return "", ""
 
 
 def _previous_election(year: int) -> int:
@@ -156,269 +652,7 @@ def _previous_election(year: int) -> int:
     return earlier[-1] if earlier else year
 
 
-def majority_facts(doc: Document) -> list[MajorityFact]:
-    facts: list[MajorityFact] = []
-    seen: set[tuple[str, int, int]] = set()
-    last_year, last_seat, last_position = 0, "", -9
-    for position, view in enumerate(doc.views):
-        template = view.template
-        if not _DIGIT.search(template):
-            continue
-        if row := _table_row(doc, view, position):
-            for seat, year, value in row:
-                if (seat.casefold(), year, value) not in seen:
-                    seen.add((seat.casefold(), year, value))
-                    facts.append(
-                        MajorityFact(
-                            "majority.table", (doc.sentence_span(view),), seat, year, value
-                        )
-                    )
-            continue
-        if position - last_position == 1 and not _MAJORITY_CUE.search(template):
-            for match in _CONTINUED.finditer(template):
-                value = int(match.group(1).replace(",", ""))
-                years = _assign_years(template, [(match.start(1), value, "")], last_year)
-                seat = _majority_seat(doc, view, position)[0] or last_seat
-                key = (seat.casefold(), years[0], value)
-                if seat and value >= 2 and key not in seen and not _is_year(match.group(1)):
-                    seen.add(key)
-                    facts.append(
-                        MajorityFact(
-                            "majority.continued", (doc.sentence_span(view),), seat, years[0], value
-                        )
-                    )
-                    last_year, last_position = years[0], position
-            continue
-        if not _MAJORITY_CUE.search(template):
-            continue
-        if _CLAIM.search(template):
-            continue  # a figure someone claims, which the article goes on to check
-        paired = _paired_numbers(view, template)
-        for seat, value, year in paired:
-            key = (seat.casefold(), year, value)
-            if key not in seen:
-                seen.add(key)
-                facts.append(
-                    MajorityFact("majority.paired", (doc.sentence_span(view),), seat, year, value)
-                )
-        numbers = [n for n in _majority_numbers(template) if n[1] not in {v for _, v, _ in paired}]
-        if not numbers:
-            continue
-        years = _assign_years(template, numbers, last_year)
-        default_seat, default_suffix = _majority_seat(doc, view, position)
-        previous_end = 0
-        several = _several_seats(doc, view)
-        for (pos, value, rule), year in zip(numbers, years, strict=True):
-            after = _IN_SEAT_AFTER.match(template, pos)
-            if after:
-                seat, suffix = view.mention(after.group(1)).name, ""
-            else:
-                seat, suffix = _seat_before(
-                    doc, view, template, previous_end, pos, first=several and not previous_end
-                )
-            if not seat:
-                seat, suffix = default_seat, default_suffix
-            previous_end = pos
-            key = (seat.casefold(), year, value)
-            if seat and year and key not in seen:
-                seen.add(key)
-                facts.append(
-                    MajorityFact(rule + suffix, (doc.sentence_span(view),), seat, year, value)
-                )
-                last_seat, last_position = seat, position
-        last_year = years[-1] if years else last_year
-    return facts
-
-
-def _table_row(doc: Document, view: SentenceView, position: int) -> list[tuple[str, int, int]]:
-    """(seat, year, majority) from a row of figures whose caption, a few lines up, names
-    majorities and one year per column ("Majorities at the 2010, 2015 and 2017 ...")."""
-    match = _TABLE_ROW.match(view.template)
-    if not match:
-        return []
-    values = [int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", match.group(2))]
-    for earlier in reversed(doc.views[max(0, position - 6) : position]):
-        if _CAPTION.search(earlier.sentence.text):
-            years = [int(y) for y in _YEAR.findall(earlier.sentence.text)]
-            if len(years) == len(values) and not any(_is_year(str(v)) for v in values):
-                seat = view.mention(match.group(1)).name
-                return [(seat, year, value) for year, value in zip(years, values, strict=True)]
-            return []
-    return []
-
-
-def _several_seats(doc: Document, view: SentenceView) -> bool:
-    seats = {m.name for m in view.mentions if m.kind == "constituency"}
-    seats |= {doc.seat(m.name)[0] for m in view.mentions if m.kind == "person"} - {""}
-    return len(seats) > 1
-
-
-def _paired_numbers(view: SentenceView, template: str) -> list[tuple[str, int, int]]:
-    """(seat, majority, year) from lists matched in order: "hold A and B by N and M
-    respectively", "majorities of N and M in A and B"."""
-    found = []
-    for pattern in _PAIRED:
-        for match in pattern.finditer(template):
-            seat_group, number_group = (1, 2) if match.group(1).startswith("{") else (2, 1)
-            seats = [
-                view.mentions[int(n)].name
-                for n in re.findall(r"\{C(\d+)\}", match.group(seat_group))
-            ]
-            values = [
-                int(n.replace(",", "")) for n in re.findall(r"[\d,]*\d", match.group(number_group))
-            ]
-            if len(seats) != len(values) or any(_is_year(str(v)) for v in values):
-                continue
-            year_match = _ELECTION_YEAR.search(template[match.end() : match.end() + 30])
-            before = re.search(r"\b((?:19|20)\d\d) majorities\b", template[: match.end()])
-            year = (
-                int(year_match.group(1))
-                if year_match
-                else int(before.group(1))
-                if before
-                else _previous_election(STORY_YEAR)
-            )
-            found += [(seat, value, year) for seat, value in zip(seats, values, strict=True)]
-    return found
-
-
-def _seat_before(
-    doc: Document,
-    view: SentenceView,
-    template: str,
-    start: int,
-    end: int,
-    first: bool = False,
-) -> tuple[str, str]:
-    """A seat named, or an MP with a known seat, between the previous majority and this one
-    ("Allen was returned with a majority of X ... and Wollaston with a margin of Y"); for the
-    first majority of a sentence naming several seats, the nearest one before it."""
-    if not start and not first:
-        return "", ""
-    for match in reversed(list(re.finditer(r"\{([PC])(\d+)\}", template[start:end]))):
-        mention = view.mention(match.group(2))
-        if mention.kind == "constituency":
-            return mention.name, ""
-        seat, elsewhere = doc.seat(mention.name)
-        if seat:
-            return seat, ".known_seat" if elsewhere else ""
-    return "", ""
-
-
-def _majority_numbers(template: str) -> list[tuple[int, int, str]]:
-    """(template offset, value, rule) of numbers that are majorities, in text order."""
-    found: dict[int, tuple[int, str]] = {}
-    totals = [m.span() for m in _VOTE_TOTALS.finditer(template)]
-    for rule, pattern in _MAJORITY_PATTERNS:
-        for match in pattern.finditer(template):
-            for group in range(1, (match.lastindex or 0) + 1):
-                if match.group(group) is None:
-                    continue
-                start = match.start(group)
-                value = int(match.group(group).replace(",", ""))
-                if _is_year(match.group(group)) or value < 2:
-                    continue
-                if rule == "majority.possessive" and "majorit" not in template:
-                    continue
-                if rule == "majority.by_votes" and any(s <= start < e for s, e in totals):
-                    continue
-                if rule == "majority.by_votes" and re.search(
-                    r"^\s*(?:votes? )?to \d", template[match.end() : match.end() + 12]
-                ):
-                    continue
-                if rule == "majority.by_votes" and not re.search(
-                    r"\b(?:beat|won|win|held|defeated|lost|majority|margin|victory|clung|hung|"
-                    r"scraped|returned|re-elected|elected|kept|retained|"
-                    r"went (?:his|her|their) way)\b",
-                    template[max(0, start - 80) : start],
-                ):
-                    continue
-                found.setdefault(start, (value, rule))
-    if found:
-        for match in _FOLLOW_ON.finditer(template):
-            group = next(g for g in (1, 2, 3) if match.group(g))
-            if match.start(group) > min(found) and not _is_year(match.group(group)):
-                found.setdefault(
-                    match.start(group),
-                    (int(match.group(group).replace(",", "")), "majority.up_from"),
-                )
-    for start in list(found):
-        window = template[max(0, start - 60) : start + 40]
-        if _NOT_ELECTION.search(window):
-            del found[start]
-    return sorted((pos, value, rule) for pos, (value, rule) in found.items())
-
-
-def _is_year(token: str) -> bool:
-    return bool(re.fullmatch(r"(?:19|20)\d\d", token))
-
-
-_CLAUSE_BREAK = re.compile(r"[;,.]|\s[-–—]\s|\b(?:and|into|up from|down from|to|but|while)\b")
-
-
-def _assign_years(template: str, numbers: list[tuple[int, int, str]], last_year: int) -> list[int]:
-    """Each majority's election year.
-
-    A year in the majority's own clause comes first ("the 13,934 majority he won in
-    2015"), then one written since the previous majority ("At the 2015 election her
-    margin was 1,086"; "in 2017 it grew to 10,247"), then a relative phrase ("two years
-    earlier", counted from the previous majority, even in an earlier sentence), else the
-    latest general election before the story.
-    """
-    years: list[int] = []
-    bounds = [pos for pos, _, _ in numbers] + [len(template)]
-    for index, (pos, _, _) in enumerate(numbers):
-        after = template[pos : bounds[index + 1]]
-        own = (
-            after[: m.start()]
-            if (m := _CLAUSE_BREAK.search(after, len(str(numbers[index][1])) + 2))
-            else after
-        )
-        between = template[bounds[index - 1] if index else 0 : pos]
-        if index:
-            previous_clause = _CLAUSE_BREAK.search(
-                between, len(re.match(r"[\d,]*", between).group())
-            )
-            between = between[previous_clause.start() :] if previous_clause else ""
-        previous = years[-1] if years else last_year
-        between = _NOT_ELECTION_YEAR.sub(" ", between)
-        if match := _ELECTION_YEAR.search(own):
-            year = int(match.group(1))
-        elif _LAST_ELECTION.search(own):
-            year = _previous_election(STORY_YEAR)
-        elif match := list(_ELECTION_YEAR.finditer(between)):
-            year = int(match[-1].group(1))
-        elif (match := _YEARS_EARLIER.search(after) or _YEARS_EARLIER.search(between)) and previous:
-            year = previous - _WORD_NUMBERS[match.group(1).lower()]
-        elif (match := _YEARS_LATER.search(after)) and previous:
-            year = previous + _WORD_NUMBERS[match.group(1).lower()]
-        elif match := _YEARS_AGO.search(between[-60:]) or _YEARS_AGO.search(own):
-            year = STORY_YEAR - _WORD_NUMBERS[match.group(1).lower()]
-        else:
-            year = _previous_election(STORY_YEAR)
-        years.append(year if year in gazetteer.election_years() else _nearest_election(year))
-    return years
-
-
-def _nearest_election(year: int) -> int:
-    return min(gazetteer.election_years(), key=lambda y: abs(y - year))
-
-
-def _majority_seat(doc: Document, view: SentenceView, position: int) -> tuple[str, str]:
-    seats = [m.name for m in view.mentions if m.kind == "constituency"]
-    seats += [m.constituency for m in view.mentions if m.kind == "org" and m.constituency]
-    if len(set(seats)) == 1:
-        return seats[0], ""
-    people = [m.name for m in view.mentions if m.kind == "person" and not doc.in_quote(m.start)]
-    if not people and re.search(r"\b(?:he|she|his|her)\b", view.template, re.IGNORECASE):
-        subject = doc.recent_subject(position, include_current=False)
-        people = [subject] if subject else []
-    for person in people:
-        seat, elsewhere = doc.seat(person)
-        if seat:
-            return seat, ".known_seat" if elsewhere else ""
-    if not seats and re.search(r"\b(?:the|this) (?:seat|constituency)\b|\bthere\b", view.template):
-        recent = recent_constituency(doc, view) or doc.focus_seat()
-        if recent:
-            return recent, ""
-    return "", ""
+def _election(year: int) -> int:
+    """The general election a year names: itself, or the nearest one."""
+    years = gazetteer.election_years()
+    return year if year in years else min(years, key=lambda y: abs(y - year))
