@@ -59,6 +59,15 @@ FRAGMENTS = [
     "Ms",
     "Dr",
     "left Labour",
+    "has said",
+    "described the MP as",
+    "“should now resign”",
+    ", though",
+    "local members said.",
+    "The CLP said in a statement:",
+    "has not issued a statement",
+    "is expected to call for",
+    "the campaign coordinator",
 ]
 
 
