@@ -6,6 +6,7 @@ common, never the development articles'."""
 import os
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -414,3 +415,21 @@ def test_the_site_and_the_admin_start_without_spacy():
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "tracker.settings"},
     )
     assert result.stdout.split()[-1] == "False"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Streatham majority 26,285 1,322 votes.",
+        "Votes: 26,285 1,322 majority",
+        "Chuka Umunna majority 26,285 13,934 votes",
+    ],
+)
+def test_a_verbless_line_with_two_figures_on_one_noun_is_read_to_its_end(text):
+    """Walking up from such a figure once never reached the root: a spaCy token is made
+    afresh on every access, so `token.head is token` is never true even at the root."""
+    done = []
+    reader = threading.Thread(target=lambda: done.append(extract(text)), daemon=True)
+    reader.start()
+    reader.join(60)
+    assert done, f"extraction did not finish: {text!r}"

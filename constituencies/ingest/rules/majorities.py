@@ -154,7 +154,7 @@ def _subject(verb):
         for child in verb.children:
             if child.dep_ in _SUBJECTS:
                 return child
-        if verb.dep_ in {"conj", "xcomp", "ccomp"} and verb.head is not verb:
+        if verb.dep_ in {"conj", "xcomp", "ccomp"} and verb.head != verb:
             verb = verb.head
         else:
             return None
@@ -176,7 +176,7 @@ class _Reading:
                 for t in self.sent
                 if mention.start - base <= t.idx < mention.end - base and not t.is_punct
             ]
-            heads = [t for t in tokens if t.head not in tokens or t.head is t]
+            heads = [t for t in tokens if t.head not in tokens or t.head == t]
             for token in heads[:1] or tokens[-1:]:
                 self.mention_at[token.i] = mention
         self.margins = lemma_class("margin_nouns")
@@ -255,11 +255,10 @@ class _Reading:
         if number.dep_ == "quantmod" and _value(head):
             return self.attachment(head)  # "from 3,000 to 1,200" read as one range
         if number.dep_ == "nummod" and any(
-            child.dep_ == "nummod" and child is not number and child.i > number.i
-            for child in head.children
+            child.dep_ == "nummod" and child.i > number.i for child in head.children
         ):
             governor = head.head
-            while governor.pos_ not in {"VERB", "AUX", "ADP"} and governor.head is not governor:
+            while governor.pos_ not in {"VERB", "AUX", "ADP"} and governor.head != governor:
                 governor = governor.head
             return ("pobj" if governor.pos_ == "ADP" else "attr"), governor
         return number.dep_, head
@@ -267,7 +266,7 @@ class _Reading:
     def path(self, number) -> list:
         """The number and its heads up to the root, as `attachment` reads them."""
         head = self.attachment(number)[1]
-        return [number, *([head, *head.ancestors] if head is not number else [])]
+        return [number, *([head, *head.ancestors] if head != number else [])]
 
     def kind(self, number) -> str:
         """The rule that makes `number` a majority, or ""."""
