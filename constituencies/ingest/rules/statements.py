@@ -202,7 +202,8 @@ def statement_facts(doc: Document, roles: list[Fact]) -> list[StatementFact]:
         else:
             parts = [(f"“{p.text}”", doc.span(p.start, p.end)) for p in passages]
         for group in targets:
-            _add(doc, view, group, parts, masked, last[0] if last else None, bool(reported))
+            previous = last[0] if last else None
+            _add(doc, view, group, parts, passages, masked, previous, bool(reported))
         last, last_index = targets, index
     for group in groups:
         _settle_seat(doc, group)
@@ -329,11 +330,10 @@ class _Context:
     distance: int
 
 
-def _add(doc, view, group, parts, masked, previous, reported) -> None:
+def _add(doc, view, group, parts, passages, masked, previous, reported) -> None:
     """Add a sentence's words to a statement: each part is its text as shown and the exact
     span it stands for; the sentence itself is evidence of who spoke."""
     texts = [text for text, _ in parts if text]
-    passages = [p for p in doc.passages if view.sentence.start <= p.start < view.sentence.end]
     group.texts += texts
     group.spans.append(doc.sentence_span(view))
     group.spans += [span for text, span in parts if text]
