@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .facts import Span
 from .mentions import KIND_CODES, Mention, SentenceView, find_mentions, sentence_views
+from .parse import parse_all
 from .segment import paragraphs, sentences
 
 PLACEHOLDER = re.compile(r"\{([PCOYU])(\d+)\}")
@@ -49,12 +50,21 @@ class Document:
     _starts: list[int] | None = None
     _masked: dict[int, str] = field(default_factory=dict)
     _sections: list[str] | None = None
+    _parses: dict[int, object] = field(default_factory=dict)
 
     @classmethod
     def parse(cls, text: str, known_seats: dict[str, str] | None = None) -> "Document":
         mentions = find_mentions(text)
         views = sentence_views(text, sentences(text), mentions)
         return cls(text, views, quoted_passages(text), known_seats=dict(known_seats or {}))
+
+    def parses(self, positions: list[int]) -> dict:
+        """The spaCy parse of the sentences at `positions`. Each sentence is parsed once,
+        however many rules ask, and the ones not yet parsed are parsed together."""
+        missing = [p for p in dict.fromkeys(positions) if p not in self._parses]
+        texts = [self.views[p].sentence.text for p in missing]
+        self._parses.update(zip(missing, parse_all(texts), strict=True))
+        return {p: self._parses[p] for p in positions}
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])

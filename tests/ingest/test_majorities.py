@@ -10,10 +10,9 @@ import threading
 
 import pytest
 
-from constituencies.ingest import parse
+from constituencies.ingest import document, parse
 from constituencies.ingest.extract import extract
 from constituencies.ingest.facts import MajorityFact
-from constituencies.ingest.rules import majorities
 from constituencies.ingest.scoring import record_of
 
 
@@ -330,13 +329,13 @@ def test_rows(text, rows):
 
 def test_only_sentences_with_a_number_and_a_cue_are_parsed(monkeypatch):
     parsed = []
-    real = majorities.parse_all
+    real = document.parse_all
 
     def counting(texts):
         parsed.extend(texts)
         return real(texts)
 
-    monkeypatch.setattr(majorities, "parse_all", counting)
+    monkeypatch.setattr(document, "parse_all", counting)
     text = (
         "Sam Hope spoke in Wigan on Friday. She has 3 children. "
         "Her majority is the largest in the region. She won the seat by 4,000 votes."

@@ -28,9 +28,10 @@ import re
 from .. import gazetteer
 from ..document import Document
 from ..facts import MajorityFact
-from ..mentions import Mention, SentenceView
-from ..parse import cue_forms, lemma_class, lexicon, parse_all
+from ..mentions import SentenceView
+from ..parse import cue_forms, lemma_class, lexicon
 from .common import STORY_YEAR, recent_constituency
+from .syntax import Clause
 
 _WORD = re.compile(r"[a-z']+|%")
 _NUMBER_IN_TEXT = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?![\d])")
@@ -59,7 +60,7 @@ def majority_facts(doc: Document) -> list[MajorityFact]:
         if row := _row(doc, view, position):
             found = row
         elif position in parsed and _may_hold(view, follows):
-            reading = _Reading(doc, view, position, parsed[position], follows)
+            reading = _Reading(doc, position, parsed[position], follows)
             found = reading.majorities(last_year, last_seat)
         else:
             continue
@@ -73,17 +74,15 @@ def majority_facts(doc: Document) -> list[MajorityFact]:
 
 
 def _parsed(doc: Document) -> dict:
-    """The parse of every sentence that may hold a majority, by position, parsed together
-    (a batch costs less than one call a sentence). A sentence that may only continue one
-    ("it was N") is parsed when the sentence before it may hold one."""
+    """The parse of every sentence that may hold a majority, by position. A sentence that
+    may only continue one ("it was N") is parsed when the sentence before it may hold one."""
     wanted, previous = [], False
     for position, view in enumerate(doc.views):
         cued = _may_hold(view, False)
         if cued or (previous and _may_hold(view, True)):
             wanted.append(position)
         previous = cued or (previous and position in wanted)
-    texts = [doc.views[position].sentence.text for position in wanted]
-    return dict(zip(wanted, parse_all(texts), strict=True))
+    return doc.parses(wanted)
 
 
 def _may_hold(view: SentenceView, follows: bool) -> bool:
@@ -148,37 +147,13 @@ def _votes(figure: str) -> int:
     return value if value <= _MOST_VOTES else 0
 
 
-def _subject(verb):
-    """The subject of a verb, shared down coordinated and open-clause verbs."""
-    while verb is not None:
-        for child in verb.children:
-            if child.dep_ in _SUBJECTS:
-                return child
-        if verb.dep_ in {"conj", "xcomp", "ccomp"} and verb.head != verb:
-            verb = verb.head
-        else:
-            return None
-    return None
+class _Reading(Clause):
+    """One parsed sentence that may hold majorities."""
 
-
-class _Reading:
-    """One parsed sentence, its mentions placed on tokens."""
-
-    def __init__(self, doc, view, position, sent, follows):
-        self.doc, self.view, self.position, self.sent = doc, view, position, sent
+    def __init__(self, doc, position, sent, follows):
+        super().__init__(doc, position, sent)
         self.follows = follows  # the sentence before gave a majority
         self.last_year, self.last_seat = 0, ""
-        self.mention_at: dict[int, Mention] = {}
-        base = view.sentence.start
-        for mention in view.mentions:
-            tokens = [
-                t
-                for t in self.sent
-                if mention.start - base <= t.idx < mention.end - base and not t.is_punct
-            ]
-            heads = [t for t in tokens if t.head not in tokens or t.head == t]
-            for token in heads[:1] or tokens[-1:]:
-                self.mention_at[token.i] = mention
         self.margins = lemma_class("margin_nouns")
         self.pronouns = lemma_class("personal_pronouns")
 
@@ -345,7 +320,7 @@ class _Reading:
         objects = [t for t in verb.children if t.dep_ == "dobj"]
         if any(t.lemma_.lower() in self.margins for t in objects):
             return True  # "cut her majority to N", "turned a majority of N into M"
-        subject = _subject(verb)
+        subject = self.subject(verb)
         if subject is None:
             return False
         if subject.lemma_.lower() in self.margins:
@@ -452,8 +427,7 @@ class _Reading:
             for kind in ("constituency", "person"):
                 mentions = [m for m in named if m.kind == kind]
                 seats = [
-                    m.name if kind == "constituency" else self.person_seat(m.name)[0]
-                    for m in mentions
+                    m.name if kind == "constituency" else self.seat_of(m.name)[0] for m in mentions
                 ]
                 if len(seats) == len(numbers) and all(seats) and len(set(seats)) == len(seats):
                     found.update(zip(sorted(numbers), seats, strict=True))
@@ -582,7 +556,7 @@ class _Reading:
                     if found[0]:
                         return found
             if child.lower_ in self.pronouns or child.lemma_.lower() == "mp":
-                return self.person_seat(self.antecedent(child))
+                return self.seat_of(self.antecedent(child))
         if child.lower_ == "there":
             named = [m for i, m in self.mention_at.items() if i < child.i]
             seats = [m.name for m in named if m.kind == "constituency"]
@@ -596,34 +570,6 @@ class _Reading:
                     return found
         return "", ""
 
-    def antecedent(self, pronoun) -> str:
-        """Who "she", "his" or "the MP" is: the person named last before it in the
-        sentence, else the subject of the sentences before."""
-        people = [
-            m.name
-            for i, m in sorted(self.mention_at.items())
-            if i < pronoun.i and m.kind == "person" and not self.doc.in_quote(m.start)
-        ]
-        return people[-1] if people else self.doc.recent_subject(self.position, False)
-
-    def seat_of_token(self, token) -> tuple[str, str]:
-        mention = self.mention_at.get(token.i)
-        if mention is None:
-            return "", ""
-        if mention.kind == "constituency":
-            return mention.name, ""
-        if mention.kind == "org" and mention.constituency:
-            return mention.constituency, ""
-        if mention.kind == "person" and not self.doc.in_quote(mention.start):
-            return self.person_seat(mention.name)
-        return "", ""
-
-    def person_seat(self, person: str) -> tuple[str, str]:
-        if not person:
-            return "", ""
-        seat, elsewhere = self.doc.seat(person)
-        return (seat, ".known_seat" if elsewhere else "") if seat else ("", "")
-
     def fallback_seat(self) -> tuple[str, str]:
         mentions = self.view.mentions
         seats = {m.name for m in mentions if m.kind == "constituency"}
@@ -634,7 +580,7 @@ class _Reading:
         if not people and any(t.lower_ in self.pronouns for t in self.sent):
             people = [self.doc.recent_subject(self.position, include_current=False)]
         for person in people:
-            found = self.person_seat(person)
+            found = self.seat_of(person)
             if found[0]:
                 return found
         if not seats and any(t.lemma_ in {"seat", "constituency", "there"} for t in self.sent):

@@ -1,0 +1,218 @@
+"""Reading a parsed sentence: mentions placed on tokens, and the walks every rule shares.
+
+A `Clause` is one sentence of a `Document` with its spaCy parse. It answers the questions
+relation rules ask of a parse, the same way for every rule:
+- which mention a token stands for (`mention_of`), and the people, seats or parties a
+  token and its coordinated or apposed words name (`named`);
+- a verb's subject and object in active and passive voice (`agent`, `patient`), shared
+  down coordinated and open-clause verbs ("was picked and then selected");
+- whether a word is under a negation, a hedge or a denial on its way to the root
+  (`doubted`);
+- who a pronoun or "the MP" stands for (`antecedent`), and a person's seat (`seat_of`).
+
+Lemmas are compared with the classes of `data/lexicon.json` (`parse.lemma_class`).
+spaCy tokens are compared by `==` or `.i`, never `is`: spaCy builds a new object on each
+access.
+"""
+
+from ..document import Document
+from ..mentions import Mention
+from ..parse import lemma_class
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+OBJECTS = {"dobj", "attr", "oprd", "dative"}
+_DOUBT_CHILDREN = {"neg", "aux", "auxpass", "advmod", "mark", "det", "prep", "npadvmod"}
+
+
+def lemma(token) -> str:
+    return token.lemma_.lower()
+
+
+def is_passive(verb) -> bool:
+    return any(child.dep_ in {"nsubjpass", "auxpass", "csubjpass"} for child in verb.children)
+
+
+def clause_head(token):
+    """The verb whose clause `token` belongs to (the token itself when it is one)."""
+    while token.pos_ not in {"VERB", "AUX"} and token.head != token:
+        token = token.head
+    return token
+
+
+def in_order(tokens) -> list:
+    return sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+
+
+class Clause:
+    """One parsed sentence of `doc` (at `position`), its mentions placed on tokens."""
+
+    def __init__(self, doc: Document, position: int, sent):
+        self.doc, self.position, self.sent = doc, position, sent
+        self.view = doc.views[position]
+        self.mention_at: dict[int, Mention] = {}
+        self.tokens_of: dict[int, list[int]] = {}  # mention index -> its token indices
+        base = self.view.sentence.start
+        for index, mention in enumerate(self.view.mentions):
+            tokens = [
+                t
+                for t in sent
+                if mention.start - base <= t.idx < mention.end - base and not t.is_punct
+            ]
+            self.tokens_of[index] = [t.i for t in tokens]
+            heads = [t for t in tokens if t.head not in tokens or t.head == t]
+            for token in heads[:1] or tokens[-1:]:
+                self.mention_at[token.i] = mention
+
+    # --- mentions ---
+
+    def mention_of(self, token) -> Mention | None:
+        """The mention `token` heads, or lies inside."""
+        if token.i in self.mention_at:
+            return self.mention_at[token.i]
+        for index, members in self.tokens_of.items():
+            if token.i in members:
+                return self.view.mentions[index]
+        return None
+
+    def quoted(self, token) -> bool:
+        return self.doc.in_quote(self.view.sentence.start + token.idx)
+
+    def members(self, token) -> list:
+        """`token` and the words coordinated with it, in order ("A, B and C")."""
+        return in_order([token, *token.conjuncts])
+
+    def named(self, token, kind: str) -> list[Mention]:
+        """Mentions of `kind` that `token` stands for: itself, a compound or apposition
+        ("the MP, Anna Soubry"), a possessor, and each coordinated word, in order."""
+        found = []
+        for member in self.members(token):
+            candidates = [member] + [
+                c for c in member.children if c.dep_ in {"appos", "compound", "poss", "nmod"}
+            ]
+            for candidate in candidates:
+                mention = self.mention_of(candidate)
+                if mention is not None and mention.kind == kind and mention not in found:
+                    found.append(mention)
+                    break
+        return found
+
+    def people(self, token) -> list[str]:
+        """The people `token` names, or the person a pronoun or "the MP" stands for."""
+        names = [m.name for m in self.named(token, "person") if not self.quoted(token)]
+        if not names and self.refers_back(token):
+            antecedent = self.antecedent(token)
+            names = [antecedent] if antecedent else []
+        return names
+
+    def refers_back(self, token) -> bool:
+        return lemma(token) in lemma_class("personal_pronouns") or (
+            lemma(token) in lemma_class("office_nouns")
+            and any(c.lower_ == "the" for c in token.children)
+            and not any(c.dep_ in {"prep", "compound", "poss"} for c in token.children)
+        )
+
+    # --- arguments ---
+
+    def subject(self, verb):
+        """The grammatical subject of `verb`, shared down coordinated and open clauses."""
+        while verb is not None:
+            for child in verb.children:
+                if child.dep_ in SUBJECTS:
+                    return child
+            if verb.dep_ in {"conj", "xcomp", "advcl", "acl"} and verb.head != verb:
+                if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+                    return verb.head  # "X, elected in 2010, ..." / "the MP chosen"
+                verb = verb.head
+            elif verb.dep_ == "relcl":
+                return verb.head  # "X, who represents U": the relative's head
+            else:
+                return None
+        return None
+
+    def agent(self, verb):
+        """Who does what `verb` says: the subject, or the "by" phrase of a passive."""
+        if is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    objects = [g for g in child.children if g.dep_ == "pobj"]
+                    return objects[0] if objects else None
+            return None
+        return self.subject(verb)
+
+    def patient(self, verb):
+        """What `verb` is done to: the object, or the subject of a passive."""
+        if is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+            return self.subject(verb)
+        for child in verb.children:
+            if child.dep_ in {"dobj", "dative"}:
+                return child
+        return None
+
+    def prepositional(self, verb, words: set[str]) -> list:
+        """Objects of the prepositions in `words` under `verb` (or its particle)."""
+        found = []
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in words:
+                found += [g for g in child.children if g.dep_ == "pobj"]
+            if child.dep_ == "prt":
+                found += self.prepositional(child, words)
+        return found
+
+    # --- doubt ---
+
+    def doubted(self, token, stop_at_subject: bool = True) -> bool:
+        """Whether `token` is under a negation, a hedge or a denial on its way to the root.
+        The way stops at a subject: in "her majority of N is not safe" the majority is
+        given, only its safety denied."""
+        doubtful = lemma_class("negations") | lemma_class("hedges") | lemma_class("denials")
+        below = None
+        for node in [token, *token.ancestors]:
+            if stop_at_subject and below is not None and below.dep_ in SUBJECTS:
+                return False
+            if node != token and node.pos_ != "PROPN" and lemma(node) in doubtful:
+                return True
+            for child in node.children:
+                if child.dep_ in _DOUBT_CHILDREN and (
+                    lemma(child) in doubtful or child.lower_ in doubtful
+                ):
+                    return True
+            below = node
+        return False
+
+    # --- reference ---
+
+    def antecedent(self, token) -> str:
+        """Who "she", "his" or "the MP" is: the person named last before it in the
+        sentence, else the subject of the sentences before."""
+        people = [
+            m.name
+            for i, m in sorted(self.mention_at.items())
+            if i < token.i and m.kind == "person" and not self.doc.in_quote(m.start)
+        ]
+        return people[-1] if people else self.doc.recent_subject(self.position, False)
+
+    def seat_of(self, person: str) -> tuple[str, str]:
+        """(seat, rule suffix) of an MP: from this article, or ".known_seat" from elsewhere."""
+        if not person:
+            return "", ""
+        seat, elsewhere = self.doc.seat(person)
+        return (seat, ".known_seat" if elsewhere else "") if seat else ("", "")
+
+    def seat_of_token(self, token) -> tuple[str, str]:
+        """The seat a token names: a constituency, a CLP's seat, or an MP's seat."""
+        mention = self.mention_at.get(token.i)
+        if mention is None:
+            return "", ""
+        if mention.kind == "constituency":
+            return mention.name, ""
+        if mention.kind == "org" and mention.constituency:
+            return mention.constituency, ""
+        if mention.kind == "person" and not self.doc.in_quote(mention.start):
+            return self.seat_of(mention.name)
+        return "", ""
+
+
+def clauses(doc: Document, positions: list[int]) -> list[Clause]:
+    """A `Clause` for each of `positions`, parsed together (and cached on `doc`)."""
+    parsed = doc.parses(positions)
+    return [Clause(doc, position, parsed[position]) for position in positions]
