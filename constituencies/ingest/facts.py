@@ -6,7 +6,9 @@ at least one `Span` of the article text that supports it.
 
 People, organisations and constituencies are referred to by their canonical
 names (see `constituencies/ingest/data/`); the loader resolves those names to
-rows. A person named only by surname in an article whose text never gives the
+rows. A fact about "X's seat" where the article never names that seat carries X as its
+`seat_holder`, with the seat as far as the article knows it; the loader resolves it
+against the seats it knows. A person named only by surname in an article whose text never gives the
 full name keeps the surname, and the loader matches it against known aliases.
 """
 
@@ -56,6 +58,7 @@ class PartyMoveFact(Fact):
     to_group: str = ""
     constituency: str = ""
     date_text: str = ""
+    seat_holder: str = ""  # the MP whose seat `constituency` is, when the article names only them
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,7 @@ class MajorityFact(Fact):
     constituency: str
     year: int
     majority: int
+    seat_holder: str = ""  # the MP whose seat `constituency` is, when the article names only them
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,7 @@ class ShortlistFact(Fact):
     kind: str
     decided_by: str = ""
     firmness: str = ""
+    seat_holder: str = ""  # the MP whose seat `constituency` is, when the article names only them
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,7 @@ class CandidacyFact(Fact):
     status: str
     description: str = ""
     backers: tuple[str, ...] = ()
+    seat_holder: str = ""  # the MP whose seat `constituency` is, when the article names only them
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,7 @@ class StatementFact(Fact):
     medium: str = ""
     stance: str = ""
     speaker_role: str = ""
+    seat_holder: str = ""  # the MP whose seat `constituency` is, when the article names only them
 
 
 @dataclass(frozen=True)
@@ -127,6 +134,7 @@ class EventFact(Fact):
     description: str
     person: str = ""
     date_text: str = ""
+    seat_holder: str = ""  # the MP whose seat `constituency` is, when the article names only them
 
 
 @dataclass

@@ -21,8 +21,14 @@ def records(text):
     return sorted(found, key=repr)
 
 
-def maj(constituency, year, majority):
-    return {"type": "majority", "constituency": constituency, "year": year, "majority": majority}
+def maj(constituency, year, majority, seat_holder=""):
+    return {
+        "type": "majority",
+        "constituency": constituency,
+        "year": year,
+        "majority": majority,
+        "seat_holder": seat_holder,
+    }
 
 
 def expect(*rows):

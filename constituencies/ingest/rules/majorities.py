@@ -64,11 +64,12 @@ def majority_facts(doc: Document) -> list[MajorityFact]:
             found = reading.majorities(last_year, last_seat)
         else:
             continue
-        for rule, seat, year, value in found:
+        for rule, seat, year, value, holder in found:
             key = (seat.casefold(), year, value)
             if key not in seen:
                 seen.add(key)
-                facts.append(MajorityFact(rule, (doc.sentence_span(view),), seat, year, value))
+                span = doc.sentence_span(view)
+                facts.append(MajorityFact(rule, (span,), seat, year, value, holder))
                 last_year, last_seat, last_position = year, seat, position
     return facts
 
@@ -95,7 +96,7 @@ def _may_hold(view: SentenceView, follows: bool) -> bool:
     return bool(words & cues) or (follows and bool(words & lemma_class("anaphors")))
 
 
-def _row(doc: Document, view: SentenceView, position: int) -> list[tuple[str, str, int, int]]:
+def _row(doc: Document, view: SentenceView, position: int) -> list[tuple]:
     """A row of a list or table, not a sentence: a seat, perhaps its MP, then figures and
     nothing else ("Wigan - Lisa Nandy - 6,000", "Wigan (Lisa Nandy): 900 / 1,100"). Its
     figures are majorities when a caption a few lines up names majorities; the caption's
@@ -121,7 +122,9 @@ def _row(doc: Document, view: SentenceView, position: int) -> list[tuple[str, st
         values = [_votes(f) for f in figures]
         if not all(values):
             return []
-        return [("majority.row", seat, _election(y), v) for y, v in zip(years, values, strict=True)]
+        return [
+            ("majority.row", seat, _election(y), v, "") for y, v in zip(years, values, strict=True)
+        ]
     return []
 
 
@@ -165,9 +168,9 @@ class _Reading(Clause):
 
     # --- which numbers are majorities ---
 
-    def majorities(self, last_year: int, last_seat: str) -> list[tuple[str, str, int, int]]:
-        """(rule, seat, year, majority) for each majority in the sentence; `last_year` and
-        `last_seat` are those of the majority given last before it."""
+    def majorities(self, last_year: int, last_seat: str) -> list[tuple]:
+        """(rule, seat, year, majority, seat holder) for each majority in the sentence;
+        `last_year` and `last_seat` are those of the majority given last before it."""
         self.last_year, self.last_seat = last_year, last_seat
         if self.about_another_body():
             return []
@@ -197,14 +200,15 @@ class _Reading(Clause):
             seats = self.paired_seats(group) if len(group) > 1 else None
             for index, i in enumerate(group):
                 if seats:
-                    seat, suffix, rule = seats[index], "", "majority.paired"
+                    seat, holder, rule = seats[index], "", "majority.paired"
                 elif i in gapped:
-                    seat, suffix, rule = gapped[i], "", "majority.gapped"
+                    seat, holder, rule = gapped[i], "", "majority.gapped"
                 else:
-                    seat, suffix = self.seat(self.sent[i])
+                    seat, holder = self.seat(self.sent[i])
                     rule = kinds[i]
                 if seat:
-                    found.append((rule + suffix, seat, years[i], _value(self.sent[i])))
+                    rule += ".known_seat" if holder else ""
+                    found.append((rule, seat, years[i], _value(self.sent[i]), holder))
         return found
 
     def earlier_from(self, kinds, years, stated) -> None:
@@ -529,7 +533,7 @@ class _Reading(Clause):
     # --- seats ---
 
     def seat(self, number) -> tuple[str, str]:
-        """(seat, rule suffix) for the majority `number`: the nearest seat attached on the
+        """(seat, holder) for the majority `number`: the nearest seat attached on the
         way up the tree, or the seat of the MP attached there; else the sentence's only seat,
         the seat of the person it names, or the seat of the majority before."""
         path = self.path(number)

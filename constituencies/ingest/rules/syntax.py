@@ -192,14 +192,19 @@ class Clause:
         return people[-1] if people else self.doc.recent_subject(self.position, False)
 
     def seat_of(self, person: str) -> tuple[str, str]:
-        """(seat, rule suffix) of an MP: from this article, or ".known_seat" from elsewhere."""
+        """(seat, holder) of an MP: the seat this article gives them, holder ""; else the
+        seat known from elsewhere (may be ""), holder the MP, for the fact's
+        `seat_holder`."""
         if not person:
             return "", ""
         seat, elsewhere = self.doc.seat(person)
-        return (seat, ".known_seat" if elsewhere else "") if seat else ("", "")
+        if seat and not elsewhere:
+            return seat, ""
+        return (seat, person) if seat else ("", "")
 
     def seat_of_token(self, token) -> tuple[str, str]:
-        """The seat a token names: a constituency, a CLP's seat, or an MP's seat."""
+        """(seat, holder) a token names: a constituency, a CLP's seat, or an MP's seat
+        (see `seat_of`)."""
         mention = self.mention_at.get(token.i)
         if mention is None:
             return "", ""
