@@ -22,6 +22,8 @@ held by X and Y" when the article does not say which seats those are; facts that
 such outside knowledge say so in their rule name (suffix ".known_seat").
 """
 
+from datetime import date
+
 from .document import Document
 from .facts import Extraction, Fact
 from .read import guess_publisher, guess_title
@@ -35,9 +37,14 @@ from .rules.shortlists import shortlist_facts
 from .rules.statements import statement_facts
 
 
-def extract(text: str, known_seats: dict[str, str] | None = None) -> Extraction:
-    """All facts in one article. `known_seats` maps MPs' full names to seats learnt elsewhere."""
-    doc = Document.parse(text, known_seats)
+def extract(
+    text: str, known_seats: dict[str, str] | None = None, published: date | None = None
+) -> Extraction:
+    """All facts in one article. `known_seats` maps MPs' full names to seats learnt
+    elsewhere; `published` is the article's publication date, where known: a majority
+    given without a year is the one won at the latest election before it (else before
+    the latest year the article names)."""
+    doc = Document.parse(text, known_seats, published)
     facts: list[Fact] = []
     facts += seat_facts(doc)
     roles = role_facts(doc)

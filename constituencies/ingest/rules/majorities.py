@@ -30,7 +30,7 @@ from ..document import Document
 from ..facts import MajorityFact
 from ..mentions import SentenceView
 from ..parse import cue_forms, lemma_class, lexicon
-from .common import STORY_YEAR, recent_constituency
+from .common import recent_constituency
 from .syntax import Clause
 
 _WORD = re.compile(r"[a-z']+|%")
@@ -117,10 +117,10 @@ def _row(doc: Document, view: SentenceView, position: int) -> list[tuple]:
         if len(figures) > 1 and len(years) != len(figures):
             return []
         if len(figures) == 1:
-            years = years[:1] if len(years) == 1 else [_previous_election(STORY_YEAR)]
+            years = years[:1] if len(years) == 1 else [doc.last_election()]
         seat = view.mentions[0].name
         values = [_votes(f) for f in figures]
-        if not all(values):
+        if not all(values) or not all(years):
             return []
         return [
             ("majority.row", seat, _election(y), v, "") for y, v in zip(years, values, strict=True)
@@ -192,7 +192,7 @@ class _Reading(Clause):
             if years[i]:
                 stated.add(i)
             else:
-                years[i] = _previous_election(STORY_YEAR)
+                years[i] = self.doc.last_election()
         self.earlier_from(kinds, years, stated)
         found = []
         gapped = self.gapped(kinds)
@@ -206,7 +206,7 @@ class _Reading(Clause):
                 else:
                     seat, holder = self.seat(self.sent[i])
                     rule = kinds[i]
-                if seat:
+                if seat and years[i]:
                     rule += ".known_seat" if holder else ""
                     found.append((rule, seat, years[i], _value(self.sent[i]), holder))
         return found
@@ -523,7 +523,8 @@ class _Reading(Clause):
                 if not (sign or ago) or not count:
                     continue
                 if ago:
-                    return STORY_YEAR - count
+                    written = self.doc.story_date()
+                    return written.year - count if written else 0
                 earlier = [y for i, y in years.items() if i < path[0].i]
                 base = earlier[-1] if earlier else self.last_year
                 if base:
