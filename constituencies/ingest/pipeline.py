@@ -13,7 +13,6 @@ import os
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import batched, chain, islice
 from pathlib import Path
@@ -192,8 +191,9 @@ class Run:
         return Item(raw, extraction, path=path)
 
     def extracted(self, paths):
-        """Entries for `paths` in order, read and extracted here, or by worker processes
-        when there are many, `CHUNK` articles at a time."""
+        """Entries for `paths` in order, read and extracted here, or, when there are
+        many, by worker processes, `CHUNK` articles at a time: then this process only
+        writes, and never loads the parser."""
         paths = iter(paths)
         head = list(islice(paths, PARALLEL_FROM))
         count = workers()
@@ -206,24 +206,12 @@ class Run:
         # needs an `if __name__ == "__main__":` guard.
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload([work.__name__])
-        # Starting them takes a moment (a fresh interpreter imports the extractor), so
-        # they start in the background while the first batch is extracted and written here.
-        with ThreadPoolExecutor(1) as starter:
-            starting = starter.submit(
-                context.Pool,
-                count,
-                initializer=work.start_worker,
-                initargs=(WORKER_NICENESS, parse.model_name()),
-            )
-            try:
-                for path in head[:FIRST_BATCH]:
-                    yield self.prepared_here(path)
-            except BaseException:
-                starting.result().terminate()
-                raise
-        with starting.result() as pool:
+        pool = context.Pool(
+            count, initializer=work.start_worker, initargs=(WORKER_NICENESS, parse.model_name())
+        )
+        with pool:
             ahead = deque()
-            for chunk in batched(chain(head[FIRST_BATCH:], paths), CHUNK):
+            for chunk in batched(chain(head, paths), CHUNK):
                 wanted = [None if isinstance(path, ArticleOutcome) else path for path in chunk]
                 ahead.append((chunk, pool.apply_async(work.prepare_all, (wanted,))))
                 if len(ahead) >= AHEAD // CHUNK:
