@@ -154,8 +154,8 @@ class _Reading(Clause):
         doubtful = frozenset().union(*(lemma_class(name) for name in classes))
         below = None
         for node in [token, *token.ancestors]:
-            if below is not None and below.dep_ in SUBJECTS:
-                return False
+            if below is not None and below != token and below.dep_ in SUBJECTS:
+                return False  # the event's own verb counts, a higher clause's subject stops
             if node != token and node.pos_ != "PROPN" and lemma(node) in doubtful:
                 return True
             for child in node.children:
@@ -393,7 +393,11 @@ class _Reading(Clause):
         if self.doubt(noun, ("negations", "denials")):
             return []
         verb = self.verb_of(noun)
-        heads = list(dict.fromkeys(h for h in (cue, noun, verb) if h is not None))
+        heads = [h for h in (cue, noun, verb) if h is not None]
+        heads += [
+            c for c in (cue or noun).children if c.dep_ == "dobj"
+        ]  # "canvassing sessions in A"
+        heads = list(dict.fromkeys(heads))
         found = []
         for head in heads:
             for child in head.children:
