@@ -34,14 +34,6 @@ from ..parse import cue_forms, lemma_class
 from .common import recent_constituency
 from .syntax import SUBJECTS, Clause, clause_head, clauses, lemma
 
-_CLASSES = (
-    "confidence_nouns",
-    "campaigning_words",
-    "campaign_occasion_words",
-    "letter_words",
-    "selection_nouns",
-    "selecting_verbs",
-)
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*|[a-z]+")
 _DOUBT_DEPS = {"neg", "aux", "auxpass", "advmod", "mark", "det", "prep", "npadvmod"}
 _PLACE_PREPOSITIONS = {
@@ -102,9 +94,23 @@ def event_facts(doc: Document, candidacies: list[CandidacyFact]) -> list[EventFa
 
 
 def _may_hold(view: SentenceView) -> bool:
+    """Whether the sentence has a cue word, tested before any parse. Most cues only count
+    beside the words they need: a letter its members, a selection noun its process verb,
+    "campaign"/"action" an occasion, a selecting verb "process" or "candidate"."""
     text = view.sentence.text.lower()
     words = set(_WORD.findall(text)) | set(re.findall(r"[a-z]+", text))
-    return bool(words & cue_forms(*_CLASSES))
+    needs = [
+        ("confidence_nouns", ()),
+        ("campaigning_words", ()),
+        ("letter_words", ("party_member_nouns",)),
+        ("selection_nouns", ("process_verbs",)),
+        ("campaign_occasion_words", ("occasion_nouns",)),
+        ("selecting_verbs", ("process_nouns", "candidate_nouns")),
+    ]
+    return any(
+        words & cue_forms(cue) and (not needed or words & cue_forms(*needed))
+        for cue, needed in needs
+    )
 
 
 class _Reading(Clause):

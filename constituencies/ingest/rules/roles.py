@@ -19,7 +19,7 @@ import re
 
 from ..document import Document
 from ..facts import Fact, PersonFact, RoleFact
-from ..parse import cue_forms, lemma_class, lexicon
+from ..parse import lemma_class, lexicon
 from .common import recent_constituency
 from .syntax import Clause, clauses, lemma
 
@@ -49,11 +49,17 @@ def role_facts(doc: Document) -> list[Fact]:
 
 
 def _may_hold(view) -> bool:
-    if not any(m.kind == "person" for m in view.mentions):
+    """Whether the sentence names a person, an organisation (or a local party or "the
+    party") and an office, tested before any parse."""
+    kinds = {m.kind for m in view.mentions}
+    if "person" not in kinds:
         return False
     text = view.sentence.text.lower()
     words = set(_WORD.findall(text)) | set(re.findall(r"[a-z]+", text))
-    return bool(words & (cue_forms("office_titles") | set(lexicon()["office_verbs"])))
+    if not kinds & _ORG_KINDS and not words & lemma_class("local_party_nouns"):
+        return False
+    verbs = {v + "s" for v in lexicon()["office_verbs"]}
+    return bool(words & (lemma_class("office_titles") | verbs))
 
 
 class _Reading(Clause):
