@@ -81,6 +81,8 @@ S_WHERE = (
     "Momentum held a day of action in Wigan, where Jon Lansman joined activists campaigning "
     "against Lisa Nandy."
 )
+S_EXPECTED = "Selections in the defectors' seats are expected to get going after the summer."
+S_HER_SEAT = "Momentum has promised canvassing sessions in her constituency."
 HOEY = "Kate Hoey is the MP for Vauxhall. "
 SKINNER = "Dennis Skinner is the MP for Bolsover. "
 
@@ -169,6 +171,12 @@ CASES = [
         [event(S_TO_REPLACE_HIM, "Bolsover", SELECTION, "Dennis Skinner", "next month")],
     ),
     ("not yet begun", "The selection in Wakefield has not yet begun.", []),
+    ("an expected start still counts", S_EXPECTED, [event(S_EXPECTED, "", SELECTION, "")]),
+    (
+        "her constituency",
+        HOEY + S_HER_SEAT,
+        [event(S_HER_SEAT, "Vauxhall", CAMPAIGN, "Kate Hoey")],
+    ),
     ("a headline", "Three selections, one row: who decides?", []),
     (
         "a candidacy implies a selection",

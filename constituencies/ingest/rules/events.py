@@ -186,7 +186,7 @@ class _Reading(Clause):
         owned = _SEAT_NOUNS | lemma_class("local_party_nouns") | lemma_class("party_member_nouns")
         for child in token.children:
             if child.dep_ == "poss":
-                people = self.people(child)
+                people = self.mps(child)
                 if people:
                     seat, holder = self.seat_of(people[0])
                     if seat or lemma(token) in owned:
@@ -244,7 +244,11 @@ class _Reading(Clause):
         for child in token.children:
             if child.dep_ != "appos":
                 continue
-            people = [p for o in self.prepositional(child, {"of"}) for p in self.people(o)]
+            people = [
+                m.name
+                for i, m in sorted(self.mention_at.items())
+                if m.kind == "person" and i in {t.i for t in child.subtree}
+            ]
             if len(people) == len(found) and all(not f[2] for f in found):
                 found = [(s, h, p) for (s, h, _), p in zip(found, people, strict=True)]
         return found
@@ -264,11 +268,11 @@ class _Reading(Clause):
                 if child.dep_ in {"relcl", "nsubj", "nsubjpass"} or child.i in skip:
                     continue
                 if child.dep_ == "prep" and child.lower_ == "against":
-                    people += [p for o in self.objects(node, {"against"}) for p in self.people(o)]
+                    people += [p for o in self.objects(node, {"against"}) for p in self.mps(o)]
                 if child.pos_ == "VERB" and lemma(child) in lemma_class("targeting_verbs"):
                     patient = self.patient(child)
                     if patient is not None and patient.lower_ not in _PLURAL_PRONOUNS:
-                        people += [p for m in self.members(patient) for p in self.people(m)]
+                        people += [p for m in self.members(patient) for p in self.mps(m)]
                 stack.append(child)
         return list(dict.fromkeys(people))
 
@@ -412,9 +416,13 @@ class _Reading(Clause):
                         if object_.dep_ == "pobj":
                             found += self.places(object_)
                             found += self.constituencies_of(object_)
+        self.referred = False
         targets = list(dict.fromkeys(self.targets(noun) + (self.targets(verb) if verb else [])))
         if found and len(targets) == 1:
-            found = [(s, h, p or targets[0]) for s, h, p in found]
+            found = [
+                (s, h, p or (self.referred and self.doc.holder_of(s)) or targets[0])
+                for s, h, p in found
+            ]
         elif not found:
             found = [(*self.seat_of(person), person) for person in targets]
         date_text = self.date_of(*heads)
@@ -475,9 +483,16 @@ class _Reading(Clause):
         elif cue.dep_ == "compound" and lemma(cue.head) in lemma_class("process_nouns"):
             noun = cue.head
         verb = self.verb_of(noun)
-        if verb is None or lemma(verb) not in lemma_class("process_verbs"):
-            return []
-        if noun.dep_ not in SUBJECTS | {"dobj", "nsubjpass"} and self.patient(verb) != noun:
+        process = lemma_class("process_verbs")
+        clauses_of_noun = [c for c in noun.children if c.dep_ in {"acl", "relcl"}]
+        if verb is not None and noun.dep_ in SUBJECTS | {"dobj"}:
+            opened = [verb, *[c for c in verb.subtree if c.dep_ == "xcomp"]]
+            verb = next((v for v in opened if lemma(v) in process), None)
+        elif verb is not None and self.patient(verb) != noun:
+            verb = None
+        if verb is None or lemma(verb) not in process:
+            verb = next((c for c in clauses_of_noun if lemma(c) in process), None)
+        if verb is None:
             return []
         return self.selection_at(noun, verb)
 
