@@ -34,7 +34,7 @@ from ..parse import cue_forms, lemma_class
 from .common import recent_constituency
 from .syntax import SUBJECTS, Clause, clause_head, clauses, lemma
 
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*|[a-z]+")
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _DOUBT_DEPS = {"neg", "aux", "auxpass", "advmod", "mark", "det", "prep", "npadvmod"}
 _PLACE_PREPOSITIONS = {
     "in",
