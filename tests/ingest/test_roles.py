@@ -88,6 +88,11 @@ CASES = [
         "The secretary of Bassetlaw CLP is Ann Peel.",
         role("copula", PEEL, "secretary", "Bassetlaw CLP"),
     ),
+    (
+        "office of a named group",
+        "Ann Peel, organiser of the left-wing group Momentum, welcomed the news.",
+        role("apposition", PEEL, "organiser", "Momentum"),
+    ),
     ("an occupation with no organisation", "Ann Peel, a local lawyer, welcomed the news.", []),
     ("no person", "The chair of Bassetlaw CLP welcomed the news.", []),
 ]

@@ -149,6 +149,8 @@ class _Reading(Clause):
         head = title.head
         if title.dep_ == "appos" and self.person_at(head):
             return "role.apposition", self.person_at(head)
+        if title.dep_ in _MODIFIERS and head.dep_ == "appos" and self.person_at(head.head):
+            return "role.apposition", self.person_at(head.head)  # "X, chair of the Y group"
         if title.dep_ in {"compound", "nmod"} and self.person_at(head):
             between = [t for t in self.sent[title.i + 1 : head.i] if self.person_at(t)]
             if all(self.mention_of(t) is self.mention_of(head) for t in between):
@@ -180,6 +182,8 @@ class _Reading(Clause):
             found = self.org_of(object_)
             if found:
                 return found
+        if title.dep_ in _MODIFIERS and title.head.dep_ == "appos":
+            return self.org_of(title.head)  # the noun the office word modifies
         return ""
 
     def objects(self, verb) -> list:
