@@ -489,31 +489,6 @@ def test_signed_letter_speaks_for_the_signatory():
     ] == [("statement.signed_letter", "Ann Peel", "Bassetlaw CLP", True, "email", "Bassetlaw")]
 
 
-EVENTS = [
-    (
-        "Kate Hoey, the MP for Vauxhall, lost a no-confidence vote by local members in July.",
-        [{"constituency": "Vauxhall", "kind": "no_confidence_vote", "person": "Kate Hoey"}],
-    ),
-    (
-        "Momentum held a day of action in Vauxhall last weekend.",
-        [{"constituency": "Vauxhall", "kind": "campaign_day", "person": ""}],
-    ),
-    (
-        "The process of selecting a candidate to challenge John Mann in Bassetlaw will begin next "
-        "week.",
-        [{"constituency": "Bassetlaw", "kind": "selection_process", "person": "John Mann"}],
-    ),
-    ("The weather in Vauxhall was fine.", []),
-]
-
-
-@pytest.mark.parametrize(("text", "rows"), EVENTS)
-def test_events(text, rows):
-    keys = ("type", "constituency", "kind", "person", "seat_holder")
-    got = [{k: r[k] for k in keys} for r in records(text, "event")]
-    assert sorted(got, key=repr) == expect("event", *rows)
-
-
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
 def test_every_span_quotes_the_text(path):
     text = path.read_text(encoding="utf-8")
@@ -702,29 +677,6 @@ def test_selection_outcomes(text, rows):
     assert records(text, "candidacy") == expect("candidacy", *rows)
 
 
-MORE_EVENTS = [
-    (
-        "Kate Hoey is the MP for Vauxhall. Ruth Evans was selected to replace her. "
-        "Members passed a motion of no confidence in her last year.",
-        [
-            {"constituency": "Vauxhall", "kind": "no_confidence_vote", "person": "Kate Hoey"},
-            {"constituency": "Vauxhall", "kind": "selection_process", "person": "Kate Hoey"},
-        ],
-    ),
-    (
-        "Kate Hoey, the MP for Vauxhall, quit Labour. Ian Lavery wrote to Vauxhall members.",
-        [{"constituency": "Vauxhall", "kind": "letter", "person": "Kate Hoey"}],
-    ),
-]
-
-
-@pytest.mark.parametrize(("text", "rows"), MORE_EVENTS)
-def test_more_events(text, rows):
-    keys = ("type", "constituency", "kind", "person", "seat_holder")
-    got = [{k: r[k] for k in keys} for r in records(text, "event")]
-    assert sorted(got, key=repr) == expect("event", *rows)
-
-
 # Seat phrasings generalised in round 3: sections headed by a seat, "its MP", "which X
 # held", "who has sat for", "X's share of the vote in", lists "who held those seats".
 SECTION_SEATS = [
@@ -848,29 +800,6 @@ SHORTLIST_FAMILIES = [
 @pytest.mark.parametrize(("text", "rows"), SHORTLIST_FAMILIES)
 def test_shortlist_families(text, rows):
     assert records(text, "shortlist") == expect("shortlist", *rows)
-
-
-EVENT_FAMILIES = [
-    (
-        "Dennis Skinner lost a vote of no confidence when members in Bolsover backed a motion "
-        "against him.",
-        [{"constituency": "Bolsover", "kind": "no_confidence_vote", "person": "Dennis Skinner"}],
-    ),
-    # a headline about selections is no event
-    ("Three selections, one row: who decides?", []),
-    (
-        "Lisa Nandy is the MP for Wigan. Momentum held a day of action in Wigan, where Jon "
-        "Lansman joined activists campaigning against Lisa Nandy.",
-        [{"constituency": "Wigan", "kind": "campaign_day", "person": "Lisa Nandy"}],
-    ),
-]
-
-
-@pytest.mark.parametrize(("text", "rows"), EVENT_FAMILIES)
-def test_event_families(text, rows):
-    keys = ("type", "constituency", "kind", "person", "seat_holder")
-    got = [{k: r[k] for k in keys} for r in records(text, "event")]
-    assert sorted(got, key=repr) == expect("event", *rows)
 
 
 # Round 4: broad cues (a seat and an MP bound by structure, not by one template).

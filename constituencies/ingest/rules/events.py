@@ -1,106 +1,88 @@
-"""Event rules -> `EventFact`: no-confidence votes, campaign days, letters to members and
-selection processes.
+"""Event rules -> `EventFact`, read from the parse: no-confidence votes, campaigning,
+letters to members and selection processes.
 
-The MP concerned is the person before "lost a no-confidence vote" (or "in her"); campaign
-targets are the people and seats after "day of action", "canvassing sessions", "against",
-"in the constituencies of"; letters and selection processes take the seat named, the
-seat of the MP named, or "the seat" of the story, and are general ("" seat) when about
-all the seats. A candidacy beyond "tipped" means that seat's selection is under way.
+A sentence is parsed only when it has a cue word of one of the event classes in
+`data/lexicon.json`. An event is a cue tied by the parse to what it is about:
+- a no-confidence vote: "confidence" or "censure" with "no", or inside a motion noun
+  ("a vote of no confidence", "a no-confidence motion", "has no confidence in"). The MP is
+  the object of "in"/"against", or the subject of a verb of undergoing ("X lost ...");
+  the seat is tied to the verb's subject ("A CLP passed ..."), to "in A", to a possessive
+  ("X's local party"), else it is the seat of the MP;
+- campaigning: a campaigning word ("canvassing", "leafleting"), or "campaign"/"action"
+  naming an occasion ("a day of action", "a campaign day"); its places are the objects
+  of "in"/"across" (each coordinated seat one event; "X's seat" the seat of X), its
+  targets the objects of "against" and of targeting verbs ("aimed at unseating X");
+- a letter: "write to" or "a letter to" party members; the seat is tied to the members
+  ("members in A", "A members"), none when the members are of many seats;
+- a selection process: a selection noun (or "the process of selecting", or "to pick a
+  candidate") that a process verb begins, halts, holds or completes; its seat is
+  tied to it, or is the seat of the MP it is to replace; "" when it is about many seats.
+A candidacy beyond "tipped" means its seat's selection is under way.
+
+The person of an event is the MP it concerns: the one named, else the MP the article
+links to the seat. Negation, hedges and denials on the way from the event to the root
+suppress it; a selection that is only expected, or not to start "until" some time,
+still is one. `date_text` is a date-like modifier of the event's verb or noun.
 """
 
 import re
 
-from ..document import Document, indices, mask_quotes
-from ..facts import (
-    CandidacyFact,
-    EventFact,
-)
+from ..document import Document
+from ..facts import CandidacyFact, EventFact
 from ..mentions import SentenceView
-from .common import MONTH, date_in, recent_constituency
+from ..parse import cue_forms, lemma_class
+from .common import recent_constituency
+from .syntax import SUBJECTS, Clause, clause_head, clauses, lemma
 
-_NO_CONFIDENCE = re.compile(
-    r"\b(?:no-confidence (?:vote|motion)|(?:vote|motion) of no confidence|confidence (?:vote|"
-    r"motion))\b"
-)
-_CAMPAIGN = re.compile(
-    r"\b(?:days? of action|action days?|campaign days?|canvassing (?:events?|sessions?)|"
-    r"similar events|"
-    r"street stalls?|door-knocking|canvass(?:ing)? (?:in|the)|knocking on doors)\b"
-)
-_LETTER = re.compile(
-    r"\b(?:written to|wrote to|writes to|letter to) (?:[\w-]+ |\{[YC]\d+\} ){0,3}?members?\b"
-)
-_SELECTION = re.compile(
-    r"\b(?:selection process(?:es)?|process of (?:selecting|choosing)|selections? (?:will|to|for|"
-    r"are|is)|"
-    r"pick new candidates|select(?:ing)? a (?:new )?candidate|fast-tracked the selection|"
-    r"(?<!open )selections\b)"
-)
-_TARGET = re.compile(
-    r"\b(?:aimed at|against|targeting|unseating|constituenc(?:y|ies) of|seats? of|places like|in) "
-)
-
-
-_SENTENCE_END = re.compile(r"[.!\"”]\s*$")
-_PEOPLE_BETWEEN = re.compile(r"(?:[\w ]{0,30}?, )?(?:\{P\d+\}(?:'s)?(?:,? and |, ))*")
-_NOT_YET = re.compile(r"\b(?:yet to|not yet|has not|have not|hasn't|haven't)\b")
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_DOUBT_DEPS = {"neg", "aux", "auxpass", "advmod", "mark", "det", "prep", "npadvmod"}
+_PLACE_PREPOSITIONS = {
+    "in",
+    "at",
+    "across",
+    "throughout",
+    "around",
+    "for",
+    "of",
+    "like",
+    "including",
+}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
+_DATE_PREPOSITIONS = {"in", "on", "at", "during", "over", "by"}
+_FIRST_PERSON = {"i", "we"}
+_SCARE_QUOTE_WORDS = 6
+_SEAT_NOUNS = {"seat", "constituency"}
 
 
 def event_facts(doc: Document, candidacies: list[CandidacyFact]) -> list[EventFact]:
     facts: list[EventFact] = []
     seen: set[tuple[str, str, str]] = set()
 
-    def add(rule, view, kind, seat, person, description, date_text):
+    def add(rule, view, kind, seat, person, description, date_text, holder=""):
         # one event per seat and kind: later sentences about it add nothing new
         key = (kind, seat.casefold(), "" if seat else person)
         if key in seen:
             return
         seen.add(key)
-        facts.append(
-            EventFact(rule, (doc.sentence_span(view),), seat, kind, description, person, date_text)
-        )
+        span = doc.sentence_span(view)
+        facts.append(EventFact(rule, (span,), seat, kind, description, person, date_text, holder))
 
-    for position, view in enumerate(doc.views):
-        template = view.template
-        text = view.sentence.text
-        if _NO_CONFIDENCE.search(template):
-            for person in _no_confidence_people(doc, view, position):
-                seat = doc.seat(person, outside=False)[0] or _clp_seat(view) or _only_seat(view)
-                add(
-                    "event.no_confidence_vote",
-                    view,
-                    "no_confidence_vote",
-                    seat,
-                    person,
-                    text,
-                    _no_confidence_date(text),
-                )
-        if _CAMPAIGN.search(template):
-            for seat, person in _campaign_targets(doc, view):
-                add("event.campaign_day", view, "campaign_day", seat, person, text, date_in(text))
-        if _LETTER.search(template) and not doc.in_quote(view.sentence.start + 1):
-            seat, person = _event_seat(doc, view)
-            add("event.letter", view, "letter", seat, person, text, date_in(text))
-        if _SELECTION.search(template) and not _NOT_YET.search(template):
-            seat, person = _event_seat(doc, view)
-            if not seat and not _SENTENCE_END.search(text):
-                continue  # a headline ("Two selections, one complaint") is no event
-            add(
-                "event.selection_process",
-                view,
-                "selection_process",
-                seat,
-                person,
-                text,
-                date_in(text),
-            )
+    positions = [p for p, view in enumerate(doc.views) if _may_hold(view)]
+    previous_campaign = -9
+    for clause in clauses(doc, positions):
+        reading = _Reading(doc, clause.position, clause.sent, previous_campaign)
+        for rule, kind, seat, holder, person, date_text in reading.events():
+            if kind == "campaign_day":
+                previous_campaign = clause.position
+            text = clause.view.sentence.text
+            add(rule, clause.view, kind, seat, person, text, date_text, holder)
     for candidacy in candidacies:
         # Someone applied, was listed or chosen: the seat's selection is under way.
         if candidacy.status != "tipped":
             seat = candidacy.constituency
             view = next(v for v in doc.views if v.sentence.start == candidacy.evidence[0].start)
             add(
-                "event.selection_process",
+                "event.selection_process.candidacy",
                 view,
                 "selection_process",
                 seat,
@@ -111,103 +93,463 @@ def event_facts(doc: Document, candidacies: list[CandidacyFact]) -> list[EventFa
     return facts
 
 
-def _only_seat(view: SentenceView) -> str:
-    """ "members in Enfield North backed a motion against her": the one seat named."""
-    seats = {m.name for m in view.mentions if m.kind == "constituency"}
-    return next(iter(seats)) if len(seats) == 1 else ""
-
-
-def _clp_seat(view: SentenceView) -> str:
-    seats = {m.constituency for m in view.mentions if m.kind == "org" and m.constituency}
-    return next(iter(seats)) if len(seats) == 1 else ""
-
-
-def _no_confidence_people(doc: Document, view: SentenceView, position: int) -> list[str]:
-    cue = _NO_CONFIDENCE.search(view.template).start()
-    before = [
-        m
-        for i, m in enumerate(view.mentions)
-        if m.kind == "person" and view.slots[i] < cue and not m.possessive
+def _may_hold(view: SentenceView) -> bool:
+    """Whether the sentence has a cue word, tested before any parse. Most cues only count
+    beside the words they need: a letter its members, a selection noun its process verb,
+    "campaign"/"action" an occasion, a selecting verb "process" or "candidate"."""
+    text = view.sentence.text.lower()
+    words = set(_WORD.findall(text)) | set(re.findall(r"[a-z]+", text))
+    needs = [
+        ("confidence_nouns", ()),
+        ("campaigning_words", ()),
+        ("letter_words", ("party_member_nouns",)),
+        ("selection_nouns", ("process_verbs",)),
+        ("campaign_occasion_words", ("occasion_nouns",)),
+        ("selecting_verbs", ("process_nouns", "candidate_nouns")),
     ]
-    if before:
-        return [before[-1].name]
-    match = re.search(
-        r"\b(?:in|against) (?:him|her)\b|\bagainst \{P(\d+)\}|\bin \{P(\d+)\}", view.template
+    return any(
+        words & cue_forms(cue) and (not needed or words & cue_forms(*needed))
+        for cue, needed in needs
     )
-    if match and match.lastindex:
-        return [view.mention(match.group(match.lastindex)).name]
-    if match:
-        subject = _recent_mp(doc, position) or doc.recent_subject(position, include_current=False)
-        return [subject] if subject else []
-    return []
 
 
-def _recent_mp(doc: Document, position: int, back: int = 3) -> str:
-    """The MP named most recently before sentence `position` ("his" counts): who "a motion
-    of no confidence in him" is about, rather than a candidate named nearby."""
-    for index in range(position - 1, max(-1, position - back - 1), -1):
-        for mention in doc.views[index].mentions:
-            if mention.kind == "person" and mention.name in doc.seat_of:
-                return mention.name
-    return ""
+class _Reading(Clause):
+    """One parsed sentence that may tell of events."""
 
+    def __init__(self, doc, position, sent, previous_campaign: int):
+        super().__init__(doc, position, sent)
+        self.after_campaign = position - previous_campaign <= 2
+        self.referred = False  # an event's MP was found through a pronoun
 
-def _no_confidence_date(text: str) -> str:
-    match = re.search(
-        rf"\b(?:[Ii]n |[Ll]ast )({MONTH}(?: \d{{4}})?|year|month|week)\b|\b(last {MONTH})\b", text
-    )
-    if not match:
+    def events(self) -> list[tuple]:
+        """(rule, kind, seat, seat holder, person, date_text) for each event told."""
+        found = []
+        for token in self.sent:
+            if self.spoken(token):
+                continue
+            word = lemma(token)
+            if word in lemma_class("confidence_nouns"):
+                found += self.no_confidence(token)
+            if word in lemma_class("campaigning_words") or word in lemma_class(
+                "campaign_occasion_words"
+            ):
+                found += self.campaign(token)
+            if word in lemma_class("letter_words"):
+                found += self.letter(token)
+            if word in lemma_class("selection_nouns") or word in lemma_class("selecting_verbs"):
+                found += self.selection(token)
+            if word in lemma_class("occasion_nouns") and (
+                self.after_campaign or any(f[1] == "campaign_day" for f in found)
+            ):
+                found += self.similar_campaign(token)
+        return found
+
+    def spoken(self, token) -> bool:
+        """Inside a quotation of someone's words, not a phrase in scare quotes."""
+        offset = self.view.sentence.start + token.idx
+        for passage in self.doc.passages:
+            if passage.start <= offset < passage.end:
+                return len(passage.text.split()) > _SCARE_QUOTE_WORDS
+        return False
+
+    # --- doubt ---
+
+    def doubt(self, token, classes=("negations", "hedges", "denials"), own=()) -> bool:
+        """Whether a word of `classes` governs `token` on its way to the root (see
+        `Clause.doubted`); the words `own` belong to the cue itself ("no" of "no confidence")."""
+        doubtful = frozenset().union(*(lemma_class(name) for name in classes))
+        below = None
+        for node in [token, *token.ancestors]:
+            if below is not None and below != token and below.dep_ in SUBJECTS:
+                return False  # the event's own verb counts, a higher clause's subject stops
+            if node != token and node.pos_ != "PROPN" and lemma(node) in doubtful:
+                return True
+            for child in node.children:
+                if child.i in own or child.dep_ not in _DOUBT_DEPS:
+                    continue
+                if lemma(child) in doubtful or child.lower_ in doubtful:
+                    return True
+            below = node
+        return False
+
+    # --- what the parse ties to an event ---
+
+    def place(self, token) -> tuple[str, str, str]:
+        """(seat, holder, person) a word names as a place: a constituency or a CLP, a
+        local party or seat of an MP ("Smith's seat", "her local party"), or the objects
+        of its place prepositions ("members in A")."""
+        for word in [token, *token.children]:
+            if word == token or word.dep_ in {"compound", "poss", "nmod", "amod"}:
+                seat = _seat_named(self.mention_of(word))
+                if seat:
+                    return seat, "", ""
+        owned = _SEAT_NOUNS | lemma_class("local_party_nouns") | lemma_class("party_member_nouns")
+        for child in token.children:
+            if child.dep_ == "poss":
+                people = self.mps(child)
+                if people:
+                    seat, holder = self.seat_of(people[0])
+                    if seat or lemma(token) in owned:
+                        return seat, holder, people[0]
+        if lemma(token) in _SEAT_NOUNS and token.tag_ == "NN" and _definite(token):
+            seat = self.story_seat()
+            if seat:
+                return seat, "", ""
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in _PLACE_PREPOSITIONS:
+                for object_ in child.children:
+                    if object_.dep_ == "pobj":
+                        found = self.place(object_)
+                        if found[0] or found[2]:
+                            return found
+        return "", "", ""
+
+    def story_seat(self) -> str:
+        """The seat "the seat" or "the contest" means: the one this sentence names, else the
+        section's, else the one named last before, else the story's."""
+        named = {_seat_named(m) for m in self.view.mentions} - {""}
+        if not named:
+            people = [m.name for m in self.view.mentions if m.kind == "person"]
+            named = {self.doc.seat(p, outside=False)[0] for p in people} - {""}
+        if len(named) == 1:
+            return named.pop()
+        return (
+            self.doc.section_seat(self.position)
+            or recent_constituency(self.doc, self.view)
+            or self.doc.focus_seat()
+        )
+
+    def mps(self, token) -> list[str]:
+        """The people `token` names; a pronoun or "the MP" is the MP named last."""
+        if self.refers_back(token) and not self.named(token, "person"):
+            self.referred = True
+            mp = self.recent_mp()
+            return [mp] if mp else self.people(token)
+        return self.people(token)
+
+    def recent_mp(self) -> str:
+        """The MP named most recently in this or the few sentences before: whom "a motion
+        of no confidence in him" is about, rather than a candidate named nearby."""
+        for index in range(self.position, max(-1, self.position - 4), -1):
+            for mention in reversed(self.doc.views[index].mentions):
+                if mention.kind == "person" and mention.name in self.doc.seat_of:
+                    return mention.name
         return ""
-    value = match.group(1) or match.group(2)
-    return value if value[0].isupper() else f"last {value}"
+
+    def places(self, token) -> list[tuple[str, str, str]]:
+        """The place of `token` and of each word coordinated with it, in order; a list of
+        seats in apposition with "the seats of X, Y and Z" takes those MPs in order."""
+        found = [self.place(member) for member in self.members(token)]
+        found = [f for f in found if f[0] or f[2]]
+        for child in token.children:
+            if child.dep_ != "appos":
+                continue
+            people = [
+                m.name
+                for i, m in sorted(self.mention_at.items())
+                if m.kind == "person" and i in {t.i for t in child.subtree}
+            ]
+            if len(people) == len(found) and all(not f[2] for f in found):
+                found = [(s, h, p) for (s, h, _), p in zip(found, people, strict=True)]
+        return found
+
+    def objects(self, token, words: set[str]) -> list:
+        """Objects of the prepositions `words` under `token`, each with its conjuncts."""
+        return [m for o in self.prepositional(token, words) for m in self.members(o)]
+
+    def targets(self, token, skip=()) -> list[str]:
+        """People an event is aimed at: objects of "against", patients of targeting verbs
+        in its phrase ("aimed at unseating X", "to challenge X"), not inside relative clauses."""
+        people = []
+        stack = [token]
+        while stack:
+            node = stack.pop()
+            for child in node.children:
+                if child.dep_ in {"relcl", "nsubj", "nsubjpass"} or child.i in skip:
+                    continue
+                if child.dep_ == "prep" and child.lower_ == "against":
+                    people += [p for o in self.objects(node, {"against"}) for p in self.mps(o)]
+                if child.pos_ == "VERB" and lemma(child) in lemma_class("targeting_verbs"):
+                    patient = self.patient(child)
+                    if patient is not None and patient.lower_ not in _PLURAL_PRONOUNS:
+                        people += [p for m in self.members(patient) for p in self.mps(m)]
+                stack.append(child)
+        return list(dict.fromkeys(people))
+
+    def date_of(self, *nodes) -> str:
+        """A date-like modifier of the event's verb or noun: "last week", "in July"."""
+        times = lemma_class("time_nouns")
+        for node in nodes:
+            if node is None:
+                continue
+            for child in node.children:
+                phrase = None
+                if child.dep_ == "npadvmod" and lemma(child) in times:
+                    phrase = child
+                elif child.dep_ == "prep" and child.lower_ in _DATE_PREPOSITIONS:
+                    objects = [g for g in child.children if g.dep_ == "pobj"]
+                    if objects and (lemma(objects[0]) in times or _is_year(objects[0])):
+                        phrase = objects[0]
+                if phrase is not None and self.mention_of(phrase) is None:
+                    words = list(phrase.subtree)
+                    start, end = words[0].idx, words[-1].idx + len(words[-1])
+                    return self.sent.text[start:end]
+        return ""
+
+    def actor(self, verb):
+        """The agent of `verb`; the head of a relative clause for its "who"."""
+        agent = self.agent(verb)
+        if agent is not None and agent.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+            return verb.head
+        return agent
+
+    def verb_of(self, noun):
+        verb = clause_head(noun)
+        return verb if verb.pos_ in {"VERB", "AUX"} else None
+
+    # --- no-confidence votes ---
+
+    def no_confidence(self, cue) -> list[tuple]:
+        self.referred = False
+        motions = lemma_class("motion_nouns")
+        own = {c.i for c in cue.children if c.lower_ == "no"}
+        own |= {t.i for t in self.sent[max(0, cue.i - 2) : cue.i] if t.lower_ in {"no", "-"}}
+        noun = cue
+        if cue.dep_ in {"compound", "amod", "nmod"} and lemma(cue.head) in motions:
+            noun = cue.head
+        elif cue.dep_ == "pobj" and cue.head.lower_ == "of" and lemma(cue.head.head) in motions:
+            noun = cue.head.head
+        if lemma(cue) == "confidence" and noun == cue and not own:
+            return []  # "lost confidence in him" is no vote
+        own |= {c.i for c in noun.children if c.lower_ == "no" and c.i > cue.i - 3 and c.i < cue.i}
+        if self.doubt(noun, own=own):
+            return []
+        verb = self.verb_of(noun)
+        people: list[str] = []
+        seat, holder = "", ""
+        for head in (cue, noun, verb):
+            if head is None:
+                continue
+            for object_ in self.objects(head, {"in", "against"}):
+                owners = [c for c in object_.children if c.dep_ == "poss"]
+                if lemma(object_) in lemma_class("time_nouns") and owners:
+                    object_ = owners[0]  # "in her last year" misread as one phrase
+                place = self.place(object_)
+                named = self.mps(object_)
+                if named and not place[0]:
+                    people += named
+                elif place[0] or place[2]:
+                    seat, holder = seat or place[0], holder or place[1]
+                    people += [place[2]] if place[2] and head != verb else []
+        if verb is not None:
+            agent = self.actor(verb)
+            if agent is not None:
+                if lemma(verb) in lemma_class("undergoing_verbs") and not people:
+                    people += self.mps(agent)
+                place = self.place(agent)
+                if place[0] and not seat:
+                    seat, holder = place[0], place[1]
+        for child in noun.children:
+            if child.dep_ == "poss" and not people:
+                people += self.mps(child)
+        people = list(dict.fromkeys(p for p in people if p))
+        if seat and self.doc.holder_of(seat) and self.referred:
+            people = [self.doc.holder_of(seat)]  # "in him": the MP for the seat named
+        if not seat and not any(self.seat_of(p)[0] for p in people):
+            named = {_seat_named(m) for m in self.view.mentions} - {""}
+            seat = named.pop() if len(named) == 1 else ""  # "..., when members in A backed it"
+        date_text = self.date_of(verb, noun)
+        found = []
+        for person in people or [""]:
+            event_seat, event_holder = seat, holder
+            if not event_seat and person:
+                event_seat, event_holder = self.seat_of(person)
+            if event_seat and not person:
+                person = self.doc.holder_of(event_seat)
+            if event_seat or person:
+                rule = "event.no_confidence_vote" + (".known_seat" if event_holder else "")
+                found.append(
+                    (rule, "no_confidence_vote", event_seat, event_holder, person, date_text)
+                )
+        return found
+
+    # --- campaigning ---
+
+    def campaign(self, cue) -> list[tuple]:
+        occasions = lemma_class("occasion_nouns")
+        noun = cue
+        if lemma(cue) in lemma_class("campaign_occasion_words"):
+            if cue.dep_ in {"compound", "amod", "nmod"} and lemma(cue.head) in occasions:
+                noun = cue.head  # "a campaign day", "action days"
+            elif (
+                cue.dep_ == "pobj" and cue.head.lower_ == "of" and lemma(cue.head.head) in occasions
+            ):
+                noun = cue.head.head  # "a day of action"
+            elif any(lemma(c) in occasions and c.dep_ == "compound" for c in cue.children):
+                noun = cue
+            else:
+                return []
+        elif cue.dep_ in {"compound", "amod", "nmod"} and lemma(cue.head) in occasions:
+            noun = cue.head  # "canvassing sessions"
+        return self.campaign_at(noun, "event.campaign_day", cue)
+
+    def similar_campaign(self, noun) -> list[tuple]:
+        """ "Similar events" just after a campaign event: more of the same."""
+        if not any(lemma(c) in lemma_class("likeness_words") for c in noun.children):
+            return []
+        return self.campaign_at(noun, "event.campaign_day.similar")
+
+    def campaign_at(self, noun, rule, cue=None) -> list[tuple]:
+        if self.doubt(noun, ("negations", "denials")):
+            return []
+        verb = self.verb_of(noun)
+        heads = [h for h in (cue, noun, verb) if h is not None]
+        heads += [
+            c for c in (cue or noun).children if c.dep_ == "dobj"
+        ]  # "canvassing sessions in A"
+        heads = list(dict.fromkeys(heads))
+        found = []
+        for head in heads:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in _PLACE_PREPOSITIONS - {"of"}:
+                    for object_ in child.children:
+                        if object_.dep_ == "pobj":
+                            found += self.places(object_)
+                            found += self.constituencies_of(object_)
+        self.referred = False
+        targets = list(dict.fromkeys(self.targets(noun) + (self.targets(verb) if verb else [])))
+        if found and len(targets) == 1:
+            found = [
+                (s, h, p or (self.referred and self.doc.holder_of(s)) or targets[0])
+                for s, h, p in found
+            ]
+        elif not found:
+            found = [(*self.seat_of(person), person) for person in targets]
+        date_text = self.date_of(*heads)
+        events = []
+        for seat, holder, person in found:
+            person = person or (self.doc.holder_of(seat) if seat else "")
+            if seat or person:
+                events.append((rule, "campaign_day", seat, holder, person, date_text))
+        return events
+
+    def constituencies_of(self, token) -> list[tuple[str, str, str]]:
+        """ "in the constituencies of X and Y": the seats of those MPs."""
+        if lemma(token) not in {"constituency", "seat"}:
+            return []
+        people = [p for o in self.objects(token, {"of"}) for p in self.people(o)]
+        return [(*self.seat_of(p), p) for p in people]
+
+    # --- letters ---
+
+    def letter(self, cue) -> list[tuple]:
+        verb = cue if cue.pos_ in {"VERB", "AUX"} else self.verb_of(cue)
+        recipients = self.objects(cue, {"to"})
+        if not recipients and verb is not None and verb != cue:
+            recipients = self.objects(verb, {"to"})
+        members = [r for r in recipients if lemma(r) in lemma_class("party_member_nouns")]
+        if not members or self.doubt(cue, ("negations", "denials")):
+            return []
+        writer = self.actor(verb) if verb is not None else None
+        if writer is not None and writer.lower_ in _FIRST_PERSON:
+            return []  # the text itself is the letter
+        places = [self.place(m) for m in members]
+        places += [self.place(o) for o in self.objects(verb, {"in"})] if verb is not None else []
+        seat, holder, person = next((f for f in places if f[0] or f[2]), ("", "", ""))
+        if seat and not person:
+            person = self.doc.holder_of(seat)
+        rule = "event.letter" + (".known_seat" if holder else "")
+        return [(rule, "letter", seat, holder, person, self.date_of(verb))]
+
+    # --- selection processes ---
+
+    def selection(self, cue) -> list[tuple]:
+        noun = cue
+        if lemma(cue) in lemma_class("selecting_verbs"):
+            if cue.pos_ != "VERB":
+                return []
+            head = cue.head
+            if cue.dep_ == "pcomp" and head.lower_ in {"of", "for"}:
+                if lemma(head.head) not in lemma_class("process_nouns"):
+                    return []
+                noun = head.head  # "the process of selecting a candidate"
+            else:
+                patient = self.patient(cue)
+                if patient is None or lemma(patient) not in lemma_class("candidate_nouns"):
+                    return []
+                if self.mention_of(patient) is not None:
+                    return []
+                return self.selection_at(cue, cue, general=False)  # "to pick a new candidate"
+        elif cue.dep_ == "compound" and lemma(cue.head) in lemma_class("process_nouns"):
+            noun = cue.head
+        verb = self.verb_of(noun)
+        process = lemma_class("process_verbs")
+        clauses_of_noun = [c for c in noun.children if c.dep_ in {"acl", "relcl"}]
+        if verb is not None and noun.dep_ in SUBJECTS | {"dobj"}:
+            opened = [verb, *[c for c in verb.subtree if c.dep_ == "xcomp"]]
+            verb = next((v for v in opened if lemma(v) in process), None)
+        elif verb is not None and self.patient(verb) != noun:
+            verb = None
+        if verb is None or lemma(verb) not in process:
+            verb = next((c for c in clauses_of_noun if lemma(c) in process), None)
+        if verb is None:
+            return []
+        return self.selection_at(noun, verb)
+
+    def selection_at(self, noun, verb, general=True) -> list[tuple]:
+        later = any(t.lower_ in {"until", "till"} for t in verb.subtree)
+        doubted = self.doubt(noun, ("negations", "pending_words")) and not later
+        if doubted or self.doubt(noun, ("denials",)):
+            return []
+        found = self.places(noun) if noun != verb else []
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "for", "at"}:
+                for object_ in child.children:
+                    if object_.dep_ == "pobj":
+                        found += self.places(object_)
+        if not found:
+            found = self.named_places(noun)
+        if not found:
+            found = [(*self.seat_of(p), p) for p in self.targets(noun)]
+        if not found and noun.tag_ == "NN" and _definite(noun):
+            seat = self.story_seat()  # "the contest": the story's
+            found = [(seat, "", "")] if seat else []
+        elif not found and (not general or noun.tag_ != "NNS"):
+            return []  # "a selection" is no particular one
+        date_text = self.date_of(verb, noun)
+        events = []
+        for seat, holder, person in found or [("", "", "")]:
+            person = person or (self.doc.holder_of(seat) if seat else "")
+            rule = "event.selection_process" + (".known_seat" if holder else "")
+            events.append((rule, "selection_process", seat, holder, person, date_text))
+        return events
+
+    def named_places(self, noun) -> list[tuple[str, str, str]]:
+        """Seats named inside the phrase of a selection ("the process of selecting a
+        candidate in A"), not inside its relative clauses."""
+        found = []
+        stack = [noun]
+        while stack:
+            node = stack.pop()
+            seat = _seat_named(self.mention_at.get(node.i))
+            if seat:
+                found.append((seat, "", ""))
+            stack += [c for c in node.children if c.dep_ not in {"relcl", "appos"}]
+        return sorted(set(found))
 
 
-def _campaign_targets(doc: Document, view: SentenceView) -> list[tuple[str, str]]:
-    template = view.template
-    cue = _CAMPAIGN.search(template).start()
-    targets: list[tuple[str, str]] = []
-    after = template[cue:]
-    for number in indices(after, "P"):
-        mention = view.mentions[number]
-        marker = f"{{P{number}}}"
-        at = after.find(marker)
-        if mention.possessive and not re.match(
-            r"'s (?:[A-Z]\w+ |\{C\d+\} |)(?:seat|constituency|patch)", after[at + len(marker) :]
-        ):
-            continue
-        window = after[max(0, at - 60) : at]
-        cues = list(_TARGET.finditer(window))
-        if not cues or not _PEOPLE_BETWEEN.fullmatch(window[cues[-1].end() :]):
-            continue  # "in Streatham, where X joined activists": X is no target
-        targets.append((doc.seat(mention.name, outside=False)[0], mention.name))
-    for number in indices(after, "C"):
-        seat = view.mentions[number].name
-        if seat.casefold() not in {s.casefold() for s, _ in targets}:
-            targets.append((seat, doc.holder_of(seat)))
-    return targets
+def _seat_named(mention) -> str:
+    """The seat a constituency or CLP mention names, else ""."""
+    if mention is None or mention.kind not in {"constituency", "org"}:
+        return ""
+    return mention.name if mention.kind == "constituency" else mention.constituency
 
 
-def _event_seat(doc: Document, view: SentenceView) -> tuple[str, str]:
-    """The seat an event concerns: named, or via its MP, or 'the seat' just mentioned."""
-    masked = mask_quotes(doc, view, view.template, 0)
-    seats = {view.mentions[n].name for n in indices(masked, "C")}
-    seats |= {
-        view.mentions[n].constituency for n in indices(masked, "O") if view.mentions[n].constituency
-    }
-    people = [view.mentions[n].name for n in indices(masked, "P")]
-    if not seats and doc.in_quote(view.sentence.start + 1):
-        seats = {m.name for m in view.mentions if m.kind == "constituency"}
-    if len(seats) == 1:
-        seat = next(iter(seats))
-        return seat, doc.holder_of(seat)
-    if seats:
-        return "", ""
-    holders = [p for p in people if p in doc.seat_of]
-    if len(set(holders)) == 1:
-        return doc.seat_of[holders[0]], holders[0]
-    if re.search(r"\bthe (?:[\w-]+ ){0,2}(?:seat|constituency)\b", masked) and not re.search(
-        r"\b(?:seven|eight|nine|all|the) (?:[\w-]+ )?constituencies\b", masked
-    ):
-        seat = doc.focus_seat() or recent_constituency(doc, view)
-        return seat, doc.holder_of(seat) if seat else ""
-    return "", ""
+def _definite(token) -> bool:
+    return any(
+        c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that"} for c in token.children
+    )
+
+
+def _is_year(token) -> bool:
+    return token.like_num and len(token.text) == 4 and token.text[:2] in {"19", "20"}
