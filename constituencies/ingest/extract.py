@@ -26,6 +26,7 @@ from datetime import date
 from .document import Document
 from .facts import Extraction, Fact
 from .read import guess_publisher, guess_title
+from .rules import events, majorities, roles
 from .rules.candidacies import candidacy_facts
 from .rules.events import event_facts
 from .rules.majorities import majority_facts
@@ -35,23 +36,29 @@ from .rules.seats import seat_facts
 from .rules.shortlists import shortlist_facts
 from .rules.statements import statement_facts
 
+# The rule modules that read the parse, each with `wanted(doc)`: the sentences it reads.
+PARSED = (majorities, roles, events)
+
 
 def extract(text: str, published: date | None = None) -> Extraction:
     """All facts in one article. `published` is the article's publication date, where
     known: a majority given without a year is the one won at the latest election before
     it (else before the latest year the article names)."""
     doc = Document.parse(text, published)
+    # One parse request for every sentence any rule reads: a batch is parsed several
+    # times faster a sentence than the same sentences asked for rule by rule.
+    doc.parses(sorted({p for module in PARSED for p in module.wanted(doc)}))
     facts: list[Fact] = []
     facts += seat_facts(doc)
-    roles = role_facts(doc)
-    facts += roles
+    role_list = role_facts(doc)
+    facts += role_list
     facts += party_move_facts(doc)
     facts += majority_facts(doc)
     facts += shortlist_facts(doc)
     candidacies = candidacy_facts(doc)
     facts += candidacies
     facts += event_facts(doc, candidacies)
-    facts += statement_facts(doc, roles)
+    facts += statement_facts(doc, role_list)
     return Extraction(
         title=guess_title(text),
         publisher=guess_publisher(text),

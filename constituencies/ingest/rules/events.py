@@ -54,6 +54,11 @@ _SCARE_QUOTE_WORDS = 6
 _SEAT_NOUNS = {"seat", "constituency"}
 
 
+def wanted(doc: Document) -> list[int]:
+    """The sentences this module reads from the parse: those that may tell of an event."""
+    return [p for p, view in enumerate(doc.views) if _may_hold(view)]
+
+
 def event_facts(doc: Document, candidacies: list[CandidacyFact]) -> list[EventFact]:
     facts: list[EventFact] = []
     seen: set[tuple[str, str, str]] = set()
@@ -67,9 +72,8 @@ def event_facts(doc: Document, candidacies: list[CandidacyFact]) -> list[EventFa
         span = doc.sentence_span(view)
         facts.append(EventFact(rule, (span,), seat, kind, description, person, date_text, holder))
 
-    positions = [p for p, view in enumerate(doc.views) if _may_hold(view)]
     previous_campaign = -9
-    for clause in clauses(doc, positions):
+    for clause in clauses(doc, wanted(doc)):
         reading = _Reading(doc, clause.position, clause.sent, previous_campaign)
         for rule, kind, seat, holder, person, date_text in reading.events():
             if kind == "campaign_day":

@@ -75,15 +75,21 @@ def majority_facts(doc: Document) -> list[MajorityFact]:
 
 
 def _parsed(doc: Document) -> dict:
-    """The parse of every sentence that may hold a majority, by position. A sentence that
-    may only continue one ("it was N") is parsed when the sentence before it may hold one."""
+    """The parse of every sentence that may hold a majority, by position."""
+    return doc.parses(wanted(doc))
+
+
+def wanted(doc: Document) -> list[int]:
+    """The sentences this module reads from the parse: those that may hold a majority. A
+    sentence that may only continue one ("it was N") is wanted when the sentence before it
+    may hold one."""
     wanted, previous = [], False
     for position, view in enumerate(doc.views):
         cued = _may_hold(view, False)
         if cued or (previous and _may_hold(view, True)):
             wanted.append(position)
         previous = cued or (previous and position in wanted)
-    return doc.parses(wanted)
+    return wanted
 
 
 def _may_hold(view: SentenceView, follows: bool) -> bool:

@@ -29,11 +29,15 @@ _MODIFIERS = {"amod", "compound", "nmod", "npadvmod"}
 _OWNER_PREPOSITIONS = {"of", "for", "at"}
 
 
+def wanted(doc: Document) -> list[int]:
+    """The sentences this module reads from the parse: those that may name a role."""
+    return [p for p, view in enumerate(doc.views) if _may_hold(view)]
+
+
 def role_facts(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple[str, str, str]] = set()
-    positions = [p for p, view in enumerate(doc.views) if _may_hold(view)]
-    for clause in clauses(doc, positions):
+    for clause in clauses(doc, wanted(doc)):
         reading = _Reading(doc, clause.position, clause.sent)
         for rule, person, title, organisation in reading.roles():
             key = (person, title, organisation)
