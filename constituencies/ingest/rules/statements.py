@@ -116,6 +116,8 @@ def statement_facts(doc: Document, roles: list[Fact]) -> list[StatementFact]:
         acts, denied = _speech_acts(clause)
         attributions, verb = [], None
         for candidate in _ranked(clause, acts, passages):
+            if not passages and not _reports_words(clause, candidate):
+                continue
             attributions = _speakers(context, candidate)
             if attributions:
                 verb = candidate
@@ -275,7 +277,7 @@ def _who(context: _Context, token) -> list[Attribution]:
         return [Attribution("", mention.name)]
     people = _people_at(clause, token)
     if people:
-        return [_person(context, name) for name in people]
+        return [_person(context, name, _role_organisation(context, token)) for name in people]
     if mention is None and word in lemma_class("officer_nouns"):
         # "The chair of W, X, said": the name may hang on the role's own complement.
         named = [
@@ -368,7 +370,11 @@ def _local_party(context: _Context, token) -> list[Attribution]:
                 seat = doc.seat(clause.antecedent(child))[0]
         if seat:
             break
-    if not seat and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+    owner = [c for c in token.children if c.dep_ == "det" and c.lower_ == "the"]
+    owner += [c for c in token.children if c.dep_ == "poss" and clause.refers_back(c)]
+    if not seat and owner:
+        # "the CLP", or "her local party" of an MP whose seat the article has not given:
+        # the party of the seat the section or story is about.
         last = context.last
         if last is not None and context.distance <= 2 and last.organisation.endswith(" CLP"):
             return [Attribution(continues=True)]
@@ -376,7 +382,7 @@ def _local_party(context: _Context, token) -> list[Attribution]:
     return [Attribution("", f"{seat} CLP")] if seat else []
 
 
-def _officer(context: _Context, token) -> list[Attribution]:
+def _officer(context: _Context, token, fallback: bool = True) -> list[Attribution]:
     """An officer named by role only speaks for the organisation the parse attaches to
     the role ("the secretary of W", "W's organiser", "the W spokesperson"), else for the
     one CLP the sentence names."""
@@ -386,7 +392,7 @@ def _officer(context: _Context, token) -> list[Attribution]:
         + [token.lower_]
     )
     organisation = ""
-    attached = [c for c in token.children if c.dep_ in {"poss", "compound", "nmod"}]
+    attached = [c for c in token.children if c.dep_ in {"poss", "compound", "nmod", "amod"}]
     attached += clause.prepositional(token, {"of", "for", "at"})
     for owner in attached:
         if _is_local_party(owner):
@@ -404,7 +410,7 @@ def _officer(context: _Context, token) -> list[Attribution]:
                 organisation = mention.name
         if organisation:
             break
-    if not organisation:
+    if not organisation and fallback:
         clps = {
             m.name
             for m in clause.view.mentions
@@ -414,11 +420,23 @@ def _officer(context: _Context, token) -> list[Attribution]:
     return [Attribution("", organisation, role=role)] if organisation else []
 
 
-def _person(context: _Context, name: str) -> Attribution:
-    # An MP speaks for themselves, whatever else they chair.
+def _person(context: _Context, name: str, office: str = "") -> Attribution:
+    """A person speaks for the organisation their role gives (the role facts, else an
+    office the sentence gives them); an MP speaks for themselves, whatever they chair."""
     if context.doc.seat(name, outside=False)[0]:
         return Attribution(name, "")
-    return Attribution(name, context.organisation_of.get(name, ""))
+    return Attribution(name, context.organisation_of.get(name, "") or office)
+
+
+def _role_organisation(context: _Context, token) -> str:
+    """The organisation of an office the parse attaches to a speaker's name: "Labour
+    chairman X", "W CLP secretary X", "X, chair of W"."""
+    for child in token.children:
+        if child.dep_ in {"compound", "appos"} and lemma(child) in lemma_class("officer_nouns"):
+            found = _officer(context, child, fallback=False)
+            if found:
+                return found[0].organisation
+    return ""
 
 
 def _pronoun(context: _Context, token) -> Attribution:
@@ -467,6 +485,17 @@ def _is_fragment(doc: Document, passage: Passage) -> bool:
     first = next((char for char in passage.text if char.isalpha()), "")
     before = doc.text[: passage.start - 1].rstrip()
     return first.islower() and not before.endswith(":")
+
+
+def _reports_words(clause: Clause, verb) -> bool:
+    """Whether a speech act without quotation reports words: a verb of saying needs a
+    clause of what was said ("said that ...", "urged him to ..."); a question reports
+    nothing."""
+    if clause.view.sentence.text.rstrip().endswith("?"):
+        return False
+    if lemma(verb) not in lemma_class("saying_verbs"):
+        return True
+    return any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
 
 
 def _reported_part(clause: Clause, verb) -> tuple[str, Span]:
@@ -518,9 +547,13 @@ def _medium(clause: Clause, verb) -> str:
     ("sent an email ... stating", "took to Twitter to say")."""
     if verb is None:
         return ""
-    chain = [verb]
-    while chain[-1].dep_ in {"advcl", "xcomp"} and not clause.quoted(chain[-1].head):
-        chain.append(chain[-1].head)
+    chain, node = [verb], verb
+    while node.dep_ != "conj" and node.head != node and not clause.quoted(node.head):
+        if any(c.dep_ in SUBJECTS for c in node.children):
+            break
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            chain.append(node)
     near = []
     for node in chain:
         for child in node.children:
@@ -841,11 +874,16 @@ def _fact(doc: Document, group: _Group) -> StatementFact | None:
         seat, holder = group.seats[0]
     words = " … ".join(dict.fromkeys(group.texts))
     text_words = set(_WORD.findall(words.lower())) | (group.words & {"stand-down"})
+    # Words about a seat, a selection or a by-election; words about no one seat count only
+    # when they themselves speak of a contest ("demanded the MPs fight by-elections").
+    on_topic = bool(group.words & _forms("seat_topics")) or "stand-down" in group.words
     keep = (
         organisation.endswith(" CLP")
         or group.named_seat
-        or group.words & _forms("seat_topics")
-        or "stand-down" in group.words
+        or on_topic
+        and (
+            bool(seat) or bool(text_words & _forms("contest_topics")) or "stand-down" in text_words
+        )
     )
     if not keep or not words:
         return None
