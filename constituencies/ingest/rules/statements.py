@@ -519,11 +519,18 @@ def _reported_part(clause: Clause, verb) -> tuple[str, Span]:
             sentence = clause.view.sentence
             return "", clause.doc.span(sentence.start + verb.idx, sentence.start + verb.idx)
         verb = inner[0]
-    skip = set()
-    for child in verb.children:
+    skip, first, tree = set(), verb, verb.subtree
+    if verb.lower_ in lemma_class("attribution_words"):
+        # "According to X, W will ...": the words are the clause the phrase leads.
+        skip = {t.i for t in verb.subtree}
+        tree = [t for t in verb.head.subtree if t.i not in skip and not t.is_punct]
+        first = tree[0] if tree else verb
+        tree = verb.head.subtree
+    for child in first.children if first == verb else []:
         if child.i > verb.i and child.dep_ in {"conj", "cc"}:
             skip |= {t.i for t in child.subtree}
-    kept = [t for t in verb.subtree if t.i >= verb.i and t.i not in skip and not t.is_space]
+    verb = first
+    kept = [t for t in tree if t.i >= verb.i and t.i not in skip and not t.is_space]
     stop = next((t.i for t in kept if t.text in {";", ":"} and t.i > verb.i), None)
     if stop is not None:
         kept = [t for t in kept if t.i < stop]
@@ -532,6 +539,11 @@ def _reported_part(clause: Clause, verb) -> tuple[str, Span]:
     base = clause.view.sentence.start
     start = base + verb.idx
     end = base + max(t.idx + len(t.text) for t in kept)
+    text = clause.doc.text
+    if text.count("“", start, end) > text.count("”", start, end):
+        # A quoted fragment the parse closes on another word: the clause ends with it.
+        closing = text.find("”", end, clause.view.sentence.end)
+        end = closing + 1 if closing >= 0 else end
     span = clause.doc.span(start, end)
     # "..., local members said." reports no words of its own.
     return (span.quote if len(kept) > 1 else ""), span
