@@ -286,8 +286,9 @@ def _who(context: _Context, token) -> list[Attribution]:
             if t.dep_ == "appos" and not clause.quoted(t)
             for name in _people_at(clause, t)
         ]
+        office = _officer(context, token, fallback=False)
         if named:
-            return [_person(context, named[0])]
+            return [_person(context, named[0], office[0].organisation if office else "")]
         return _officer(context, token)
     if mention is None and word in lemma_class("party_voice_nouns"):
         owner = _attached(clause, token, {"compound", "poss", "amod", "nmod"}, "party")
@@ -395,7 +396,12 @@ def _officer(context: _Context, token, fallback: bool = True) -> list[Attributio
     attached = [c for c in token.children if c.dep_ in {"poss", "compound", "nmod", "amod"}]
     attached += clause.prepositional(token, {"of", "for", "at"})
     for owner in attached:
-        if _is_local_party(owner):
+        last = context.last
+        if owner.dep_ == "poss" and lemma(owner) in {"its", "their"}:
+            # "its secretary": the body that spoke just before.
+            if last is not None and context.distance <= 2 and last.organisation:
+                organisation = last.organisation
+        elif _is_local_party(owner):
             found = _local_party(context, owner)
             organisation = found[0].organisation if found else ""
         else:
@@ -430,12 +436,20 @@ def _person(context: _Context, name: str, office: str = "") -> Attribution:
 
 def _role_organisation(context: _Context, token) -> str:
     """The organisation of an office the parse attaches to a speaker's name: "Labour
-    chairman X", "W CLP secretary X", "X, chair of W"."""
+    chairman X", "W CLP secretary X", "X, chair of W", "X, who chairs W"."""
     for child in token.children:
         if child.dep_ in {"compound", "appos"} and lemma(child) in lemma_class("officer_nouns"):
             found = _officer(context, child, fallback=False)
             if found:
                 return found[0].organisation
+        if child.dep_ == "relcl" and lemma(child) in lemma_class("leading_verbs"):
+            for led in (c for c in child.children if c.dep_ == "dobj"):
+                if _is_local_party(led):
+                    found = _local_party(context, led)
+                    return found[0].organisation if found else ""
+                mention = context.clause.mention_of(led)
+                if mention is not None and mention.kind in {"org", "party"}:
+                    return mention.name
     return ""
 
 
@@ -614,11 +628,20 @@ def _verb_medium(clause: Clause, chain: list) -> str:
 
 
 def _seats(
-    doc: Document, view: SentenceView, passages: list[Passage], speaker: str, about=()
+    doc: Document,
+    view: SentenceView,
+    passages: list[Passage],
+    speaker: str,
+    about=(),
+    described: range = range(0),
 ) -> tuple[list[tuple[str, str]], bool, bool]:
     """(seats the words name or imply through the MP they are about, several seats, named).
-    `about` lists the people the parse makes the words about, tried first."""
-    in_sentence = [m for m in view.mentions if not doc.in_quote(m.start)]
+    `about` lists the people the parse makes the words about, tried first; a seat named in
+    `described` (the speaker's own description, "the Newark MP X") is not what the words
+    are about."""
+    in_sentence = [
+        m for m in view.mentions if not doc.in_quote(m.start) and m.start not in described
+    ]
     quoted = [m for p in passages for m in _mentions_in(doc, p)]
     named = {m.name for m in in_sentence + quoted if m.kind == "constituency"}
     if len(named) == 1:
@@ -807,7 +830,7 @@ def _add(context: _Context, group: _Group, parts, passages, verb, reported, deni
     group.not_for_clp = group.not_for_clp or own_capacity or denied
     if medium := _medium(clause, verb):
         group.media.append(medium)
-    seat_words = lemma_class("seat_nouns") | lemma_class("office_nouns")
+    seat_words = lemma_class("seat_nouns")
     if any(t.tag_ in {"NNS", "NNPS"} and lemma(t) in seat_words for t in clause.sent) or any(
         t.lower_ == "all" and any(c.lower_ == "of" for c in t.children) for t in clause.sent
     ):
@@ -819,7 +842,15 @@ def _add(context: _Context, group: _Group, parts, passages, verb, reported, deni
     ):
         group.about_one_seat = True
     about = _about(clause, verb, group.speaker)
-    seats, ambiguous, named = _seats(doc, view, passages, group.speaker, about)
+    who = clause.agent(verb) if verb is not None else None
+    described = range(0)
+    if who is not None and clause.mention_of(who) is not None:
+        base = view.sentence.start
+        right = who.right_edge
+        described = range(base + who.left_edge.idx, base + right.idx + len(right.text))
+        if clause.mention_of(who).kind != "person":
+            described = range(0)  # "Wigan CLP said": the body's seat is its own
+    seats, ambiguous, named = _seats(doc, view, passages, group.speaker, about, described)
     group.seats += seats
     group.named_seat = group.named_seat or named
     group.several_seats = group.several_seats or ambiguous
