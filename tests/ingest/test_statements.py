@@ -215,6 +215,53 @@ BATTERY = [
         "Sam Hope, the MP for Wigan, has quit Labour. “I will not stand down,” she told the BBC.",
         [st("Wigan", "“I will not stand down,”", "Sam Hope", medium="interview", stance=CALLS)],
     ),
+    (
+        "object control: the one prompted to speak speaks",
+        "Sam Hope quit Labour in March, prompting Kim Ray to tweet that Wigan deserved a "
+        "by-election.",
+        [
+            st(
+                "Wigan",
+                "tweet that Wigan deserved a by-election",
+                "Kim Ray",
+                medium="tweet",
+                stance=CALLS,
+            )
+        ],
+    ),
+    (
+        "'its secretary' speaks for the body just before",
+        "Wigan Momentum issued a statement calling for a by-election in Wigan. Its secretary, "
+        "Kim Ray, said the group would campaign in the seat.",
+        [
+            st(
+                "Wigan",
+                "calling for a by-election in Wigan",
+                "",
+                "Wigan Momentum",
+                medium="statement",
+                stance=CALLS,
+            ),
+            st("Wigan", "said the group would campaign in the seat", "Kim Ray", "Wigan Momentum"),
+        ],
+    ),
+    (
+        "an officer compound in apposition; an outlet told",
+        MP_WIGAN + "Kim Ray, the Wigan CLP secretary, told the local radio station that the MP "
+        "should resign.",
+        [
+            st(
+                "Wigan",
+                "told the local radio station that the MP should resign",
+                "Kim Ray",
+                "Wigan CLP",
+                True,
+                medium="interview",
+                stance=CALLS,
+            )
+        ],
+    ),
+    ("calling a by-election is no speech", MP_WIGAN + "She has refused to call a by-election.", []),
     ("negation", "Wigan CLP has not commented on Sam Hope's decision to resign.", []),
     ("hedge", "Wigan CLP is expected to call for a by-election.", []),
     ("denial", "Kim Ray denied saying that Sam Hope should resign.", []),

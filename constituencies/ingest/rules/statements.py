@@ -172,6 +172,12 @@ def _speech_acts(clause: Clause) -> tuple[list, bool]:
             continue
         word = lemma(token)
         speech = token.pos_ == "VERB" and word in lemma_class("speech_verbs")
+        if speech and word in lemma_class("naming_verbs"):
+            # "called for", "called on X", "called him a traitor" speak; "call a
+            # by-election" does not.
+            speech = bool(clause.prepositional(token, {"for", "on"})) or any(
+                c.dep_ in {"oprd", "ccomp", "xcomp"} for c in token.children
+            )
         publication = (
             token.pos_ == "VERB"
             and word in lemma_class("publication_verbs")
@@ -241,7 +247,11 @@ def _speakers(context: _Context, act) -> list[Attribution]:
         # the quotation it introduces ('and tweeted: "..."') or lost its subject: the
         # subject of the nearest verb outside the quotation, else the subject word that
         # opens the sentence, stands in.
-        candidates = [clause.agent(act)]
+        candidates = []
+        if act.dep_ == "xcomp":
+            # "prompting X to tweet", "asked X to say": the object of the verb above speaks.
+            candidates += [c for c in act.head.children if c.dep_ in {"dobj", "dative"}]
+        candidates += [clause.agent(act)]
         candidates += [
             child
             for node in act.ancestors
@@ -423,6 +433,16 @@ def _officer(context: _Context, token, fallback: bool = True) -> list[Attributio
             if m.kind == "org" and m.name.endswith(" CLP") and not context.doc.in_quote(m.start)
         }
         organisation = next(iter(clps)) if len(clps) == 1 else ""
+    last = context.last
+    if (
+        not organisation
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and not attached
+        and last is not None
+        and context.distance <= 2
+        and last.organisation
+    ):
+        organisation = last.organisation  # "the chair" of the body that spoke just before
     return [Attribution("", organisation, role=role)] if organisation else []
 
 
@@ -437,6 +457,10 @@ def _person(context: _Context, name: str, office: str = "") -> Attribution:
 def _role_organisation(context: _Context, token) -> str:
     """The organisation of an office the parse attaches to a speaker's name: "Labour
     chairman X", "W CLP secretary X", "X, chair of W", "X, who chairs W"."""
+    if lemma(token) in lemma_class("officer_nouns"):
+        found = _officer(context, token, fallback=False)  # "Its secretary, X, said"
+        if found:
+            return found[0].organisation
     for child in token.children:
         if child.dep_ in {"compound", "appos"} and lemma(child) in lemma_class("officer_nouns"):
             found = _officer(context, child, fallback=False)
@@ -554,9 +578,12 @@ def _reported_part(clause: Clause, verb) -> tuple[str, Span]:
     start = base + verb.idx
     end = base + max(t.idx + len(t.text) for t in kept)
     text = clause.doc.text
+    # A quoted fragment the parse closes on another word: the clause ends with its mark.
     if text.count("“", start, end) > text.count("”", start, end):
-        # A quoted fragment the parse closes on another word: the clause ends with it.
         closing = text.find("”", end, clause.view.sentence.end)
+        end = closing + 1 if closing >= 0 else end
+    elif text.count('"', start, end) % 2:
+        closing = text.find('"', end, clause.view.sentence.end)
         end = closing + 1 if closing >= 0 else end
     span = clause.doc.span(start, end)
     # "..., local members said." reports no words of its own.
@@ -591,6 +618,9 @@ def _medium(clause: Clause, verb) -> str:
             if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
                 continue
             near += [t for t in child.subtree if not clause.quoted(t)]
+    subject = clause.subject(verb)
+    if subject is not None and not clause.quoted(subject):
+        near.append(subject)  # "a statement that called on ...": the statement speaks
     words = {lemma(t) for t in near} | {t.lower_ for t in near}
     if "twitter" in words:
         return "tweet"
@@ -619,9 +649,13 @@ def _verb_medium(clause: Clause, chain: list) -> str:
         listeners += clause.prepositional(node, {"to", "with"})
         for listener in listeners:
             mention = clause.mention_of(listener)
-            outlet = (mention is not None and mention.kind == "outlet") or lemma(
-                listener
-            ) in lemma_class("outlet_nouns")
+            # An outlet: one the gazetteer knows, an outlet noun, or a proper name that
+            # is no person, party or body ("told the Evening Courier").
+            outlet = (
+                (mention is not None and mention.kind == "outlet")
+                or lemma(listener) in lemma_class("outlet_nouns")
+                or (mention is None and listener.pos_ == "PROPN" and word == "tell")
+            )
             if outlet and (word in {"tell", "speak"} or word in lemma_class("speech_verbs")):
                 return "interview"
     return ""
