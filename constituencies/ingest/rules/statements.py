@@ -2,34 +2,41 @@
 from the parse.
 
 A sentence is parsed when it holds a quotation or a word of the speech and publication
-classes (`data/lexicon.json`). In the parse, a speech act is a verb of the `speech_verbs`
-class outside quotation marks, a publication verb whose object is a statement noun ("issued
-a statement"), or "according to X". Its speaker is:
-- the verb's subject, active ("X said", '"...," said X', "X, the chair, said"), shared
-  down coordinated verbs and onto the head of a relative clause; the "by" agent of a
-  passive; the subject of "was quoted"; the object of "according to";
+classes (`data/lexicon.json`). In the parse, a speech act is a verb of `speech_verbs`
+outside quotation marks ("call" only for or on someone, or naming them), a publication
+verb whose object is a statement or call noun ("issued a statement", "backed calls"), or
+"according to X". Its speaker is:
+- the verb's subject, active ("X said", '"...," said X'), shared down coordinated verbs
+  and onto the head of a relative clause; the "by" agent of a passive; the subject of
+  "was quoted"; the object of "according to"; the object of the verb above ("prompting X
+  to tweet"); the subject of the nearest verb outside the quotation when the parse hangs
+  the speech verb on the quotation;
 - through that word: a person it names or stands in apposition with ("The chair of W,
   X, said"), an organisation or a party ("W CLP said", "Labour sources said"), each
-  coordinated member ("Labour figures and Momentum have demanded") as its own speaker;
-  a local party ("X's CLP", "her local party", "the CLP"), whose seat is its owner's; an
-  officer with no name ("the branch secretary"), who speaks for the organisation the
-  parse attaches ("of W", "W's") or the one CLP the sentence names; a pronoun or "the
-  MP" (the person before); "the group" or "it" carrying on the speaker just before.
+  coordinated member ("W CLP and W Momentum have demanded") as its own speaker; a local
+  party ("X's CLP", "her local party", "the CLP"), whose seat is its owner's; an officer
+  ("the branch secretary", "its secretary"), who speaks for the organisation the parse
+  attaches ("of W", "W's"), the one CLP the sentence names, or the body that spoke just
+  before; a pronoun or "the MP" (the person before); "the group" or "it" carrying on
+  the speaker just before.
+A person speaks for the organisation of their role: the role facts, else an office the
+sentence attaches to their name ("Labour chairman X", "X, chair of W", "X, who chairs W").
 A quotation with no speech act of its own carries on the speaker of the one before. A
 speech act under a negation, a hedge, a denial or a refusal ("has not commented",
-"declined to comment", "is expected to call for", "denied saying") gives no words; a
-denied statement marks its speaker's organisation as not having spoken.
+"declined to comment", "is expected to call for", "denied saying") gives no words, and
+marks the organisation as not having spoken; so does an officer speaking "personally".
 
 Words are the sentence's quoted passages, each in its own marks and joined by " … ", or,
 without quotation or with only quoted fragments, the reported clause from the speech verb
-to its end (`Document.article_offset` is not needed: the parse gives article offsets).
-The medium comes from the words attached to the speech verb (a platform, a channel noun,
-the verb itself, or an outlet told). The organisation comes from the speaker's role
-(the role facts) or an organisation speaking. The seat is the speaking CLP's, else the one
-named in the sentence, else that of the MP the words are about (the object of the verb,
-"about X", "called on X", anyone quoted), else the speaker's own, else, for words about a
-single seat, the seat of the section or story. Statements about no seat, by-election or
-selection, and statements with no speaker at all, are dropped.
+to its end, cited by the article offsets of its tokens. A verb of saying reports words
+only with a clause of what was said; a question reports none. The medium comes from the
+words attached to the speech verb and the verbs it depends on (a platform, a channel
+noun, the verb itself, or an outlet told). The seat is the speaking CLP's, else the one
+named in the sentence outside the speaker's own description, else that of the MP the
+words are about (the object of the verb, "about X", "called on X", anyone quoted), else
+the speaker's own, else, for words about a single seat, the seat of the section or story.
+Statements about no seat, selection or by-election, statements about no one seat that do
+not speak of a contest, and statements with no speaker at all, are dropped.
 """
 
 import re
@@ -238,7 +245,7 @@ def _speakers(context: _Context, act) -> list[Attribution]:
     clause = context.clause
     if act.lower_ in lemma_class("attribution_words"):
         candidates = [g for c in act.children for g in c.children if g.dep_ == "pobj"]
-    elif lemma(act) == "quote" and is_passive(act):
+    elif lemma(act) in lemma_class("quoting_verbs") and is_passive(act):
         candidates = [clause.subject(act)]
     elif is_passive(act):
         candidates = [clause.agent(act)]
@@ -276,7 +283,7 @@ def _speakers(context: _Context, act) -> list[Attribution]:
 
 
 def _who(context: _Context, token) -> list[Attribution]:
-    clause, doc = context.clause, context.doc
+    clause = context.clause
     word = lemma(token)
     if _is_local_party(token):
         return _local_party(context, token)
@@ -304,15 +311,7 @@ def _who(context: _Context, token) -> list[Attribution]:
         owner = _attached(clause, token, {"compound", "poss", "amod", "nmod"}, "party")
         if owner:
             return [Attribution("", owner)]
-    if (
-        word in lemma_class("collective_nouns")
-        or word in lemma_class("anaphors")
-        or word
-        in {
-            "they",
-            "it",
-        }
-    ):
+    if word in lemma_class("collective_nouns") | lemma_class("collective_pronouns"):
         if word in lemma_class("statement_nouns"):
             owner = [c for c in token.children if c.dep_ == "poss"]
             if owner:
@@ -322,7 +321,6 @@ def _who(context: _Context, token) -> list[Attribution]:
         return []
     if clause.refers_back(token):
         return [_pronoun(context, token)]
-    del doc
     return []
 
 
@@ -407,7 +405,7 @@ def _officer(context: _Context, token, fallback: bool = True) -> list[Attributio
     attached += clause.prepositional(token, {"of", "for", "at"})
     for owner in attached:
         last = context.last
-        if owner.dep_ == "poss" and lemma(owner) in {"its", "their"}:
+        if owner.dep_ == "poss" and lemma(owner) in lemma_class("collective_pronouns"):
             # "its secretary": the body that spoke just before.
             if last is not None and context.distance <= 2 and last.organisation:
                 organisation = last.organisation
@@ -643,7 +641,7 @@ def _verb_medium(clause: Clause, chain: list) -> str:
             return "tweet"
         if word in lemma_class("email_words"):
             return "email"
-        if word == "write" and clause.prepositional(node, {"to"}):
+        if word in lemma_class("letter_verbs") and clause.prepositional(node, {"to"}):
             return "letter"
         listeners = [c for c in node.children if c.dep_ in {"dobj", "dative"}]
         listeners += clause.prepositional(node, {"to", "with"})
@@ -654,9 +652,13 @@ def _verb_medium(clause: Clause, chain: list) -> str:
             outlet = (
                 (mention is not None and mention.kind == "outlet")
                 or lemma(listener) in lemma_class("outlet_nouns")
-                or (mention is None and listener.pos_ == "PROPN" and word == "tell")
+                or (
+                    mention is None
+                    and listener.pos_ == "PROPN"
+                    and word in lemma_class("telling_verbs")
+                )
             )
-            if outlet and (word in {"tell", "speak"} or word in lemma_class("speech_verbs")):
+            if outlet and word in lemma_class("telling_verbs") | lemma_class("speech_verbs"):
                 return "interview"
     return ""
 
@@ -870,8 +872,8 @@ def _add(context: _Context, group: _Group, parts, passages, verb, reported, deni
     ):
         group.several_seats = True
     if any(
-        t.lower_ in {"his", "her", "him"}
-        or (t.tag_ == "NN" and lemma(t) in {"seat", "constituency"})
+        (lemma(t) in lemma_class("personal_pronouns") and t.morph.get("Number") == ["Sing"])
+        or (t.tag_ == "NN" and lemma(t) in lemma_class("seat_nouns"))
         for t in clause.sent
     ):
         group.about_one_seat = True
@@ -931,7 +933,7 @@ def _settle_seat(doc: Document, group: _Group) -> None:
 def _stance(words: set[str]) -> str:
     if words & _forms("by_election_words") or "stand-down" in words:
         return "calls_for_by_election"
-    if {"resign", "resigns", "resigned", "resignation"} & words:
+    if words & _forms("resignation_words"):
         return "calls_for_by_election"
     if words & _forms("critical_words"):
         return "critical"
