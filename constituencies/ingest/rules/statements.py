@@ -41,6 +41,7 @@ not speak of a contest, and statements with no speaker at all, are dropped.
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..document import Document, Passage
 from ..facts import Fact, RoleFact, Span, StatementFact
@@ -95,6 +96,7 @@ class _Context:
     distance: int
 
 
+@cache
 def _forms(*classes: str) -> frozenset[str]:
     irregular = lexicon()["speech_irregular_forms"]
     wanted = {word for name in classes for word in lemma_class(name)}
@@ -259,6 +261,7 @@ def _speakers(context: _Context, act) -> list[Attribution]:
             # "prompting X to tweet", "asked X to say": the object of the verb above speaks.
             candidates += [c for c in act.head.children if c.dep_ in {"dobj", "dative"}]
         candidates += [clause.agent(act)]
+        candidates += [c for c in act.children if c.dep_ in SUBJECTS]
         candidates += [
             child
             for node in act.ancestors
@@ -857,8 +860,8 @@ def _add(context: _Context, group: _Group, parts, passages, verb, reported, deni
     group.texts += texts
     group.spans.append(doc.sentence_span(view))
     group.spans += [span for text, span in parts if text]
-    group.words |= set(_WORD.findall(view.sentence.text.lower()))
-    group.words |= _stood_down(clause)
+    words = _WORD.findall(view.sentence.text.lower())
+    group.words |= set(words) | _stood_down(words)
     group.reported_only = group.reported_only and reported
     own_capacity = any(
         lemma(t) in lemma_class("own_capacity_words") and not clause.quoted(t) for t in clause.sent
@@ -866,16 +869,12 @@ def _add(context: _Context, group: _Group, parts, passages, verb, reported, deni
     group.not_for_clp = group.not_for_clp or own_capacity or denied
     if medium := _medium(clause, verb):
         group.media.append(medium)
-    seat_words = lemma_class("seat_nouns")
-    if any(t.tag_ in {"NNS", "NNPS"} and lemma(t) in seat_words for t in clause.sent) or any(
-        t.lower_ == "all" and any(c.lower_ == "of" for c in t.children) for t in clause.sent
+    plural = {form for form in _forms("seat_nouns") if form.endswith("s")}
+    if set(words) & plural or any(
+        first == "all" and second == "of" for first, second in zip(words, words[1:], strict=False)
     ):
         group.several_seats = True
-    if any(
-        (lemma(t) in lemma_class("personal_pronouns") and t.morph.get("Number") == ["Sing"])
-        or (t.tag_ == "NN" and lemma(t) in lemma_class("seat_nouns"))
-        for t in clause.sent
-    ):
+    if set(words) & lemma_class("one_seat_words"):
         group.about_one_seat = True
     about = _about(clause, verb, group.speaker)
     who = clause.agent(verb) if verb is not None else None
@@ -900,16 +899,11 @@ def _add(context: _Context, group: _Group, parts, passages, verb, reported, deni
         group.seats.append(previous.seats[0])
 
 
-def _stood_down(clause: Clause) -> set[str]:
+def _stood_down(words: list[str]) -> set[str]:
     """ "stand down", "step aside": a verb of the class with its particle, as one word."""
-    return {
-        "stand-down"
-        for t in clause.sent
-        if lemma(t) in lemma_class("stand_down_verbs")
-        and any(
-            c.dep_ == "prt" and c.lower_ in lemma_class("stand_down_particles") for c in t.children
-        )
-    }
+    verbs, particles = _forms("stand_down_verbs"), lemma_class("stand_down_particles")
+    pairs = zip(words, words[1:], strict=False)
+    return {"stand-down" for verb, particle in pairs if verb in verbs and particle in particles}
 
 
 def _settle_seat(doc: Document, group: _Group) -> None:
