@@ -203,7 +203,8 @@ BATTERY = [
         [
             st(
                 "Wigan",
-                "calling her decision “a betrayal of voters”",
+                "condemned Sam Hope in a statement on Facebook, calling her decision “a betrayal "
+                "of voters”",
                 "Kim Ray",
                 medium="statement",
                 stance="critical",
@@ -267,6 +268,15 @@ BATTERY = [
     ("denial", "Kim Ray denied saying that Sam Hope should resign.", []),
     ("refusal", "Wigan CLP declined to comment on the selection.", []),
     ("a question reports nothing", "Will Wigan CLP call for a by-election?", []),
+    (
+        "coordinated speech verbs, each with its own speaker",
+        "Kim Ray said the Wigan selection should be open, and Wigan Momentum urged members to "
+        "choose a local candidate.",
+        [
+            st("Wigan", "said the Wigan selection should be open", "Kim Ray"),
+            st("Wigan", "urged members to choose a local candidate", "", "Wigan Momentum"),
+        ],
+    ),
     ("no speech verb", "Sam Hope spoke in Wigan on Friday.", []),
     ("a verb of saying with no clause", "Wigan Momentum claims 400 members in the seat.", []),
     ("words about no seat or contest", "“It was a lovely day for it,” the crowd agreed.", []),

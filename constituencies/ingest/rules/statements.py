@@ -154,6 +154,20 @@ def statement_facts(doc: Document, roles: list[Fact]) -> list[StatementFact]:
             parts = [(f"“{p.text}”", doc.span(p.start, p.end)) for p in passages]
         for group in targets:
             _add(context, group, parts, passages, verb, reported, denied)
+        if reported:
+            # "X said ..., and Y urged ...": a coordinated speech verb with a subject of
+            # its own reports its own words.
+            for other in acts:
+                if other.dep_ != "conj" or other.head != verb:
+                    continue
+                if not any(c.dep_ in SUBJECTS for c in other.children):
+                    continue
+                for attribution in _speakers(context, other):
+                    if attribution.continues:
+                        continue
+                    group = _group_for(groups, attribution, index)
+                    part = _reported_part(clause, other)
+                    _add(context, group, [part], passages, other, True, denied)
         last, last_index = targets, index
     for group in groups:
         _settle_seat(doc, group)
@@ -237,7 +251,7 @@ def _ranked(clause: Clause, acts: list, passages: list[Passage]) -> list:
     def governs(act) -> bool:
         return any(clause.quoted(t) for t in act.subtree)
 
-    return sorted(acts, key=lambda a: (not governs(a), abs(a.idx - first)))
+    return sorted(acts, key=lambda a: (not governs(a), len(list(a.ancestors)), abs(a.idx - first)))
 
 
 # --- speakers ---
