@@ -106,7 +106,7 @@ def _may_hold(view: SentenceView) -> bool:
     needs = [
         ("confidence_nouns", ()),
         ("campaigning_words", ()),
-        ("letter_words", ("party_member_nouns",)),
+        ("letter_writing_words", ("party_member_nouns",)),
         ("selection_nouns", ("process_verbs",)),
         ("campaign_occasion_words", ("occasion_nouns",)),
         ("selecting_verbs", ("process_nouns", "candidate_nouns")),
@@ -138,7 +138,7 @@ class _Reading(Clause):
                 "campaign_occasion_words"
             ):
                 found += self.campaign(token)
-            if word in lemma_class("letter_words"):
+            if word in lemma_class("letter_writing_words"):
                 found += self.letter(token)
             if word in lemma_class("selection_nouns") or word in lemma_class("selecting_verbs"):
                 found += self.selection(token)

@@ -1,139 +1,61 @@
-"""Statement rules: quoted or reported words about a seat, attributed to who said them.
+"""Statement rules: quoted or reported words about a seat, attributed to who said them, read
+from the parse.
 
-Quoted passages come from `Document.passages`. Each is attributed from the sentence it
-opens in, using only the words outside quotation marks: the subject just before a speech
-verb ("X said", "X, Momentum's co-ordinator, said", "X's CLP, Y, tweeted", "the
-campaign coordinator has said", "Her constituency party responded"), a speaker after the
-quotation ('"...," Ms X added'), a pronoun, or "The group"/"The statement" carrying on
-the previous statement. A quotation with no attribution continues the one before it.
-Sentences without quotation marks can report words ("X has demanded that ...", "X has
-told <outlet> that ..."). A coordinated subject ("Labour figures and Momentum have
-demanded") gives one statement per organisation.
+A sentence is parsed when it holds a quotation or a word of the speech and publication
+classes (`data/lexicon.json`). In the parse, a speech act is a verb of `speech_verbs`
+outside quotation marks ("call" only for or on someone, or naming them), a publication
+verb whose object is a statement or call noun ("issued a statement", "backed calls"), or
+"according to X". Its speaker is:
+- the verb's subject, active ("X said", '"...," said X'), shared down coordinated verbs
+  and onto the head of a relative clause; the "by" agent of a passive; the subject of
+  "was quoted"; the object of "according to"; the object of the verb above ("prompting X
+  to tweet"); the subject of the nearest verb outside the quotation when the parse hangs
+  the speech verb on the quotation;
+- through that word: a person it names or stands in apposition with ("The chair of W,
+  X, said"), an organisation or a party ("W CLP said", "Labour sources said"), each
+  coordinated member ("W CLP and W Momentum have demanded") as its own speaker; a local
+  party ("X's CLP", "her local party", "the CLP"), whose seat is its owner's; an officer
+  ("the branch secretary", "its secretary"), who speaks for the organisation the parse
+  attaches ("of W", "W's"), the one CLP the sentence names, or the body that spoke just
+  before; a pronoun or "the MP" (the person before); "the group" or "it" carrying on
+  the speaker just before.
+A person speaks for the organisation of their role: the role facts, else an office the
+sentence attaches to their name ("Labour chairman X", "X, chair of W", "X, who chairs W").
+A quotation with no speech act of its own carries on the speaker of the one before. A
+speech act under a negation, a hedge, a denial or a refusal ("has not commented",
+"declined to comment", "is expected to call for", "denied saying") gives no words, and
+marks the organisation as not having spoken; so does an officer speaking "personally".
 
-Passages by the same speaker and organisation merge into one statement; medium, seat and
-stance come from any of their sentences. The seat is the speaking CLP's, else the one
-named, else that of the one MP the words are about (the speaker's own if an MP speaks),
-else, for words about a single unnamed seat ("his seat", "the constituency"), the seat
-the story is about. Statements about no seat, by-election or selection, and statements
-with no speaker at all, are dropped.
+Words are the sentence's quoted passages, each in its own marks and joined by " … ", or,
+without quotation or with only quoted fragments, the reported clause from the speech verb
+to its end, cited by the article offsets of its tokens. A verb of saying reports words
+only with a clause of what was said; a question reports none. The medium comes from the
+words attached to the speech verb and the verbs it depends on (a platform, a channel
+noun, the verb itself, or an outlet told). The seat is the speaking CLP's, else the one
+named in the sentence outside the speaker's own description, else that of the MP the
+words are about (the object of the verb, "about X", "called on X", anyone quoted), else
+the speaker's own, else, for words about a single seat, the seat of the section or story.
+Statements about no seat, selection or by-election, statements about no one seat that do
+not speak of a contest, and statements with no speaker at all, are dropped.
 """
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
-from ..document import Document, Passage, mask_quotes
+from ..document import Document, Passage
 from ..facts import Fact, RoleFact, Span, StatementFact
 from ..mentions import SentenceView
+from ..parse import cue_forms, lemma_class, lexicon
+from .syntax import SUBJECTS, Clause, clauses, is_passive, lemma
 
-_SPEECH = re.compile(
-    r"\b(?:said|says|say|added|adding|tweeted|tweets|stating|stated|told|tells|wrote|has written|"
-    r"written to|"
-    r"described|describes|accused|accusing|accuses|called on|called for|calling on|calling for|"
-    r"calls on|"
-    r"calls for|urged|urging|urges|demanded|demands|warned|claimed|insisted|argued|"
-    r"issued a statement|"
-    r"backed calls|informing|emailed|sent an email|responded|saying)\b"
-)
-_REPORTED = re.compile(
-    r"\b(?:urging|calling on|calling for|calls on|backed calls for|accusing|"
-    r"(?<!is )(?<!are )(?<!was )(?<!were )(?<!been )said(?: that)?(?! to\b)(?! \W)|"
-    r"told (?:\{U\d+\}|(?:a|the) (?:[\w-]+ )?(?:newspaper|paper|reporter|radio|station|programme|"
-    r"website))(?: that)?|"
-    r"informing (?:them|members) that|"
-    r"(?<!be )(?<!been )(?<!being )(?:demanded|urged|called on|called for|accused))\b"
-)
-# "X has issued a statement." with the words in the sentences that follow.
-_OPENER = re.compile(
-    r"\b(?:issued|released|put out|published) a statement\b(?! (?:accusing|saying|calling))"
-)
-_AUX_TAIL = re.compile(
-    r"(?:\s+(?:has|have|had|been|also|already|nonetheless|now|then|too|just|yesterday|today|"
-    r"previously|"
-    r"later|separately|not|yet|\w+ly))+\s*$"
-)
-_OFFICER_TAIL = re.compile(
-    r"\b[Tt]he (?P<role>(?:[\w-]+ )?(?:coordinator|co-ordinator|chair|chairman|chairwoman|"
-    r"secretary|spokesperson|"
-    r"spokesman|spokeswoman|treasurer|organiser))(?: of \{O(?P<org>\d+)\}|"
-    r" of \{P(?P<mp>\d+)\}'s [\w ]+?)?"
-    r"(?:, \{P\d+\}'s (?:CLP|local party))?$"
-)
-_PARTY_SUBJECT = re.compile(
-    r"\{Y(\d+)\} (?:leadership|spokesperson|spokesman|spokeswoman|source|sources|press office|"
-    r"figures|"
-    r"officials|headquarters|HQ)$|^(?:[Tt]he )?\{Y(\d+)\}$"
-)
-_COORDINATED = re.compile(
-    r"^(?:[\w-]+ ){0,2}?\{([YO])(\d+)\}(?: [a-z]+)? and \{([YO])(\d+)\}(?: [a-z]+)?$"
-)
-_CLP_TAIL = re.compile(
-    r"\{P(\d+)\}'s (?:CLP|local party|constituency (?:Labour )?party)(?:,? \{C(\d+)\})?$"
-)
-_PRONOUN_CLP_TAIL = re.compile(
-    r"\b(?:[Hh]is|[Hh]er) (?:CLP|local party|constituency (?:Labour )?party)$"
-)
-_THE_CLP_TAIL = re.compile(r"\b[Tt]he (?:CLP|local party|constituency (?:Labour )?party)$")
-_CONTINUATION_TAIL = re.compile(
-    r"\b(?:[Tt]he (?:[\w-]+ ){0,3}?(?:group|statement|CLP|local party)|It|They)$"
-)
-_PRONOUN_TAIL = re.compile(r"\b(?:[Hh]e|[Ss]he)$")
-# A speech verb under negation or a hedge reports no words: "has not yet issued a
-# statement", "is expected to call for", "denied calling for".
-_NEGATED = re.compile(
-    r"(?:\b(?:not|never|no longer|may|might|could|would|expected to|likely to|unlikely to|"
-    r"denied|denies|refused to|declined to)|n't)(?: [\w-]+){0,2} ?$",
-    re.IGNORECASE,
-)
-_NOT_ISSUED = re.compile(r"\bnot (?:yet )?(?:issued|made|released) a statement\b")
-_PERSONALLY = re.compile(r"\bpersonally\b")
-_KEEP = re.compile(
-    r"\b(?:by-elections?|resign\w*|stand down|step down|step aside|select\w*|seat|constituen\w+|"
-    r"shortlists?|"
-    r"our area|the people of|voters)\b",
-    re.IGNORECASE,
-)
-# Words about several seats at once: no single constituency should be guessed.
-_PLURAL_TARGET = re.compile(r"\b(?:MPs|defectors|splitters|constituencies|seats|all of)\b")
-_ONE_SEAT = re.compile(
-    r"\b(?:his|her|him) (?:seat|constituency|area)\b|\bthe (?:seat|constituency)\b|\b(?:his|her|"
-    r"him)\b"
-)
-_MEDIA = [
-    ("tweet", re.compile(r"\b(?:tweet\w*|on Twitter)\b")),
-    ("email", re.compile(r"\b(?:e-?mail\w*)\b")),
-    ("letter", re.compile(r"\b(?:letter|written to|wrote to|writes to)\b")),
-    ("interview", re.compile(r"\b(?:told \{U\d+\}|told (?:the|a) |interview|speaking to)")),
-    ("statement", re.compile(r"\bstatement\b")),
-]
-_STANCES = [
-    (
-        "calls_for_by_election",
-        re.compile(r"\b(?:by-elections?|resign|stand down|step down|step aside)\b", re.I),
-    ),
-    (
-        "critical",
-        re.compile(
-            r"\b(?:let down|accus\w+|failure|betray\w*|hypocrit\w*|dwarves|annihilat\w+|lack of|"
-            r"Trots|wrong|cowardly|squatter)\b",
-            re.I,
-        ),
-    ),
-    (
-        "supportive",
-        re.compile(
-            r"\b(?:welcome\w*|thank\w*|principled|praise\w*|honoured|humbled|privilege|proud)\b",
-            re.I,
-        ),
-    ),
-]
+_WORD = re.compile(r"[a-z][a-z'’-]*")
 _PRESS_RELEASE = re.compile(
     r"\b(?:PRESS RELEASE|[Ff]or immediate release|NOTES TO EDITORS|[Nn]otes to editors)\b"
 )
-# Roles whose holder speaks for the organisation (a "member" does not).
-_SPOKESPERSON_TITLE = re.compile(
-    r"chair|secretary|co-?ordinator|organiser|leader|spokes|director|convenor|treasurer|officer|"
-    r"president"
-)
+_DOUBT_CHILDREN = {"neg", "aux", "auxpass", "advmod"}
+_CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "advcl", "prep"}
+_MEDIA_ORDER = ("tweet", "email", "letter", "interview")
 
 
 @dataclass
@@ -150,11 +72,12 @@ class _Group:
     speaker: str
     organisation: str
     role: str = ""
+    position: int = 0
     texts: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     media: list[str] = field(default_factory=list)
-    seats: list[str] = field(default_factory=list)
-    context: list[str] = field(default_factory=list)
+    seats: list[tuple[str, str]] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)
     not_for_clp: bool = False
     several_seats: bool = False
     named_seat: bool = False
@@ -163,52 +86,663 @@ class _Group:
     reported_only: bool = True
 
 
+@dataclass
+class _Context:
+    doc: Document
+    clause: Clause | None
+    index: int
+    organisation_of: dict[str, str]
+    last: _Group | None
+    distance: int
+
+
+@cache
+def _forms(*classes: str) -> frozenset[str]:
+    irregular = lexicon()["speech_irregular_forms"]
+    wanted = {word for name in classes for word in lemma_class(name)}
+    return cue_forms(*classes) | {form for form, word in irregular.items() if word in wanted}
+
+
 def statement_facts(doc: Document, roles: list[Fact]) -> list[StatementFact]:
     organisation_of = _organisations(roles)
     groups: list[_Group] = []
-    last: list[_Group] = []
-    last_index = -10
     handled = _transcript(doc, groups, organisation_of) | _signed_letter(
         doc, groups, organisation_of
     )
-    for index, view in enumerate(doc.views):
-        if view.sentence.paragraph in handled:
-            continue
+    positions = [
+        index
+        for index, view in enumerate(doc.views)
+        if view.sentence.paragraph not in handled and _may_hold(doc, view)
+    ]
+    last: list[_Group] = []
+    last_index = -10
+    for clause in clauses(doc, positions):
+        index, view = clause.position, clause.view
         passages = [p for p in doc.passages if view.sentence.start <= p.start < view.sentence.end]
-        masked = mask_quotes(doc, view, view.template, 0)
-        reported = None if passages else _first_said(_REPORTED, masked)
-        opener = None if passages or reported else _first_said(_OPENER, masked)
-        if passages and all(_is_fragment(doc, passage) for passage in passages):
-            # Quoted words inside a reported clause ('said she should "take the ... path"')
-            # are reported speech: the clause is kept whole, as the article words it.
-            reported = _fragment_verb(masked)
-        if not passages and not reported and not opener:
-            continue
-        reported = reported or opener
         context = _Context(
-            doc, view, index, organisation_of, last[0] if last else None, index - last_index
+            doc, clause, index, organisation_of, last[0] if last else None, index - last_index
         )
-        attributions = _attribute(context, masked, passages, reported)
+        acts, denied = _speech_acts(clause)
+        attributions, verb = [], None
+        for candidate in _ranked(clause, acts, passages):
+            if not passages and not _reports_words(clause, candidate):
+                continue
+            attributions = _speakers(context, candidate)
+            if attributions:
+                verb = candidate
+                break
         if not attributions:
-            continue
+            opens_with_quote = passages and not view.sentence.text[
+                : passages[0].start - view.sentence.start
+            ].strip(" “\"'‘")
+            if (opens_with_quote or any(p.continues for p in passages)) and not acts:
+                attributions = [Attribution(continues=True)]
+            else:
+                continue
         if attributions[0].continues:
-            if not last or index - last_index > 2:
+            if not last or context.distance > 2:
                 continue
             targets = last
         else:
-            targets = [_group_for(groups, attribution) for attribution in attributions]
-        if reported and not opener:
-            parts = [_reported_part(doc, view, masked, reported)]
+            targets = [_group_for(groups, a, index) for a in attributions]
+        reported = verb is not None and (
+            not passages or all(_is_fragment(doc, p) for p in passages)
+        )
+        if reported:
+            parts = [_reported_part(clause, verb)]
         else:
             parts = [(f"“{p.text}”", doc.span(p.start, p.end)) for p in passages]
         for group in targets:
-            previous = last[0] if last else None
-            _add(doc, view, group, parts, passages, masked, previous, bool(reported))
+            _add(context, group, parts, passages, verb, reported, denied)
+        if reported:
+            # "X said ..., and Y urged ...": a coordinated speech verb with a subject of
+            # its own reports its own words.
+            for other in acts:
+                if other.dep_ != "conj" or other.head != verb:
+                    continue
+                if not any(c.dep_ in SUBJECTS for c in other.children):
+                    continue
+                for attribution in _speakers(context, other):
+                    if attribution.continues:
+                        continue
+                    group = _group_for(groups, attribution, index)
+                    part = _reported_part(clause, other)
+                    _add(context, group, [part], passages, other, True, denied)
         last, last_index = targets, index
     for group in groups:
         _settle_seat(doc, group)
     return [fact for group in groups if (fact := _fact(doc, group)) is not None]
 
+
+def _may_hold(doc: Document, view: SentenceView) -> bool:
+    """Whether the sentence can hold a statement, tested on its words before any parse."""
+    sentence = view.sentence
+    if any(sentence.start <= p.start < sentence.end for p in doc.passages):
+        return True
+    words = set(_WORD.findall(sentence.text.lower()))
+    return bool(words & _forms("speech_verbs", "statement_nouns", "attribution_words"))
+
+
+# --- speech acts ---
+
+
+def _speech_acts(clause: Clause) -> tuple[list, bool]:
+    """The speech verbs (or "according") of the sentence outside quotation marks that are
+    neither doubted nor refused, and whether any was denied or negated."""
+    acts, denied = [], False
+    for token in clause.sent:
+        if clause.quoted(token):
+            continue
+        word = lemma(token)
+        speech = token.pos_ == "VERB" and word in lemma_class("speech_verbs")
+        if speech and word in lemma_class("naming_verbs"):
+            # "called for", "called on X", "called him a traitor" speak; "call a
+            # by-election" does not.
+            speech = bool(clause.prepositional(token, {"for", "on"})) or any(
+                c.dep_ in {"oprd", "ccomp", "xcomp"} for c in token.children
+            )
+        publication = (
+            token.pos_ == "VERB"
+            and word in lemma_class("publication_verbs")
+            and any(
+                c.dep_ in {"dobj", "nsubjpass"}
+                and lemma(c) in lemma_class("statement_nouns") | lemma_class("call_nouns")
+                for c in token.children
+            )
+        )
+        if not (speech or publication or token.lower_ in lemma_class("attribution_words")):
+            continue
+        if _doubted(clause, token):
+            denied = True
+        else:
+            acts.append(token)
+    return acts, denied
+
+
+def _doubted(clause: Clause, verb) -> bool:
+    """Whether a speech verb is negated, hedged, denied or refused: on itself, or on the
+    verbs whose complement it is ("is expected to call", "declined to comment", "denied
+    saying"). A coordinated verb keeps its own polarity."""
+    doubtful = (
+        lemma_class("negations")
+        | lemma_class("hedges")
+        | lemma_class("denials")
+        | lemma_class("refusal_verbs")
+    )
+    node = verb
+    while True:
+        for child in node.children:
+            if child.dep_ in _DOUBT_CHILDREN and lemma(child) in doubtful | {"n't"}:
+                return True
+        if node != verb and lemma(node) in doubtful:
+            return True
+        if node.dep_ not in _CLAUSE_LINKS or node.head == node or clause.quoted(node.head):
+            return False
+        node = node.head
+
+
+def _ranked(clause: Clause, acts: list, passages: list[Passage]) -> list:
+    """Speech acts in the order to try them: those whose clause holds the quotation first,
+    then the nearest to it."""
+    if not passages:
+        return acts
+    first = passages[0].start - clause.view.sentence.start
+
+    def governs(act) -> bool:
+        return any(clause.quoted(t) for t in act.subtree)
+
+    return sorted(acts, key=lambda a: (not governs(a), len(list(a.ancestors)), abs(a.idx - first)))
+
+
+# --- speakers ---
+
+
+def _speakers(context: _Context, act) -> list[Attribution]:
+    clause = context.clause
+    if act.lower_ in lemma_class("attribution_words"):
+        candidates = [g for c in act.children for g in c.children if g.dep_ == "pobj"]
+    elif lemma(act) in lemma_class("quoting_verbs") and is_passive(act):
+        candidates = [clause.subject(act)]
+    elif is_passive(act):
+        candidates = [clause.agent(act)]
+    else:
+        # When the verb's own subject names no one, the parse may have hung the verb on
+        # the quotation it introduces ('and tweeted: "..."') or lost its subject: the
+        # subject of the nearest verb outside the quotation, else the subject word that
+        # opens the sentence, stands in.
+        candidates = []
+        if act.dep_ == "xcomp":
+            # "prompting X to tweet", "asked X to say": the object of the verb above speaks.
+            candidates += [c for c in act.head.children if c.dep_ in {"dobj", "dative"}]
+        candidates += [clause.agent(act)]
+        candidates += [c for c in act.children if c.dep_ in SUBJECTS]
+        candidates += [
+            child
+            for node in act.ancestors
+            if not clause.quoted(node)
+            for child in node.children
+            if child.dep_ in SUBJECTS
+        ]
+        candidates += [t for t in clause.sent if t.i < act.i and t.dep_ in {"nsubj", "nsubjpass"}][
+            :1
+        ]
+    for who in candidates:
+        if who is None or clause.quoted(who):
+            continue
+        found: list[Attribution] = []
+        for member in clause.members(who):
+            for attribution in _who(context, member):
+                if attribution not in found:
+                    found.append(attribution)
+        if found:
+            return found
+    return []
+
+
+def _who(context: _Context, token) -> list[Attribution]:
+    clause = context.clause
+    word = lemma(token)
+    if _is_local_party(token):
+        return _local_party(context, token)
+    mention = clause.mention_of(token)
+    if mention is not None and mention.kind == "org":
+        return [Attribution("", mention.name)]
+    if mention is not None and mention.kind == "party":
+        return [Attribution("", mention.name)]
+    people = _people_at(clause, token)
+    if people:
+        return [_person(context, name, _role_organisation(context, token)) for name in people]
+    if mention is None and word in lemma_class("officer_nouns"):
+        # "The chair of W, X, said": the name may hang on the role's own complement.
+        named = [
+            name
+            for t in token.subtree
+            if t.dep_ == "appos" and not clause.quoted(t)
+            for name in _people_at(clause, t)
+        ]
+        office = _officer(context, token, fallback=False)
+        if named:
+            return [_person(context, named[0], office[0].organisation if office else "")]
+        return _officer(context, token)
+    if mention is None and word in lemma_class("party_voice_nouns"):
+        owner = _attached(clause, token, {"compound", "poss", "amod", "nmod"}, "party")
+        if owner:
+            return [Attribution("", owner)]
+    if word in lemma_class("collective_nouns") | lemma_class("collective_pronouns"):
+        if word in lemma_class("statement_nouns"):
+            owner = [c for c in token.children if c.dep_ == "poss"]
+            if owner:
+                return _who(context, owner[0])
+        if context.last is not None and context.distance <= 2:
+            return [Attribution(continues=True)]
+        return []
+    if clause.refers_back(token):
+        return [_pronoun(context, token)]
+    return []
+
+
+def _people_at(clause: Clause, token) -> list[str]:
+    """People a subject word names itself or through an apposition or compound (never
+    through a possessor: "Hoey's CLP" is not Hoey)."""
+    found = []
+    for candidate in [token] + [c for c in token.children if c.dep_ in {"appos", "compound"}]:
+        mention = clause.mention_of(candidate)
+        if (
+            mention is not None
+            and mention.kind == "person"
+            and not mention.possessive
+            and not clause.quoted(candidate)
+            and mention.name not in found
+        ):
+            found.append(mention.name)
+    return found
+
+
+def _attached(clause: Clause, token, deps: set[str], kind: str) -> str:
+    for child in token.children:
+        if child.dep_ in deps:
+            mention = clause.mention_of(child)
+            if mention is not None and mention.kind == kind:
+                return mention.name
+    return ""
+
+
+def _is_local_party(token) -> bool:
+    word = lemma(token)
+    if word in lemma_class("local_body_nouns"):
+        return True
+    return word == "party" and any(
+        lemma(c) in lemma_class("local_party_modifiers") for c in token.children
+    )
+
+
+def _local_party(context: _Context, token) -> list[Attribution]:
+    """A CLP named through its seat, its MP ("X's CLP", "her local party") or the story."""
+    clause, doc = context.clause, context.doc
+    mention = clause.mention_of(token)
+    if mention is not None and mention.kind == "org":
+        return [Attribution("", mention.name)]
+    seat = ""
+    for child in token.children:
+        if child.dep_ in {"appos", "compound", "poss", "nmod"}:
+            found = clause.mention_of(child)
+            if found is not None and found.kind == "constituency":
+                seat = found.name
+            elif found is not None and found.kind == "org" and found.constituency:
+                seat = found.constituency
+            elif found is not None and found.kind == "person":
+                seat = doc.seat(found.name)[0]
+            elif child.dep_ == "poss" and clause.refers_back(child):
+                seat = doc.seat(clause.antecedent(child))[0]
+        if seat:
+            break
+    owner = [c for c in token.children if c.dep_ == "det" and c.lower_ == "the"]
+    owner += [c for c in token.children if c.dep_ == "poss" and clause.refers_back(c)]
+    if not seat and owner:
+        # "the CLP", or "her local party" of an MP whose seat the article has not given:
+        # the party of the seat the section or story is about.
+        last = context.last
+        if last is not None and context.distance <= 2 and last.organisation.endswith(" CLP"):
+            return [Attribution(continues=True)]
+        seat = doc.section_seat(context.index) or doc.focus_seat()
+    return [Attribution("", f"{seat} CLP")] if seat else []
+
+
+def _officer(context: _Context, token, fallback: bool = True) -> list[Attribution]:
+    """An officer named by role only speaks for the organisation the parse attaches to
+    the role ("the secretary of W", "W's organiser", "the W spokesperson"), else for the
+    one CLP the sentence names."""
+    clause = context.clause
+    role = " ".join(
+        [c.lower_ for c in token.children if c.dep_ == "compound" and not clause.mention_of(c)]
+        + [token.lower_]
+    )
+    organisation = ""
+    attached = [c for c in token.children if c.dep_ in {"poss", "compound", "nmod", "amod"}]
+    attached += clause.prepositional(token, {"of", "for", "at"})
+    for owner in attached:
+        last = context.last
+        if owner.dep_ == "poss" and lemma(owner) in lemma_class("collective_pronouns"):
+            # "its secretary": the body that spoke just before.
+            if last is not None and context.distance <= 2 and last.organisation:
+                organisation = last.organisation
+        elif _is_local_party(owner):
+            found = _local_party(context, owner)
+            organisation = found[0].organisation if found else ""
+        else:
+            mention = clause.mention_of(owner)
+            if mention is None:
+                continue
+            if mention.kind == "org":
+                organisation = (
+                    f"{mention.constituency} CLP" if mention.constituency else mention.name
+                )
+            elif mention.kind == "party":
+                organisation = mention.name
+        if organisation:
+            break
+    if not organisation and fallback:
+        clps = {
+            m.name
+            for m in clause.view.mentions
+            if m.kind == "org" and m.name.endswith(" CLP") and not context.doc.in_quote(m.start)
+        }
+        organisation = next(iter(clps)) if len(clps) == 1 else ""
+    last = context.last
+    if (
+        not organisation
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and not attached
+        and last is not None
+        and context.distance <= 2
+        and last.organisation
+    ):
+        organisation = last.organisation  # "the chair" of the body that spoke just before
+    return [Attribution("", organisation, role=role)] if organisation else []
+
+
+def _person(context: _Context, name: str, office: str = "") -> Attribution:
+    """A person speaks for the organisation their role gives (the role facts, else an
+    office the sentence gives them); an MP speaks for themselves, whatever they chair."""
+    if context.doc.seat(name, outside=False)[0]:
+        return Attribution(name, "")
+    return Attribution(name, context.organisation_of.get(name, "") or office)
+
+
+def _role_organisation(context: _Context, token) -> str:
+    """The organisation of an office the parse attaches to a speaker's name: "Labour
+    chairman X", "W CLP secretary X", "X, chair of W", "X, who chairs W"."""
+    if lemma(token) in lemma_class("officer_nouns"):
+        found = _officer(context, token, fallback=False)  # "Its secretary, X, said"
+        if found:
+            return found[0].organisation
+    for child in token.children:
+        if child.dep_ in {"compound", "appos"} and lemma(child) in lemma_class("officer_nouns"):
+            found = _officer(context, child, fallback=False)
+            if found:
+                return found[0].organisation
+        if child.dep_ == "relcl" and lemma(child) in lemma_class("leading_verbs"):
+            for led in (c for c in child.children if c.dep_ == "dobj"):
+                if _is_local_party(led):
+                    found = _local_party(context, led)
+                    return found[0].organisation if found else ""
+                mention = context.clause.mention_of(led)
+                if mention is not None and mention.kind in {"org", "party"}:
+                    return mention.name
+    return ""
+
+
+def _pronoun(context: _Context, token) -> Attribution:
+    last = context.last
+    if last is not None and context.distance == 1 and last.speaker:
+        return Attribution(last.speaker, last.organisation)
+    name = context.clause.antecedent(token)
+    if not name:
+        name = context.doc.recent_subject(context.index, include_current=False, back=4)
+    return _person(context, name) if name else Attribution()
+
+
+def _organisations(roles: list[Fact]) -> dict[str, str]:
+    """Person -> the organisation they speak for: their first office, a CLP office first.
+    A member does not speak for a body; an officer does."""
+    officers = lemma_class("officer_nouns")
+    found: dict[str, str] = {}
+    for role in roles:
+        if not isinstance(role, RoleFact) or not role.organisation:
+            continue
+        words = set(_WORD.findall(role.title.lower()))
+        if not any(word in officers or word.split("-")[-1] in officers for word in words):
+            continue
+        current = found.get(role.person, "")
+        if not current or (role.organisation.endswith(" CLP") and not current.endswith(" CLP")):
+            found[role.person] = role.organisation
+    return found
+
+
+def _group_for(groups: list[_Group], attribution: Attribution, position: int) -> _Group:
+    who = (attribution.speaker, attribution.organisation, attribution.role)
+    for group in groups:
+        if (group.speaker, group.organisation, group.role) == who:
+            return group
+    group = _Group(attribution.speaker, attribution.organisation, attribution.role, position)
+    groups.append(group)
+    return group
+
+
+# --- words ---
+
+
+def _is_fragment(doc: Document, passage: Passage) -> bool:
+    """Quoted words that carry on a clause of the sentence rather than stand on their own:
+    they open in lower case, and not after a colon."""
+    first = next((char for char in passage.text if char.isalpha()), "")
+    before = doc.text[: passage.start - 1].rstrip()
+    return first.islower() and not before.endswith(":")
+
+
+def _reports_words(clause: Clause, verb) -> bool:
+    """Whether a speech act without quotation reports words: a verb of saying needs a
+    clause of what was said ("said that ...", "urged him to ..."); a question reports
+    nothing."""
+    if clause.view.sentence.text.rstrip().endswith("?"):
+        return False
+    if lemma(verb) not in lemma_class("saying_verbs"):
+        return True
+    return any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
+
+
+def _reported_part(clause: Clause, verb) -> tuple[str, Span]:
+    """The reported clause from its verb to the clause's end, as the exact article span:
+    the verb's words to its right, less a coordinated clause of its own."""
+    calls = any(
+        c.dep_ in {"dobj", "nsubjpass"} and lemma(c) in lemma_class("call_nouns")
+        for c in verb.children
+    )
+    if (
+        lemma(verb) not in lemma_class("speech_verbs")
+        and verb.lower_ not in lemma_class("attribution_words")
+        and not calls
+    ):
+        # "issued a statement" reports words only through a speech verb it governs
+        # ("issued a statement accusing X of ...").
+        inner = [
+            t for t in verb.subtree if t.i > verb.i and lemma(t) in lemma_class("speech_verbs")
+        ]
+        if not inner:
+            sentence = clause.view.sentence
+            return "", clause.doc.span(sentence.start + verb.idx, sentence.start + verb.idx)
+        verb = inner[0]
+    skip, first, tree = set(), verb, verb.subtree
+    if verb.lower_ in lemma_class("attribution_words"):
+        # "According to X, W will ...": the words are the clause the phrase leads.
+        skip = {t.i for t in verb.subtree}
+        tree = [t for t in verb.head.subtree if t.i not in skip and not t.is_punct]
+        first = tree[0] if tree else verb
+        tree = verb.head.subtree
+    for child in first.children if first == verb else []:
+        if child.i > verb.i and child.dep_ in {"conj", "cc"}:
+            skip |= {t.i for t in child.subtree}
+    verb = first
+    kept = [t for t in tree if t.i >= verb.i and t.i not in skip and not t.is_space]
+    stop = next((t.i for t in kept if t.text in {";", ":"} and t.i > verb.i), None)
+    if stop is not None:
+        kept = [t for t in kept if t.i < stop]
+    while len(kept) > 1 and kept[-1].is_punct and kept[-1].text not in {"”", '"', "’", ")"}:
+        kept.pop()
+    base = clause.view.sentence.start
+    start = base + verb.idx
+    end = base + max(t.idx + len(t.text) for t in kept)
+    text = clause.doc.text
+    # A quoted fragment the parse closes on another word: the clause ends with its mark.
+    if text.count("“", start, end) > text.count("”", start, end):
+        closing = text.find("”", end, clause.view.sentence.end)
+        end = closing + 1 if closing >= 0 else end
+    elif text.count('"', start, end) % 2:
+        closing = text.find('"', end, clause.view.sentence.end)
+        end = closing + 1 if closing >= 0 else end
+    span = clause.doc.span(start, end)
+    # "..., local members said." reports no words of its own.
+    return (span.quote if len(kept) > 1 else ""), span
+
+
+# --- medium, seat, stance ---
+
+
+def _medium(clause: Clause, verb) -> str:
+    """The channel the words attached to the speech verb name: a platform first ("on
+    Twitter", "on Facebook"), then a channel noun or the verb itself, then an outlet told
+    ("told the paper", "speaking to U"). The verbs a speech verb depends on count too
+    ("sent an email ... stating", "took to Twitter to say")."""
+    if verb is None:
+        return ""
+    chain, node = [verb], verb
+    while node.dep_ != "conj" and node.head != node and not clause.quoted(node.head):
+        if any(c.dep_ in SUBJECTS for c in node.children):
+            break
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            chain.append(node)
+    near = []
+    for node in chain:
+        for child in node.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                near.append(child)  # "The statement said", "His tweet added"
+                continue
+            if child in chain or child.dep_ in {"ccomp", "conj"}:
+                continue
+            if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+                continue
+            near += [t for t in child.subtree if not clause.quoted(t)]
+    subject = clause.subject(verb)
+    if subject is not None and not clause.quoted(subject):
+        near.append(subject)  # "a statement that called on ...": the statement speaks
+    words = {lemma(t) for t in near} | {t.lower_ for t in near}
+    if "twitter" in words:
+        return "tweet"
+    if words & lemma_class("platform_words"):
+        return "statement"
+    for medium in ("tweet", "email", "letter", "interview"):
+        if words & lemma_class(f"{medium}_words"):
+            return medium
+    if medium := _verb_medium(clause, chain):
+        return medium
+    return "statement" if words & lemma_class("statement_words") else ""
+
+
+def _verb_medium(clause: Clause, chain: list) -> str:
+    """The channel the speech verb itself names ("tweeted", "emailed", "wrote to"), or an
+    outlet it addresses ("told the paper")."""
+    for node in chain:
+        word = lemma(node)
+        if word in lemma_class("tweet_words"):
+            return "tweet"
+        if word in lemma_class("email_words"):
+            return "email"
+        if word in lemma_class("letter_verbs") and clause.prepositional(node, {"to"}):
+            return "letter"
+        listeners = [c for c in node.children if c.dep_ in {"dobj", "dative"}]
+        listeners += clause.prepositional(node, {"to", "with"})
+        for listener in listeners:
+            mention = clause.mention_of(listener)
+            # An outlet: one the gazetteer knows, an outlet noun, or a proper name that
+            # is no person, party or body ("told the Evening Courier").
+            outlet = (
+                (mention is not None and mention.kind == "outlet")
+                or lemma(listener) in lemma_class("outlet_nouns")
+                or (
+                    mention is None
+                    and listener.pos_ == "PROPN"
+                    and word in lemma_class("telling_verbs")
+                )
+            )
+            if outlet and word in lemma_class("telling_verbs") | lemma_class("speech_verbs"):
+                return "interview"
+    return ""
+
+
+def _seats(
+    doc: Document,
+    view: SentenceView,
+    passages: list[Passage],
+    speaker: str,
+    about=(),
+    described: range = range(0),
+) -> tuple[list[tuple[str, str]], bool, bool]:
+    """(seats the words name or imply through the MP they are about, several seats, named).
+    `about` lists the people the parse makes the words about, tried first; a seat named in
+    `described` (the speaker's own description, "the Newark MP X") is not what the words
+    are about."""
+    in_sentence = [
+        m for m in view.mentions if not doc.in_quote(m.start) and m.start not in described
+    ]
+    quoted = [m for p in passages for m in _mentions_in(doc, p)]
+    named = {m.name for m in in_sentence + quoted if m.kind == "constituency"}
+    if len(named) == 1:
+        return [(next(iter(named)), "")], False, True
+    if named:
+        return [], True, True
+    targets = {_seat_of(doc, person) for person in about} - {("", "")}
+    if len({seat for seat, _ in targets}) == 1:
+        return [next(iter(targets))], False, False
+    if targets:
+        return [], True, False
+    people = {m.name for m in in_sentence + quoted if m.kind == "person" and m.name != speaker}
+    seats = {_seat_of(doc, person) for person in people} - {("", "")}
+    if len({seat for seat, _ in seats}) == 1:
+        return [next(iter(seats))], False, False
+    return [], len(seats) > 1, False
+
+
+def _seat_of(doc: Document, person: str) -> tuple[str, str]:
+    seat, elsewhere = doc.seat(person)
+    if seat and not elsewhere:
+        return seat, ""
+    return (seat, person) if seat else ("", "")
+
+
+def _about(clause: Clause, verb, speaker: str) -> list[str]:
+    """People the words are about: the speech verb's object ("accused X", "called on X
+    to"), "about X", and the subject of its reported clause."""
+    if verb is None:
+        return []
+    tokens = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    tokens += clause.prepositional(verb, {"about", "on", "against", "of"})
+    tokens += [
+        g
+        for c in verb.children
+        if c.dep_ in {"ccomp", "xcomp"}
+        for g in c.children
+        if g.dep_ in {"nsubj", "nsubjpass"}
+    ]
+    found = []
+    for token in tokens:
+        for name in clause.people(token):
+            if name != speaker and name not in found:
+                found.append(name)
+    return found
+
+
+# --- layouts read without a parse ---
 
 _SPEAKER_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}):\s+(?=\S)")
 # Transcript labels that are not the people the story is about.
@@ -255,8 +789,8 @@ def _transcript(doc: Document, groups: list[_Group], organisation_of: dict[str, 
         if not speaker:
             continue
         handled.add(number)
-        context = _Context(doc, views[0], doc.views.index(views[0]), organisation_of, None, 9)
-        group = _group_for(groups, _person(context, speaker))
+        context = _Context(doc, None, doc.views.index(views[0]), organisation_of, None, 9)
+        group = _group_for(groups, _person(context, speaker), context.index)
         end = views[-1].sentence.end
         span = doc.span(label.end(), end)
         group.texts.append(f"“{span.quote}”")
@@ -265,7 +799,7 @@ def _transcript(doc: Document, groups: list[_Group], organisation_of: dict[str, 
         group.reported_only = False
         group.rule = group.rule or "statement.transcript"
         for view in views:
-            group.context.append(view.template)
+            group.words |= set(_WORD.findall(view.sentence.text.lower()))
             seats, several, named = _seats(doc, view, [], speaker)
             group.seats += seats
             group.several_seats = group.several_seats or several
@@ -298,7 +832,9 @@ def _signed_letter(
     role = by_paragraph.get(closing + 2, [])
     orgs = [m for v in role for m in v.mentions if m.kind == "org"]
     organisation = orgs[0].name if orgs else organisation_of.get(speaker, "")
-    group = _group_for(groups, Attribution(speaker, organisation))
+    group = _group_for(
+        groups, Attribution(speaker, organisation), doc.views.index(by_paragraph[opening][0])
+    )
     body = [n for n in numbers if opening < n < closing]
     for n in body:
         views = by_paragraph[n]
@@ -306,7 +842,7 @@ def _signed_letter(
         group.spans.append(doc.span(views[0].sentence.start, views[-1].sentence.end))
         for view in views:
             group.spans.append(doc.sentence_span(view))
-            group.context.append(view.template)
+            group.words |= set(_WORD.findall(view.sentence.text.lower()))
             seats, several, named = _seats(doc, view, [], speaker)
             group.seats += seats
             group.several_seats = group.several_seats or several
@@ -320,298 +856,6 @@ def _signed_letter(
     return {opening, closing, closing + 1, closing + 2, *body}
 
 
-@dataclass
-class _Context:
-    doc: Document
-    view: SentenceView
-    index: int
-    organisation_of: dict[str, str]
-    last: _Group | None
-    distance: int
-
-
-def _add(doc, view, group, parts, passages, masked, previous, reported) -> None:
-    """Add a sentence's words to a statement: each part is its text as shown and the exact
-    span it stands for; the sentence itself is evidence of who spoke."""
-    texts = [text for text, _ in parts if text]
-    group.texts += texts
-    group.spans.append(doc.sentence_span(view))
-    group.spans += [span for text, span in parts if text]
-    group.context.append(masked)
-    group.reported_only = group.reported_only and reported
-    group.not_for_clp = group.not_for_clp or bool(
-        _PERSONALLY.search(masked) or _NOT_ISSUED.search(masked)
-    )
-    if medium := _medium(masked):
-        group.media.append(medium)
-    words = " ".join(texts) + " " + masked
-    if _PLURAL_TARGET.search(words):
-        group.several_seats = True
-    if _ONE_SEAT.search(words):
-        group.about_one_seat = True
-    seats, ambiguous, named = _seats(doc, view, passages, group.speaker)
-    group.seats += seats
-    group.named_seat = group.named_seat or named
-    group.several_seats = group.several_seats or ambiguous
-    if (
-        not group.seats
-        and re.search(r"\balso\b", masked)
-        and previous is not None
-        and previous.seats
-    ):
-        group.seats.append(previous.seats[0])
-
-
-def _organisations(roles: list[Fact]) -> dict[str, str]:
-    """Person -> the organisation they speak for: their first office, a CLP office first."""
-    found: dict[str, str] = {}
-    for role in roles:
-        if (
-            isinstance(role, RoleFact)
-            and role.organisation
-            and _SPOKESPERSON_TITLE.search(role.title)
-        ):
-            current = found.get(role.person, "")
-            if not current or (role.organisation.endswith(" CLP") and not current.endswith(" CLP")):
-                found[role.person] = role.organisation
-    return found
-
-
-def _attribute(
-    context: _Context, masked: str, passages: list[Passage], reported
-) -> list[Attribution]:
-    quote_at = masked.find('"') if passages else (reported.start() if reported else len(masked))
-    quote_at = max(quote_at, 0)
-    verbs = [v for v in _SPEECH.finditer(masked) if not _NEGATED.search(masked[: v.start()])]
-    if not verbs:
-        starts_with_quote = passages and masked.lstrip().startswith('"')
-        if starts_with_quote and context.last is not None and context.distance <= 2:
-            return [Attribution(continues=True)]
-        return []
-    before = [v for v in verbs if v.start() < quote_at]
-    after = [v for v in verbs if v.start() >= quote_at]
-    # Nearest speech verb first ("X has sent an email to members stating: ..." falls back
-    # from "stating" to "has sent"); a reported clause takes its own verb first.
-    for verb in (before if reported else list(reversed(before))) + after:
-        found = _subject(context, masked[: verb.start()].rstrip())
-        if found:
-            return found
-    for verb in after:
-        # '"...," said Stockport CLP secretary Mark Evans.'
-        if found := _inverted_subject(context, masked[verb.end() :]):
-            return found
-    return _fallback_subject(context, masked)
-
-
-_PERSON_AFTER_VERB = re.compile(r"^\s*(?:(?:[\w'-]+|\{[OYCU]\d+\}(?:'s)?) ){0,5}?\{P(\d+)\}(?!')")
-_ORG_AFTER_VERB = re.compile(r"^\s*(?:the |a )?\{O(\d+)\}(?!')")
-
-
-def _inverted_subject(context: _Context, rest: str) -> list[Attribution]:
-    if match := _PERSON_AFTER_VERB.match(rest):
-        return [_person(context, context.view.mention(match.group(1)).name)]
-    if match := _ORG_AFTER_VERB.match(rest):
-        return [Attribution("", context.view.mention(match.group(1)).name)]
-    return []
-
-
-def _subject(context: _Context, head: str) -> list[Attribution]:
-    head = _AUX_TAIL.sub("", head)
-    if '"' in head and head.count('"') % 2 == 0:
-        head = re.sub(r'^.*"\s*,?\s*', "", head)  # '"...," Ms Parker added': after the quote
-    candidates = [head.rstrip(",").rstrip()]
-    if head.endswith(","):
-        inner = head[:-1]
-        cut = inner.rfind(",")
-        if cut >= 0:
-            # "The chair of X's CLP, Joel Bodmer, said": a bare name in apposition speaks;
-            # "Laura Parker, Momentum's co-ordinator, said": otherwise the head does.
-            apposition = inner[cut + 1 :].strip()
-            if re.fullmatch(r"\{P\d+\}|" + _CLP_TAIL.pattern + r"|\{C\d+\}", apposition):
-                candidates = [apposition, inner[:cut].rstrip()]
-            else:
-                candidates = [inner[:cut].rstrip(), apposition]
-    for candidate in candidates:
-        found = _subject_of(context, candidate)
-        if found:
-            return found
-    return []
-
-
-def _subject_of(context: _Context, tail: str) -> list[Attribution]:
-    doc, view = context.doc, context.view
-    if match := re.search(r"\{P(\d+)\}$", tail):
-        mention = view.mention(match.group(1))
-        if not mention.possessive:
-            return [_person(context, mention.name)]
-    if match := _CLP_TAIL.search(tail):
-        if match.group(2):
-            seat = view.mention(match.group(2)).name
-        else:
-            seat = doc.seat(view.mention(match.group(1)).name)[0]
-        return [Attribution("", f"{seat} CLP")] if seat else []
-    if match := re.search(r"(?:'s (?:CLP|local party)|CLP),? \{C(\d+)\}$", tail):
-        return [Attribution("", f"{view.mention(match.group(1)).name} CLP")]
-    if _PRONOUN_CLP_TAIL.search(tail):
-        seat = doc.seat(doc.recent_subject(context.index))[0]
-        return [Attribution("", f"{seat} CLP")] if seat else []
-    if match := _OFFICER_TAIL.search(tail):
-        org = _officer_org(context, match)
-        return [Attribution("", org, role=match.group("role"))] if org else []
-    if match := _COORDINATED.search(tail):
-        return [
-            Attribution("", view.mention(match.group(2)).name),
-            Attribution("", view.mention(match.group(4)).name),
-        ]
-    if match := re.search(r"\{O(\d+)\}$", tail):
-        return [Attribution("", view.mention(match.group(1)).name)]
-    if match := _PARTY_SUBJECT.search(tail.strip()):
-        return [Attribution("", view.mention(match.group(1) or match.group(2)).name)]
-    if _THE_CLP_TAIL.search(tail):
-        # "The CLP" carries on only a CLP's words; otherwise it is the story's seat's CLP.
-        last = context.last
-        if last is not None and context.distance <= 2 and last.organisation.endswith(" CLP"):
-            return [Attribution(continues=True)]
-        seat = doc.focus_seat()
-        return [Attribution("", f"{seat} CLP")] if seat else []
-    if _CONTINUATION_TAIL.search(tail):
-        if context.last is not None and context.distance <= 2:
-            return [Attribution(continues=True)]
-        return [Attribution()]
-    if _PRONOUN_TAIL.search(tail):
-        return [_pronoun(context)]
-    return []
-
-
-def _person(context: _Context, name: str) -> Attribution:
-    # An MP speaks for themselves, whatever else they chair.
-    if context.doc.seat(name, outside=False)[0]:
-        return Attribution(name, "")
-    return Attribution(name, context.organisation_of.get(name, ""))
-
-
-def _officer_org(context: _Context, match) -> str:
-    doc, view = context.doc, context.view
-    if match.group("org"):
-        org = view.mention(match.group("org"))
-        return f"{org.constituency} CLP" if org.constituency else org.name
-    if match.group("mp"):
-        seat = doc.seat(view.mention(match.group("mp")).name)[0]
-        return f"{seat} CLP" if seat else ""
-    clps = {m.name for m in view.mentions if m.kind == "org" and m.name.endswith(" CLP")}
-    return next(iter(clps)) if len(clps) == 1 else ""
-
-
-def _pronoun(context: _Context) -> Attribution:
-    if context.last is not None and context.distance == 1 and context.last.speaker:
-        return Attribution(context.last.speaker, context.last.organisation)
-    name = context.doc.recent_subject(context.index, include_current=False, back=4)
-    return _person(context, name) if name else Attribution()
-
-
-def _fallback_subject(context: _Context, masked: str) -> list[Attribution]:
-    """The sentence's subject when it opens the sentence: "X and others have urged ..."."""
-    match = re.match(r"^\W*(?:\w+ ){0,2}?\{([PO])(\d+)\}(?!\')", masked)
-    if not match:
-        return []
-    mention = context.view.mention(match.group(2))
-    if match.group(1) == "P":
-        return [_person(context, mention.name)]
-    return [Attribution("", mention.name)]
-
-
-def _group_for(groups: list[_Group], attribution: Attribution) -> _Group:
-    who = (attribution.speaker, attribution.organisation, attribution.role)
-    for group in groups:
-        if (group.speaker, group.organisation, group.role) == who:
-            return group
-    group = _Group(attribution.speaker, attribution.organisation, attribution.role)
-    groups.append(group)
-    return group
-
-
-def _first_said(pattern: re.Pattern, masked: str):
-    """The first match of a speech pattern that is neither negated nor hedged."""
-    return next(
-        (m for m in pattern.finditer(masked) if not _NEGATED.search(masked[: m.start()])), None
-    )
-
-
-def _is_fragment(doc: Document, passage: Passage) -> bool:
-    """Quoted words that carry on a clause of the sentence rather than stand on their own:
-    they open in lower case, and not after a colon."""
-    first = next((char for char in passage.text if char.isalpha()), "")
-    before = doc.text[: passage.start - 1].rstrip()
-    return first.islower() and not before.endswith(":")
-
-
-def _fragment_verb(masked: str):
-    """The speech verb that introduces a sentence's quoted fragments: the last one before
-    the first quotation mark that is neither negated nor hedged."""
-    verbs = [
-        v
-        for v in _SPEECH.finditer(masked[: masked.find('"')])
-        if not _NEGATED.search(masked[: v.start()])
-    ]
-    return verbs[-1] if verbs else None
-
-
-def _reported_part(doc: Document, view: SentenceView, masked: str, reported) -> tuple[str, Span]:
-    """The reported clause from its verb to the clause's end, as the exact article span."""
-    end = len(masked)
-    stop = re.search(r", but |; |\. |\.$|:$", masked[reported.end() :])
-    if stop:
-        end = reported.end() + stop.start()
-    while end > reported.start() and masked[end - 1] in " ,":
-        end -= 1
-    span = doc.span(doc.article_offset(view, reported.start()), doc.article_offset(view, end))
-    # "..., local members said." reports no words of its own.
-    return (span.quote if end > reported.end() else ""), span
-
-
-def _medium(masked: str) -> str:
-    masked = _NOT_ISSUED.sub("", masked)
-    for medium, pattern in _MEDIA:
-        if pattern.search(masked):
-            return medium
-    return ""
-
-
-def _seats(
-    doc: Document, view: SentenceView, passages: list[Passage], speaker: str
-) -> tuple[list[str], bool, bool]:
-    """(seats the words name or imply through the one MP they name, several seats, named)."""
-    in_sentence = [m for m in view.mentions if not doc.in_quote(m.start)]
-    quoted = [m for p in passages for m in _mentions_in(doc, p)]
-    named = {m.name for m in in_sentence + quoted if m.kind == "constituency"}
-    if len(named) == 1:
-        return [next(iter(named))], False, True
-    if named:
-        return [], True, True
-    people = {m.name for m in in_sentence + quoted if m.kind == "person" and m.name != speaker}
-    seats = {doc.seat(person, outside=False)[0] for person in people} - {""}
-    if len(seats) == 1:
-        return [next(iter(seats))], False, False
-    return [], len(seats) > 1, False
-
-
-def _settle_seat(doc: Document, group: _Group) -> None:
-    if group.organisation.endswith(" CLP") or group.seats:
-        return
-    own = doc.seat(group.speaker, outside=False)[0] if group.speaker else ""
-    if own:
-        group.seats.append(own)
-    elif (
-        group.about_one_seat
-        and not group.several_seats
-        and doc.focus_seat()
-        or not group.several_seats
-        and not group.reported_only
-        and doc.focus_seat()
-    ):
-        group.seats.append(doc.focus_seat())
-
-
 def _mentions_in(doc: Document, passage: Passage):
     for view in doc.views:
         if view.sentence.end <= passage.start or view.sentence.start >= passage.end:
@@ -621,26 +865,120 @@ def _mentions_in(doc: Document, passage: Passage):
                 yield mention
 
 
+def _add(context: _Context, group: _Group, parts, passages, verb, reported, denied) -> None:
+    """Add a sentence's words to a statement: each part is its text as shown and the exact
+    span it stands for; the sentence itself is evidence of who spoke."""
+    doc, clause = context.doc, context.clause
+    view = clause.view
+    texts = [text for text, _ in parts if text]
+    group.texts += texts
+    group.spans.append(doc.sentence_span(view))
+    group.spans += [span for text, span in parts if text]
+    words = _WORD.findall(view.sentence.text.lower())
+    group.words |= set(words) | _stood_down(words)
+    group.reported_only = group.reported_only and reported
+    own_capacity = any(
+        lemma(t) in lemma_class("own_capacity_words") and not clause.quoted(t) for t in clause.sent
+    )
+    group.not_for_clp = group.not_for_clp or own_capacity or denied
+    if medium := _medium(clause, verb):
+        group.media.append(medium)
+    plural = {form for form in _forms("seat_nouns") if form.endswith("s")}
+    if set(words) & plural or any(
+        first == "all" and second == "of" for first, second in zip(words, words[1:], strict=False)
+    ):
+        group.several_seats = True
+    if set(words) & lemma_class("one_seat_words"):
+        group.about_one_seat = True
+    about = _about(clause, verb, group.speaker)
+    who = clause.agent(verb) if verb is not None else None
+    described = range(0)
+    if who is not None and clause.mention_of(who) is not None:
+        base = view.sentence.start
+        right = who.right_edge
+        described = range(base + who.left_edge.idx, base + right.idx + len(right.text))
+        if clause.mention_of(who).kind != "person":
+            described = range(0)  # "Wigan CLP said": the body's seat is its own
+    seats, ambiguous, named = _seats(doc, view, passages, group.speaker, about, described)
+    group.seats += seats
+    group.named_seat = group.named_seat or named
+    group.several_seats = group.several_seats or ambiguous
+    previous = context.last
+    if (
+        not group.seats
+        and any(t.lower_ == "also" and t.dep_ == "advmod" for t in clause.sent)
+        and previous is not None
+        and previous.seats
+    ):
+        group.seats.append(previous.seats[0])
+
+
+def _stood_down(words: list[str]) -> set[str]:
+    """ "stand down", "step aside": a verb of the class with its particle, as one word."""
+    verbs, particles = _forms("stand_down_verbs"), lemma_class("stand_down_particles")
+    pairs = zip(words, words[1:], strict=False)
+    return {"stand-down" for verb, particle in pairs if verb in verbs and particle in particles}
+
+
+def _settle_seat(doc: Document, group: _Group) -> None:
+    if group.organisation.endswith(" CLP") or group.seats:
+        return
+    own = doc.seat(group.speaker, outside=False)[0] if group.speaker else ""
+    story = doc.section_seat(group.position) or doc.focus_seat()
+    if own:
+        group.seats.append((own, ""))
+    elif (
+        group.about_one_seat
+        and not group.several_seats
+        and story
+        or not group.several_seats
+        and not group.reported_only
+        and story
+    ):
+        group.seats.append((story, ""))
+
+
+def _stance(words: set[str]) -> str:
+    if words & _forms("by_election_words") or "stand-down" in words:
+        return "calls_for_by_election"
+    if words & _forms("resignation_words"):
+        return "calls_for_by_election"
+    if words & _forms("critical_words"):
+        return "critical"
+    if words & _forms("supportive_words"):
+        return "supportive"
+    return ""
+
+
 def _fact(doc: Document, group: _Group) -> StatementFact | None:
     if not group.speaker and not group.organisation:
         return None
     organisation = group.organisation
-    seat = organisation.removesuffix(" CLP") if organisation.endswith(" CLP") else ""
-    seat = seat or (group.seats[0] if group.seats else "")
+    seat, holder = "", ""
+    if organisation.endswith(" CLP"):
+        seat = organisation.removesuffix(" CLP")
+    elif group.seats:
+        seat, holder = group.seats[0]
     words = " … ".join(dict.fromkeys(group.texts))
+    text_words = set(_WORD.findall(words.lower())) | (group.words & {"stand-down"})
+    # Words about a seat, a selection or a by-election; words about no one seat count only
+    # when they themselves speak of a contest ("demanded the MPs fight by-elections").
+    on_topic = bool(group.words & _forms("seat_topics")) or "stand-down" in group.words
     keep = (
         organisation.endswith(" CLP")
         or group.named_seat
-        or _KEEP.search(words + " " + " ".join(group.context))
+        or on_topic
+        and (
+            bool(seat) or bool(text_words & _forms("contest_topics")) or "stand-down" in text_words
+        )
     )
     if not keep or not words:
         return None
     by_clp = organisation.endswith(" CLP") and not group.not_for_clp
-    medium = next((m for m in ("tweet", "email", "letter", "interview") if m in group.media), "")
+    medium = next((m for m in _MEDIA_ORDER if m in group.media), "")
     medium = medium or (group.media[0] if group.media else "")
     if not medium and _PRESS_RELEASE.search(doc.text) and group.organisation:
         medium = "statement"  # words quoted in an organisation's own press release
-    stance = next((name for name, pattern in _STANCES if pattern.search(words)), "")
     spans = tuple(dict.fromkeys(group.spans))
     rule = group.rule or ("statement.reported" if group.reported_only else "statement.quoted")
     return StatementFact(
@@ -652,6 +990,7 @@ def _fact(doc: Document, group: _Group) -> StatementFact | None:
         organisation,
         by_clp,
         medium,
-        stance,
+        _stance(text_words),
         "" if group.speaker else group.role,
+        holder,
     )
