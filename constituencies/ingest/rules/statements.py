@@ -103,17 +103,19 @@ def _forms(*classes: str) -> frozenset[str]:
     return cue_forms(*classes) | {form for form, word in irregular.items() if word in wanted}
 
 
+def wanted(doc: Document) -> list[int]:
+    """The sentences this module may read from the parse: those that may report words
+    (a transcript's or a signed letter's, read without a parse, among them)."""
+    return [index for index, view in enumerate(doc.views) if _may_hold(doc, view)]
+
+
 def statement_facts(doc: Document, roles: list[Fact]) -> list[StatementFact]:
     organisation_of = _organisations(roles)
     groups: list[_Group] = []
     handled = _transcript(doc, groups, organisation_of) | _signed_letter(
         doc, groups, organisation_of
     )
-    positions = [
-        index
-        for index, view in enumerate(doc.views)
-        if view.sentence.paragraph not in handled and _may_hold(doc, view)
-    ]
+    positions = [p for p in wanted(doc) if doc.views[p].sentence.paragraph not in handled]
     last: list[_Group] = []
     last_index = -10
     for clause in clauses(doc, positions):
