@@ -150,14 +150,14 @@ def test_an_extractor_failure_on_one_article_is_reported_and_the_others_load(fol
     (folder / "trips-a-rule.txt").write_text(SMITH, encoding="utf-8")
     from constituencies.ingest import work
 
-    real_extract = work.extract
+    real_facts_of = work.facts_of
 
-    def extract(text, published=None):
-        if text == SMITH:
+    def facts_of(doc):
+        if doc.text == SMITH:
             raise TypeError("a rule tripped over this prose")
-        return real_extract(text, published)
+        return real_facts_of(doc)
 
-    monkeypatch.setattr(work, "extract", extract)
+    monkeypatch.setattr(work, "facts_of", facts_of)
     lines, failure = run(folder)
     assert "trips-a-rule.txt" in failure
     message = line_for(lines, "trips-a-rule.txt")

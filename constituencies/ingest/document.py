@@ -102,9 +102,7 @@ class Document:
     def parses(self, positions: list[int]) -> dict:
         """The spaCy parse of the sentences at `positions`. Each sentence is parsed once,
         however many rules ask, and the ones not yet parsed are parsed together."""
-        missing = [p for p in dict.fromkeys(positions) if p not in self._parses]
-        texts = [self.views[p].sentence.text for p in missing]
-        self._parses.update(zip(missing, parse_all(texts), strict=True))
+        parse_together([(self, positions)])
         return {p: self._parses[p] for p in positions}
 
     def span(self, start: int, end: int) -> Span:
@@ -263,6 +261,18 @@ class Document:
                 if low < high:
                     chars[low:high] = "~" * (high - low)
         return "".join(chars)
+
+
+def parse_together(wanted: list[tuple["Document", list[int]]]) -> None:
+    """Parse, in one request, the sentences at the positions given for each document that
+    are not parsed yet, and keep each parse on its document."""
+    missing = [
+        (doc, p) for doc, positions in wanted for p in dict.fromkeys(positions)
+        if p not in doc._parses
+    ]  # fmt: skip
+    texts = [doc.views[p].sentence.text for doc, p in missing]
+    for (doc, p), parsed in zip(missing, parse_all(texts), strict=True):
+        doc._parses[p] = parsed
 
 
 def mask_quotes(doc: Document, view: SentenceView, fragment: str, offset: int) -> str:

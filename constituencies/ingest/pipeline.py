@@ -36,10 +36,10 @@ FIRST_BATCH = 10
 # Runs with fewer articles than this are extracted in this process: starting workers
 # would cost more than it saves.
 PARALLEL_FROM = 64
-# Articles handed to the workers ahead of the one being written, and to each at a time:
-# a batch ahead keeps the writer fed; more would only hold more memory.
+# Articles handed to the workers ahead of the one being written (each takes
+# `work.CHUNK` at a time): a batch ahead keeps the writer fed; more would only hold more
+# memory.
 AHEAD = BATCH
-CHUNK = 10
 # Workers run at a lower priority than the process writing (and than the site): writing is
 # the slower side, so extraction should take what CPU it leaves, not compete for it.
 WORKER_NICENESS = 10
@@ -192,7 +192,7 @@ class Run:
 
     def extracted(self, paths):
         """Entries for `paths` in order, read and extracted here, or, when there are
-        many, by worker processes, `CHUNK` articles at a time: then this process only
+        many, by worker processes, `work.CHUNK` articles at a time: then this process only
         writes, and never loads the parser."""
         paths = iter(paths)
         head = list(islice(paths, PARALLEL_FROM))
@@ -211,10 +211,10 @@ class Run:
         )
         with pool:
             ahead = deque()
-            for chunk in batched(chain(head, paths), CHUNK):
+            for chunk in batched(chain(head, paths), work.CHUNK):
                 wanted = [None if isinstance(path, ArticleOutcome) else path for path in chunk]
                 ahead.append((chunk, pool.apply_async(work.prepare_all, (wanted,))))
-                if len(ahead) >= AHEAD // CHUNK:
+                if len(ahead) >= AHEAD // work.CHUNK:
                     yield from self.collect(*ahead.popleft())
             while ahead:
                 yield from self.collect(*ahead.popleft())

@@ -5,12 +5,18 @@ Free of Django, like the read and extract layers it calls, so that the worker pr
 loading process, its database connection and its threads.
 """
 
+import contextlib
 import os
 
 from . import parse
-from .extract import extract
+from .document import Document
+from .extract import extract, facts_of, parse_wanted
 from .facts import Extraction
 from .read import ArticleError, RawArticle, read_article
+
+# Articles a worker reads and extracts at a time: their sentences are parsed together,
+# and a batch of a few hundred sentences parses twice as fast a sentence as one article's.
+CHUNK = 20
 
 
 def start_worker(niceness: int, model: str) -> None:
@@ -36,15 +42,48 @@ def safe_extract(raw: RawArticle, published=None) -> Extraction | str:
     try:
         return extract(raw.text, published)
     except Exception as error:
-        return f"extraction failed ({type(error).__name__}: {error})"
+        return _failed(error)
+
+
+def _failed(error: Exception) -> str:
+    return f"extraction failed ({type(error).__name__}: {error})"
+
+
+def extract_each(raws: list[RawArticle]) -> list[Extraction | str]:
+    """`safe_extract` for each article, their sentences parsed in one request (several
+    times faster a sentence than article by article). An article that breaks a step
+    fails alone."""
+    docs: dict[int, Document] = {}
+    results: list[Extraction | str] = [""] * len(raws)
+    for index, raw in enumerate(raws):
+        try:
+            docs[index] = Document.parse(raw.text)
+        except Exception as error:
+            results[index] = _failed(error)
+    # Should the batch fail, each article's rules parse what they read on their own
+    # below, and only the article at fault fails.
+    with contextlib.suppress(Exception):
+        parse_wanted(list(docs.values()))
+    for index, doc in docs.items():
+        try:
+            results[index] = facts_of(doc)
+        except Exception as error:
+            results[index] = _failed(error)
+    return results
 
 
 def prepare(path):
     """(the article, or why it cannot be read; its extraction, or why that failed)."""
-    raw = read(path)
-    return raw, (safe_extract(raw) if isinstance(raw, RawArticle) else None)
+    return prepare_all([path])[0]
 
 
 def prepare_all(paths):
-    """`prepare` for each path; None for a path that is not there to read."""
-    return [prepare(path) if path is not None else None for path in paths]
+    """(the article or why it cannot be read, its extraction or why that failed) for each
+    path, extracted together (`extract_each`); None for a path that is not there."""
+    raws = [read(path) if path is not None else None for path in paths]
+    readable = [raw for raw in raws if isinstance(raw, RawArticle)]
+    extracted = iter(extract_each(readable))
+    return [
+        None if path is None else (raw, next(extracted) if isinstance(raw, RawArticle) else None)
+        for path, raw in zip(paths, raws, strict=True)
+    ]

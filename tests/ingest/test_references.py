@@ -154,13 +154,13 @@ def test_load_articles_places_facts_from_later_files_without_extracting_twice(
         "Jane Doe, the Labour MP for Wigan, spoke on Monday.\n", encoding="utf-8"
     )
     extracted = []
-    real = work.extract
+    real = work.facts_of
 
-    def counting(text, published=None):
-        extracted.append(text)
-        return real(text, published)
+    def counting(doc):
+        extracted.append(doc.text)
+        return real(doc)
 
-    monkeypatch.setattr(work, "extract", counting)
+    monkeypatch.setattr(work, "facts_of", counting)
     call_command("load_articles", str(tmp_path), stdout=StringIO())
     assert len(extracted) == 2
     assert [(m[0], m[1], m[2]) for m in majorities()] == [("Wigan", 2017, 4321)]
