@@ -11,7 +11,9 @@ article text itself.
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
+from . import gazetteer
 from .facts import Span
 from .mentions import KIND_CODES, Mention, SentenceView, find_mentions, sentence_views
 from .parse import parse_all
@@ -19,6 +21,12 @@ from .segment import paragraphs, sentences
 
 PLACEHOLDER = re.compile(r"\{([PCOYU])(\d+)\}")
 _TILDES = re.compile(r"~+")
+_MONTHS = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+]  # fmt: skip
+_MONTH_YEAR = re.compile(rf"\b({'|'.join(_MONTHS)})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d,.£$€])\b((?:19|20)\d\d)\b(?![\d,])")
 _HEADING_SEAT = re.compile(r"\W*\{C0\}\s*[.:-]?\s*")
 # A line in capitals or without a full stop that is not a seat: a new section
 _OTHER_HEADING = re.compile(r"[^a-z.!?\"“”]{3,80}|[A-Z][^.!?\"“”]{2,60}:")
@@ -44,6 +52,8 @@ class Document:
     seat_of: dict[str, str] = field(default_factory=dict)
     seat_evidence: dict[str, tuple[Span, ...]] = field(default_factory=dict)
     known_seats: dict[str, str] = field(default_factory=dict)
+    # When the article was published, where the caller knows.
+    published: date | None = None
     # The people whose seat, as known from elsewhere, the extraction asked for.
     consulted: set[str] = field(default_factory=set)
     _focus: str | None = None
@@ -53,10 +63,41 @@ class Document:
     _parses: dict[int, object] = field(default_factory=dict)
 
     @classmethod
-    def parse(cls, text: str, known_seats: dict[str, str] | None = None) -> "Document":
+    def parse(cls, text: str, published: date | None = None) -> "Document":
         mentions = find_mentions(text)
         views = sentence_views(text, sentences(text), mentions)
-        return cls(text, views, quoted_passages(text), known_seats=dict(known_seats or {}))
+        passages = quoted_passages(text)
+        return cls(text, views, passages, published=published)
+
+    def story_date(self) -> date | None:
+        """When the story was written, as far as can be told: its publication date, else
+        the latest date it names. A year named with a month ("February 2019") dates to
+        that month; a bare election year to the day after its polling day (a story names
+        an election year for the election); another bare year to its first day. None
+        when the story names no year."""
+        if self.published:
+            return self.published
+        polling = {day.year: day for day in gazetteer.election_dates()}
+        dated: dict[int, date] = {}
+        for match in _MONTH_YEAR.finditer(self.text):
+            year, month = int(match.group(2)), _MONTHS.index(match.group(1).lower()) + 1
+            dated[year] = max(dated.get(year, date.min), date(year, month, 1))
+        bare = {int(y) for y in _YEAR.findall(self.text)} - dated.keys()
+        for year in bare:
+            if year in polling:
+                dated[year] = polling[year] + timedelta(days=1)
+            elif min(polling) <= year <= max(polling) + 5:
+                dated[year] = date(year, 1, 1)
+        return max(dated.values(), default=None)
+
+    def last_election(self) -> int:
+        """The year of the latest general election before the story was written; 0 when
+        the story's date cannot be told."""
+        written = self.story_date()
+        if written is None:
+            return 0
+        held = [day.year for day in gazetteer.election_dates() if day < written]
+        return held[-1] if held else 0
 
     def parses(self, positions: list[int]) -> dict:
         """The spaCy parse of the sentences at `positions`. Each sentence is parsed once,

@@ -8,6 +8,7 @@ role nouns. This module only turns those lists into lookups and compiled pattern
 
 import json
 import re
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -88,8 +89,14 @@ def publishers() -> list[str]:
 
 
 @cache
+def election_dates() -> list[date]:
+    """Polling days of the general elections, in order."""
+    return sorted(date.fromisoformat(line) for line in _lines("elections.txt"))
+
+
+@cache
 def election_years() -> list[int]:
-    return sorted(int(year) for year in _lines("election_years.txt"))
+    return [day.year for day in election_dates()]
 
 
 @cache

@@ -3,6 +3,7 @@ should yield compared whole, then the parse stage itself (lazy, gated, model cho
 Sentences are written for these tests from general English; names are invented or
 common, never the development articles'."""
 
+import datetime
 import os
 import subprocess
 import sys
@@ -15,9 +16,14 @@ from constituencies.ingest.extract import extract
 from constituencies.ingest.facts import MajorityFact
 from constituencies.ingest.scoring import record_of
 
+# When the stories below were published: a majority given without a year is the one won at
+# the latest general election before (2017).
+PUBLISHED = datetime.date(2019, 3, 1)
 
-def records(text):
-    found = [record_of(f) for f in extract(text).facts if isinstance(f, MajorityFact)]
+
+def records(text, published=PUBLISHED):
+    facts = extract(text, published=published).facts
+    found = [record_of(f) for f in facts if isinstance(f, MajorityFact)]
     return sorted(found, key=repr)
 
 
@@ -438,3 +444,23 @@ def test_a_verbless_line_with_two_figures_on_one_noun_is_read_to_its_end(text):
     reader.start()
     reader.join(60)
     assert done, f"extraction did not finish: {text!r}"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "rows"),
+    [
+        # the publication date decides, whatever years the text names
+        ("Her majority in Wigan is 4,321. She won in 2015.", datetime.date(2019, 12, 20),
+         [maj("Wigan", 2019, 4321)]),
+        # undated: a month and year named date the story
+        ("Writing in March 2019: her majority in Wigan is 4,321.", None,
+         [maj("Wigan", 2017, 4321)]),
+        # undated: a bare election year is named for its election, so the story is later
+        ("Her majority in Wigan is 4,321. The 2017 campaign was hard.", None,
+         [maj("Wigan", 2017, 4321)]),
+        # undated, no year anywhere: no election can be told, and none is guessed
+        ("Her majority in Wigan is 4,321.", None, []),
+    ],
+)  # fmt: skip
+def test_a_majority_without_a_year_dates_from_the_story(text, published, rows):
+    assert records(text, published) == expect(*rows)
