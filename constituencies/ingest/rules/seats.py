@@ -36,7 +36,7 @@ from ..document import Document
 from ..facts import SeatFact
 from ..mentions import SentenceView
 from ..parse import cue_forms, lemma_class
-from .syntax import SUBJECTS, Clause, lemma
+from .syntax import SUBJECTS, Clause, clause_head, lemma
 
 _WORD = re.compile(r"[a-z'-]+")
 _PLACEHOLDER = re.compile(r"\{[CP]\d+\}")
@@ -90,22 +90,90 @@ def _row(doc: Document, view: SentenceView) -> list[SeatFact]:
 
 
 def _may_hold(doc: Document, view: SentenceView, position: int) -> bool:
-    """Whether the sentence can tie a person to a seat, tested before any parse."""
-    kinds = {m.kind for m in view.mentions if not doc.in_quote(m.start)}
-    seat = "constituency" in kinds or any(m.constituency for m in view.mentions)
-    words = set(_WORD.findall(view.sentence.text.lower()))
-    person = "person" in kinds or bool(words & _referring_forms())
-    if not person:
+    """Whether the sentence can tie a person to a seat, tested on its mentions and words
+    before any parse: it must name (or refer to) a person and a seat, and hold a cue that
+    some tie below reads."""
+    mentions = [m for m in view.mentions if not doc.in_quote(m.start)]
+    kinds = {m.kind for m in mentions}
+    words = _WORD.findall(view.sentence.text.lower())
+    vocabulary = set(words)
+    person = "person" in kinds or bool(vocabulary & _referring_forms())
+    body = any(m.constituency for m in mentions)
+    seat = "constituency" in kinds or body or bool(vocabulary & _seat_forms())
+    if not (person and seat):
         return False
-    return seat or bool(words & _seat_forms())
+    local = body or bool(vocabulary & lemma_class("local_words"))
+    return bool(
+        vocabulary & _cue_forms()
+        or (local and vocabulary & cue_forms("removal_words"))
+        or _office_cue(words)
+        or any(_possessive(view, m) for m in mentions if m.kind in {"person", "constituency"})
+        or _adjacent(view, mentions)
+        or _leaves_seat(view, mentions)
+    )
 
 
 def _referring_forms() -> frozenset[str]:
-    return cue_forms("personal_pronouns", "office_nouns") | {"mps"}
+    return cue_forms("personal_pronouns", "office_nouns")
 
 
 def _seat_forms() -> frozenset[str]:
     return cue_forms("seat_nouns", "office_nouns", "seat_determiners") | {"mps"}
+
+
+def _possessive(view: SentenceView, mention) -> bool:
+    """A mention marked as a possessor ("X's", "U's")."""
+    after = view.sentence.text[mention.end - view.sentence.start :][:2]
+    return mention.possessive or after[:1] in {"'", "’"} and after[1:] in {"s", ""}
+
+
+def _office_cue(words: list[str]) -> bool:
+    """An office noun that names a seat only with "for" after it ("member for U")."""
+    return any(
+        word in {"member", "members"} and following == "for"
+        for word, following in zip(words, words[1:], strict=False)
+    )
+
+
+def _adjacent(view: SentenceView, mentions) -> bool:
+    """A person and a seat with only punctuation between them ("X (U)", "U - X")."""
+    text, base = view.sentence.text, view.sentence.start
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        if {first.kind, second.kind} == {"person", "constituency"}:
+            gap = text[first.end - base : second.start - base]
+            if not _WORD.search(gap.lower()):
+                return True
+    return False
+
+
+def _leaves_seat(view: SentenceView, mentions) -> bool:
+    """A verb of incumbency with a seat straight after it ("defending U")."""
+    text, base = view.sentence.text.lower(), view.sentence.start
+    for mention in mentions:
+        if mention.kind == "constituency":
+            before = _WORD.findall(text[: mention.start - base])
+            if before[-2:][-1:] == ["the"]:
+                before = before[:-1]
+            if before and before[-1] in cue_forms("incumbency_verbs"):
+                return True
+    return False
+
+
+def _cue_forms() -> frozenset[str]:
+    """Word forms that some tie reads: office and seat nouns, representing, electing,
+    unseating and winning verbs, margins and results, departures, relative "where"."""
+    forms = cue_forms(
+        "office_nouns",
+        "seat_nouns",
+        "representing_verbs",
+        "electing_verbs",
+        "unseating_verbs",
+        "winning_verbs",
+        "margin_nouns",
+        "result_nouns",
+        "departure_nouns",
+    )
+    return (forms | {"mps", "where"}) - {"member", "members"}
 
 
 def _is(token, name: str) -> bool:
@@ -140,8 +208,12 @@ class _Reading(Clause):
                 found += self.possessive(token)
             if token.dep_ == "appos" and not weak:
                 found += self.apposition(token)
-            if lemma(token) in lemma_class("margin_nouns") and not weak:
+            if _is(token, "margin_nouns") or _is(token, "result_nouns"):
                 found += self.margin(token)
+            if _is(token, "departure_nouns") and token.pos_ == "NOUN":
+                found += self.departure(token)
+            if _is(token, "removal_words") and not weak:
+                found += self.removal(token)
         return found
 
     # --- what a token names ---
@@ -168,16 +240,43 @@ class _Reading(Clause):
                     return node.head
         return token
 
+    def listed(self, token, kind: str) -> list[str]:
+        """The names of `kind` that `token` and its coordinated words stand for, and the
+        rest of a list the parse took for an apposition ("A, B and C" read as A with B
+        and C in apposition): an apposition of the same kind that has its own conjuncts."""
+        names = [m.name for m in self.named(token, kind)]
+        for member in self.members(token):
+            for child in member.children:
+                if child.dep_ == "appos" and child.conjuncts:
+                    more = [m.name for m in self.named(child, kind)]
+                    if len(more) > 1:
+                        names += [n for n in more if n not in names]
+        return names
+
     def persons(self, token) -> list[str]:
-        """The people `token` names, or the person a pronoun or "the MP" stands for."""
+        """The people `token` names, or the person a pronoun or "the MP" stands for; a
+        plural pronoun ("they") stands for the last list of people named before it."""
         token = self.resolve(token)
         if token is None or self.quoted(token):
             return []
-        names = [m.name for m in self.named(token, "person")]
+        names = self.listed(token, "person")
+        if not names and lemma(token) in lemma_class("plural_pronouns"):
+            return self.group_before(token)
         if not names and self.refers_back(token) and not self.former(token):
             antecedent = self.antecedent_of(token)
             names = [antecedent] if antecedent else []
         return names
+
+    def group_before(self, token) -> list[str]:
+        """The last coordinated list of people named before `token` in the sentence."""
+        for i in sorted(self.mention_at, reverse=True):
+            mention = self.mention_at[i]
+            if i < token.i and mention.kind == "person" and not self.quoted(self.sent[i]):
+                first = self.members(self.sent[i])[0]
+                group = self.listed(first, "person")
+                if len(group) > 1:
+                    return group
+        return []
 
     def antecedent_of(self, token) -> str:
         """Who a pronoun or "the MP" stands for: the subject named last before it in the
@@ -198,7 +297,7 @@ class _Reading(Clause):
         token = self.resolve(token)
         if token is None or self.quoted(token):
             return []
-        names = [m.name for m in self.named(token, "constituency")]
+        names = self.listed(token, "constituency")
         if not names and bodies:
             mention = self.mention_of(token)
             if mention is not None and mention.kind == "org" and mention.constituency:
@@ -290,6 +389,11 @@ class _Reading(Clause):
                         named = self.seats(place) if place.i in self.mention_at else []
                         if named:
                             return named
+            if child.dep_ == "agent" and node.pos_ in {"VERB", "AUX"}:
+                for measure in child.children:  # "held on by N votes in U"
+                    named = self.places_under(measure, words) if measure.dep_ == "pobj" else []
+                    if named:
+                        return named
             if child.lower_ == "there" and self.weak:
                 earlier = [
                     m.name
@@ -315,6 +419,8 @@ class _Reading(Clause):
                     seats = seats or self.seats(place, bodies=False)
         contextual = False
         if not seats:
+            seats = self.where_seats(noun)
+        if not seats:
             if not self.weak:
                 return []
             local = [
@@ -325,7 +431,8 @@ class _Reading(Clause):
             owner = [c for c in noun.children if c.dep_ == "poss" and _is(c, "seat_nouns")]
             if not (local or owner or self.under_where(noun)):
                 return []
-            seat = self.context_seat(noun)
+            its = any(lemma(c) in {"its"} for c in noun.children if c.dep_ == "poss")
+            seat = (its and self.seat_before(noun)) or self.context_seat(noun)
             seats, contextual = ([seat] if seat else []), True
         if not seats:
             return []
@@ -343,6 +450,30 @@ class _Reading(Clause):
         rule = "seat.context" if contextual else "seat.office"
         return self.paired(rule, people, seats)
 
+    def seat_before(self, token) -> str:
+        """The seat named last before `token`: in its sentence, else the one before."""
+        start = self.start(token)
+        for back in (self.position, self.position - 1):
+            if back < 0:
+                break
+            named = [
+                m.name
+                for m in self.doc.views[back].mentions
+                if m.kind == "constituency"
+                and (back < self.position or m.start < start)
+                and not self.doc.in_quote(m.start)
+            ]
+            if named:
+                return named[-1]
+        return ""
+
+    def where_seats(self, token) -> list[str]:
+        """The seats a "where" clause over `token` hangs on ("A and B, where ...")."""
+        for node in token.ancestors:
+            if node.dep_ == "relcl" and any(lemma(c) == "where" for c in node.children):
+                return self.seats(node.head)
+        return []
+
     def under_where(self, token) -> bool:
         return any(
             node.dep_ == "relcl" and any(lemma(c) == "where" for c in node.children)
@@ -359,6 +490,10 @@ class _Reading(Clause):
                     return people
         if noun.dep_ in {"appos", "compound"}:
             people = self.persons(noun.head)
+            if len(people) > 1 and noun.tag_ not in {"NNS", "NNPS"} and noun.lower_ != "mps":
+                # "A, the MP for U, and B, ...": a singular office is its own head's
+                own = self.mention_at.get(noun.head.i)
+                people = [own.name] if own is not None and own.kind == "person" else []
             if people:
                 return people
         if noun.dep_ in {"attr", "nsubj"} and noun.head.pos_ in {"AUX", "VERB"}:
@@ -398,9 +533,23 @@ class _Reading(Clause):
         if (representing or winning) and self.doubted(verb):
             return []
         people = self.persons(self.agent(verb))
+        target = self.patient(verb)
+        by = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+        if not people and by and verb.tag_ == "VBN" and verb.dep_ in {"conj", "appos", "advcl"}:
+            people = self.persons(by[0])
+            target = verb.head if verb.head.i in self.mention_at else None
+            if target is not None and not self.doubted(verb):
+                seats = self.seats(self.members(target)[0])
+                seats += [
+                    s
+                    for c in verb.children
+                    if c.i < verb.i and c.i in self.mention_at
+                    for s in self.seats(c)
+                    if s not in seats
+                ]
+                return self.paired("seat.represents", people, seats)
         if not people:
             return []
-        target = self.patient(verb)
         if target is None and verb.dep_ == "relcl":
             target = verb.head  # "the seat X held"
         seats = self.seat_target(target) if representing or incumbent else []
@@ -425,6 +574,8 @@ class _Reading(Clause):
             return []
         seats = {m.name for m in self.view.mentions if m.kind == "constituency"}
         seats |= {m.constituency for m in self.view.mentions if m.constituency}
+        if not seats and self.doc.section_seat(self.position):
+            seats = {self.doc.section_seat(self.position)}
         if len(seats) != 1:
             return []
         return self.paired("seat.challenge", self.persons(target), list(seats))
@@ -494,7 +645,16 @@ class _Reading(Clause):
         if people and not self.weak:
             mention = self.mention_of(owned)
             if owned.i in self.mention_at and mention.kind == "constituency":
-                return self.paired("seat.possessive", people, self.seats(owned))
+                # each conjunct has its own owner: "A's U and B's V"
+                return self.paired("seat.possessive", people[:1], [mention.name])
+            between = [
+                self.mention_of(t)
+                for t in owned.children
+                if t.dep_ in {"compound", "nmod"} and owner.i < t.i < owned.i
+            ]
+            places = [m.name for m in between if m is not None and m.kind == "constituency"]
+            if len(places) == 1 and owner.head == owned:  # "X's U office"
+                return self.paired("seat.possessive", people[:1], places)
             return self.local_body(owned, people)
         if people:
             return self.local_body(owned, people)
@@ -553,14 +713,16 @@ class _Reading(Clause):
         """ "X has a majority of N in U", "X's majority in U", "majorities of N and M in A
         and B" (paired with the list of owners)."""
         owners = []
+        owned = False
         for child in noun.children:
             if self.possessor(child):
-                owners = owners or self.persons(child)
+                owners, owned = owners or self.persons(child), True
         verb = noun.head
-        if not owners and noun.dep_ in {"dobj", "pobj"}:
-            if noun.dep_ == "pobj":
-                verb = verb.head
-            if verb.pos_ in {"VERB", "AUX"} and not self.doubted(verb):
+        if not owned and noun.dep_ in {"dobj", "pobj"}:
+            verb = clause_head(noun)  # "X is safe, with a majority of N in U"
+            # not a purpose ("chosen to defend a majority")
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            if verb.pos_ in {"VERB", "AUX"} and not self.doubted(verb) and not infinitive:
                 owners = self.persons(self.subject(verb))
         if not owners:
             return []
@@ -571,7 +733,80 @@ class _Reading(Clause):
         seats = seats or [
             s for c in noun.children if c.dep_ in {"compound", "nmod"} for s in self.seats(c)
         ]
+        if self.weak:
+            if seats or len(owners) != 1:
+                return []
+            seat = self.sentence_seat() or self.context_seat(noun)
+            seats = [seat] if seat else []
         return self.paired("seat.majority", owners, seats)
+
+    def sentence_seat(self) -> str:
+        """The one seat the sentence names outside quotations, if it names only one."""
+        named = {
+            m.name or m.constituency
+            for m in self.view.mentions
+            if (m.kind == "constituency" or m.constituency) and not self.doc.in_quote(m.start)
+        }
+        return next(iter(named)) if len(named) == 1 else ""
+
+    def departure(self, noun) -> list[tuple]:
+        """ "U, where X's departure ...", "In U, X's resignation ...": an MP leaving the
+        seat that scopes the clause."""
+        owners = [p for c in noun.children if self.possessor(c) for p in self.persons(c)]
+        if len(owners) != 1:
+            return []
+        seats = self.where_seats(noun) or [self.fronted_place()]
+        return self.paired("seat.departure", owners, seats)
+
+    def removal(self, token) -> list[tuple]:
+        """An MP whose seat's party wants them gone: a call for X to resign or to call a
+        by-election, a vote of no confidence in X, X losing one, in a seat named by the
+        local party, a fronted place or a place under the vote ("in U")."""
+        target = self.removal_target(token)
+        people = self.listed(target, "person") if target is not None else []
+        if len(people) != 1 or self.quoted(target):
+            return []
+        bodies = {
+            m.constituency
+            for m in self.view.mentions
+            if m.kind == "org" and m.constituency and not self.doc.in_quote(m.start)
+        }
+        verb = clause_head(token)
+        seats = (
+            self.places_under(token)
+            or self.places_under(verb)
+            or ([self.fronted_place()] if self.fronted_place() else [])
+            or (sorted(bodies) if len(bodies) == 1 else [])
+        )
+        return self.paired("seat.removal", people, seats[:1] if len(seats) == 1 else [])
+
+    def removal_target(self, token):
+        """Who a resignation, a by-election or a vote of no confidence is about (named,
+        not a pronoun: the one who calls for it is often named nearer)."""
+        for node in [token, *token.ancestors]:
+            for child in node.children:
+                # "a vote of no confidence in X", "a motion against X"
+                if child.dep_ == "prep" and child.lower_ in {"in", "against"}:
+                    for target in child.children:
+                        if target.dep_ == "pobj" and self.listed(target, "person"):
+                            return target
+            if node.pos_ in {"VERB", "AUX"}:
+                return self.doer(node)
+        return None
+
+    def doer(self, verb):
+        """Who is to do what `verb` says: the object of the verb it completes ("ask X to
+        resign", "call on X to resign"), else its subject."""
+        if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECTS for c in verb.children):
+            head = verb.head
+            for child in head.children:
+                if child.dep_ in {"dobj", "dative"}:
+                    return child
+                if child.dep_ == "prep" and child.lower_ in {"on", "upon", "for"}:
+                    objects = [g for g in child.children if g.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+        return self.agent(verb)
 
     def paired(self, rule, people, seats) -> list[tuple]:
         """One tie, or two lists of the same length paired in order."""
