@@ -31,6 +31,7 @@ place inside a quotation, or a representing verb under a negation, a hedge or a 
 """
 
 import re
+from functools import cache
 
 from ..document import Document
 from ..facts import SeatFact
@@ -96,16 +97,18 @@ def _may_hold(doc: Document, view: SentenceView, position: int) -> bool:
     mentions = [m for m in view.mentions if not doc.in_quote(m.start)]
     kinds = {m.kind for m in mentions}
     words = _WORD.findall(view.sentence.text.lower())
-    vocabulary = set(words)
+    vocabulary = set(_as_seats(words))
     person = "person" in kinds or bool(vocabulary & _referring_forms())
     body = any(m.constituency for m in mentions)
-    seat = "constituency" in kinds or body or bool(vocabulary & _seat_forms())
-    if not (person and seat):
+    named = "constituency" in kinds or body
+    heading = bool(doc.section_seat(position))
+    if not (person and (named or heading or vocabulary & _seat_forms())):
         return False
     local = body or bool(vocabulary & lemma_class("local_words"))
     return bool(
         vocabulary & _cue_forms()
-        or (local and vocabulary & cue_forms("removal_words"))
+        or _seats_named(words)
+        or (local and named and vocabulary & cue_forms("removal_words"))
         or _office_cue(words)
         or any(_possessive(view, m) for m in mentions if m.kind in {"person", "constituency"})
         or _adjacent(view, mentions)
@@ -114,17 +117,43 @@ def _may_hold(doc: Document, view: SentenceView, position: int) -> bool:
 
 
 def _referring_forms() -> frozenset[str]:
-    return cue_forms("personal_pronouns", "office_nouns")
+    """Words that may stand for one person named elsewhere: a pronoun, "the MP"."""
+    return cue_forms("personal_pronouns") | lemma_class("office_nouns")
 
 
 def _seat_forms() -> frozenset[str]:
-    return cue_forms("seat_nouns", "office_nouns", "seat_determiners") | {"mps"}
+    """Words that may stand for a seat named elsewhere: a seat noun, "the MP"."""
+    return cue_forms("seat_nouns") | lemma_class("office_nouns")
+
+
+def _as_seats(words: list[str]) -> list[str]:
+    """The words, less seat nouns that only modify a body ("the constituency party") and
+    plural office nouns without "for" ("seven MPs"), which name no one seat."""
+    seats = cue_forms("seat_nouns")
+    plural = cue_forms("office_nouns") - lemma_class("office_nouns")
+    kept = []
+    for word, after in zip(words, [*words[1:], ""][: len(words)], strict=True):
+        if word in seats and after in lemma_class("body_nouns"):
+            continue
+        if word in plural and after != "for":
+            continue
+        kept.append(word)
+    return kept
 
 
 def _possessive(view: SentenceView, mention) -> bool:
     """A mention marked as a possessor ("X's", "U's")."""
     after = view.sentence.text[mention.end - view.sentence.start :][:2]
     return mention.possessive or after[:1] in {"'", "’"} and after[1:] in {"s", ""}
+
+
+def _seats_named(words: list[str]) -> bool:
+    """A plural seat noun that names its seats: "the seats of A and B", "those seats"."""
+    plurals = cue_forms("seat_nouns") - lemma_class("seat_nouns")
+    for before, word, after in zip(["", *words[:-1]], words, [*words[1:], ""], strict=True):
+        if word in plurals and (after in {"of", "held"} or before in {"those", "these"}):
+            return True
+    return False
 
 
 def _office_cue(words: list[str]) -> bool:
@@ -159,6 +188,7 @@ def _leaves_seat(view: SentenceView, mentions) -> bool:
     return False
 
 
+@cache
 def _cue_forms() -> frozenset[str]:
     """Word forms that some tie reads: office and seat nouns, representing, electing,
     unseating and winning verbs, margins and results, departures, relative "where"."""
@@ -173,18 +203,76 @@ def _cue_forms() -> frozenset[str]:
         "result_nouns",
         "departure_nouns",
     )
-    return (forms | {"mps", "where"}) - {"member", "members"}
+    plurals = cue_forms("seat_nouns") - lemma_class("seat_nouns")
+    return (forms | {"mps", "where"}) - {"member", "members"} - plurals
 
 
 def _is(token, name: str) -> bool:
     """Whether `token`'s lemma (or a plural's singular, or a verb with its particle) is in
     the lexicon class `name`."""
-    words = lemma_class(name)
+    words, heads = _class_parts(name)
     word = lemma(token)
-    if word in words or token.lower_ in words or word.removesuffix("s") in words:
+    if word in words or word.removesuffix("s") in words:
         return True
-    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
-    return any(f"{word} {p}" in words for p in particles)
+    lower = token.lower_
+    if lower in words:
+        return True
+    if word not in heads:
+        return False
+    return any(f"{word} {c.lower_}" in words for c in token.children if c.dep_ == "prt")
+
+
+_TOKEN_CLASSES = (
+    "office_nouns",
+    "seat_nouns",
+    "margin_nouns",
+    "result_nouns",
+    "departure_nouns",
+    "removal_words",
+    "representing_verbs",
+    "incumbency_verbs",
+    "electing_verbs",
+    "unseating_verbs",
+    "winning_verbs",
+)
+_VERB_CLASSES = frozenset(_TOKEN_CLASSES[6:])
+
+
+def _classes_of(token) -> frozenset[str]:
+    """The classes of `_TOKEN_CLASSES` that `token` belongs to (see `_is`)."""
+    index, heads = _class_index()
+    word = lemma(token)
+    found = index.get(word, _NONE) | index.get(word.removesuffix("s"), _NONE)
+    found |= index.get(token.lower_, _NONE)
+    if word in heads:
+        found |= frozenset(name for name in heads[word] if _is(token, name))
+    return found
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+@cache
+def _class_index() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Word -> the classes it is in; first word of a longer entry -> its classes."""
+    index: dict[str, set[str]] = {}
+    heads: dict[str, set[str]] = {}
+    for name in _TOKEN_CLASSES:
+        for entry in lemma_class(name):
+            index.setdefault(entry, set()).add(name)
+            if " " in entry:
+                heads.setdefault(entry.split()[0], set()).add(name)
+    return (
+        {k: frozenset(v) for k, v in index.items()},
+        {k: frozenset(v) for k, v in heads.items()},
+    )
+
+
+@cache
+def _class_parts(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A lexicon class, and the first words of its entries of more than one word."""
+    words = lemma_class(name)
+    return words, frozenset(w.split()[0] for w in words if " " in w)
 
 
 class _Reading(Clause):
@@ -195,26 +283,38 @@ class _Reading(Clause):
         names both) or weak ones (the seat or the person comes from context)."""
         self.weak = weak
         found: list[tuple[str, str, str]] = []
-        for token in self.sent:
-            if self.quoted(token):
-                continue
-            if _is(token, "office_nouns") and token.pos_ in {"NOUN", "PROPN"}:
+        for token, classes in self.cued():
+            noun = token.pos_ in {"NOUN", "PROPN"}
+            if "office_nouns" in classes and noun:
                 found += self.office(token)
-            if token.pos_ in {"VERB", "AUX"}:
+            if classes & _VERB_CLASSES and token.pos_ in {"VERB", "AUX"}:
                 found += self.verb(token)
-            if _is(token, "seat_nouns") and token.pos_ == "NOUN":
+            if "seat_nouns" in classes and token.pos_ == "NOUN":
                 found += self.seat_noun(token)
             if self.possessor(token):
                 found += self.possessive(token)
             if token.dep_ == "appos" and not weak:
                 found += self.apposition(token)
-            if _is(token, "margin_nouns") or _is(token, "result_nouns"):
+            if classes & {"margin_nouns", "result_nouns"}:
                 found += self.margin(token)
-            if _is(token, "departure_nouns") and token.pos_ == "NOUN":
+            if "departure_nouns" in classes and token.pos_ == "NOUN":
                 found += self.departure(token)
-            if _is(token, "removal_words") and not weak:
+            if "removal_words" in classes and not weak:
                 found += self.removal(token)
         return found
+
+    def cued(self) -> list[tuple]:
+        """The sentence's tokens outside quotations that a tie may start from, each with
+        the lexicon classes it belongs to (worked out once for both passes)."""
+        if getattr(self, "_cued", None) is None:
+            self._cued = []
+            for token in self.sent:
+                if self.quoted(token):
+                    continue
+                classes = _classes_of(token)
+                if classes or token.dep_ in {"poss", "compound", "nmod", "appos"}:
+                    self._cued.append((token, classes))
+        return self._cued
 
     # --- what a token names ---
 
