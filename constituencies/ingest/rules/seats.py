@@ -36,7 +36,7 @@ from functools import cache
 from ..document import Document
 from ..facts import SeatFact
 from ..mentions import SentenceView
-from ..parse import cue_forms, lemma_class
+from ..parse import cue_forms, lemma_class, lexicon
 from .syntax import SUBJECTS, Clause, clause_head, lemma
 
 _WORD = re.compile(r"[a-z'-]+")
@@ -104,11 +104,10 @@ def _may_hold(doc: Document, view: SentenceView, position: int) -> bool:
     heading = bool(doc.section_seat(position))
     if not (person and (named or heading or vocabulary & _seat_forms())):
         return False
-    local = body or bool(vocabulary & lemma_class("local_words"))
     return bool(
         vocabulary & _cue_forms()
         or _seats_named(words)
-        or (local and named and vocabulary & cue_forms("removal_words"))
+        or (named and set(words) & cue_forms("removal_words"))
         or _office_cue(words)
         or any(_possessive(view, m) for m in mentions if m.kind in {"person", "constituency"})
         or _adjacent(view, mentions)
@@ -205,6 +204,26 @@ def _cue_forms() -> frozenset[str]:
     )
     plurals = cue_forms("seat_nouns") - lemma_class("seat_nouns")
     return (forms | {"mps", "where"}) - {"member", "members"} - plurals
+
+
+def _count(token) -> int:
+    """The number a numeral token says ("three", "3"), else 0."""
+    words = lexicon()["number_words"]
+    return words.get(token.lower_, 0) or (int(token.text) if token.text.isdigit() else 0)
+
+
+def _runs(view: SentenceView, mentions) -> list[list[str]]:
+    """Mentions in lists: runs joined only by commas and "and"/"or"."""
+    runs: list[list[str]] = []
+    text, base, previous = view.sentence.text, view.sentence.start, None
+    for mention in mentions:
+        gap = text[previous.end - base : mention.start - base] if previous else "x"
+        if previous and set(_WORD.findall(gap.lower())) <= {"and", "or"} and "." not in gap:
+            runs[-1].append(mention.name)
+        else:
+            runs.append([mention.name])
+        previous = mention
+    return runs
 
 
 def _is(token, name: str) -> bool:
@@ -434,15 +453,19 @@ class _Reading(Clause):
         two before), for pairing with as many people."""
         if not any(lemma(c) in {"those", "these", "the"} for c in noun.children):
             return []
+        count = next((_count(c) for c in noun.children if c.dep_ == "nummod"), 0)
         for back in range(self.position, max(-1, self.position - 3), -1):
             view = self.doc.views[back]
-            names = [
-                m.name
+            named = [
+                m
                 for m in view.mentions
                 if m.kind == "constituency" and (back < self.position or m.start < self.start(noun))
             ]
-            if len(names) > 1:
-                return names
+            lists = _runs(view, named)
+            if count:  # "those three seats": the last list of three
+                lists = [run for run in lists if len(run) == count]
+            if lists and len(lists[-1]) > 1:
+                return lists[-1]
         return []
 
     def start(self, token) -> int:
@@ -462,7 +485,8 @@ class _Reading(Clause):
     def fronted_place(self) -> str:
         """ "In U, ...": a place before the main verb scopes its clause."""
         root = next(t for t in self.sent if t.head == t)
-        for child in root.children:
+        near = [root, *[c for c in root.children if c.dep_ in {"aux", "auxpass"}]]
+        for child in [c for node in near for c in node.children]:
             if child.dep_ == "prep" and child.i < root.i and child.lower_ == "in":
                 for place in child.children:
                     named = self.seats(place) if place.dep_ == "pobj" else []
@@ -529,7 +553,10 @@ class _Reading(Clause):
                 if c.dep_ in {"poss", "amod", "det"} and _is(c, "seat_determiners")
             ]
             owner = [c for c in noun.children if c.dep_ == "poss" and _is(c, "seat_nouns")]
-            if not (local or owner or self.under_where(noun)):
+            # "X, the MP, ..." under a seat's heading or a fronted place
+            apposed = noun.dep_ == "appos" and any(c.lower_ == "the" for c in noun.children)
+            scoped = self.fronted_place() or self.doc.section_seat(self.position)
+            if not (local or owner or self.under_where(noun) or (apposed and scoped)):
                 return []
             its = any(lemma(c) in {"its"} for c in noun.children if c.dep_ == "poss")
             seat = (its and self.seat_before(noun)) or self.context_seat(noun)
@@ -872,8 +899,9 @@ class _Reading(Clause):
             if m.kind == "org" and m.constituency and not self.doc.in_quote(m.start)
         }
         verb = clause_head(token)
+        path = [token, *[n for n in token.ancestors if n.i != verb.i and verb.is_ancestor(n)]]
         seats = (
-            self.places_under(token)
+            next((found for node in path if (found := self.places_under(node))), [])
             or self.places_under(verb)
             or ([self.fronted_place()] if self.fronted_place() else [])
             or (sorted(bodies) if len(bodies) == 1 else [])
