@@ -238,7 +238,7 @@ def _is(token, name: str) -> bool:
         return True
     if word not in heads:
         return False
-    return any(f"{word} {c.lower_}" in words for c in token.children if c.dep_ == "prt")
+    return any(f"{word} {c.lower_}" in words for c in token.children if c.dep_ in {"prt", "prep"})
 
 
 _TOKEN_CLASSES = (
@@ -263,6 +263,9 @@ def _classes_of(token) -> frozenset[str]:
     word = lemma(token)
     found = index.get(word, _NONE) | index.get(word.removesuffix("s"), _NONE)
     found |= index.get(token.lower_, _NONE)
+    if token.i >= 2 and token.nbor(-1).text == "-":  # a hyphenated word split in two
+        joined = f"{token.nbor(-2).lower_}-{word}"
+        found |= index.get(joined, _NONE) | index.get(joined.removesuffix("s"), _NONE)
     if word in heads:
         found |= frozenset(name for name in heads[word] if _is(token, name))
     return found
@@ -328,9 +331,11 @@ class _Reading(Clause):
         if getattr(self, "_cued", None) is None:
             self._cued = []
             for token in self.sent:
-                if self.quoted(token):
-                    continue
                 classes = _classes_of(token)
+                if self.quoted(token):
+                    classes &= {"removal_words"}
+                    if not classes:
+                        continue
                 if classes or token.dep_ in {"poss", "compound", "nmod", "appos"}:
                     self._cued.append((token, classes))
         return self._cued
@@ -645,12 +650,15 @@ class _Reading(Clause):
             return self.paired("seat.elected", people, seats)
         if _is(verb, "unseating_verbs"):
             target = self.patient(verb)
+            if target is None:  # "campaign against X", "run against X"
+                against = self.prepositional(verb, {"against"})
+                target = against[0] if against else None
             if target is None:
                 return []
             return self.paired(
                 "seat.challenge",
                 self.persons(target),
-                self.places_under(verb) or self.places_under(target),
+                self.places_under(verb) or self.places_under(target) or self.where_seats(verb),
             )
         representing = _is(verb, "representing_verbs")
         incumbent = _is(verb, "incumbency_verbs")
@@ -891,6 +899,8 @@ class _Reading(Clause):
         local party, a fronted place or a place under the vote ("in U")."""
         target = self.removal_target(token)
         people = self.listed(target, "person") if target is not None else []
+        if target is not None and not people and target.dep_ in {"dobj", "dative", "pobj"}:
+            people = self.object_antecedent(target)
         if len(people) != 1 or self.quoted(target):
             return []
         bodies = {
@@ -905,8 +915,24 @@ class _Reading(Clause):
             or self.places_under(verb)
             or ([self.fronted_place()] if self.fronted_place() else [])
             or (sorted(bodies) if len(bodies) == 1 else [])
+            or ([self.sentence_seat()] if self.sentence_seat() else [])
         )
         return self.paired("seat.removal", people, seats[:1] if len(seats) == 1 else [])
+
+    def object_antecedent(self, pronoun) -> list[str]:
+        """Who an object pronoun ("ask him to ...") stands for: the last person named
+        before it in the sentence who is not a subject (a subject is not its own object)."""
+        if lemma(pronoun) not in lemma_class("personal_pronouns"):
+            return []
+        named = [
+            m.name
+            for i, m in sorted(self.mention_at.items())
+            if i < pronoun.i
+            and m.kind == "person"
+            and self.sent[i].dep_ not in SUBJECTS
+            and not self.quoted(self.sent[i])
+        ]
+        return named[-1:]
 
     def removal_target(self, token):
         """Who a resignation, a by-election or a vote of no confidence is about (named,
