@@ -206,6 +206,13 @@ def _cue_forms() -> frozenset[str]:
     return (forms | {"mps", "where"}) - {"member", "members"} - plurals
 
 
+def _purpose(verb) -> bool:
+    """An infinitive that says what someone is for or aims at ("picked to defend U")."""
+    return verb.dep_ in {"xcomp", "advcl", "acl"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+
+
 def _count(token) -> int:
     """The number a numeral token says ("three", "3"), else 0."""
     words = lexicon()["number_words"]
@@ -601,7 +608,7 @@ class _Reading(Clause):
 
     def where_seats(self, token) -> list[str]:
         """The seats a "where" clause over `token` hangs on ("A and B, where ...")."""
-        for node in token.ancestors:
+        for node in [token, *token.ancestors]:
             if node.dep_ == "relcl" and any(lemma(c) == "where" for c in node.children):
                 return self.seats(node.head)
         return []
@@ -667,6 +674,8 @@ class _Reading(Clause):
             return []
         if (representing or winning) and self.doubted(verb):
             return []
+        if (incumbent or winning) and not representing and _purpose(verb):
+            return []  # "chosen to defend the seat": an aim, not a holder
         people = self.persons(self.agent(verb))
         target = self.patient(verb)
         by = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
