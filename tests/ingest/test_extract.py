@@ -27,51 +27,6 @@ def expect(kind, *rows):
     return sorted(({"type": kind, **holder, **row} for row in rows), key=repr)
 
 
-SEATS = [
-    ("Wigan MP Lisa Nandy backed the deal.", [{"person": "Lisa Nandy", "constituency": "Wigan"}]),
-    (
-        "Maria Eagle, the Labour MP for Garston and Halewood, said little.",
-        [{"person": "Maria Eagle", "constituency": "Garston and Halewood"}],
-    ),
-    (
-        "The contests in Bolsover and Wakefield, held by Dennis Skinner and Mary Creagh, start "
-        "soon.",
-        [
-            {"person": "Dennis Skinner", "constituency": "Bolsover"},
-            {"person": "Mary Creagh", "constituency": "Wakefield"},
-        ],
-    ),
-    (
-        "John Mann's Bassetlaw seat is marginal.",
-        [{"person": "John Mann", "constituency": "Bassetlaw"}],
-    ),
-    (
-        "Activists hope to unseat Kate Hoey in Vauxhall at the next election.",
-        [{"person": "Kate Hoey", "constituency": "Vauxhall"}],
-    ),
-    (
-        "Frank Field quit the party. The Birkenhead MP, who has sat since 1979, will stand again.",
-        [{"person": "Frank Field", "constituency": "Birkenhead"}],
-    ),
-    (
-        "Joan Ryan, lawmaker for Enfield North in London, quit on Tuesday.",
-        [{"person": "Joan Ryan", "constituency": "Enfield North"}],
-    ),
-    (
-        "Kate Hoey held Vauxhall easily in 2017.",
-        [{"person": "Kate Hoey", "constituency": "Vauxhall"}],
-    ),
-    ("Ravi Shah won the Vauxhall selection on Sunday.", []),
-    ("Barking councillor Sanchia Alasia spoke at the hustings.", []),
-    ("Gordon Brown visited Kirkcaldy.", []),
-]
-
-
-@pytest.mark.parametrize(("text", "rows"), SEATS)
-def test_seats(text, rows):
-    assert records(text, "seat") == expect("seat", *rows)
-
-
 MOVES = [
     (
         "Yesterday Gavin Shuker quit Labour to join The Independent Group.",
@@ -346,58 +301,6 @@ def test_empty_text_has_no_facts():
     assert extract("").facts == []
 
 
-# Families found on unseen prose: rundowns, paired lists, selection outcomes, two decisions
-# in one sentence, the party of a defector, (majority years and traps:
-# test_majorities.py). All invented.
-RUNDOWN_SEATS = [
-    (
-        "Dennis Skinner (Bolsover, majority 5,288) spoke first.",
-        [{"person": "Dennis Skinner", "constituency": "Bolsover"}],
-    ),
-    ("Wakefield - Mary Creagh - 2,176.", [{"person": "Mary Creagh", "constituency": "Wakefield"}]),
-    (
-        "Kate Hoey, another of the rebels, held Vauxhall by 20,250 votes.",
-        [{"person": "Kate Hoey", "constituency": "Vauxhall"}],
-    ),
-    (
-        "Kate Hoey and John Mann hold Vauxhall and Bassetlaw by 20,250 and 4,852 respectively.",
-        [
-            {"person": "Kate Hoey", "constituency": "Vauxhall"},
-            {"person": "John Mann", "constituency": "Bassetlaw"},
-        ],
-    ),
-    (
-        "Kate Hoey and John Mann are safer, with majorities of 20,250 and 4,852 in Vauxhall and "
-        "Bassetlaw.",
-        [
-            {"person": "Kate Hoey", "constituency": "Vauxhall"},
-            {"person": "John Mann", "constituency": "Bassetlaw"},
-        ],
-    ),
-    (
-        "The odd one out is Lisa Nandy. Her Wigan seat is marginal.",
-        [{"person": "Lisa Nandy", "constituency": "Wigan"}],
-    ),
-    (
-        "Vauxhall, the seat in south London that Kate Hoey won in 2017, is safe.",
-        [{"person": "Kate Hoey", "constituency": "Vauxhall"}],
-    ),
-    (
-        "Mary Creagh, once a shadow minister, enjoys a majority of 2,176 in Wakefield.",
-        [{"person": "Mary Creagh", "constituency": "Wakefield"}],
-    ),
-    (
-        "John Mann's 4,852-vote majority in Bassetlaw is thin.",
-        [{"person": "John Mann", "constituency": "Bassetlaw"}],
-    ),
-]
-
-
-@pytest.mark.parametrize(("text", "rows"), RUNDOWN_SEATS)
-def test_rundown_seats(text, rows):
-    assert records(text, "seat") == expect("seat", *rows)
-
-
 def _move(person, from_party, to_group="The Independent Group", constituency="", date_text=""):
     return {
         "person": person,
@@ -514,58 +417,6 @@ def test_selection_outcomes(text, rows):
     assert records(text, "candidacy") == expect("candidacy", *rows)
 
 
-# Seat phrasings generalised in round 3: sections headed by a seat, "its MP", "which X
-# held", "who has sat for", "X's share of the vote in", lists "who held those seats".
-SECTION_SEATS = [
-    (
-        "Wigan. Tom Reed won the selection. Lisa Nandy, its MP, quit Labour in March.",
-        [{"person": "Lisa Nandy", "constituency": "Wigan"}],
-    ),
-    (
-        "BASSETLAW\n\nJo Hart was picked on Friday. She will fight the seat John Mann held "
-        "until he quit.",
-        [{"person": "John Mann", "constituency": "Bassetlaw"}],
-    ),
-    (
-        "In Bolsover, which Dennis Skinner held by 5,288 votes, members meet on Monday.",
-        [{"person": "Dennis Skinner", "constituency": "Bolsover"}],
-    ),
-    (
-        "Mary Creagh, who has sat for Wakefield since 2005, is staying.",
-        [{"person": "Mary Creagh", "constituency": "Wakefield"}],
-    ),
-    (
-        "Frank Field beat the Conservatives in Birkenhead by 25,514 votes in 2017.",
-        [{"person": "Frank Field", "constituency": "Birkenhead"}],
-    ),
-    (
-        "Shortlists will be women-only in Bolsover and Wakefield. That means Dennis Skinner "
-        "and Mary Creagh, who held those two seats, will be succeeded by women.",
-        [
-            {"person": "Dennis Skinner", "constituency": "Bolsover"},
-            {"person": "Mary Creagh", "constituency": "Wakefield"},
-        ],
-    ),
-    (
-        "Wigan and Bolsover, the seats of Lisa Nandy and Dennis Skinner, are safe.",
-        [
-            {"person": "Lisa Nandy", "constituency": "Wigan"},
-            {"person": "Dennis Skinner", "constituency": "Bolsover"},
-        ],
-    ),
-    # the MP of a seat talked about in the third person is not the speaker just named
-    (
-        "Council leader Sam Ode said it would be right for the Wigan MP to fight a by-election.",
-        [],
-    ),
-    # a surname that is also a seat is a name, not the seat
-    ("Ed Poole, the branch secretary, had applied.", []),
-]
-
-
-@pytest.mark.parametrize(("text", "rows"), SECTION_SEATS)
-def test_section_seats(text, rows):
-    assert records(text, "seat") == expect("seat", *rows)
 
 
 # An MP whose seat is named is a defector only when the article ties them to the split.
@@ -639,58 +490,6 @@ def test_shortlist_families(text, rows):
     assert records(text, "shortlist") == expect("shortlist", *rows)
 
 
-# Round 4: broad cues (a seat and an MP bound by structure, not by one template).
-GENERAL_SEATS = [
-    # a seat and its MP in brackets, either way round
-    ("Wigan (Lisa Nandy): 10 / 20 / 30", [{"person": "Lisa Nandy", "constituency": "Wigan"}]),
-    (
-        "Bolsover, the former mining seat that Dennis Skinner has held since 1970, votes soon.",
-        [{"person": "Dennis Skinner", "constituency": "Bolsover"}],
-    ),
-    (
-        "Wakefield, a marginal constituency which Mary Creagh represented for years, is next.",
-        [{"person": "Mary Creagh", "constituency": "Wakefield"}],
-    ),
-    (
-        "Labour wants Wakefield back. The seat has been held since 2005 by Mary Creagh. "
-        "Wakefield is close.",
-        [{"person": "Mary Creagh", "constituency": "Wakefield"}],
-    ),
-    (
-        "Members in Bolsover met last night. In March our MP, Dennis Skinner, left Labour. "
-        "Bolsover will choose again.",
-        [{"person": "Dennis Skinner", "constituency": "Bolsover"}],
-    ),
-    (
-        "Wigan Labour met on Friday. When Lisa Nandy walked out of the party, the Wigan branch "
-        "was stunned.",
-        [{"person": "Lisa Nandy", "constituency": "Wigan"}],
-    ),
-    (
-        "Canvassing is planned in Wigan and Bolsover - the seats of two of the defectors, "
-        "Lisa Nandy and Dennis Skinner.",
-        [
-            {"person": "Lisa Nandy", "constituency": "Wigan"},
-            {"person": "Dennis Skinner", "constituency": "Bolsover"},
-        ],
-    ),
-    (
-        "Wigan (majority: 6,000) and Bolsover (majority: 5,000) are held by Lisa Nandy and "
-        "Dennis Skinner respectively.",
-        [
-            {"person": "Lisa Nandy", "constituency": "Wigan"},
-            {"person": "Dennis Skinner", "constituency": "Bolsover"},
-        ],
-    ),
-    # negatives: two seats and no tie; a candidate, not a mover, in a one-seat story
-    ("Lisa Nandy visited Wigan and Bolsover on Friday.", []),
-    ("Members in Wigan met. Lisa Nandy was selected to fight Wigan.", []),
-]
-
-
-@pytest.mark.parametrize(("text", "rows"), GENERAL_SEATS)
-def test_general_seats(text, rows):
-    assert records(text, "seat") == expect("seat", *rows)
 
 
 HEADING_MOVES = [

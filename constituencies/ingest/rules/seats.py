@@ -1,516 +1,982 @@
-"""Seat rules: who is the sitting MP for which constituency -> `SeatFact`.
+"""Seat rules: who is the sitting MP for which constituency -> `SeatFact`, read from the parse.
 
-Explicit patterns come first ("X, the MP for Y", "Y MP X", "Y, held by X", "X's CLP, Y",
-"X's Y seat", "challenge X in Y", "A and B, held by X and Y" paired in order). A second
-pass takes weaker, sentence-level evidence: "the Y MP" referring back to the story's
-subject, "X's CLP ... the people of Y", "the battle to replace X" in a sentence naming one
-seat, and "the constituency is represented by X" in a story about one seat. The first
-seat found for a person wins; `Document.seat_of` keeps it for the later rules.
+A sentence is parsed only when it names a person (or has a pronoun or an office noun) and
+a seat (or falls under a seat's heading, or has a seat noun). In the parse a person and a
+seat are tied by:
+- an office noun ("MP") with the seat attached ("the MP for U", "U MP", "U's MP") and the
+  person as its compound, apposition or copular subject ("U MP X", "X, the MP for U",
+  "X is the MP for U", "X, who is the MP for U");
+- a representing verb with the person as agent and the seat as patient, in either voice
+  and through relative clauses on either ("X represents U", "X, who has sat for U",
+  "U, held by X", "U, which X has held", "the seat X held"), or an electing verb the
+  other way round ("U returned X");
+- a verb whose object is the seat its subject holds, true even when urged or denied ("X
+  will not be defending U");
+- a possessive ("X's U", "U's X", "X's U seat", "X's majority in U", "X's CLP, U"), the
+  seat noun's "of" ("the seats of A and B") or an apposition or bracket ("X (U)", "U (X)");
+- a margin owned by the person in the seat ("X has a majority of N in U", "X beat Labour
+  in U", "X held on by N votes in U");
+- a challenge to the person in the seat ("to unseat X in U", "to take on X in U").
+Coordinated lists pair in order when they are the same length ("A and B, the MPs for C
+and D respectively"). A seat noun or office noun with no seat of its own ("the seat",
+"its MP") takes the seat that scopes it: a fronted place ("In U, ..."), a "where" clause
+on a seat, the section heading, else the story's one seat. A pronoun or "the MP" stands
+for the person named last (`Clause.antecedent`), and "the U MP" with no name for the
+subject of the sentences before.
+
+Nothing is read from a place named in passing, a candidacy, a "former" MP, a person or
+place inside a quotation, or a representing verb under a negation, a hedge or a denial
+(`Clause.doubted`). The first seat found for a person wins; `Document.seat_of` and
+`Document.seat_evidence` keep it for the later rules.
 """
 
 import re
-from collections.abc import Iterator
+from functools import cache
 
 from ..document import Document
-from ..facts import (
-    SeatFact,
-)
+from ..facts import SeatFact
 from ..mentions import SentenceView
-from .common import (
-    CLIST,
-    CLP_WORDS,
-    O_,
-    PLIST,
-    C,
-    P,
-    Y,
-    constituency_names,
-    person_names,
-    recent_constituency,
-)
+from ..parse import cue_forms, lemma_class, lexicon
+from .syntax import SUBJECTS, Clause, clause_head, lemma
 
-# An aside between a name and its verb: "Angela Smith, another of the seven, held ..."
-_APPOSITION = r"(?:, (?:(?!\{P)[^,;]){1,100},)?"
-_SEAT_PATTERNS = [
-    (
-        "seat.mp_for",
-        re.compile(
-            rf"{P}, (?:(?:you|who|he|she) (?:are|were|is|was) )?(?:the |)"
-            rf"(?:[\w-]+ |\{{Y\d+\}} ){{0,2}}(?:MP|lawmaker|member of parliament) for {C}"
-        ),
-    ),
-    ("seat.mp_for", re.compile(rf"\bMP for {C},? (?:{Y} |)(?:[a-z]+ )?{P}")),
-    (
-        "seat.mp_for",
-        re.compile(
-            rf"{P} (?:is|was|has been|had been) (?:the )?(?:[\w-]+ |\{{Y\d+\}} ){{0,2}}MP for {C}"
-        ),
-    ),
-    ("seat.mp_for", re.compile(rf"{C} (?:{Y} |independent |TIG )?MP,? {P}")),
-    ("seat.mp_for", re.compile(rf"{P}, (?:the |)(?:{Y} |independent |)?{C} MP\b")),
-    ("seat.mp_for", re.compile(rf"{P} \((?:[^()]*?, )?{C}(?:[,;:] [^()]*)?\)")),
-    # table and list lines: "Dudley North (Ian Austin): 649 / 4,181 / 22"
-    ("seat.mp_for", re.compile(rf"{C} \({P}\)")),
-    ("seat.possessive", re.compile(rf"{P}'s {CLP_WORDS},? (?:in )?{C}")),
-    # "X's share of the vote in Y", "X's majority there in Y"
-    (
-        "seat.possessive",
-        re.compile(
-            rf"{P}'s (?:share of the vote|vote share|majority|margin|winning margin)"
-            rf"(?: [^.;{{]{{0,30}}?)? in {C}"
-        ),
-    ),
-    # "X beat the Conservatives in Y by 863 votes"
-    (
-        "seat.won",
-        re.compile(rf"{P}{_APPOSITION} (?:beat|defeated) (?:the )?(?:\{{Y\d+\}}|[\w-]+) in {C}"),
-    ),
-    # "Y, which X held by 13,925 votes", "In Y, where X's departure left ..."
-    (
-        "seat.held_since",
-        re.compile(
-            rf"{C},? (?:which|that) {P} (?:has |had |)(?:\w+ly |)"
-            r"(?:held|won|represented|took|holds|represents|has held)\b"
-        ),
-    ),
-    (
-        "seat.where_mp",
-        re.compile(
-            rf"{C},? where {P}'s (?:departure|defection|exit|resignation|majority|walkout)\b"
-        ),
-    ),
-    # "X lost a similar no-confidence vote in Y", "X lost one in Y by 27 votes to 20"
-    (
-        "seat.vote_in",
-        re.compile(
-            rf"{P} (?:lost|survived|faced) (?:a |an |the |)(?:[\w-]+ ){{0,3}}?"
-            rf"(?:vote|motion|one|ballot) in {C}"
-        ),
-    ),
-    # "a day of action in Y, where ... activists campaigning against X"
-    (
-        "seat.campaign_against",
-        re.compile(
-            rf"{C},? where [^.;{{]{{0,60}}?(?:\{{P\d+\}} [^.;{{]{{0,40}}?)?"
-            rf"(?:campaign\w* against|to unseat|canvassing against) {P}"
-        ),
-    ),
-    ("seat.possessive", re.compile(rf"{P}'s {C}")),
-    # "Gapes's east London seat, Ilford South"
-    (
-        "seat.possessive",
-        re.compile(rf"{P}'s (?:[\w-]+ ){{0,3}}?(?:seat|constituency)(?:,| of) {C}"),
-    ),
-    (
-        "seat.represents",
-        re.compile(
-            rf"{P}{_APPOSITION},? (?:who |)(?:has |)(?:\w+ly |)"
-            rf"(?:represents|represented|holds|held|sits for|sat for|has sat for) {C}"
-        ),
-    ),
-    # "Y, the seat straddling A and B that X won for the party in 2017"
-    (
-        "seat.held_since",
-        re.compile(
-            rf"{C}, the (?:seat|constituency) (?:[^.{{;]{{0,80}}? )??(?:that |which |)"
-            rf"(?:\{{[CY]\d+\}} [^.{{;]{{0,40}}? )?{P} (?:has |had |)(?:held|represented|took|won)"
-        ),
-    ),
-    (
-        "seat.seat_of",
-        re.compile(rf"{C}, the (?:seat|constituency) (?:of|held by) (?:[a-z][\w-]* ){{0,3}}{P}"),
-    ),
-    # "Nottingham East, the city seat that Chris Leslie has represented since 2010"
-    (
-        "seat.held_since",
-        re.compile(
-            rf"{C}, (?:the|a|an) (?:[\w-]+ ){{1,3}}?(?:seat|constituency) (?:that |which |)"
-            rf"{P} (?:has |had |)(?:\w+ly |)(?:held|represented|took|won|holds|represents)\b"
-        ),
-    ),
-    ("seat.seat_of", re.compile(rf"{C} seat (?:left|vacated|held|represented) by {P}")),
-    (
-        "seat.where_mp",
-        re.compile(
-            rf"{C},? where (?:the )?(?:former |sitting |)(?:[\w-]+ |\{{Y\d+\}} ){{0,2}}MP {P}"
-        ),
-    ),
-    (
-        "seat.where_mp",
-        re.compile(
-            rf"{C},? where (?:the )?(?:former |sitting |)(?:[\w-]+ |\{{Y\d+\}} ){{0,2}}?{P} "
-            r"(?:has |had |)(?:quit|left|resigned|defected|walked out)\b"
-        ),
-    ),
-    (
-        "seat.won",
-        re.compile(
-            rf"{P}{_APPOSITION} (?:\w+ly |)(?:won|held|holds|retained|kept|took)(?: back)? {C}"
-            r"(?!'s| \{| (?:selection|contest|nomination|race|hustings|ballot|shortlist))"
-        ),
-    ),
-    # "X, once Labour's shadow chancellor, currently enjoys a majority of 19,590 in Y"
-    (
-        "seat.majority_in",
-        re.compile(
-            rf"{P}{_APPOSITION} (?:\w+ly |)(?:has|had|enjoys|enjoyed|sits on|sat on|won|holds|held)"
-            rf" (?:a |an |)(?:[\w-]+ ){{0,2}}?majority of [\d,]+ in {C}"
-        ),
-    ),
-    # rundown lines: "Ilford South - Mike Gapes - 31,647", "Ann Coffey, Stockport: a margin of"
-    ("seat.rundown", re.compile(rf"^[-•*\s]*{C} - {P} - ")),
-    ("seat.rundown", re.compile(rf"^[-•*\s]*{P}, {C}(?::| -) ")),
-    # "Luciana Berger's 29,466-vote majority in Liverpool Wavertree", "X held on by 1,322 votes
-    # in Y"
-    ("seat.majority_in", re.compile(rf"{P}'s [^.;{{]{{0,30}}?majority (?:of [\d,]+ )?in {C}")),
-    (
-        "seat.majority_in",
-        re.compile(
-            rf"{P}{_APPOSITION} (?:won|held(?: on)?|clung on|hung on|scraped home) by "
-            rf"(?:[a-z]+ )?[\d,]+(?: votes)? in {C}"
-        ),
-    ),
-    (
-        "seat.challenge_in",
-        re.compile(rf"(?:challenge|oust|unseat|replace|defeat|succeed|take on) {P} in {C}"),
-    ),
-    (
-        "seat.represented_by",
-        re.compile(rf"{C} (?:is|was) (?:currently )?(?:represented|held) by {P}"),
-    ),
-]
-_HELD_BY = re.compile(
-    rf"{CLIST}(?:(?:,| -| –)? (?:which are |which is |are |is |were |was |)(?:held|represented) by"
-    rf"|(?:,| -| –) the (?:seats|constituencies) (?:of|held by)(?: [^.;{{]{{0,50}}?)?) {PLIST}"
-)
-_ASIDE = re.compile(r" \([^(){}]*\)")
-_WHERE_SITTING = re.compile(
-    rf"{CLIST},? where {PLIST} "
-    r"(?:(?:are|is) the (?:sitting )?MPs?|(?:has|have) (?:sat|served|been the MPs?)\b)"
-)
-# "Ann and Gavin hold Stockport and Luton South by ...", "A and B, with majorities of N and M
-# in S and T": MPs and seats paired in order.
-_PAIRED_HOLD = re.compile(
-    rf"{PLIST}{_APPOSITION} (?:hold|held|represent|represented|sit for|won|retained|kept) {CLIST}"
-)
-_PAIRED_MAJORITIES = re.compile(
-    rf"{PLIST}(?:, | )[^.;]{{0,80}}?\bmajorities (?:of |were |)[\d,]+(?:, [\d,]+)*,? and [\d,]+ "
-    rf"in {CLIST}"
-)
-# "Her Penistone and Stocksbridge seat": the seat of the person the text was just about.
-_PRONOUN_SEAT = re.compile(
-    rf"\b(?:[Hh]is|[Hh]er) {C} (?:seat|constituency|majority|party|CLP|local party|constituents)\b"
-    rf"|\b(?:[Hh]e|[Ss]he) (?:first |had |has |)(?:won|took|held|gained|represented) {C}\b"
-)
-# "Broxtowe returned her by 863 votes"
-_RETURNED = re.compile(
-    rf"{C} (?:returned|re-elected|elected|went (?:his|her) way|backed) (?:him|her|by)\b"
-)
-_RESPECTIVE = re.compile(
-    rf"(?:challenge|oust|unseat|replace|defeat|succeed|take on) {PLIST} in {CLIST},? respectively"
-)
-_THE_SEAT_MP = re.compile(
-    rf"(?<!for )(?<!to )(?<!on )(?<!against )(?<!with )(?<!of )\b[Tt]he {C} MP\b(?!,? \{{P)"
-)
-# "Ian Austin, its MP, quit", "X, the seat's MP since 2005", "X, the MP since 2010"
-_ITS_MP = re.compile(
-    rf"{P}, (?:its|the seat's|the constituency's|the|the sitting|the local) "
-    rf"(?:[\w-]+ )?MP\b(?! for)"
-)
-# "A, B and C, who held those three seats": the seats just listed, in order
-_THOSE_SEATS = re.compile(
-    rf"{PLIST},? who (?:\w+ )?(?:held|represented|hold|represent) (?:those|these|the) "
-    r"(?:\w+ )?seats\b"
-)
-_OUR_MP = re.compile(rf"\b(?:[Oo]ur|[Tt]heir|[Yy]our|[Ii]ts|[Tt]he local) (?:local )?MP,? {P}")
-# "When Chuka Umunna walked out of Labour ...": the mover in a story about one seat
-_MOVER = re.compile(
-    rf"{P}(?:, [^,{{]{{0,80}},)? (?:\w+ly |has |had |)(?:quit|left|walked out|resigned from|"
-    r"defected|broke away)\b"
-)
-_SECTION_MOVER = re.compile(
-    rf"^\W*{P}{_APPOSITION},? (?:who |)(?:has |had |)(?:\w+ly |)"
-    r"(?:quit|left|resigned|defected|walked out|broke away)\b"
-)
-# "We call on X to resign the seat, to give the people of Y ...": the MP of the one seat
-_CALL_TO_GO = re.compile(
-    rf"\b(?:call(?:ed|s|ing)? (?:on|for)|urg(?:ed|es|ing)|demand(?:ed|s|ing)?) {P} to "
-    r"(?:[\w-]+ ){0,2}?(?:resign|stand down|step down|trigger|fight|face)\b"
-)
-_OWN_MAJORITY = re.compile(rf"{P}'s (?:majority|share of the vote|vote share)\b")
-_FOCUS_HOLDER = re.compile(
-    rf"\b[Tt]he (?:constituency|seat),? (?:is |was |has been |had been |)(?:currently )?"
-    rf"(?:represented|held)(?: (?:since|from) (?:19|20)\d\d)? by {P}"
-    rf"|{P}'s (?:seat|constituency)\b"
-    rf"|\b[Tt]he (?:seat|constituency)\b[^.]*{P} (?:has |had |)(?:left|quit|resigned|defected)\b"
-)
-_CLP_POSSESSIVE = re.compile(rf"{P}'s {CLP_WORDS}")
-_CLP_APPOSITION = re.compile(rf"{O_}, {P}'s {CLP_WORDS}")
-_REPLACE_OBJECT = re.compile(
-    rf"\b(?:replace|unseat|unseating|oust|ousting|challenge|succeed|face) {P}(?!')"
-)
-# "She will fight the seat Chuka Umunna took out of Labour": the seat under discussion
-_THE_SEAT_OF = re.compile(
-    rf"\bthe (?:seat|constituency) (?:that |which |)(?:(?:was )?(?:held|won|vacated) by {P}|"
-    rf"{P} (?:took|held|won|represented|left|vacated))"
-)
-_OFFICER = re.compile(
-    r"\b(?:chair|chairman|chairwoman|secretary|treasurer|coordinator|co-ordinator|organiser|"
-    r"officer|"
-    r"spokesperson|spokesman|spokeswoman|leader|member|councillor)\b"
-)
-
-
-def _record_seat(
-    doc: Document, rule: str, view: SentenceView, person: str, seat: str
-) -> Iterator[SeatFact]:
-    if person in doc.seat_of or not seat:
-        return
-    doc.seat_of[person] = seat
-    span = doc.sentence_span(view)
-    doc.seat_evidence[person] = (span,)
-    yield SeatFact(rule, (span,), person, seat)
+_WORD = re.compile(r"[a-z'-]+")
+_PLACEHOLDER = re.compile(r"\{[CP]\d+\}")
+_ROW_WORDS = re.compile(r"[A-Za-z]+")
+_ROW = re.compile(r"[\s\-–—:;|/(),•*.\d]*")
+_NOUN_LINKS = {"appos", "compound", "nmod", "poss", "amod"}
 
 
 def seat_facts(doc: Document) -> list[SeatFact]:
     found: list[SeatFact] = []
+    positions = [p for p, view in enumerate(doc.views) if _may_hold(doc, view, p)]
+    parsed = doc.parses(positions)
+    readings = [_Reading(doc, p, parsed[p]) for p in positions]
     for view in doc.views:
-        template = view.template
-        if "{P" not in template or ("{C" not in template and "{O" not in template):
-            continue
-        for rule, pattern in _SEAT_PATTERNS:
-            for match in pattern.finditer(template):
-                numbers = [int(n) for n in match.groups() if n is not None]
-                people = [view.mentions[n] for n in numbers if view.mentions[n].kind == "person"]
-                seats = [
-                    view.mentions[n] for n in numbers if view.mentions[n].kind == "constituency"
-                ]
-                if people and seats:
-                    found += _record_seat(doc, rule, view, people[0].name, seats[0].name)
-        # bracketed asides ("Streatham (majority: 26,285), ...") would break the lists
-        plain = _ASIDE.sub("", template) if "(" in template else template
-        for pattern, rule in ((_HELD_BY, "seat.held_by"), (_WHERE_SITTING, "seat.held_by")):
-            for match in pattern.finditer(plain):
-                found += _paired(doc, rule, view, match.group(1), match.group(2))
-        for pattern in (_PAIRED_HOLD, _PAIRED_MAJORITIES):
-            for match in pattern.finditer(template):
-                found += _paired(doc, "seat.paired", view, match.group(2), match.group(1))
-        for match in _RESPECTIVE.finditer(template):
-            found += _paired(doc, "seat.respectively", view, match.group(2), match.group(1))
-        for match in _CLP_APPOSITION.finditer(template):
-            org, person = view.mention(match.group(1)), view.mention(match.group(2))
-            if org.constituency:
-                found += _record_seat(
-                    doc, "seat.clp_apposition", view, person.name, org.constituency
-                )
-    # Second pass: weaker, sentence-level evidence once the explicit patterns are known.
-    for position, view in enumerate(doc.views):
-        if "{P" not in view.template and "{C" not in view.template:
-            continue
-        found += _seat_from_clp_context(doc, view)
-        found += _seat_from_replacement(doc, view)
-        found += _seat_from_the_mp(doc, view, position)
-        found += _seat_from_focus(doc, view)
-        found += _seat_from_pronoun(doc, view, position)
-        if "{P" in view.template:
-            found += _seat_from_section(doc, view, position)
-            found += _seat_from_call(doc, view)
-    for position, view in enumerate(doc.views):
-        if "{P" in view.template:
-            found += _seat_from_own_mp(doc, view, position)
+        found += _row(doc, view)
+    # Ties read from one sentence first, then those that lean on context.
+    for weak in (False, True):
+        for reading in readings:
+            for rule, person, seat in reading.pairs(weak):
+                found += _record(doc, rule, reading.view, person, seat, weak)
     return found
 
 
-def _seat_from_own_mp(doc: Document, view: SentenceView, position: int) -> Iterator[SeatFact]:
-    """Weakest evidence, once everything else is known: "our MP, X" and the one person who
-    left a party, in a story (or section) about one seat that has no MP yet."""
-    seat = doc.section_seat(position) or doc.focus_seat()
-    if not seat or doc.holder_of(seat):
-        return
-    for pattern in (_OUR_MP, _MOVER):
-        match = pattern.search(doc.masked_template(view))
-        if match and not view.mention(match.group(1)).possessive:
-            person = view.mention(match.group(1)).name
-            if person not in doc.seat_of:
-                yield from _record_seat(doc, "seat.own_mp", view, person, seat)
-                return
+def _record(doc, rule, view, person, seat, weak) -> list[SeatFact]:
+    if not person or not seat or person in doc.seat_of:
+        return []
+    if weak and doc.holder_of(seat):
+        return []
+    doc.seat_of[person] = seat
+    span = doc.sentence_span(view)
+    doc.seat_evidence[person] = (span,)
+    return [SeatFact(rule, (span,), person, seat)]
 
 
-def _one_seat(view: SentenceView) -> str:
-    seats = {m.name for m in view.mentions if m.kind == "constituency"}
-    seats |= {m.constituency for m in view.mentions if m.kind == "org" and m.constituency}
-    return next(iter(seats)) if len(seats) == 1 else ""
+def _row(doc: Document, view: SentenceView) -> list[SeatFact]:
+    """A row of a list or table, not a sentence: a seat and its MP and nothing else but
+    figures and a margin noun ("U - X - N", "X, U: a majority of N")."""
+    mentions = view.mentions
+    kinds = sorted(m.kind for m in mentions)
+    if kinds != ["constituency", "person"] or any(doc.in_quote(m.start) for m in mentions):
+        return []
+    rest = _PLACEHOLDER.sub(" ", view.template)
+    words = set(_WORD.findall(rest.lower())) - {"-"}
+    if words - lemma_class("margin_nouns") - {"a", "of", "majority", "majorities"}:
+        return []
+    if not re.search(r"\d", rest) or not _ROW.fullmatch(_ROW_WORDS.sub(" ", rest)):
+        return []
+    person = next(m.name for m in mentions if m.kind == "person")
+    seat = next(m.name for m in mentions if m.kind == "constituency")
+    return _record(doc, "seat.row", view, person, seat, False)
 
 
-def _local_seat(doc: Document, view: SentenceView, position: int) -> str:
-    """The seat a sentence is about without naming it twice: its section's heading, else
-    the only seat it names, else the only seat the sentence before (same paragraph) names."""
-    seat = doc.section_seat(position) or _one_seat(view)
-    if not seat and position:
-        previous = doc.views[position - 1]
-        if previous.sentence.paragraph == view.sentence.paragraph:
-            seat = _one_seat(previous)
-    return seat
-
-
-def _seat_from_section(doc: Document, view: SentenceView, position: int) -> Iterator[SeatFact]:
-    """ "X, its MP", "X, the seat's MP since 2005"; under a seat's heading, "the seat X
-    held" and the person who left; "A, B and C, who held those three seats"."""
-    template = view.template
-    for match in _ITS_MP.finditer(template):
-        seat = _local_seat(doc, view, position)
-        if seat and not doc.holder_of(seat):
-            person = view.mention(match.group(1)).name
-            yield from _record_seat(doc, "seat.its_mp", view, person, seat)
-    section = doc.section_seat(position)
-    if section and not doc.holder_of(section):
-        match = _THE_SEAT_OF.search(template) or _SECTION_MOVER.search(template)
-        if match:
-            number = next(group for group in match.groups() if group)
-            person = view.mention(number).name
-            yield from _record_seat(doc, "seat.section", view, person, section)
-    for match in _THOSE_SEATS.finditer(template):
-        people = person_names(view, match.group(1))
-        for back in range(position, max(-1, position - 3), -1):
-            earlier = doc.views[back]
-            lists = [
-                constituency_names(earlier, m.group(1))
-                for m in re.finditer(CLIST, earlier.template)
-            ]
-            seats = next((names for names in lists if len(names) == len(people)), None)
-            if seats:
-                for person, seat in zip(people, seats, strict=True):
-                    yield from _record_seat(doc, "seat.those_seats", view, person, seat)
-                break
-
-
-def _seat_from_call(doc: Document, view: SentenceView) -> Iterator[SeatFact]:
-    """The one seat of a sentence calling on one MP to resign or face a by-election, or
-    giving one person's majority or vote share."""
-    seat = _one_seat(view)
-    if not seat or doc.holder_of(seat):
-        return
-    people = {m.name for m in view.mentions if m.kind == "person"}
-    for pattern in (_CALL_TO_GO, _OWN_MAJORITY):
-        match = pattern.search(view.template)
-        if match and len(people) == 1:
-            person = view.mention(match.group(1)).name
-            yield from _record_seat(doc, "seat.one_seat", view, person, seat)
-            return
-
-
-def _seat_from_pronoun(doc: Document, view: SentenceView, position: int) -> Iterator[SeatFact]:
-    """ "Her Y seat ...", "Y returned her by N votes": the seat of the person just named."""
-    for pattern in (_PRONOUN_SEAT, _RETURNED):
-        for match in pattern.finditer(view.template):
-            seat = view.mention(match.group(match.lastindex)).name
-            if doc.holder_of(seat):
-                continue
-            subject = doc.recent_subject(position, include_current=True)
-            if subject:
-                yield from _record_seat(doc, "seat.pronoun", view, subject, seat)
-
-
-def _paired(
-    doc: Document, rule: str, view: SentenceView, seat_list: str, people_list: str
-) -> Iterator[SeatFact]:
-    """Pair seats and MPs in order: "Stockport and Ilford South, held by Ann Coffey and Mike
-    Gapes"."""
-    seats = constituency_names(view, seat_list)
-    people = person_names(view, people_list)
-    if len(seats) == len(people):
-        for person, seat in zip(people, seats, strict=True):
-            yield from _record_seat(doc, rule, view, person, seat)
-
-
-def _seat_from_the_mp(doc: Document, view: SentenceView, position: int) -> Iterator[SeatFact]:
-    """Resolve "The Dudley North MP, who ..." to the person the story is about."""
-    for match in _THE_SEAT_MP.finditer(view.template):
-        seat = view.mention(match.group(1)).name
-        if doc.holder_of(seat):
-            continue
-        subject = doc.recent_subject(position, include_current=False)
-        if subject:
-            yield from _record_seat(doc, "seat.the_seat_mp", view, subject, seat)
-
-
-def _seat_from_focus(doc: Document, view: SentenceView) -> Iterator[SeatFact]:
-    """In a one-seat story: "The constituency is currently represented by X", "X's seat",
-    "the seat, held by X", "the seat ... since X left the party"."""
-    focus = doc.focus_seat()
-    if not focus or doc.holder_of(focus):
-        return
-    for match in _FOCUS_HOLDER.finditer(view.template):
-        number = next(group for group in match.groups() if group)
-        yield from _record_seat(doc, "seat.focus", view, view.mention(number).name, focus)
-        return
-
-
-def _seat_from_clp_context(doc: Document, view: SentenceView) -> Iterator[SeatFact]:
-    """One seat, one MP in a sentence about a CLP: "X's CLP ... people of Y" or "Y CLP ...
-    says X should resign"."""
-    template = view.template
-    clp_seats = {m.constituency for m in view.mentions if m.kind == "org" and m.constituency}
-    seats = {m.name for m in view.mentions if m.kind == "constituency"}
-    for match in _CLP_POSSESSIVE.finditer(template):
-        person = view.mention(match.group(1)).name
-        if person not in doc.seat_of and len(seats | clp_seats) == 1:
-            yield from _record_seat(
-                doc, "seat.clp_context", view, person, next(iter(seats | clp_seats))
-            )
-    if (
-        len(clp_seats) == 1
-        and not seats
-        and re.search(r"\b(?:MP|by-election|resign|seat)\b", template)
-    ):
-        seat = next(iter(clp_seats))
-        if doc.holder_of(seat):
-            return
-        candidates = [
-            m
-            for i, m in enumerate(view.mentions)
-            if m.kind == "person" and not m.possessive and not _is_officer(view, i)
-        ]
-        if len({m.name for m in candidates}) == 1:
-            yield from _record_seat(doc, "seat.clp_context", view, candidates[0].name, seat)
-
-
-def _is_officer(view: SentenceView, index: int) -> bool:
-    """Whether a person in the sentence is described by a role (an officer, not the MP)."""
-    slot = view.slots[index]
-    before = view.template[max(0, slot - 40) : slot]
-    after = view.template[slot : slot + 60]
-    placeholder_len = len("{P" + str(index) + "}")
+def _may_hold(doc: Document, view: SentenceView, position: int) -> bool:
+    """Whether the sentence can tie a person to a seat, tested on its mentions and words
+    before any parse: it must name (or refer to) a person and a seat, and hold a cue that
+    some tie below reads."""
+    mentions = [m for m in view.mentions if not doc.in_quote(m.start)]
+    kinds = {m.kind for m in mentions}
+    words = _WORD.findall(view.sentence.text.lower())
+    vocabulary = set(_as_seats(words))
+    person = "person" in kinds or bool(vocabulary & _referring_forms())
+    body = any(m.constituency for m in mentions)
+    named = "constituency" in kinds or body
+    heading = bool(doc.section_seat(position))
+    if not (person and (named or heading or vocabulary & _seat_forms())):
+        return False
     return bool(
-        re.search(rf"{_OFFICER.pattern}(?: of [^,]+)?,? $", before)
-        or _OFFICER.search(
-            after[placeholder_len : placeholder_len + 40].split(",")[1]
-            if after.count(",") > 1
-            else ""
-        )
-        or re.match(r", (?:who )?(?:chairs|leads)\b", after[placeholder_len:])
+        vocabulary & _cue_forms()
+        or _seats_named(words)
+        or (named and set(words) & cue_forms("removal_words"))
+        or _office_cue(words)
+        or any(_possessive(view, m) for m in mentions if m.kind in {"person", "constituency"})
+        or _adjacent(view, mentions)
+        or _leaves_seat(view, mentions)
     )
 
 
-def _seat_from_replacement(doc: Document, view: SentenceView) -> Iterator[SeatFact]:
-    """The only seat in a sentence about replacing X is X's ("... the Y party ... the battle
-    to replace X")."""
-    seats = {m.name for m in view.mentions if m.kind == "constituency"}
-    if not seats and (
-        _THE_SEAT_OF.search(view.template)
-        or _REPLACE_OBJECT.search(view.template)
-        and re.search(r"\b(?:picked|chosen|selected|candidate|nominated)\b", view.template)
-    ):
-        # a section about one seat: its heading or the sentence before names it
-        seats = {recent_constituency(doc, view, back=2)} - {""}
-    if len(seats) != 1:
-        return
-    seat = next(iter(seats))
-    for match in _THE_SEAT_OF.finditer(view.template):
-        number = next(group for group in match.groups() if group)
-        if not doc.holder_of(seat):
-            yield from _record_seat(doc, "seat.the_seat_of", view, view.mention(number).name, seat)
-    for match in _REPLACE_OBJECT.finditer(view.template):
-        person = view.mention(match.group(1)).name
-        if not doc.holder_of(seat):
-            yield from _record_seat(doc, "seat.replace_context", view, person, seat)
+def _referring_forms() -> frozenset[str]:
+    """Words that may stand for one person named elsewhere: a pronoun, "the MP"."""
+    return cue_forms("personal_pronouns") | lemma_class("office_nouns")
+
+
+def _seat_forms() -> frozenset[str]:
+    """Words that may stand for a seat named elsewhere: a seat noun, "the MP"."""
+    return cue_forms("constituency_nouns") | lemma_class("office_nouns")
+
+
+def _as_seats(words: list[str]) -> list[str]:
+    """The words, less seat nouns that only modify a body ("the constituency party") and
+    plural office nouns without "for" ("seven MPs"), which name no one seat."""
+    seats = cue_forms("constituency_nouns")
+    plural = cue_forms("office_nouns") - lemma_class("office_nouns")
+    kept = []
+    for word, after in zip(words, [*words[1:], ""][: len(words)], strict=True):
+        if word in seats and after in lemma_class("body_nouns"):
+            continue
+        if word in plural and after != "for":
+            continue
+        kept.append(word)
+    return kept
+
+
+def _possessive(view: SentenceView, mention) -> bool:
+    """A mention marked as a possessor ("X's", "U's")."""
+    after = view.sentence.text[mention.end - view.sentence.start :][:2]
+    return mention.possessive or after[:1] in {"'", "’"} and after[1:] in {"s", ""}
+
+
+def _seats_named(words: list[str]) -> bool:
+    """A plural seat noun that names its seats: "the seats of A and B", "those seats"."""
+    plurals = cue_forms("constituency_nouns") - lemma_class("constituency_nouns")
+    for before, word, after in zip(["", *words[:-1]], words, [*words[1:], ""], strict=True):
+        if word in plurals and (after in {"of", "held"} or before in {"those", "these"}):
+            return True
+    return False
+
+
+def _office_cue(words: list[str]) -> bool:
+    """An office noun that names a seat only with "for" after it ("member for U")."""
+    return any(
+        word in {"member", "members"} and following == "for"
+        for word, following in zip(words, words[1:], strict=False)
+    )
+
+
+def _adjacent(view: SentenceView, mentions) -> bool:
+    """A person and a seat with only punctuation between them ("X (U)", "U - X")."""
+    text, base = view.sentence.text, view.sentence.start
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        if {first.kind, second.kind} == {"person", "constituency"}:
+            gap = text[first.end - base : second.start - base]
+            if not _WORD.search(gap.lower()):
+                return True
+    return False
+
+
+def _leaves_seat(view: SentenceView, mentions) -> bool:
+    """A verb of incumbency with a seat straight after it ("defending U")."""
+    text, base = view.sentence.text.lower(), view.sentence.start
+    for mention in mentions:
+        if mention.kind == "constituency":
+            before = _WORD.findall(text[: mention.start - base])
+            if before[-2:][-1:] == ["the"]:
+                before = before[:-1]
+            if before and before[-1] in cue_forms("incumbency_verbs"):
+                return True
+    return False
+
+
+@cache
+def _cue_forms() -> frozenset[str]:
+    """Word forms that some tie reads: office and seat nouns, representing, electing,
+    unseating and winning verbs, margins and results, departures, relative "where"."""
+    forms = cue_forms(
+        "office_nouns",
+        "constituency_nouns",
+        "representing_verbs",
+        "electing_verbs",
+        "unseating_verbs",
+        "winning_verbs",
+        "margin_nouns",
+        "result_nouns",
+        "departure_nouns",
+    )
+    plurals = cue_forms("constituency_nouns") - lemma_class("constituency_nouns")
+    return (forms | {"mps", "where"}) - {"member", "members"} - plurals
+
+
+def _purpose(verb) -> bool:
+    """An infinitive that says what someone is for or aims at ("picked to defend U")."""
+    return verb.dep_ in {"xcomp", "advcl", "acl"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+
+
+def _count(token) -> int:
+    """The number a numeral token says ("three", "3"), else 0."""
+    words = lexicon()["number_words"]
+    return words.get(token.lower_, 0) or (int(token.text) if token.text.isdigit() else 0)
+
+
+def _runs(view: SentenceView, mentions) -> list[list[str]]:
+    """Mentions in lists: runs joined only by commas and "and"/"or"."""
+    runs: list[list[str]] = []
+    text, base, previous = view.sentence.text, view.sentence.start, None
+    for mention in mentions:
+        gap = text[previous.end - base : mention.start - base] if previous else "x"
+        if previous and set(_WORD.findall(gap.lower())) <= {"and", "or"} and "." not in gap:
+            runs[-1].append(mention.name)
+        else:
+            runs.append([mention.name])
+        previous = mention
+    return runs
+
+
+def _is(token, name: str) -> bool:
+    """Whether `token`'s lemma (or a plural's singular, or a verb with its particle) is in
+    the lexicon class `name`."""
+    words, heads = _class_parts(name)
+    word = lemma(token)
+    if word in words or word.removesuffix("s") in words:
+        return True
+    lower = token.lower_
+    if lower in words:
+        return True
+    if word not in heads:
+        return False
+    return any(f"{word} {c.lower_}" in words for c in token.children if c.dep_ in {"prt", "prep"})
+
+
+_TOKEN_CLASSES = (
+    "office_nouns",
+    "constituency_nouns",
+    "margin_nouns",
+    "result_nouns",
+    "departure_nouns",
+    "removal_words",
+    "representing_verbs",
+    "incumbency_verbs",
+    "electing_verbs",
+    "unseating_verbs",
+    "winning_verbs",
+)
+_VERB_CLASSES = frozenset(_TOKEN_CLASSES[6:])
+
+
+def _classes_of(token) -> frozenset[str]:
+    """The classes of `_TOKEN_CLASSES` that `token` belongs to (see `_is`)."""
+    index, heads = _class_index()
+    word = lemma(token)
+    found = index.get(word, _NONE) | index.get(word.removesuffix("s"), _NONE)
+    found |= index.get(token.lower_, _NONE)
+    if token.i >= 2 and token.nbor(-1).text == "-":  # a hyphenated word split in two
+        joined = f"{token.nbor(-2).lower_}-{word}"
+        found |= index.get(joined, _NONE) | index.get(joined.removesuffix("s"), _NONE)
+    if word in heads:
+        found |= frozenset(name for name in heads[word] if _is(token, name))
+    return found
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+@cache
+def _class_index() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Word -> the classes it is in; first word of a longer entry -> its classes."""
+    index: dict[str, set[str]] = {}
+    heads: dict[str, set[str]] = {}
+    for name in _TOKEN_CLASSES:
+        for entry in lemma_class(name):
+            index.setdefault(entry, set()).add(name)
+            if " " in entry:
+                heads.setdefault(entry.split()[0], set()).add(name)
+    return (
+        {k: frozenset(v) for k, v in index.items()},
+        {k: frozenset(v) for k, v in heads.items()},
+    )
+
+
+@cache
+def _class_parts(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A lexicon class, and the first words of its entries of more than one word."""
+    words = lemma_class(name)
+    return words, frozenset(w.split()[0] for w in words if " " in w)
+
+
+class _Reading(Clause):
+    """One parsed sentence that may tie people to seats."""
+
+    def pairs(self, weak: bool) -> list[tuple[str, str, str]]:
+        """(rule, person, seat) for each tie in the sentence: strong ones (the sentence
+        names both) or weak ones (the seat or the person comes from context)."""
+        self.weak = weak
+        found: list[tuple[str, str, str]] = []
+        for token, classes in self.cued():
+            noun = token.pos_ in {"NOUN", "PROPN"}
+            if "office_nouns" in classes and noun:
+                found += self.office(token)
+            if classes & _VERB_CLASSES and token.pos_ in {"VERB", "AUX"}:
+                found += self.verb(token)
+            if "constituency_nouns" in classes and token.pos_ == "NOUN":
+                found += self.seat_noun(token)
+            if self.possessor(token):
+                found += self.possessive(token)
+            if token.dep_ == "appos" and not weak:
+                found += self.apposition(token)
+            if classes & {"margin_nouns", "result_nouns"}:
+                found += self.margin(token)
+            if "departure_nouns" in classes and token.pos_ == "NOUN":
+                found += self.departure(token)
+            if "removal_words" in classes and not weak:
+                found += self.removal(token)
+        return found
+
+    def cued(self) -> list[tuple]:
+        """The sentence's tokens outside quotations that a tie may start from, each with
+        the lexicon classes it belongs to (worked out once for both passes)."""
+        if getattr(self, "_cued", None) is None:
+            self._cued = []
+            for token in self.sent:
+                classes = _classes_of(token)
+                if self.quoted(token):
+                    classes &= {"removal_words"}
+                    if not classes:
+                        continue
+                if classes or token.dep_ in {"poss", "compound", "nmod", "appos"}:
+                    self._cued.append((token, classes))
+        return self._cued
+
+    # --- what a token names ---
+
+    def possessor(self, token) -> bool:
+        """A possessive, or a name the parse took for a compound because of an unusual
+        apostrophe ("Smith‘s CLP")."""
+        if token.dep_ == "poss":
+            return True
+        mention = self.mention_of(token)
+        return (
+            token.dep_ in {"compound", "nmod"}
+            and mention is not None
+            and mention.kind == "person"
+            and mention.possessive
+            and self.mention_of(token.head) is not mention
+        )
+
+    def resolve(self, token):
+        """A relative pronoun stands for the head of its clause ("X, who ...")."""
+        if token is not None and lemma(token) in lemma_class("relative_pronouns"):
+            for node in token.ancestors:
+                if node.dep_ == "relcl":
+                    return node.head
+        return token
+
+    def listed(self, token, kind: str) -> list[str]:
+        """The names of `kind` that `token` and its coordinated words stand for, and the
+        rest of a list the parse took for an apposition ("A, B and C" read as A with B
+        and C in apposition): an apposition of the same kind that has its own conjuncts."""
+        names = [m.name for m in self.named(token, kind)]
+        for member in self.members(token):
+            for child in member.children:
+                if child.dep_ == "appos" and child.conjuncts:
+                    more = [m.name for m in self.named(child, kind)]
+                    if len(more) > 1:
+                        names += [n for n in more if n not in names]
+        return names
+
+    def persons(self, token) -> list[str]:
+        """The people `token` names, or the person a pronoun or "the MP" stands for; a
+        plural pronoun ("they") stands for the last list of people named before it."""
+        token = self.resolve(token)
+        if token is None or self.quoted(token):
+            return []
+        names = self.listed(token, "person")
+        if not names and lemma(token) in lemma_class("plural_pronouns"):
+            return self.group_before(token)
+        if not names and self.refers_back(token) and not self.former(token):
+            antecedent = self.antecedent_of(token)
+            names = [antecedent] if antecedent else []
+        return names
+
+    def group_before(self, token) -> list[str]:
+        """The last coordinated list of people named before `token` in the sentence."""
+        for i in sorted(self.mention_at, reverse=True):
+            mention = self.mention_at[i]
+            if i < token.i and mention.kind == "person" and not self.quoted(self.sent[i]):
+                first = self.members(self.sent[i])[0]
+                group = self.listed(first, "person")
+                if len(group) > 1:
+                    return group
+        return []
+
+    def antecedent_of(self, token) -> str:
+        """Who a pronoun or "the MP" stands for: the subject named last before it in the
+        sentence (not a name in passing, "with A and B"), else `Clause.antecedent`."""
+        subjects = [
+            m.name
+            for i, m in sorted(self.mention_at.items())
+            if i < token.i
+            and m.kind == "person"
+            and self.sent[i].dep_ in SUBJECTS
+            and not self.quoted(self.sent[i])
+        ]
+        return subjects[-1] if subjects else self.antecedent(token)
+
+    def seats(self, token, bodies: bool = True) -> list[str]:
+        """The constituencies `token` names: itself and its coordinated words, or the
+        seat of a constituency party (`bodies`)."""
+        token = self.resolve(token)
+        if token is None or self.quoted(token):
+            return []
+        names = self.listed(token, "constituency")
+        if not names and bodies:
+            mention = self.mention_of(token)
+            if mention is not None and mention.kind == "org" and mention.constituency:
+                names = [mention.constituency]
+        if not names and _is(token, "constituency_nouns"):
+            names = self.noun_seats(token)
+        return names
+
+    def noun_seats(self, noun) -> list[str]:
+        """The seats a seat noun stands for: its own ("the Wigan seat", "the seat of U",
+        "U, the seat ..."), the list just given ("those seats"), or its context."""
+        for child in noun.children:
+            if child.dep_ in _NOUN_LINKS - {"poss"} or (
+                child.dep_ == "prep" and child.lower_ == "of"
+            ):
+                targets = [g for g in child.children if g.dep_ == "pobj"] or [child]
+                for target in targets:
+                    named = [m.name for m in self.named(target, "constituency")]
+                    if named:
+                        return named
+        if noun.dep_ == "appos":
+            named = [m.name for m in self.named(noun.head, "constituency")]
+            if named:
+                return named
+        if noun.tag_ == "NNS":
+            return self.listed_seats(noun)
+        if self.weak:
+            context = self.context_seat(noun)
+            return [context] if context else []
+        return []
+
+    def listed_seats(self, noun) -> list[str]:
+        """The seats of the last list named before "those seats" (this sentence or the
+        two before), for pairing with as many people."""
+        if not any(lemma(c) in {"those", "these", "the"} for c in noun.children):
+            return []
+        count = next((_count(c) for c in noun.children if c.dep_ == "nummod"), 0)
+        for back in range(self.position, max(-1, self.position - 3), -1):
+            view = self.doc.views[back]
+            named = [
+                m
+                for m in view.mentions
+                if m.kind == "constituency" and (back < self.position or m.start < self.start(noun))
+            ]
+            lists = _runs(view, named)
+            if count:  # "those three seats": the last list of three
+                lists = [run for run in lists if len(run) == count]
+            if lists and len(lists[-1]) > 1:
+                return lists[-1]
+        return []
+
+    def start(self, token) -> int:
+        return self.view.sentence.start + token.idx
+
+    def context_seat(self, token) -> str:
+        """The seat that scopes `token`: a "where" clause or a fronted place over it, the
+        section heading, else the story's one seat."""
+        for node in token.ancestors:
+            if node.dep_ == "relcl" and any(lemma(c) == "where" for c in node.children):
+                named = self.seats(node.head)
+                if len(named) == 1:
+                    return named[0]
+        fronted = self.fronted_place()
+        return fronted or self.doc.section_seat(self.position) or self.doc.focus_seat()
+
+    def fronted_place(self) -> str:
+        """ "In U, ...": a place before the main verb scopes its clause."""
+        root = next(t for t in self.sent if t.head == t)
+        near = [root, *[c for c in root.children if c.dep_ in {"aux", "auxpass"}]]
+        for child in [c for node in near for c in node.children]:
+            if child.dep_ == "prep" and child.i < root.i and child.lower_ == "in":
+                for place in child.children:
+                    named = self.seats(place) if place.dep_ == "pobj" else []
+                    if len(named) == 1:
+                        return named[0]
+        return ""
+
+    def unheld(self, noun) -> bool:
+        """A seat someone wants or lives in, not one they hold ("his home seat")."""
+        return any(_is(c, "unheld_seat_words") for c in noun.children if c.dep_ in _NOUN_LINKS)
+
+    def former(self, token) -> bool:
+        return any(
+            child.dep_ in {"amod", "advmod", "compound"} and _is(child, "former_words")
+            for child in token.children
+        ) or token.lower_.startswith("ex-")
+
+    def places_under(self, node, words=frozenset({"in", "for", "at"})) -> list[str]:
+        """Seats in "in U"/"for U"/"there" under `node`."""
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in words:
+                for place in child.children:
+                    if place.dep_ == "pobj":
+                        named = self.seats(place) if place.i in self.mention_at else []
+                        if named:
+                            return named
+            if child.dep_ == "agent" and node.pos_ in {"VERB", "AUX"}:
+                for measure in child.children:  # "held on by N votes in U"
+                    named = self.places_under(measure, words) if measure.dep_ == "pobj" else []
+                    if named:
+                        return named
+            if child.lower_ == "there" and self.weak:
+                earlier = [
+                    m.name
+                    for i, m in sorted(self.mention_at.items())
+                    if i < child.i and m.kind == "constituency"
+                ]
+                if earlier:
+                    return earlier[-1:]
+        return []
+
+    # --- ties ---
+
+    def office(self, noun) -> list[tuple]:
+        """ "X, the MP for U", "U MP X", "U's MP, X", "X is the MP for U", "its MP"."""
+        if self.former(noun) or self.former(noun.head) and noun.dep_ == "compound":
+            return []
+        seats = []
+        for child in noun.children:
+            if child.dep_ in {"compound", "nmod", "poss", "amod"} and child.i < noun.i:
+                seats = seats or self.seats(child, bodies=False)
+            if child.dep_ == "prep" and child.lower_ in {"for", "of"}:
+                for place in child.children:
+                    seats = seats or self.seats(place, bodies=False)
+        contextual = False
+        if not seats:
+            seats = self.where_seats(noun)
+        if not seats:
+            if not self.weak:
+                return []
+            local = [
+                c
+                for c in noun.children
+                if c.dep_ in {"poss", "amod", "det"} and _is(c, "seat_determiners")
+            ]
+            owner = [c for c in noun.children if c.dep_ == "poss" and _is(c, "constituency_nouns")]
+            # "X, the MP, ..." under a seat's heading or a fronted place
+            apposed = noun.dep_ == "appos" and any(c.lower_ == "the" for c in noun.children)
+            scoped = self.fronted_place() or self.doc.section_seat(self.position)
+            if not (local or owner or self.under_where(noun) or (apposed and scoped)):
+                return []
+            its = any(lemma(c) in {"its"} for c in noun.children if c.dep_ == "poss")
+            seat = (its and self.seat_before(noun)) or self.context_seat(noun)
+            seats, contextual = ([seat] if seat else []), True
+        if not seats:
+            return []
+        people = self.office_holders(noun)
+        if not people and noun.dep_ in SUBJECTS and not contextual:
+            if not self.weak or any(
+                m.kind == "person" for i, m in self.mention_at.items() if i < noun.i
+            ):
+                return []
+            if not any(c.lower_ == "the" for c in noun.children):
+                return []
+            earlier = self.doc.recent_subject(self.position, include_current=False)
+            people = [earlier] if earlier else []
+            return [("seat.the_mp", people[0], seats[0])] if people and len(seats) == 1 else []
+        rule = "seat.context" if contextual else "seat.office"
+        return self.paired(rule, people, seats)
+
+    def seat_before(self, token) -> str:
+        """The seat named last before `token`: in its sentence, else the one before."""
+        start = self.start(token)
+        for back in (self.position, self.position - 1):
+            if back < 0:
+                break
+            named = [
+                m.name
+                for m in self.doc.views[back].mentions
+                if m.kind == "constituency"
+                and (back < self.position or m.start < start)
+                and not self.doc.in_quote(m.start)
+            ]
+            if named:
+                return named[-1]
+        return ""
+
+    def where_seats(self, token) -> list[str]:
+        """The seats a "where" clause over `token` hangs on ("A and B, where ...")."""
+        for node in [token, *token.ancestors]:
+            if node.dep_ == "relcl" and any(lemma(c) == "where" for c in node.children):
+                return self.seats(node.head)
+        return []
+
+    def under_where(self, token) -> bool:
+        return any(
+            node.dep_ == "relcl" and any(lemma(c) == "where" for c in node.children)
+            for node in token.ancestors
+        )
+
+    def office_holders(self, noun) -> list[str]:
+        """The people an office noun is: its compound or apposition, the word it is in
+        apposition to, or the other side of its copula."""
+        for child in noun.children:
+            if child.dep_ in {"appos", "compound"} and child.i > noun.i:
+                people = self.persons(child)
+                if people:
+                    return people
+        if noun.dep_ in {"appos", "compound"}:
+            people = self.persons(noun.head)
+            if len(people) > 1 and noun.tag_ not in {"NNS", "NNPS"} and noun.lower_ != "mps":
+                # "A, the MP for U, and B, ...": a singular office is its own head's
+                own = self.mention_at.get(noun.head.i)
+                people = [own.name] if own is not None and own.kind == "person" else []
+            if people:
+                return people
+        if noun.dep_ in {"attr", "nsubj"} and noun.head.pos_ in {"AUX", "VERB"}:
+            verb = noun.head
+            if lemma(verb) == "be" and not self.doubted(noun, stop_at_subject=False):
+                other = {"attr": SUBJECTS, "nsubj": {"attr"}}[noun.dep_]
+                for child in verb.children:
+                    if child.dep_ in other:
+                        people = self.persons(child)
+                        if people:
+                            return people
+        return []
+
+    def verb(self, verb) -> list[tuple]:
+        if self.weak and _is(verb, "unseating_verbs"):
+            return self.challenge_in_context(verb)
+        if self.weak and not self.contextual_verb(verb):
+            return []
+        if _is(verb, "electing_verbs"):
+            seats = self.seats(self.subject(verb)) if not self.weak else []
+            people = self.persons(self.patient(verb)) if not self.doubted(verb) else []
+            return self.paired("seat.elected", people, seats)
+        if _is(verb, "unseating_verbs"):
+            target = self.patient(verb)
+            if target is None:  # "campaign against X", "run against X"
+                against = self.prepositional(verb, {"against"})
+                target = against[0] if against else None
+            if target is None:
+                return []
+            return self.paired(
+                "seat.challenge",
+                self.persons(target),
+                self.places_under(verb) or self.places_under(target) or self.where_seats(verb),
+            )
+        representing = _is(verb, "representing_verbs")
+        incumbent = _is(verb, "incumbency_verbs")
+        winning = lemma(verb) in lemma_class("winning_verbs")
+        if not (representing or incumbent or winning):
+            return []
+        if (representing or winning) and self.doubted(verb):
+            return []
+        if (incumbent or winning) and not representing and _purpose(verb):
+            return []  # "chosen to defend the seat": an aim, not a holder
+        people = self.persons(self.agent(verb))
+        target = self.patient(verb)
+        by = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+        if not people and by and verb.tag_ == "VBN" and verb.dep_ in {"conj", "appos", "advcl"}:
+            people = self.persons(by[0])
+            target = verb.head if verb.head.i in self.mention_at else None
+            if target is not None and not self.doubted(verb):
+                seats = self.seats(self.members(target)[0])
+                seats += [
+                    s
+                    for c in verb.children
+                    if c.i < verb.i and c.i in self.mention_at
+                    for s in self.seats(c)
+                    if s not in seats
+                ]
+                return self.paired("seat.represents", people, seats)
+        if not people:
+            return []
+        if target is None and verb.dep_ == "relcl":
+            target = verb.head  # "the seat X held"
+        seats = self.seat_target(target) if representing or incumbent else []
+        if seats and target.dep_ in SUBJECTS and target.head == verb:
+            # "A (...) and B (...) are held by X and Y": subjects the parse left uncoordinated
+            for other in verb.children:
+                if other.dep_ == target.dep_ and other.i != target.i:
+                    seats += self.seat_target(other)
+        if not seats and representing and target is not None and verb.dep_ in {"acl", "relcl"}:
+            seats = self.places_under(target, {"in"})  # "the contest in U, held by X"
+        if not seats and representing:
+            seats = [s for p in self.prepositional(verb, {"for"}) for s in self.seat_target(p)]
+        if not seats and winning:
+            seats = self.win_places(verb, target)
+        rule = "seat.incumbent" if incumbent else "seat.represents"
+        return self.paired(rule, people, seats)
+
+    def challenge_in_context(self, verb) -> list[tuple]:
+        """ "the battle to replace X" in a sentence that names one seat: X's seat."""
+        target = self.patient(verb)
+        if target is None or self.places_under(verb) or self.places_under(target):
+            return []
+        seats = {m.name for m in self.view.mentions if m.kind == "constituency"}
+        seats |= {m.constituency for m in self.view.mentions if m.constituency}
+        if not seats and self.doc.section_seat(self.position):
+            seats = {self.doc.section_seat(self.position)}
+        if len(seats) != 1:
+            return []
+        return self.paired("seat.challenge", self.persons(target), list(seats))
+
+    def seat_target(self, token) -> list[str]:
+        """The seats a verb's argument is: a constituency (not a word it modifies, as in
+        "the U selection"), a seat noun, or a relative pronoun standing for either."""
+        token = self.resolve(token)
+        if token is None:
+            return []
+        mention = self.mention_of(token)
+        if mention is not None and mention.kind == "constituency":
+            return self.seats(token)
+        if _is(token, "constituency_nouns") and token.pos_ == "NOUN":
+            return self.noun_seats(token)
+        return []
+
+    def contextual_verb(self, verb) -> bool:
+        """In the weak pass a verb counts only when its seat is a bare seat noun."""
+        target = self.patient(verb) or (verb.head if verb.dep_ == "relcl" else None)
+        return (
+            target is not None
+            and _is(target, "constituency_nouns")
+            and not self.noun_seats_strong(target)
+        )
+
+    def noun_seats_strong(self, noun) -> bool:
+        weak, self.weak = self.weak, False
+        try:
+            return bool(self.noun_seats(noun))
+        finally:
+            self.weak = weak
+
+    def win_places(self, verb, target) -> list[str]:
+        """ "X beat Labour in U", "X held on by N votes in U": the place of a win whose
+        object is nothing, a party or a margin, not a selection or a vote."""
+        if target is not None:
+            mention = self.mention_of(target)
+            party = mention is not None and mention.kind == "party"
+            if not party and lemma(target) not in lemma_class("margin_nouns"):
+                return []
+        return self.places_under(verb) or (self.places_under(target) if target is not None else [])
+
+    def seat_noun(self, noun) -> list[tuple]:
+        """ "X's U seat", "X's seat, U", "the seat(s) of X (and Y)"."""
+        if self.weak and self.noun_seats_strong(noun) or self.unheld(noun):
+            return []
+        owners = []
+        for child in noun.children:
+            if self.possessor(child):
+                owners = owners or self.persons(child)
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for target in child.children:
+                    if target.dep_ == "pobj":
+                        owners = owners or self.persons(target)
+
+            if child.dep_ == "appos":  # "the seats of two defectors, A and B"
+                owners = owners or self.persons(child)
+        if not owners:
+            return []
+        return self.paired("seat.possessive", owners, self.noun_seats(noun))
+
+    def possessive(self, owner) -> list[tuple]:
+        """ "X's U", "U's X", "X's CLP, U", "X's local party in U"."""
+        owned = owner.head
+        if _is(owned, "constituency_nouns") or _is(owned, "office_nouns"):
+            return []  # read as a seat noun or an office noun
+        people = self.persons(owner)
+        if people and not self.weak:
+            mention = self.mention_of(owned)
+            if owned.i in self.mention_at and mention.kind == "constituency":
+                # each conjunct has its own owner: "A's U and B's V"
+                return self.paired("seat.possessive", people[:1], [mention.name])
+            between = [
+                self.mention_of(t)
+                for t in owned.children
+                if t.dep_ in {"compound", "nmod"} and owner.i < t.i < owned.i
+            ]
+            places = [m.name for m in between if m is not None and m.kind == "constituency"]
+            if len(places) == 1 and owner.head == owned:  # "X's U office"
+                return self.paired("seat.possessive", people[:1], places)
+            return self.local_body(owned, people)
+        if people:
+            return self.local_body(owned, people)
+        mention = self.mention_of(owned)
+        if self.weak or owned.i not in self.mention_at or mention.kind != "person":
+            return []
+        return self.paired("seat.possessive", [mention.name], self.seats(owner))
+
+    def local_body(self, owned, people) -> list[tuple]:
+        """The local party or constituents of X, with their seat: "X's CLP, U", "X's
+        constituency party in U"."""
+        mention = self.mention_of(owned)
+        body = mention is not None and mention.kind == "org" and mention.constituency
+        local = any(_is(c, "local_words") for c in owned.children if c.dep_ in _NOUN_LINKS)
+        if not (body or _is(owned, "constituency_bodies") or local):
+            return []
+        seats = [mention.constituency] if body else []
+        for child in owned.children:
+            if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "in"):
+                targets = [g for g in child.children if g.dep_ == "pobj"] or [child]
+                seats = seats or [s for t in targets for s in self.seats(t)]
+        if owned.dep_ == "appos":
+            seats = seats or self.seats(owned.head)
+        if self.weak:
+            if seats:
+                return []
+            # "X's CLP ... the people of U": the one seat the sentence names
+            named = {m.name for m in self.view.mentions if m.kind == "constituency"}
+            seats = list(named) if len(named) == 1 else []
+        return self.paired("seat.possessive", people, seats)
+
+    def apposition(self, token) -> list[tuple]:
+        """ "X (U)", "U (X)", "U - X - N": a person and a seat in apposition."""
+        head = token.head
+        between = self.sent[min(head.i, token.i) + 1 : max(head.i, token.i)]
+        if any(t.text in {":", ";"} for t in between):
+            return []  # a label, not an apposition ("U: X" lists candidates too)
+        people, seats = self.persons(token), self.seats(token)
+        if people and not seats:
+            seats = (
+                [m.name for m in self.named(head, "constituency")]
+                if head.i in self.mention_at
+                else []
+            )
+            if seats and self.mention_of(head).kind == "constituency" and len(seats) > 1:
+                seats = seats[:1]
+            return self.paired("seat.apposition", people[:1], seats[:1]) if seats else []
+        if seats and not people and token.i in self.mention_at:
+            if self.mention_of(token).kind != "constituency" or head.i not in self.mention_at:
+                return []
+            people = [self.mention_of(head).name] if self.mention_of(head).kind == "person" else []
+            return self.paired("seat.apposition", people, seats[:1])
+        return []
+
+    def margin(self, noun) -> list[tuple]:
+        """ "X has a majority of N in U", "X's majority in U", "majorities of N and M in A
+        and B" (paired with the list of owners)."""
+        owners = []
+        owned = False
+        for child in noun.children:
+            if self.possessor(child):
+                owners, owned = owners or self.persons(child), True
+        verb = noun.head
+        if not owned and noun.dep_ in {"dobj", "pobj"}:
+            verb = clause_head(noun)  # "X is safe, with a majority of N in U"
+            # not a purpose ("chosen to defend a majority")
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            if verb.pos_ in {"VERB", "AUX"} and not self.doubted(verb) and not infinitive:
+                owners = self.persons(self.subject(verb))
+        if not owners:
+            return []
+        measures = [g for c in noun.children if c.dep_ == "prep" for g in c.children]
+        seats = self.places_under(noun) or self.places_under(verb)
+        for measure in measures:  # "a majority of N in U"
+            seats = seats or self.places_under(measure)
+        seats = seats or [
+            s for c in noun.children if c.dep_ in {"compound", "nmod"} for s in self.seats(c)
+        ]
+        if self.weak:
+            if seats or len(owners) != 1:
+                return []
+            seat = self.sentence_seat() or self.context_seat(noun)
+            seats = [seat] if seat else []
+        return self.paired("seat.majority", owners, seats)
+
+    def sentence_seat(self) -> str:
+        """The one seat the sentence names outside quotations, if it names only one."""
+        named = {
+            m.name or m.constituency
+            for m in self.view.mentions
+            if (m.kind == "constituency" or m.constituency) and not self.doc.in_quote(m.start)
+        }
+        return next(iter(named)) if len(named) == 1 else ""
+
+    def departure(self, noun) -> list[tuple]:
+        """ "U, where X's departure ...", "In U, X's resignation ...": an MP leaving the
+        seat that scopes the clause."""
+        owners = [p for c in noun.children if self.possessor(c) for p in self.persons(c)]
+        if len(owners) != 1:
+            return []
+        seats = self.where_seats(noun) or [self.fronted_place()]
+        return self.paired("seat.departure", owners, seats)
+
+    def removal(self, token) -> list[tuple]:
+        """An MP whose seat's party wants them gone: a call for X to resign or to call a
+        by-election, a vote of no confidence in X, X losing one, in a seat named by the
+        local party, a fronted place or a place under the vote ("in U")."""
+        target = self.removal_target(token)
+        people = self.listed(target, "person") if target is not None else []
+        if target is not None and not people and target.dep_ in {"dobj", "dative", "pobj"}:
+            people = self.object_antecedent(target)
+        if len(people) != 1 or self.quoted(target):
+            return []
+        bodies = {
+            m.constituency
+            for m in self.view.mentions
+            if m.kind == "org" and m.constituency and not self.doc.in_quote(m.start)
+        }
+        verb = clause_head(token)
+        path = [token, *[n for n in token.ancestors if n.i != verb.i and verb.is_ancestor(n)]]
+        seats = (
+            next((found for node in path if (found := self.places_under(node))), [])
+            or self.places_under(verb)
+            or ([self.fronted_place()] if self.fronted_place() else [])
+            or (sorted(bodies) if len(bodies) == 1 else [])
+            or ([self.sentence_seat()] if self.sentence_seat() else [])
+        )
+        return self.paired("seat.removal", people, seats[:1] if len(seats) == 1 else [])
+
+    def object_antecedent(self, pronoun) -> list[str]:
+        """Who an object pronoun ("ask him to ...") stands for: the last person named
+        before it in the sentence who is not a subject (a subject is not its own object)."""
+        if lemma(pronoun) not in lemma_class("personal_pronouns"):
+            return []
+        named = [
+            m.name
+            for i, m in sorted(self.mention_at.items())
+            if i < pronoun.i
+            and m.kind == "person"
+            and self.sent[i].dep_ not in SUBJECTS
+            and not self.quoted(self.sent[i])
+        ]
+        return named[-1:]
+
+    def removal_target(self, token):
+        """Who a resignation, a by-election or a vote of no confidence is about (named,
+        not a pronoun: the one who calls for it is often named nearer)."""
+        for node in [token, *token.ancestors]:
+            for child in node.children:
+                # "a vote of no confidence in X", "a motion against X"
+                if child.dep_ == "prep" and child.lower_ in {"in", "against"}:
+                    for target in child.children:
+                        if target.dep_ == "pobj" and self.listed(target, "person"):
+                            return target
+            if node.pos_ in {"VERB", "AUX"}:
+                return self.doer(node)
+        return None
+
+    def doer(self, verb):
+        """Who is to do what `verb` says: the object of the verb it completes ("ask X to
+        resign", "call on X to resign"), else its subject."""
+        if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECTS for c in verb.children):
+            head = verb.head
+            for child in head.children:
+                if child.dep_ in {"dobj", "dative"}:
+                    return child
+                if child.dep_ == "prep" and child.lower_ in {"on", "upon", "for"}:
+                    objects = [g for g in child.children if g.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+        return self.agent(verb)
+
+    def paired(self, rule, people, seats) -> list[tuple]:
+        """One tie, or two lists of the same length paired in order."""
+        people = list(dict.fromkeys(p for p in people if p))
+        seats = list(dict.fromkeys(s for s in seats if s))
+        if not people or not seats or len(people) != len(seats):
+            return []
+        return [(rule, person, seat) for person, seat in zip(people, seats, strict=True)]
