@@ -87,7 +87,7 @@ BATTERY = [
     ),
     (
         "coordinated organisations, one statement each",
-        "Wigan CLP and Wigan Momentum have demanded that Sam Hope resign.",
+        MP_WIGAN + "Wigan CLP and Wigan Momentum have demanded that Sam Hope resign.",
         [
             st("Wigan", "demanded that Sam Hope resign", "", "Wigan CLP", True, stance=CALLS),
             st("Wigan", "demanded that Sam Hope resign", "", "Wigan Momentum", stance=CALLS),

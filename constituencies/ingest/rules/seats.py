@@ -46,9 +46,15 @@ _ROW = re.compile(r"[\s\-–—:;|/(),•*.\d]*")
 _NOUN_LINKS = {"appos", "compound", "nmod", "poss", "amod"}
 
 
+def wanted(doc: Document) -> list[int]:
+    """The sentences this module reads from the parse: those that may tie a person to a
+    seat."""
+    return [p for p, view in enumerate(doc.views) if _may_hold(doc, view, p)]
+
+
 def seat_facts(doc: Document) -> list[SeatFact]:
     found: list[SeatFact] = []
-    positions = [p for p, view in enumerate(doc.views) if _may_hold(doc, view, p)]
+    positions = wanted(doc)
     parsed = doc.parses(positions)
     readings = [_Reading(doc, p, parsed[p]) for p in positions]
     for view in doc.views:
