@@ -57,13 +57,19 @@ _FIRMNESS = {"agreed", "recommended"}
 
 
 def shortlist_facts(doc: Document) -> list[ShortlistFact]:
+    # Parsed: a sentence with a word for who may stand and something it may be said of (a
+    # shortlist, a seat, applying, restricting), or with a deciding word a few sentences
+    # after one ("... has yet to make up its mind").
     cues = lemma_class("women_words") | lemma_class("open_words") | lemma_class("undecided_words")
-    # "... has yet to make up its mind" says nothing of shortlists unless one was just decided
     follow = cue_forms("deliberation_words")
+    topics = cue_forms(
+        "shortlist_nouns", "seat_nouns", "application_verbs", "restricting_verbs", "undecided_words"
+    )
     positions, last = [], -9
     for position, view in enumerate(doc.views):
         words = set(_WORD.findall(view.sentence.text.lower()))
-        if words & cues:
+        seats = any(m.kind == "constituency" or m.constituency for m in view.mentions)
+        if words & cues and (seats or words & topics):
             positions.append(position)
             last = position
         elif words & follow and position - last <= _CONTINUE_WINDOW:
