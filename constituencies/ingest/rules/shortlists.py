@@ -1,7 +1,9 @@
 """Shortlist rules: who may stand in a Labour selection -> `ShortlistFact`, read from the parse.
 
 A sentence is parsed only when it has a word that can say who may stand (women, female,
-open, undecided). In the parse, a *marker* gives the kind:
+open, undecided) and something to say it of (a shortlist or seat noun, a named seat, a verb
+of applying or restricting), or a deciding word just after such a sentence. In the parse, a
+*marker* gives the kind:
 - all-women: a women word bound to an exclusive word in one phrase ("all-women",
   "women-only", "female-only", "for women only"), or the object of a restricting word
   ("restricted to women", "limited to women");
@@ -12,9 +14,11 @@ open, undecided). In the parse, a *marker* gives the kind:
 - undecided: a deciding word under a negation or still pending ("has not decided", "has
   yet to decide", "no decision yet"), a verb of deliberating ("is considering"), or
   "undecided".
-A marker in a "rather than" or "instead of" phrase is no decision; one in an "against"
-phrase is the other kind ("decided against a women-only list" is open). "One" stands for
-the shortlist named before it ("had asked for one").
+A marker in a "rather than" or "instead of" phrase is no decision; one that a body turns
+down ("decided against a women-only list", "ruled out an all-women shortlist") is the other
+kind. "One" stands for the shortlist named before it ("had asked for one"). A deciding word
+left pending with nothing said of what ("the NEC has yet to make up its mind") is
+undecided about the shortlists that same body was deciding a few sentences before.
 
 The marker's phrase (its *carrier*: the noun it modifies, or the subject it is said of) is
 followed up the tree to the word that decides it: a deciding verb or noun on the way, or
@@ -53,7 +57,9 @@ _UP_STOPS = {"advcl", "relcl", "parataxis"}
 _DOUBT_CHILDREN = {"neg", "aux", "auxpass", "advmod", "det"}
 _CLAUSE_LINKS = {"advcl", "relcl", "parataxis", "conj", "acl", "appos"}
 _CONTINUE_WINDOW = 3  # sentences within which "also" or "it" refers back to a decision
-_FIRMNESS = {"agreed", "recommended"}
+# A continuation ("will also use ...") states an outcome, so it carries on a settled
+# decision, never a request.
+_SETTLED = {"agreed", "recommended"}
 
 
 def shortlist_facts(doc: Document) -> list[ShortlistFact]:
@@ -161,7 +167,7 @@ class _Reading(Clause):
                 found.append((site.rule, seat, holder, site.kind, body, site.firmness))
             if site.seats and site.body and not site.local:
                 self.memory.body = (site.body, self.position)
-                if site.firmness in _FIRMNESS:
+                if site.firmness in _SETTLED:
                     self.memory.settled[site.kind] = (site.body, site.firmness, self.position)
         return found
 
