@@ -163,6 +163,34 @@ BATTERY = [
         "Only women will be able to apply for the Wigan nomination.",
         [short("Wigan", "all_women")],
     ),
+    (
+        "a decision noun, passive, its agent in the by-phrase",
+        "The decision to impose an all-women shortlist in Wigan was taken by the NEC on Tuesday.",
+        [short("Wigan", "all_women", "NEC", "agreed")],
+    ),
+    (
+        "announced after the clause",
+        "Both Wigan and Bolsover will have all-women shortlists, the NEC announced.",
+        [
+            short("Wigan", "all_women", "NEC", "agreed"),
+            short("Bolsover", "all_women", "NEC", "agreed"),
+        ],
+    ),
+    (
+        "a decision set against a wish, about the same seat",
+        "Activists in Wakefield want an open selection, but the NEC has insisted on a "
+        "women-only list.",
+        [
+            short("Wakefield", "open", "Wakefield CLP", "proposed"),
+            short("Wakefield", "all_women", "NEC", "agreed"),
+        ],
+    ),
+    (
+        "an unnamed group's wish is no proposal",
+        "Activists want Wakefield to be open to all, but the NEC has insisted on a women-only "
+        "list.",
+        [short("Wakefield", "all_women", "NEC", "agreed")],
+    ),
     ("negation", "The NEC did not impose an all-women shortlist on Wigan.", []),
     ("negated state", "Wigan will not have an all-women shortlist.", []),
     ("hedge", "The NEC is expected to agree an all-women shortlist for Wigan.", []),

@@ -131,6 +131,7 @@ class _Site:
     firmness: str = ""
     rule: str = "shortlist.stated"
     seats: list = field(default_factory=list)
+    witness: bool = False  # no fact of its own, but it names the seat a sentence is about
 
 
 class _Reading(Clause):
@@ -159,7 +160,7 @@ class _Reading(Clause):
         self.fallback_seats(sites)
         self.pair_respectively(sites)
         found = []
-        for site in sites:
+        for site in [s for s in sites if not s.witness]:
             for seat, holder in site.seats:
                 if site.local and not seat:
                     continue  # a local party whose seat the article does not give
@@ -370,8 +371,8 @@ class _Reading(Clause):
         site.rule = f"shortlist.{firmness}"
         agent = self.decider_agent(decider, way)
         site.body, site.local = self.body(agent)
-        if site.body is None:
-            return None
+        if site.body is None or (firmness == "proposed" and not (site.body or site.local)):
+            site.witness = True  # a person's or an unnamed group's wish is no body's proposal
         return site
 
     def decider(self, marker: _Marker):
@@ -456,9 +457,14 @@ class _Reading(Clause):
             agent = self.agent(decider)
             if agent is not None and agent.lower_ in self.words("relative_pronouns"):
                 agent = decider.head if decider.dep_ == "relcl" else agent
+            noun = decider.head
+            if decider.dep_ == "acl" and self.decision_noun(noun) and agent in (None, noun):
+                return self.decider_agent(noun, noun)  # "the decision to impose"
             return agent
         if way != decider:  # "made no decision": the maker
             return self.agent(way)
+        if decider.dep_ in {"nsubjpass", "dobj"} and self.is_word(decider.head, "light_verbs"):
+            return self.agent(decider.head)  # "the decision was taken by X"
         for child in decider.children:
             if child.dep_ in {"poss", "compound"}:
                 return child
@@ -745,19 +751,42 @@ class _Reading(Clause):
         )
 
     def fallback_seats(self, sites: list[_Site]) -> None:
-        """A local party's seat is the sentence's, else the story's; a sentence that
-        refers to a seat anywhere, or falls under a seat's heading, is about that seat."""
-        named = [seat for site in sites for seat in site.seats]
+        """A local party's seat is the one the sentence names, else the story's; a decision
+        set against another ("X asked for Y, but the NEC ruled that A would be Z") is about
+        the other's seat; a sentence that refers to a seat anywhere, or falls under a seat's
+        heading, is about that seat."""
+        named = next((site.seats for site in sites if site.seats), [])
         for site in sites:
             if site.seats:
                 continue
             if site.local:
                 site.seats = named[:1] or [(self.story_seat(), "")]
             else:
-                site.seats = self.references(list(self.sent))
+                opposed = [s.seats for s in sites if s.seats and self.opposing(site, s)]
+                site.seats = opposed[0] if opposed else self.references(list(self.sent))
                 if not site.seats and self.doc.section_seat(self.position):
                     site.seats = [(self.doc.section_seat(self.position), "")]
             site.seats = [s for s in site.seats if s[0] or s[1]]
+
+    def opposing(self, site: _Site, other: _Site) -> bool:
+        """Whether two decisions are set against each other in one sentence, so are about
+        one seat: "members asked for X, but the NEC ruled that A would be Y"."""
+        heads = [self.clause_of(s) for s in (site, other)]
+        first, second = sorted(heads, key=lambda t: t.i)
+        return (
+            second.dep_ == "conj"
+            and second.head == first
+            and any(
+                c.dep_ == "cc" and c.lower_ in self.words("adversative_conjunctions")
+                for c in first.children
+            )
+        )
+
+    def clause_of(self, site: _Site):
+        node = site.decider if site.decider is not None else site.marker.start
+        while node.pos_ not in {"VERB", "AUX"} and node.head != node:
+            node = node.head
+        return node
 
     def pair_respectively(self, sites: list[_Site]) -> None:
         """ "A and B will use all-women and open lists respectively"."""
