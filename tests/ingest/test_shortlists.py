@@ -104,7 +104,11 @@ BATTERY = [
         "their seats: the MPs of the subject",
         "Three MPs - Kate Hoey, John Mann and Frank Field - will be replaced by women after the "
         "NEC agreed all-women shortlists for their seats. Kate Hoey is the MP for Vauxhall.",
-        [short("Vauxhall", "all_women", "NEC", "agreed")],
+        [
+            short("Vauxhall", "all_women", "NEC", "agreed"),
+            short("", "all_women", "NEC", "agreed", seat_holder="John Mann"),
+            short("", "all_women", "NEC", "agreed", seat_holder="Frank Field"),
+        ],
     ),
     (
         "copula: the seats are those the NEC opened",
@@ -314,10 +318,9 @@ def test_earlier_cases(text, rows):
     assert records(text) == expect(*rows)
 
 
-def test_a_seat_learnt_elsewhere_names_its_mp():
+def test_seats_named_only_through_their_mps_name_the_mps():
     text = "Seats held by Kate Hoey and John Mann will also be subject to all-women shortlists."
-    assert records(text) == []
-    found = extract(text, known_seats={"Kate Hoey": "Vauxhall"}).facts
-    assert [record_of(f) for f in found if isinstance(f, ShortlistFact)] == [
-        short("Vauxhall", "all_women", seat_holder="Kate Hoey")
-    ]
+    assert records(text) == expect(
+        short("", "all_women", seat_holder="Kate Hoey"),
+        short("", "all_women", seat_holder="John Mann"),
+    )
