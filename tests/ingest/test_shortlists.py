@@ -276,6 +276,9 @@ BATTERY = [
     ("a shortlist with no rule", "The shortlist for Vauxhall will be published next week.", []),
     ("women on a shortlist", "Three women and two men made the shortlist in Wigan.", []),
     ("a process that opens", "The selection process in Wigan will open in August.", []),
+    ("open to all, but not a selection", "Voting is open to all members in Wigan.", []),
+    ("restricted to women, but not a selection", "The Wigan book club is restricted to women.", []),
+    ("applying for a job", "Men and women can apply for the council job in Wigan.", []),
     ("a seat nobody refers to", "The NEC imposed an all-women shortlist.", []),
 ]
 

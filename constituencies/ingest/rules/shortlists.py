@@ -233,12 +233,16 @@ class _Reading(Clause):
             if head.dep_ in {"attr", "acomp", "oprd"} or (
                 head.dep_ == "pobj" and head.head.lower_ in {"for", "to"}
             ):
-                return _Marker("all_women", token, self.said_of(head), head)
+                subject = self.said_of(head)
+                return (
+                    _Marker("all_women", token, subject, head) if self.selection(subject) else None
+                )
             if head.dep_ in SUBJECTS:  # "only women can apply", "only women may be able to stand"
                 verbs = [head.head, *head.head.children]
                 verbs += [g for c in head.head.children for g in c.children]
                 for verb in verbs:
-                    if verb.pos_ == "VERB" and self.is_word(verb, "application_verbs"):
+                    applying = verb.pos_ == "VERB" and self.is_word(verb, "application_verbs")
+                    if applying and self.applying_for_selection(verb):
                         return _Marker("all_women", token, verb, verb)
             # The compound misparsed: "all-women shortlist" with the noun as a separate word,
             # or "all-women and open lists" with the modifiers as coordinated nouns.
@@ -251,8 +255,10 @@ class _Reading(Clause):
         preposition = token.head
         if token.dep_ == "pobj" and preposition.lower_ == "to":
             word = preposition.head
-            if self.is_word(word, "restricting_verbs") and not self.inclusive(token):
-                return _Marker("all_women", token, self.said_of(word), word)
+            subject = self.said_of(word)
+            restricted = self.is_word(word, "restricting_verbs") and not self.inclusive(token)
+            if restricted and self.selection(subject):
+                return _Marker("all_women", token, subject, word)
         return None
 
     def exclusive(self, token) -> bool:
@@ -274,12 +280,29 @@ class _Reading(Clause):
         head = token.head
         if token.dep_ == "amod" and (self.is_word(head, "shortlist_nouns") or lemma(head) == "one"):
             return _Marker("open", token, head, head)
+        subject = self.said_of(token)
+        if not self.selection(subject):
+            return None  # "voting is open to all"
         for people in self.prepositional(token, {"to"}):
             if self.inclusive(people):
-                return _Marker("open", token, self.said_of(token), token)
+                return _Marker("open", token, subject, token)
             if self.is_word(people, "women_words") and self.exclusive(people):
-                return _Marker("all_women", people, self.said_of(token), token)
+                return _Marker("all_women", people, subject, token)
         return None
+
+    def selection(self, token) -> bool:
+        """Whether a word can be what a rule on who may stand is about: a shortlist or a
+        seat, named or referred to ("Wigan", "the contest", "ours", "the seats the NEC
+        opened")."""
+        mention = self.mention_of(token)
+        if mention is not None and (mention.kind == "constituency" or mention.constituency):
+            return True
+        return (
+            self.is_word(token, "shortlist_nouns", "seat_nouns")
+            or token.lower_ in self.words("reference_pronouns")
+            or token.lower_ in self.words("anaphors")
+            or token.pos_ == "VERB"
+        )
 
     def applicants(self, verb) -> _Marker | None:
         """ "Men and women can apply", "anyone may stand"."""
@@ -287,9 +310,17 @@ class _Reading(Clause):
             if child.dep_ in SUBJECTS:
                 words = {lemma(m) for m in self.members(child)}
                 both = words & self.words("men_words") and words & self.words("women_words")
-                if both or words & self.words("inclusive_words") - self.words("men_words"):
+                if (both or words & self.words("inclusive_words") - self.words("men_words")) and (
+                    self.applying_for_selection(verb)
+                ):
                     return _Marker("open", child, verb, verb)
         return None
+
+    def applying_for_selection(self, verb) -> bool:
+        """Applying to stand, not for a job: the place or thing applied for is a seat or a
+        selection, or nothing is named ("men and women can apply")."""
+        objects = self.prepositional(verb, {"for", "in", "to", "at"})
+        return not objects or any(self.selection(o) for o in objects)
 
     def said_of(self, word):
         """What a predicate word is said of: the subject of its copula or the thing its
