@@ -197,6 +197,17 @@ BATTERY = [
     ),
     ("negation", "The NEC did not impose an all-women shortlist on Wigan.", []),
     ("negated state", "Wigan will not have an all-women shortlist.", []),
+    (
+        "a denial of reports",
+        "Labour has denied reports that the NEC imposed an all-women shortlist on Wigan.",
+        [],
+    ),
+    ("not true that", "It is not true that Wigan will have an all-women shortlist.", []),
+    (
+        "to decide whether: still to come",
+        "The NEC will meet on Tuesday to decide whether Wigan gets an all-women shortlist.",
+        [short("Wigan", "undecided", "NEC")],
+    ),
     ("hedge", "The NEC is expected to agree an all-women shortlist for Wigan.", []),
     ("modal hedge", "The NEC could impose an all-women shortlist on Bolsover.", []),
     ("denial", "The NEC denied imposing an all-women shortlist on Bolsover.", []),

@@ -471,8 +471,11 @@ class _Reading(Clause):
         return "agreed"
 
     def unsettled(self, word) -> bool:
-        """Not (yet) decided: "has not decided", "no decision", "has yet to decide"."""
+        """Not (yet) decided: "has not decided", "no decision", "has yet to decide", "will
+        decide whether"."""
         negations = self.words("negations")
+        if word.pos_ == "VERB" and word.tag_ != "VBD" and self.asks_whether(word):
+            return True
         for token in [word, word.head] if word.dep_ in {"dobj", "nsubjpass"} else [word]:
             for child in token.children:
                 if child.dep_ in {"neg", "det"} and child.lower_ in negations:
@@ -481,6 +484,15 @@ class _Reading(Clause):
                     return token.pos_ != "VERB" or token != word or child.lower_ == "yet"
         if word.dep_ == "xcomp":
             return any(c.lower_ in self.words("pending_adverbs") for c in word.head.children)
+        return False
+
+    def asks_whether(self, word) -> bool:
+        """A question left open under the word: "decide whether ...", "decide on whether"."""
+        for child in word.children:
+            clauses = [child] + ([g for g in child.children] if child.dep_ == "prep" else [])
+            for clause in clauses:
+                if any(m.dep_ == "mark" and m.lower_ in {"whether", "if"} for m in clause.children):
+                    return True
         return False
 
     def decider_agent(self, decider, way):
@@ -576,8 +588,16 @@ class _Reading(Clause):
             if node.head == node or node.dep_ in _UP_STOPS | {"conj"}:
                 return False
             if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"xcomp", "pcomp"}:
-                return node.dep_ == "ccomp" and lemma(node.head) in doubtful
+                return node.dep_ in {"ccomp", "acl"} and self.doubting(node.head, doubtful)
             below, node = node, node.head
+
+    def doubting(self, head, doubtful) -> bool:
+        """Whether the word a clause completes doubts it: "denied that ...", "it is not true
+        that ...", "denied reports that ..."."""
+        heads = [head, head.head] if head.pos_ in {"NOUN", "PROPN"} else [head]
+        return any(
+            lemma(word) in doubtful or any(c.dep_ == "neg" for c in word.children) for word in heads
+        )
 
     def continues(self, start) -> bool:
         """Whether the clause refers back to a decision with "also" or "too"."""
