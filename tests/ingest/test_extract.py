@@ -259,8 +259,6 @@ def test_candidacies(text, rows):
     assert records(text, "candidacy") == expect("candidacy", *rows)
 
 
-
-
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
 def test_every_span_quotes_the_text(path):
     text = path.read_text(encoding="utf-8")

@@ -62,14 +62,18 @@ _CONTINUE_WINDOW = 3  # sentences within which "also" or "it" refers back to a d
 _SETTLED = {"agreed", "recommended"}
 
 
-def shortlist_facts(doc: Document) -> list[ShortlistFact]:
-    # Parsed: a sentence with a word for who may stand and something it may be said of (a
-    # shortlist, a seat, applying, restricting), or with a deciding word a few sentences
-    # after one ("... has yet to make up its mind").
+def wanted(doc: Document) -> list[int]:
+    """The sentences this module reads from the parse: those with a word for who may stand
+    and something it may be said of (a shortlist, a seat, applying, restricting), and those
+    with a deciding word a few sentences after one ("... has yet to make up its mind")."""
     cues = lemma_class("women_words") | lemma_class("open_words") | lemma_class("undecided_words")
     follow = cue_forms("deliberation_words")
     topics = cue_forms(
-        "shortlist_nouns", "seat_nouns", "application_verbs", "restricting_verbs", "undecided_words"
+        "shortlist_nouns",
+        "constituency_nouns",
+        "application_verbs",
+        "restricting_verbs",
+        "undecided_words",
     )
     positions, last = [], -9
     for position, view in enumerate(doc.views):
@@ -80,6 +84,11 @@ def shortlist_facts(doc: Document) -> list[ShortlistFact]:
             last = position
         elif words & follow and position - last <= _CONTINUE_WINDOW:
             positions.append(position)
+    return positions
+
+
+def shortlist_facts(doc: Document) -> list[ShortlistFact]:
+    positions = wanted(doc)
     memory = _Memory()
     found: dict[tuple[str, str, str], ShortlistFact] = {}
     for clause in clauses(doc, positions):
@@ -228,7 +237,7 @@ class _Reading(Clause):
             head = token
             while head.dep_ in _PHRASE_LINKS and head.head != head:
                 head = head.head
-            if head != token and self.is_word(head, "shortlist_nouns", "seat_nouns"):
+            if head != token and self.is_word(head, "shortlist_nouns", "constituency_nouns"):
                 return _Marker("all_women", token, head, head)
             if head.dep_ in {"attr", "acomp", "oprd"} or (
                 head.dep_ == "pobj" and head.head.lower_ in {"for", "to"}
@@ -298,7 +307,7 @@ class _Reading(Clause):
         if mention is not None and (mention.kind == "constituency" or mention.constituency):
             return True
         return (
-            self.is_word(token, "shortlist_nouns", "seat_nouns")
+            self.is_word(token, "shortlist_nouns", "constituency_nouns")
             or token.lower_ in self.words("reference_pronouns")
             or token.lower_ in self.words("anaphors")
             or token.pos_ == "VERB"
@@ -532,7 +541,7 @@ class _Reading(Clause):
         parties = self.named(agent, "party")
         if parties:
             return ("Labour", False) if parties[0].name == "Labour" else (None, False)
-        if self.is_word(agent, "local_body_nouns") and self.local(agent):
+        if self.is_word(agent, "local_party_nouns", "party_member_nouns") and self.local(agent):
             return "", True
         if lemma(agent) in self.words("body_pronouns"):
             return self.pronoun_body(agent), False
@@ -728,7 +737,7 @@ class _Reading(Clause):
         if replaced and self.is_word(token, "personal_pronouns"):
             return [self.seat_of(self.antecedent(token))]  # "to replace him"
         owner = lemma(token) in {"their", "his", "her"} and token.dep_ == "poss"
-        if owner and self.is_word(token.head, "seat_nouns"):
+        if owner and self.is_word(token.head, "constituency_nouns"):
             return [self.seat_of(person) for person in self.owners(token)]
         return []
 
@@ -741,12 +750,12 @@ class _Reading(Clause):
         if head.dep_ == "pobj" and head.head.dep_ == "agent":
             return self.is_word(head.head.head, "holding_verbs")
         if head.dep_ == "poss":
-            return self.is_word(head.head, "seat_nouns") or any(
+            return self.is_word(head.head, "constituency_nouns") or any(
                 self.mention_of(t) and self.mention_of(t).kind == "constituency"
                 for t in head.head.subtree
             )
         if head.dep_ == "pobj" and head.head.lower_ == "of":
-            return self.is_word(head.head.head, "seat_nouns")
+            return self.is_word(head.head.head, "constituency_nouns")
         if head.dep_ == "dobj":
             return self.is_word(head.head, "succession_verbs")
         if head.dep_ in SUBJECTS and head.head.dep_ == "relcl":
@@ -781,7 +790,7 @@ class _Reading(Clause):
             return token.lower_ != "this" or token.dep_ in SUBJECTS
         if token.lower_ == "there" and token.pos_ == "ADV":
             return True
-        if token.tag_ != "NN" or not self.is_word(token, "seat_nouns", "shortlist_nouns"):
+        if token.tag_ != "NN" or not self.is_word(token, "constituency_nouns", "shortlist_nouns"):
             return False
         return any(
             c.dep_ in {"det", "poss"} and c.lower_ in self.words("reference_determiners")
