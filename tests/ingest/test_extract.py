@@ -105,71 +105,6 @@ def test_party_moves(text, rows):
     assert records(text, "party_move") == expect("party_move", *rows)
 
 
-SHORTLISTS = [
-    (
-        "The NEC agreed that Vauxhall will be contested on an all-women shortlist.",
-        [
-            {
-                "constituency": "Vauxhall",
-                "kind": "all_women",
-                "decided_by": "NEC",
-                "firmness": "agreed",
-            }
-        ],
-    ),
-    (
-        "The selection in Bolsover will be open to both men and women, the NEC recommended on "
-        "Tuesday.",
-        [
-            {
-                "constituency": "Bolsover",
-                "kind": "open",
-                "decided_by": "NEC",
-                "firmness": "recommended",
-            }
-        ],
-    ),
-    (
-        "The NEC has yet to decide whether Wakefield gets a female-only shortlist.",
-        [{"constituency": "Wakefield", "kind": "undecided", "decided_by": "NEC", "firmness": ""}],
-    ),
-    (
-        "In Bassetlaw the local party had asked for a women-only shortlist.",
-        [
-            {
-                "constituency": "Bassetlaw",
-                "kind": "all_women",
-                "decided_by": "Bassetlaw CLP",
-                "firmness": "proposed",
-            }
-        ],
-    ),
-    (
-        "Three MPs - Kate Hoey, John Mann and Frank Field - will be replaced by women after the "
-        "NEC "
-        "agreed all-women shortlists for their seats. Kate Hoey is the MP for Vauxhall.",
-        [
-            {
-                "constituency": "Vauxhall",
-                "kind": "all_women",
-                "decided_by": "NEC",
-                "firmness": "agreed",
-            }
-        ],
-    ),
-    (
-        "No decision yet on whether Wigan, held by Lisa Nandy, will have an all-women shortlist.",
-        [{"constituency": "Wigan", "kind": "undecided", "decided_by": "", "firmness": ""}],
-    ),
-    ("The shortlist for Vauxhall will be published next week.", []),
-]
-
-
-@pytest.mark.parametrize(("text", "rows"), SHORTLISTS)
-def test_shortlists(text, rows):
-    assert records(text, "shortlist") == expect("shortlist", *rows)
-
-
 CANDIDACIES = [
     (
         "Unison official Jane Kirby was selected as Labour's candidate for Wigan on Sunday.",
@@ -279,8 +214,6 @@ def test_candidacies(text, rows):
     assert records(text, "candidacy") == expect("candidacy", *rows)
 
 
-
-
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
 def test_every_span_quotes_the_text(path):
     text = path.read_text(encoding="utf-8")
@@ -353,38 +286,6 @@ def test_defector_parties(text, rows):
     assert records(text, "party_move") == expect("party_move", *rows)
 
 
-TWO_DECISIONS = [
-    (
-        "The NEC imposed all-women shortlists in Wigan and Bolsover, and opted for open "
-        "selections in Vauxhall.",
-        [
-            {
-                "constituency": "Wigan",
-                "kind": "all_women",
-                "decided_by": "NEC",
-                "firmness": "agreed",
-            },
-            {
-                "constituency": "Bolsover",
-                "kind": "all_women",
-                "decided_by": "NEC",
-                "firmness": "agreed",
-            },
-            {"constituency": "Vauxhall", "kind": "open", "decided_by": "NEC", "firmness": "agreed"},
-        ],
-    ),
-    (
-        "The NEC agreed that Bassetlaw would have an open selection rather than a women-only list.",
-        [{"constituency": "Bassetlaw", "kind": "open", "decided_by": "NEC", "firmness": "agreed"}],
-    ),
-]
-
-
-@pytest.mark.parametrize(("text", "rows"), TWO_DECISIONS)
-def test_two_decisions_in_one_sentence(text, rows):
-    assert records(text, "shortlist") == expect("shortlist", *rows)
-
-
 def _selected(person, constituency, description=""):
     return {
         "person": person,
@@ -445,49 +346,6 @@ CUED_MOVES = [
 @pytest.mark.parametrize(("text", "people"), CUED_MOVES)
 def test_seat_holders_need_a_move_cue(text, people):
     assert sorted(r["person"] for r in records(text, "party_move")) == people
-
-
-SHORTLIST_FAMILIES = [
-    (
-        "The NEC agreed that in Wigan men and women can apply.",
-        [{"constituency": "Wigan", "kind": "open", "decided_by": "NEC", "firmness": "agreed"}],
-    ),
-    (
-        "Members in Lisa Nandy's Wigan constituency had also voted for a women-only list.",
-        [
-            {
-                "constituency": "Wigan",
-                "kind": "all_women",
-                "decided_by": "Wigan CLP",
-                "firmness": "proposed",
-            }
-        ],
-    ),
-    (
-        "The NEC imposed all-women shortlists in Wigan, and opted for open selections in "
-        "Bolsover. Wakefield will also use a women-only list.",
-        [
-            {
-                "constituency": "Wigan",
-                "kind": "all_women",
-                "decided_by": "NEC",
-                "firmness": "agreed",
-            },
-            {"constituency": "Bolsover", "kind": "open", "decided_by": "NEC", "firmness": "agreed"},
-            {
-                "constituency": "Wakefield",
-                "kind": "all_women",
-                "decided_by": "NEC",
-                "firmness": "agreed",
-            },
-        ],
-    ),
-]
-
-
-@pytest.mark.parametrize(("text", "rows"), SHORTLIST_FAMILIES)
-def test_shortlist_families(text, rows):
-    assert records(text, "shortlist") == expect("shortlist", *rows)
 
 
 
