@@ -21,6 +21,8 @@ from ..parse import lemma_class
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 OBJECTS = {"dobj", "attr", "oprd", "dative"}
+_NOUN_CLAUSES = {"relcl", "acl", "appos"}
+_NOUNS = {"NOUN", "PROPN", "PRON"}
 _DOUBT_CHILDREN = {"neg", "aux", "auxpass", "advmod", "mark", "det", "prep", "npadvmod"}
 
 
@@ -163,11 +165,15 @@ class Clause:
     def doubted(self, token, stop_at_subject: bool = True) -> bool:
         """Whether `token` is under a negation, a hedge or a denial on its way to the root.
         The way stops at a subject: in "her majority of N is not safe" the majority is
-        given, only its safety denied."""
+        given, only its safety denied. It stops too where it leaves a noun's relative or
+        participle clause or apposition: in "no decision on whether Wigan, held by X, will
+        ..." that X holds Wigan is given, only the decision doubted."""
         doubtful = lemma_class("negations") | lemma_class("hedges") | lemma_class("denials")
         below = None
         for node in [token, *token.ancestors]:
             if stop_at_subject and below is not None and below.dep_ in SUBJECTS:
+                return False
+            if below is not None and below.dep_ in _NOUN_CLAUSES and node.pos_ in _NOUNS:
                 return False
             if node != token and node.pos_ != "PROPN" and lemma(node) in doubtful:
                 return True
