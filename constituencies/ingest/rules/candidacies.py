@@ -81,6 +81,7 @@ def candidacy_facts(doc: Document) -> list[CandidacyFact]:
     found: list[tuple] = []
     for position in wanted:
         found += _Reading(doc, position, parsed[position]).candidacies()
+    found += _rows(doc)
     if not found:
         return []
     profiles = _Profiles(doc, {person for person, *_ in found}, backing_positions)
@@ -104,6 +105,53 @@ def candidacy_facts(doc: Document) -> list[CandidacyFact]:
             )
         )
     return facts
+
+
+_ROW_JOINERS = re.compile(r"[\s\-–•*:;,()]*")
+_CAPTION_REACH = 12  # lines a caption may stand above a row of its list
+
+
+def _rows(doc: Document) -> list[tuple]:
+    """Rows of a list, not sentences: "Seat: Name" or "Seat - Name, role" under a caption
+    that names winners or a list ("Who was selected?", "The shortlist:"). The caption's
+    cue gives the status; the rows are layout and are read without a parse."""
+    found = []
+    for position, view in enumerate(doc.views):
+        mentions = view.mentions
+        if len(mentions) < 2 or mentions[0].kind != "constituency":
+            continue
+        if mentions[1].kind != "person" or doc.in_quote(mentions[1].start):
+            continue
+        text = doc.text
+        lead = text[view.sentence.start : mentions[0].start]
+        between = text[mentions[0].end : mentions[1].start]
+        if not _ROW_JOINERS.fullmatch(lead) or not _ROW_JOINERS.fullmatch(between):
+            continue
+        if ":" not in between and "-" not in between and "–" not in between:
+            continue
+        status = _caption_status(doc, position)
+        person = mentions[1].name
+        if status and person not in doc.seat_of and not doc.is_known_mp(person):
+            found.append((person, mentions[0].name, "", status, position))
+    return found
+
+
+def _caption_status(doc: Document, position: int) -> str:
+    """The status a list's caption gives its rows: a caption is a line ending in ":" or
+    "?" a few lines up, with a selection, winning or list word and no negation."""
+    for earlier in reversed(doc.views[max(0, position - _CAPTION_REACH) : position]):
+        text = earlier.sentence.text.strip()
+        if not text.endswith((":", "?")):
+            continue
+        words = set(_WORD.findall(text.lower()))
+        if words & lemma_class("negations"):
+            return ""
+        if words & cue_forms("list_nouns"):
+            return "longlisted" if "longlist" in " ".join(words) else "shortlisted"
+        if words & cue_forms("selection_verbs", "winning_verbs", "candidate_nouns"):
+            return "selected"
+        return ""
+    return ""
 
 
 class _Reading(Clause):
