@@ -62,6 +62,7 @@ _PLACE_PREPOSITIONS = {"for", "in", "of", "to", "at", "on"}
 # Dependencies that lead out of a clause: climbing past them leaves the cue's clause.
 _CLAUSE_EDGES = {"conj", "relcl", "advcl", "ccomp", "parataxis", "acl", "csubj", "ROOT"}
 _LIST_STATUS = {"shortlist": "shortlisted", "short-list": "shortlisted"}
+_REFERENCE_REACH = 6  # sentences back that "the seat" or "the shortlist" may refer
 _DROP_START = {"a", "an", "the", "fellow", "also", "both"}
 
 
@@ -205,7 +206,7 @@ class _Reading(Clause):
                 return "", []
             return "not_selected", self.patients(token) if passive else self.subjects(token)
         if word in lemma_class("selection_verbs") and word not in lemma_class("list_nouns"):
-            if self.agent_is_backer(token):
+            if self.agent_is_backer(token) or particles & {"up", "out", "off"}:
                 return "", []
             return "selected", self.patients(token)
         if word in lemma_class("winning_verbs") and object_words & lemma_class("contest_nouns"):
@@ -231,9 +232,11 @@ class _Reading(Clause):
 
     def noun_cue(self, token, word: str) -> tuple[str, list]:
         if word in lemma_class("candidate_nouns"):
-            if token.dep_ in {"attr", "oprd"} or (
+            governor = token.head.head if token.dep_ == "pobj" else token.head
+            naming = lemma_class("selection_verbs") | {"be", "become", "remain"}
+            if (token.dep_ in {"attr", "oprd"} or (
                 token.dep_ == "pobj" and token.head.lower_ == "as"
-            ):
+            )) and lemma(governor) in naming:
                 tentative = {"likely", "possible", "potential", "strong", "obvious"}
                 if any(c.lower_ in tentative for c in token.children):
                     return "tipped", self.complemented(token)
@@ -272,7 +275,13 @@ class _Reading(Clause):
             return []
         if argument.dep_ not in SUBJECTS | {"dobj"}:
             return [argument]
-        return [c for c in argument.head.children if c.dep_ == argument.dep_]
+        roles = gazetteer.role_nouns()
+        return [
+            c
+            for c in argument.head.children
+            if c.dep_ == argument.dep_
+            and (c == argument or self.mention_of(c) is not None or _role(lemma(c), roles))
+        ]
 
     def objects(self, verb) -> list:
         return [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
@@ -286,8 +295,10 @@ class _Reading(Clause):
             node = node.head  # the preposition
         head = node.head
         if node.dep_ == "prep" and head.pos_ in {"NOUN", "PROPN"}:
-            if self.mention_of(head) is not None:
-                return [head]
+            if self.mention_of(head) is not None or any(
+                c.dep_ in {"appos", "dep"} for c in head.children
+            ):
+                return [head]  # "X on the shortlist", "three names on the list: X, Y"
             node, head = head, head.head
             if node.dep_ == "pobj":
                 node, head = head, head.head
@@ -436,7 +447,7 @@ class _Reading(Clause):
             names = [mention.name]
         elif self.refers_back(token) and lemma(token) in lemma_class("personal_pronouns"):
             names = self.people(token)
-        elif token.pos_ == "NOUN" and any(
+        elif _role(lemma(token), gazetteer.role_nouns()) and any(
             p.dep_ == "prep" and p.lower_ == "of" for p in token.children
         ):
             # "chief of staff X": the parser may hang the name on the role's "of"
@@ -561,8 +572,10 @@ class _Reading(Clause):
                     return self.named_seat(place)
         if dep in {"poss", "compound", "nmod"}:
             return self.named_seat(child)
-        if dep in {"xcomp", "advcl"} and child.pos_ in {"VERB", "AUX"}:
+        if dep in {"xcomp", "advcl", "acl"} and child.pos_ in {"VERB", "AUX"}:
             for grand in child.children:
+                if grand.dep_ == "advmod" and lemma(grand) in lemma_class("there_words"):
+                    return self.earlier_seat(grand)
                 if grand.dep_ in {"dobj", "attr"} or (
                     grand.dep_ == "prep" and grand.lower_ in {"in", "for"}
                 ):
@@ -577,7 +590,8 @@ class _Reading(Clause):
                     return self.seat_in(grand)
         if dep == "advmod" and lemma(child) in lemma_class("there_words"):
             return self.earlier_seat(child)
-        if dep == "dobj" and lemma(child) in lemma_class("contest_nouns"):
+        bids = lemma_class("contest_nouns") | lemma_class("bid_nouns")
+        if dep in {"dobj", "pobj"} and lemma(child) in bids:
             for grand in child.children:
                 found = self.seat_at(grand)
                 if found[0] or found[1]:
@@ -645,7 +659,7 @@ class _Reading(Clause):
         ]
         if seats:
             return seats[-1], ""
-        return recent_constituency(self.doc, self.view), ""
+        return recent_constituency(self.doc, self.view, back=_REFERENCE_REACH), ""
 
 
 class _Profiles:
@@ -851,6 +865,9 @@ class _Described(Clause):
             if word.lower_ in {"and", "&"} and cut and _role(words[cut - 1].lower_, roles):
                 words = words[:cut]
                 break
+        ages = [i for i, w in enumerate(words[:6]) if w.lower_.endswith("old")]
+        if ages and any(w.like_num for w in words[: ages[0]]):
+            words = words[ages[0] + 1 :]  # "23-year-old"
         while words and (
             words[0].lower_ in _DROP_START or words[0].like_num or words[0].dep_ == "det"
         ):
@@ -909,6 +926,8 @@ class _Described(Clause):
             organisations = self.organisations(list(subject.subtree)) if subject is not None else []
         if people is None:
             return []
+        if people.dep_ == "appos" and self.mention_of(people) is None:
+            people = people.head  # "X, a Momentum-backed organiser"
         names = [n for t in self.members(people) for n in self.people(t)]
         return [(n, o) for n in names for o in organisations]
 
