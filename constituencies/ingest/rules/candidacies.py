@@ -58,7 +58,7 @@ _CUE_CLASSES = (
     "losing_verbs",
 )
 _BACKING_CLASSES = ("backing_verbs", "backing_nouns")
-_PLACE_PREPOSITIONS = {"for", "in", "of", "to", "at", "on"}
+_PLACE_PREPOSITIONS = {"for", "in", "of", "to", "at", "on", "against"}
 # Dependencies that lead out of a clause: climbing past them leaves the cue's clause.
 _CLAUSE_EDGES = {"conj", "relcl", "advcl", "ccomp", "parataxis", "acl", "csubj", "ROOT"}
 _LIST_STATUS = {"shortlist": "shortlisted", "short-list": "shortlisted"}
@@ -109,6 +109,7 @@ def candidacy_facts(doc: Document) -> list[CandidacyFact]:
 
 
 _ROW_JOINERS = re.compile(r"[\s\-–•*:;,()]*")
+_SEAT_JOINERS = re.compile(r"\s*(?:,|&|and|,\s*and)\s*")
 _CAPTION_REACH = 12  # lines a caption may stand above a row of its list
 
 
@@ -117,23 +118,33 @@ def _rows(doc: Document) -> list[tuple]:
     that names winners or a list ("Who was selected?", "The shortlist:"). The caption's
     cue gives the status; the rows are layout and are read without a parse."""
     found = []
+    text = doc.text
     for position, view in enumerate(doc.views):
         mentions = view.mentions
         if len(mentions) < 2 or mentions[0].kind != "constituency":
             continue
-        if mentions[1].kind != "person" or doc.in_quote(mentions[1].start):
+        if not _ROW_JOINERS.fullmatch(text[view.sentence.start : mentions[0].start]):
             continue
-        text = doc.text
-        lead = text[view.sentence.start : mentions[0].start]
-        between = text[mentions[0].end : mentions[1].start]
-        if not _ROW_JOINERS.fullmatch(lead) or not _ROW_JOINERS.fullmatch(between):
+        seats = [mentions[0]]
+        for mention in mentions[1:]:
+            gap = text[seats[-1].end : mention.start]
+            if mention.kind != "constituency" or not _SEAT_JOINERS.fullmatch(gap):
+                break
+            seats.append(mention)
+        gap = text[seats[-1].end : view.sentence.end]
+        if not gap.lstrip().startswith((":", "-", "–")):
             continue
-        if ":" not in between and "-" not in between and "–" not in between:
+        people = [
+            m.name
+            for m in mentions[len(seats) :]
+            if m.kind == "person" and not m.possessive and not doc.in_quote(m.start)
+        ]
+        if len(seats) > 1 and len(people) != len(seats):
             continue
-        status = _caption_status(doc, position)
-        person = mentions[1].name
-        if status and person not in doc.seat_of and not doc.is_known_mp(person):
-            found.append((person, mentions[0].name, "", status, position))
+        status = _caption_status(doc, position) if people else ""
+        for seat, person in zip(seats, people[: len(seats)], strict=False):
+            if status and person not in doc.seat_of and not doc.is_known_mp(person):
+                found.append((person, seat.name, "", status, position))
     return found
 
 
@@ -182,7 +193,11 @@ class _Reading(Clause):
             return status, self.listed(token) if not verb else self.patients(token)
         if not verb:
             return self.noun_cue(token, word)
-        particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+        particles = {
+            c.lower_
+            for c in token.children
+            if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in {"out", "aside"})
+        }
         objects = [c for c in token.children if c.dep_ in {"dobj", "pobj"}] + self.prepositional(
             token, {"into", "for", "from"}
         )
@@ -221,6 +236,9 @@ class _Reading(Clause):
                 return "", []
             if word == "run" and objects and not object_words & lemma_class("contest_nouns"):
                 return "", []  # runs a business
+            parties = [o for o in objects if (m := self.mention_of(o)) and m.kind == "party"]
+            if parties:
+                return "", []  # standing for a party at an election, not for its nomination
             return "applied", self.subjects(token)
         if word in lemma_class("entering_verbs") and object_words & (
             lemma_class("contest_nouns") | lemma_class("bid_nouns")
@@ -234,9 +252,12 @@ class _Reading(Clause):
         if word in lemma_class("candidate_nouns"):
             governor = token.head.head if token.dep_ == "pobj" else token.head
             naming = lemma_class("selection_verbs") | {"be", "become", "remain"}
-            if (token.dep_ in {"attr", "oprd"} or (
-                token.dep_ == "pobj" and token.head.lower_ == "as"
-            )) and lemma(governor) in naming:
+            if token.dep_ in SUBJECTS and lemma(token.head) == "be":
+                return "selected", [c for c in token.head.children if c.dep_ == "attr"]
+            if (
+                token.dep_ in {"attr", "oprd"}
+                or (token.dep_ == "pobj" and token.head.lower_ == "as")
+            ) and lemma(governor) in naming:
                 tentative = {"likely", "possible", "potential", "strong", "obvious"}
                 if any(c.lower_ in tentative for c in token.children):
                     return "tipped", self.complemented(token)
@@ -316,7 +337,11 @@ class _Reading(Clause):
 
     def listed(self, noun) -> list:
         """Who a list noun names: "X made/is on the shortlist", "the shortlist includes X",
-        "the names on the shortlist are X", "a shortlist of X and Y"."""
+        "the names on the shortlist are X", "a shortlist of X and Y", "the shortlist: X,
+        Y and Z"."""
+        apposed = [c for c in noun.children if c.dep_ in {"appos", "dep"} and c.i > noun.i]
+        if apposed and self.mention_of(apposed[0]) is not None:
+            return apposed[:1]
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 people = [g for g in child.children if g.dep_ == "pobj"]
@@ -351,7 +376,7 @@ class _Reading(Clause):
         return ""
 
     def doubt(self, token) -> str:
-        """"negation", "hedge", "conditional", "denial" or "" for what governs `token`,
+        """ "negation", "hedge", "conditional", "denial" or "" for what governs `token`,
         stopping at a subject as `Clause.doubted` does."""
         classes = (
             ("conditional", lemma_class("conditionals")),
@@ -372,6 +397,11 @@ class _Reading(Clause):
                 if c.dep_ in {"neg", "aux", "auxpass", "advmod", "mark", "prt"}
                 and (below is None or c.i != below.i)
             ]
+            for clause in node.children:  # "if X is selected, she will be the candidate"
+                if clause.dep_ == "advcl" and (below is None or clause.i != below.i):
+                    marks = {lemma(c) for c in clause.children if c.dep_ == "mark"}
+                    if marks & lemma_class("conditionals"):
+                        return "conditional"
             for word in words:
                 if lemma(word) in lemma_class("ruling_out") and any(
                     c.lower_ == "out" for c in word.children
@@ -547,9 +577,11 @@ class _Reading(Clause):
         return "", ""
 
     def refers_to_contest(self, noun) -> bool:
-        """"the shortlist", "the selection", "its candidate": a contest already named."""
+        """ "the shortlist", "the selection", "its candidate": a contest already named."""
         contests = (
-            lemma_class("contest_nouns") | lemma_class("list_nouns") | lemma_class("candidate_nouns")
+            lemma_class("contest_nouns")
+            | lemma_class("list_nouns")
+            | lemma_class("candidate_nouns")
         )
         return lemma(noun) in contests and any(
             c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"the", "this", "that"})
@@ -561,6 +593,11 @@ class _Reading(Clause):
         dep = child.dep_
         if dep == "prep" and child.lower_ in _PLACE_PREPOSITIONS:
             return self.seat_in(child)
+        if dep == "prep" and any(g.dep_ == "prep" for g in child.children):
+            for grand in child.children:  # "out of the A contest"
+                found = self.seat_at(grand)
+                if found[0] or found[1]:
+                    return found
         if dep == "prep":  # "withdrew from the race in A", "as its candidate for A"
             contests = (
                 lemma_class("contest_nouns")
@@ -724,8 +761,12 @@ class _Described(Clause):
             first = head.head
             mention = self.mention_of(first)
             if mention is not None and mention.kind == "person" and first.i < head.i:
-                theirs = {i for k, ts in self.tokens_of.items() for i in ts if
-                          self.view.mentions[k] is mention}
+                theirs = {
+                    i
+                    for k, ts in self.tokens_of.items()
+                    for i in ts
+                    if self.view.mentions[k] is mention
+                }
                 before = self.sibling_role(first, plural=True) or self.modifiers_before(
                     first, theirs, plural=True
                 )
@@ -785,9 +826,7 @@ class _Described(Clause):
                 if plural and sibling.tag_ != "NNS":
                     return ""
                 words = [
-                    t
-                    for t in sibling.subtree
-                    if t.i <= sibling.i or t.dep_ not in {"cc", "conj"}
+                    t for t in sibling.subtree if t.i <= sibling.i or t.dep_ not in {"cc", "conj"}
                 ]
                 return self.role_text([t for t in words if t.i <= sibling.i], plural)
         return ""
@@ -860,6 +899,8 @@ class _Described(Clause):
         """The words as a description, if they end in a role noun; the first of two
         coordinated roles ("official and Momentum supporter" -> "official")."""
         words = [w for w in words if not w.is_punct or w.text in {"'s", "’s", "-"}]
+        while words and words[-1].is_punct:
+            words = words[:-1]
         roles = gazetteer.role_nouns()
         for cut, word in enumerate(words):
             if word.lower_ in {"and", "&"} and cut and _role(words[cut - 1].lower_, roles):
@@ -905,9 +946,7 @@ class _Described(Clause):
         if self.doubt_negated(verb):
             return []
         by = any(c.dep_ == "agent" for c in verb.children)
-        passive = is_passive(verb) or (
-            verb.tag_ == "VBN" and (verb.dep_ in {"acl", "amod"} or by)
-        )
+        passive = is_passive(verb) or (verb.tag_ == "VBN" and (verb.dep_ in {"acl", "amod"} or by))
         if passive:
             people = self.patient(verb)
             if people is None and verb.dep_ == "amod":
