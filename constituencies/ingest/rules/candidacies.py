@@ -202,13 +202,16 @@ class _Reading(Clause):
             token, {"into", "for", "from"}
         )
         object_words = {lemma(o) for o in objects}
-        if word in lemma_class("withdrawing_verbs") and (
-            word == "withdraw"
-            or particles & lemma_class("withdrawing_particles")
-            or object_words & (lemma_class("contest_nouns") | lemma_class("bid_nouns"))
+        if (
+            word in lemma_class("withdrawing_verbs")
+            and (
+                word == "withdraw"
+                or particles & lemma_class("withdrawing_particles")
+                or object_words & (lemma_class("contest_nouns") | lemma_class("bid_nouns"))
+            )
+            and not (word == "stand" and "down" in particles)
         ):
-            if not (word == "stand" and "down" in particles):
-                return "withdrawn", self.subjects(token)
+            return "withdrawn", self.subjects(token)
         if word in lemma_class("losing_verbs"):
             if word in {"beat", "defeat"} and not is_passive(token):
                 return "", []
@@ -808,9 +811,13 @@ class _Described(Clause):
             if word.pos_ == "ADP" and word.lower_ != "of":
                 break
             mention = self.mention_of(word)
-            if mention is not None and mention.kind == "person" and not mention.possessive:
-                if word.dep_ not in {"compound", "nmod", "poss"}:
-                    break
+            if (
+                mention is not None
+                and mention.kind == "person"
+                and not mention.possessive
+                and word.dep_ not in {"compound", "nmod", "poss"}
+            ):
+                break
             words.insert(0, word)
         while words and words[0].lower_ == "of":
             words = words[1:]
@@ -889,9 +896,9 @@ class _Described(Clause):
         """An apposition's role phrase, without its determiner, clauses or a second role."""
         skip = set()
         for child in noun.children:
-            if child.dep_ in {"relcl", "acl", "conj", "cc", "punct", "appos", "advcl"}:
-                if child.dep_ == "conj" or child.i > noun.i:
-                    skip |= {t.i for t in child.subtree}
+            clause = child.dep_ in {"relcl", "acl", "conj", "cc", "punct", "appos", "advcl"}
+            if clause and (child.dep_ == "conj" or child.i > noun.i):
+                skip |= {t.i for t in child.subtree}
         words = [t for t in noun.subtree if t.i not in skip]
         return self.role_text(words, False)
 
@@ -996,9 +1003,13 @@ class _Described(Clause):
         names = []
         for token in in_order(tokens):
             mention = self.mention_at.get(token.i)
-            if mention is not None and mention.kind == "org" and not mention.constituency:
-                if mention.name not in names:
-                    names.append(mention.name)
+            if (
+                mention is not None
+                and mention.kind == "org"
+                and not mention.constituency
+                and mention.name not in names
+            ):
+                names.append(mention.name)
         return names
 
     def doubt_negated(self, verb) -> bool:
