@@ -61,7 +61,6 @@ _BACKING_CLASSES = ("backing_verbs", "backing_nouns")
 _PLACE_PREPOSITIONS = {"for", "in", "of", "to", "at", "on", "against"}
 # Dependencies that lead out of a clause: climbing past them leaves the cue's clause.
 _CLAUSE_EDGES = {"conj", "relcl", "advcl", "ccomp", "parataxis", "acl", "csubj", "ROOT"}
-_LIST_STATUS = {"shortlist": "shortlisted", "short-list": "shortlisted"}
 _REFERENCE_REACH = 6  # sentences back that "the seat" or "the shortlist" may refer
 _DROP_START = {"a", "an", "the", "fellow", "also", "both"}
 
@@ -72,6 +71,7 @@ def candidacy_facts(doc: Document) -> list[CandidacyFact]:
     wanted, backing_positions = [], []
     for position, view in enumerate(doc.views):
         words = set(_WORD.findall(view.sentence.text.lower()))
+        words |= {part for word in words for part in word.split("-")}  # "Union-backed"
         has_person = any(m.kind == "person" for m in view.mentions)
         if has_person or words & lemma_class("personal_pronouns"):
             if words & cues:
@@ -121,6 +121,12 @@ def _rows(doc: Document) -> list[tuple]:
     text = doc.text
     for position, view in enumerate(doc.views):
         mentions = view.mentions
+        if _is_bulleted_name(doc, view):
+            status, seat = _caption(doc, position)
+            person = mentions[0].name
+            if status and seat and person not in doc.seat_of and not doc.is_known_mp(person):
+                found.append((person, seat, "", status, position))
+            continue
         if len(mentions) < 2 or mentions[0].kind != "constituency":
             continue
         if not _ROW_JOINERS.fullmatch(text[view.sentence.start : mentions[0].start]):
@@ -141,29 +147,43 @@ def _rows(doc: Document) -> list[tuple]:
         ]
         if len(seats) > 1 and len(people) != len(seats):
             continue
-        status = _caption_status(doc, position) if people else ""
+        status = _caption(doc, position)[0] if people else ""
         for seat, person in zip(seats, people[: len(seats)], strict=False):
             if status and person not in doc.seat_of and not doc.is_known_mp(person):
                 found.append((person, seat.name, "", status, position))
     return found
 
 
-def _caption_status(doc: Document, position: int) -> str:
-    """The status a list's caption gives its rows: a caption is a line ending in ":" or
-    "?" a few lines up, with a selection, winning or list word and no negation."""
-    for earlier in reversed(doc.views[max(0, position - _CAPTION_REACH) : position]):
+def _is_bulleted_name(doc: Document, view) -> bool:
+    """A bulleted line that opens with a person's name ("- X, a councillor")."""
+    mentions = view.mentions
+    if not mentions or mentions[0].kind != "person" or mentions[0].possessive:
+        return False
+    lead = doc.text[view.sentence.start : mentions[0].start]
+    return bool(lead.strip()) and bool(_ROW_JOINERS.fullmatch(lead))
+
+
+def _caption(doc: Document, position: int) -> tuple[str, str]:
+    """(status, seat) a list's caption gives its rows: a caption is a line ending in ":"
+    or "?" a few lines up, with a selection, winning or list word and no negation; its
+    seat is the one it names, or the one its "the shortlist" refers back to."""
+    for index in range(position - 1, max(-1, position - _CAPTION_REACH - 1), -1):
+        earlier = doc.views[index]
         text = earlier.sentence.text.strip()
         if not text.endswith((":", "?")):
             continue
         words = set(_WORD.findall(text.lower()))
         if words & lemma_class("negations"):
-            return ""
+            return "", ""
+        status = ""
         if words & cue_forms("list_nouns"):
-            return "longlisted" if "longlist" in " ".join(words) else "shortlisted"
-        if words & cue_forms("selection_verbs", "winning_verbs", "candidate_nouns"):
-            return "selected"
-        return ""
-    return ""
+            status = "longlisted" if words & cue_forms("longlist_nouns") else "shortlisted"
+        elif words & cue_forms("selection_verbs", "winning_verbs", "candidate_nouns"):
+            status = "selected"
+        seats = [m.name for m in earlier.mentions if m.kind == "constituency"]
+        seat = seats[-1] if seats else recent_constituency(doc, earlier, back=_REFERENCE_REACH)
+        return status, seat
+    return "", ""
 
 
 class _Reading(Clause):
@@ -189,7 +209,7 @@ class _Reading(Clause):
         word = lemma(token)
         verb = token.pos_ in {"VERB", "AUX"} or token.tag_ in {"VBN", "VBD", "VBG"}
         if word in lemma_class("list_nouns"):
-            status = _LIST_STATUS.get(word, "longlisted")
+            status = "longlisted" if word in lemma_class("longlist_nouns") else "shortlisted"
             return status, self.listed(token) if not verb else self.patients(token)
         if not verb:
             return self.noun_cue(token, word)
@@ -469,7 +489,24 @@ class _Reading(Clause):
             for child in node.children:
                 if child.dep_ in {"conj", "appos", "dep"} and child.pos_ in {"PROPN", "NOUN"}:
                     queue.append(child)
+                if child.dep_ == "relcl" and self.mention_of(node) is not None:
+                    queue += self.stranded(child)
         return in_order(found)
+
+    def stranded(self, clause) -> list:
+        """Names the parser hung inside a relative clause that interrupts a list ("X, who
+        came second, Y and Z"): coordinated or apposed to a word that is not a name."""
+        found = []
+        for token in clause.subtree:
+            mention = self.mention_at.get(token.i)
+            if (
+                mention is not None
+                and mention.kind == "person"
+                and token.dep_ in {"conj", "appos"}
+                and self.mention_of(token.head) is None
+            ):
+                found.append(token)
+        return found
 
     def candidates_at(self, token) -> list[str]:
         """The person a token names, if that person may be a candidate (not an MP)."""
@@ -717,6 +754,8 @@ class _Profiles:
         ]
         parsed = doc.parses(sorted(set(mentioned) | set(backing_positions)))
         for position in mentioned:
+            if _is_heading(doc.views[position]):
+                continue
             reading = _Described(doc, position, parsed[position])
             for name, text in reading.descriptions(people):
                 self.descriptions.setdefault(name, text)
@@ -1014,6 +1053,12 @@ class _Described(Clause):
 
     def doubt_negated(self, verb) -> bool:
         return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _is_heading(view) -> bool:
+    """A headline or section title: a line with no closing punctuation and no bullet."""
+    text = view.sentence.text.strip()
+    return bool(text) and text[-1] not in '.!?"”:;)' and text[0] not in "-–•*"
 
 
 def _role(word: str, roles: frozenset[str]) -> bool:
