@@ -41,7 +41,6 @@ from .. import gazetteer
 from ..document import Document
 from ..facts import CandidacyFact
 from ..parse import cue_forms, lemma_class
-from .common import recent_constituency
 from .syntax import SUBJECTS, Clause, in_order, is_passive, lemma
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
@@ -181,7 +180,7 @@ def _caption(doc: Document, position: int) -> tuple[str, str]:
         elif words & cue_forms("selection_verbs", "winning_verbs", "candidate_nouns"):
             status = "selected"
         seats = [m.name for m in earlier.mentions if m.kind == "constituency"]
-        seat = seats[-1] if seats else recent_constituency(doc, earlier, back=_REFERENCE_REACH)
+        seat = seats[-1] if seats else _recent_seat(doc, index)[0]
         return status, seat
     return "", ""
 
@@ -259,9 +258,14 @@ class _Reading(Clause):
                 return "", []
             if word == "run" and objects and not object_words & lemma_class("contest_nouns"):
                 return "", []  # runs a business
-            parties = [o for o in objects if (m := self.mention_of(o)) and m.kind == "party"]
-            if parties:
-                return "", []  # standing for a party at an election, not for its nomination
+            parties = [
+                o
+                for o in objects
+                if lemma(o) in lemma_class("party_nouns")
+                or ((m := self.mention_of(o)) is not None and m.kind == "party")
+            ]
+            if parties or self.prepositional(token, {"against"}):
+                return "", []  # standing for a party, or against someone, at an election
             return "applied", self.subjects(token)
         if word in lemma_class("entering_verbs") and object_words & (
             lemma_class("contest_nouns") | lemma_class("bid_nouns")
@@ -736,7 +740,7 @@ class _Reading(Clause):
         ]
         if seats:
             return seats[-1], ""
-        return recent_constituency(self.doc, self.view, back=_REFERENCE_REACH), ""
+        return _recent_seat(self.doc, self.position)
 
 
 class _Profiles:
@@ -820,9 +824,10 @@ class _Described(Clause):
             and self.mention_of(head.head) is None
         ):
             # "the councillor, X" / "councillor X" read with the name in apposition
-            role = head.head
-            words = [t for t in role.subtree if t.i < head.i and t.i not in own]
-            before = self.role_text(words, False)
+            start = min(own)
+            while start and self.sent[start - 1].is_punct:
+                start -= 1  # "A's chief of staff, X"
+            before = self.adjacent_role(start)
         if not before:
             before = self.adjacent_role(min(own))
         if before:
@@ -1013,8 +1018,20 @@ class _Described(Clause):
             return []
         if people.dep_ == "appos" and self.mention_of(people) is None:
             people = people.head  # "X, a Momentum-backed organiser"
-        names = [n for t in self.members(people) for n in self.people(t)]
+        names = self.backed_people(people)
         return [(n, o) for n in names for o in organisations]
+
+    def backed_people(self, token) -> list[str]:
+        """The people a backed word names: itself and its coordinated names, or the person
+        a pronoun stands for; never an owner ("A's aide")."""
+        names = []
+        for member in self.members(token):
+            mention = self.mention_of(member)
+            if mention is not None and mention.kind == "person" and not mention.possessive:
+                names.append(mention.name)
+            elif self.refers_back(member):
+                names += self.people(member)
+        return names
 
     def backing_noun(self, noun) -> list[tuple[str, str]]:
         organisations = self.organisations(
@@ -1034,7 +1051,11 @@ class _Described(Clause):
                 subject = self.subject(node)
                 if subject is None:
                     return []
-                names = [n for t in self.members(subject) for n in self.people(t)]
+                if subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
+                    subject = node.head  # "X, who has the backing of Y"
+                if subject.dep_ == "appos" and self.mention_of(subject) is None:
+                    subject = subject.head  # "X, a councillor who has ..."
+                names = self.backed_people(subject)
                 return [(n, o) for n in names for o in organisations]
         return []
 
@@ -1053,6 +1074,26 @@ class _Described(Clause):
 
     def doubt_negated(self, verb) -> bool:
         return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _recent_seat(doc: Document, position: int) -> tuple[str, str]:
+    """(seat, holder) that "the seat", "there" or "the shortlist" refers back to: the seat
+    named last in the few sentences before, as a constituency, its party, or an MP's
+    "X's seat"."""
+    for earlier in reversed(doc.views[max(0, position - _REFERENCE_REACH) : position]):
+        found = ("", "")
+        for mention in earlier.mentions:
+            if mention.kind == "constituency" or mention.constituency:
+                found = (mention.name if mention.kind == "constituency" else mention.constituency, "")
+            elif mention.kind == "person" and mention.possessive:
+                following = _WORD.findall(doc.text[mention.end : mention.end + 30].lower())[:2]
+                if set(following) & lemma_class("reference_nouns"):
+                    seat, elsewhere = doc.seat(mention.name)
+                    if seat:
+                        found = (seat, mention.name if elsewhere else "")
+        if found[0]:
+            return found
+    return "", ""
 
 
 def _is_heading(view) -> bool:
