@@ -1084,7 +1084,8 @@ def _recent_seat(doc: Document, position: int) -> tuple[str, str]:
         found = ("", "")
         for mention in earlier.mentions:
             if mention.kind == "constituency" or mention.constituency:
-                found = (mention.name if mention.kind == "constituency" else mention.constituency, "")
+                seat = mention.name if mention.kind == "constituency" else mention.constituency
+                found = (seat, "")
             elif mention.kind == "person" and mention.possessive:
                 following = _WORD.findall(doc.text[mention.end : mention.end + 30].lower())[:2]
                 if set(following) & lemma_class("reference_nouns"):
