@@ -50,13 +50,14 @@ _CUE_CLASSES = (
     "candidate_nouns",
     "tipping_nouns",
     "tipping_verbs",
+    "aiming_verbs",
     "list_nouns",
     "applying_verbs",
     "entering_verbs",
     "withdrawing_verbs",
     "losing_verbs",
 )
-_BACKING_CLASSES = ("backing_verbs", "backing_nouns")
+_BACKING_CLASSES = ("backing_verbs", "backing_nouns", "backing_particles")
 _PLACE_PREPOSITIONS = {"for", "in", "of", "to", "at", "on", "against"}
 # Dependencies that lead out of a clause: climbing past them leaves the cue's clause.
 _CLAUSE_EDGES = {"conj", "relcl", "advcl", "ccomp", "parataxis", "acl", "csubj", "ROOT"}
@@ -248,6 +249,11 @@ class _Reading(Clause):
             return "selected", self.patients(token)
         if word in lemma_class("winning_verbs") and object_words & lemma_class("contest_nouns"):
             return "selected", self.subjects(token)
+        aimed = [o for o in objects if self.is_seat(o)] or object_words & (
+            lemma_class("contest_nouns") | lemma_class("bid_nouns")
+        )
+        if word in lemma_class("aiming_verbs") and not is_passive(token) and aimed:
+            return "tipped", self.subjects(token)  # "X is eyeing A", "considering a bid"
         if word in lemma_class("tipping_verbs") and word != "expect":
             if word == "link" and not self.prepositional(token, {"with", "to"}):
                 return "", []
@@ -671,6 +677,8 @@ class _Reading(Clause):
                     return self.seat_in(grand)
         if dep == "advmod" and lemma(child) in lemma_class("there_words"):
             return self.earlier_seat(child)
+        if dep == "dobj" and self.is_seat(child):
+            return self.seat_of_token(child)  # "to fight A", "eyeing A"
         bids = lemma_class("contest_nouns") | lemma_class("bid_nouns")
         if dep in {"dobj", "pobj"} and lemma(child) in bids:
             for grand in child.children:
@@ -774,7 +782,7 @@ class _Profiles:
         return self.descriptions.get(person, "")
 
 
-class _Described(Clause):
+class _Described(_Reading):
     """A parsed sentence read for descriptions and backing."""
 
     def descriptions(self, people: set[str]) -> list[tuple[str, str]]:
@@ -831,6 +839,9 @@ class _Described(Clause):
         if not before:
             before = self.adjacent_role(min(own))
         if before:
+            longer = self.adjacent_role(min(own))
+            if longer.endswith(before) and " of " in longer[: len(longer) - len(before) + 4]:
+                return longer  # "A's chief of staff X": the parser cut the role at "of"
             return before
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i and child.pos_ in {"NOUN", "PROPN"}:
@@ -991,7 +1002,20 @@ class _Described(Clause):
                 found += self.backed(token)
             elif word in lemma_class("backing_nouns") and token.pos_ == "NOUN":
                 found += self.backing_noun(token)
+            elif word in lemma_class("having_verbs") and any(
+                t.lower_ in lemma_class("backing_particles") for t in token.subtree if t.i > token.i
+            ):
+                found += self.behind(token)
         return found
+
+    def behind(self, verb) -> list[tuple[str, str]]:
+        """ "X has Unison and the GMB behind her": the organisations had behind someone."""
+        subject = self.subject(verb)
+        if subject is None or any(c.dep_ == "neg" for c in verb.children):
+            return []
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        organisations = self.organisations([t for o in objects for t in o.subtree])
+        return [(n, o) for n in self.backed_people(subject) for o in organisations]
 
     def backed(self, verb) -> list[tuple[str, str]]:
         if self.doubt_negated(verb):
@@ -1024,14 +1048,7 @@ class _Described(Clause):
     def backed_people(self, token) -> list[str]:
         """The people a backed word names: itself and its coordinated names, or the person
         a pronoun stands for; never an owner ("A's aide")."""
-        names = []
-        for member in self.members(token):
-            mention = self.mention_of(member)
-            if mention is not None and mention.kind == "person" and not mention.possessive:
-                names.append(mention.name)
-            elif self.refers_back(member):
-                names += self.people(member)
-        return names
+        return [name for member in self.members(token) for name in self.candidates_at(member)]
 
     def backing_noun(self, noun) -> list[tuple[str, str]]:
         organisations = self.organisations(
@@ -1080,7 +1097,14 @@ def _recent_seat(doc: Document, position: int) -> tuple[str, str]:
     """(seat, holder) that "the seat", "there" or "the shortlist" refers back to: the seat
     named last in the few sentences before, as a constituency, its party, or an MP's
     "X's seat"."""
-    for earlier in reversed(doc.views[max(0, position - _REFERENCE_REACH) : position]):
+    definite = lemma_class("reference_nouns") | lemma_class("contest_nouns")
+    definite |= lemma_class("list_nouns")
+    reach = _REFERENCE_REACH
+    index = position - 1
+    while index >= 0 and reach > 0:
+        earlier = doc.views[index]
+        index -= 1
+        reach -= 1
         found = ("", "")
         for mention in earlier.mentions:
             if mention.kind == "constituency" or mention.constituency:
@@ -1094,6 +1118,9 @@ def _recent_seat(doc: Document, position: int) -> tuple[str, str]:
                         found = (seat, mention.name if elsewhere else "")
         if found[0]:
             return found
+        words = _WORD.findall(earlier.sentence.text.lower())
+        if any(a == "the" and b in definite for a, b in zip(words, words[1:], strict=False)):
+            reach = _REFERENCE_REACH  # "the constituency" again: the chain goes on
     return "", ""
 
 
