@@ -61,6 +61,7 @@ _BACKING_CLASSES = ("backing_verbs", "backing_nouns", "backing_particles")
 _PLACE_PREPOSITIONS = {"for", "in", "of", "to", "at", "on", "against"}
 # Dependencies that lead out of a clause: climbing past them leaves the cue's clause.
 _CLAUSE_EDGES = {"conj", "relcl", "advcl", "ccomp", "parataxis", "acl", "csubj", "ROOT"}
+_BULLETS = ("-", "–", "•", "*")
 _REFERENCE_REACH = 6  # sentences back that "the seat" or "the shortlist" may refer
 _DROP_START = {"a", "an", "the", "fellow", "also", "both"}
 
@@ -1104,7 +1105,8 @@ def _recent_seat(doc: Document, position: int) -> tuple[str, str]:
     while index >= 0 and reach > 0:
         earlier = doc.views[index]
         index -= 1
-        reach -= 1
+        if not earlier.sentence.text.lstrip().startswith(_BULLETS):
+            reach -= 1  # the rows of a list count as one line
         found = ("", "")
         for mention in earlier.mentions:
             if mention.kind == "constituency" or mention.constituency:
@@ -1119,7 +1121,8 @@ def _recent_seat(doc: Document, position: int) -> tuple[str, str]:
         if found[0]:
             return found
         words = _WORD.findall(earlier.sentence.text.lower())
-        if any(a == "the" and b in definite for a, b in zip(words, words[1:], strict=False)):
+        pairs = zip(words, words[1:], strict=False)
+        if any(a in {"the", "this", "that"} and b in definite for a, b in pairs):
             reach = _REFERENCE_REACH  # "the constituency" again: the chain goes on
     return "", ""
 
@@ -1127,7 +1130,7 @@ def _recent_seat(doc: Document, position: int) -> tuple[str, str]:
 def _is_heading(view) -> bool:
     """A headline or section title: a line with no closing punctuation and no bullet."""
     text = view.sentence.text.strip()
-    return bool(text) and text[-1] not in '.!?"”:;)' and text[0] not in "-–•*"
+    return bool(text) and text[-1] not in '.!?"”:;)' and not text.startswith(_BULLETS)
 
 
 def _role(word: str, roles: frozenset[str]) -> bool:
