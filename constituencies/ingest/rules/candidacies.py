@@ -44,18 +44,23 @@ from ..parse import cue_forms, lemma_class
 from .syntax import SUBJECTS, Clause, in_order, is_passive, lemma
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
-_CUE_CLASSES = (
+# Cues that give a status on their own, and verbs that need a contest, bid or particle.
+_STANDALONE_CUES = (
     "selection_verbs",
-    "contest_nouns",
     "candidate_nouns",
     "tipping_nouns",
     "tipping_verbs",
-    "aiming_verbs",
     "list_nouns",
     "applying_verbs",
+    "withdrawing_alone",
+)
+_GOVERNED_CUES = (
+    "aiming_verbs",
     "entering_verbs",
     "withdrawing_verbs",
     "losing_verbs",
+    "winning_verbs",
+    "offering_verbs",
 )
 _BACKING_CLASSES = ("backing_verbs", "backing_nouns", "backing_particles")
 _PLACE_PREPOSITIONS = {"for", "in", "of", "to", "at", "on", "against"}
@@ -67,26 +72,33 @@ _DROP_START = {"a", "an", "the", "fellow", "also", "both"}
 
 
 def candidacy_facts(doc: Document) -> list[CandidacyFact]:
-    cues = cue_forms(*_CUE_CLASSES)
-    backing = cue_forms(*_BACKING_CLASSES)
     wanted, backing_positions = [], []
     for position, view in enumerate(doc.views):
         words = set(_WORD.findall(view.sentence.text.lower()))
         words |= {part for word in words for part in word.split("-")}  # "Union-backed"
         has_person = any(m.kind == "person" for m in view.mentions)
         if has_person or words & lemma_class("personal_pronouns"):
-            if words & cues:
+            if _may_hold(words):
                 wanted.append(position)
-            if words & backing and any(m.kind == "org" for m in view.mentions):
+            if words & cue_forms(*_BACKING_CLASSES) and any(m.kind == "org" for m in view.mentions):
                 backing_positions.append(position)
-    parsed = doc.parses(sorted(set(wanted) | set(backing_positions)))
+    parsed = doc.parses(wanted)
     found: list[tuple] = []
     for position in wanted:
         found += _Reading(doc, position, parsed[position]).candidacies()
     found += _rows(doc)
     if not found:
         return []
-    profiles = _Profiles(doc, {person for person, *_ in found}, backing_positions)
+    people = {person for person, *_ in found}
+    backing_positions = [
+        position
+        for position in backing_positions
+        if any(m.kind == "person" and m.name in people for m in doc.views[position].mentions)
+        or set(_WORD.findall(doc.views[position].sentence.text.lower()))
+        & lemma_class("personal_pronouns")
+    ]
+    # Descriptions and backing are read only once there are candidates to read them for.
+    profiles = _Profiles(doc, people, backing_positions)
     facts, seen = [], set()
     for person, seat, holder, status, position in found:
         key = (person, seat.casefold(), holder, status)
@@ -187,6 +199,25 @@ def _caption(doc: Document, position: int) -> tuple[str, str]:
     return "", ""
 
 
+def _may_hold(words: set[str]) -> bool:
+    """Whether a sentence's words can hold a candidacy, before any parse: a cue that gives
+    a status on its own, or a verb that does so with a contest, a bid or a particle
+    ("entered the race", "pulled out")."""
+    if words & cue_forms(*_STANDALONE_CUES):
+        return True
+    governed = cue_forms(*_GOVERNED_CUES)
+    companions = cue_forms("contest_nouns", "bid_nouns") | _particles()
+    return bool(words & governed) and bool(words & companions)
+
+
+def _particles() -> frozenset[str]:
+    return (
+        lemma_class("withdrawing_particles")
+        | lemma_class("losing_particles")
+        | lemma_class("offering_particles")
+    )
+
+
 class _Reading(Clause):
     """One parsed sentence that may name candidates."""
 
@@ -217,7 +248,7 @@ class _Reading(Clause):
         particles = {
             c.lower_
             for c in token.children
-            if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in {"out", "aside"})
+            if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in _particles())
         }
         objects = [c for c in token.children if c.dep_ in {"dobj", "pobj"}] + self.prepositional(
             token, {"into", "for", "from"}
@@ -226,26 +257,29 @@ class _Reading(Clause):
         if (
             word in lemma_class("withdrawing_verbs")
             and (
-                word == "withdraw"
+                word in lemma_class("withdrawing_alone")
                 or particles & lemma_class("withdrawing_particles")
                 or object_words & (lemma_class("contest_nouns") | lemma_class("bid_nouns"))
             )
-            and not (word == "stand" and "down" in particles)
+            and not particles & lemma_class("leaving_office_particles")
         ):
             return "withdrawn", self.subjects(token)
         if word in lemma_class("losing_verbs"):
-            if word in {"beat", "defeat"} and not is_passive(token):
-                return "", []
-            if word == "fail" and not any(lemma(c) == "win" for c in token.children):
-                return "", []
-            if word in {"miss", "pass"} and not particles & lemma_class("losing_particles"):
-                return "", []
             passive = is_passive(token) or (token.dep_ == "acl" and token.tag_ == "VBN")
-            if word == "lose" and not (object_words & lemma_class("contest_nouns") or particles):
+            if word in lemma_class("defeating_verbs"):
+                lost = passive  # "X was beaten"; in "X beat Y" Y's status is not given
+            elif word in lemma_class("failing_verbs"):
+                lost = any(lemma(c) in lemma_class("winning_verbs") for c in token.children)
+            else:  # "lost the selection", "missed out"
+                lost = bool(
+                    object_words & lemma_class("contest_nouns")
+                    or particles & lemma_class("losing_particles")
+                )
+            if not lost:
                 return "", []
             return "not_selected", self.patients(token) if passive else self.subjects(token)
         if word in lemma_class("selection_verbs") and word not in lemma_class("list_nouns"):
-            if self.agent_is_backer(token) or particles & {"up", "out", "off"}:
+            if self.agent_is_backer(token) or particles & lemma_class("phrasal_particles"):
                 return "", []
             return "selected", self.patients(token)
         if word in lemma_class("winning_verbs") and object_words & lemma_class("contest_nouns"):
@@ -255,16 +289,23 @@ class _Reading(Clause):
         )
         if word in lemma_class("aiming_verbs") and not is_passive(token) and aimed:
             return "tipped", self.subjects(token)  # "X is eyeing A", "considering a bid"
-        if word in lemma_class("tipping_verbs") and word != "expect":
-            if word == "link" and not self.prepositional(token, {"with", "to"}):
+        if word in lemma_class("tipping_verbs"):
+            linked = self.prepositional(token, {"with", "to"})
+            if word in lemma_class("linking_verbs") and not linked:
                 return "", []
             passive = is_passive(token) or (token.dep_ == "acl" and token.tag_ == "VBN")
             return "tipped", self.patients(token) if passive else self.objects(token)
         if word in lemma_class("applying_verbs"):
-            if particles & ({"down", "by", "up"} | lemma_class("withdrawing_particles")):
-                return "", []
-            if word == "run" and objects and not object_words & lemma_class("contest_nouns"):
-                return "", []  # runs a business
+            if particles & (
+                lemma_class("leaving_office_particles") | lemma_class("withdrawing_particles")
+            ):
+                return "", []  # "stood down", "stood aside"
+            if (
+                objects
+                and not object_words & (lemma_class("contest_nouns") | lemma_class("bid_nouns"))
+                and not any(self.is_seat(o) for o in objects)
+            ):
+                return "", []  # "runs a business"
             parties = [
                 o
                 for o in objects
@@ -278,7 +319,7 @@ class _Reading(Clause):
             lemma_class("contest_nouns") | lemma_class("bid_nouns")
         ):
             return "applied", self.subjects(token)
-        if word == "put" and particles & lemma_class("offering_particles"):
+        if word in lemma_class("offering_verbs") and particles & lemma_class("offering_particles"):
             return "applied", self.subjects(token)
         return "", []
 
@@ -720,6 +761,10 @@ class _Reading(Clause):
                     return found
             if child.dep_ == "prep" and child.lower_ in {"in", "for", "of"}:
                 found = self.seat_in(child)
+                if found[0] or found[1]:
+                    return found
+            if child.dep_ == "acl":  # "the battle to replace X"
+                found = self.seat_at(child)
                 if found[0] or found[1]:
                     return found
         if lemma(token) in lemma_class("reference_nouns") and any(
