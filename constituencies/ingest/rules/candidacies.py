@@ -36,6 +36,7 @@ organisations the article says back the person: subjects of backing verbs, "back
 """
 
 import re
+from functools import cache
 
 from .. import gazetteer
 from ..document import Document
@@ -76,9 +77,15 @@ def candidacy_facts(doc: Document) -> list[CandidacyFact]:
     for position, view in enumerate(doc.views):
         words = set(_WORD.findall(view.sentence.text.lower()))
         words |= {part for word in words for part in word.split("-")}  # "Union-backed"
-        has_person = any(m.kind == "person" for m in view.mentions)
+        has_person = any(
+            m.kind == "person"
+            and not m.possessive
+            and m.name not in doc.seat_of
+            and not doc.in_quote(m.start)
+            for m in view.mentions
+        )  # a sitting MP is never the candidate
         if has_person or words & lemma_class("personal_pronouns"):
-            if _may_hold(words):
+            if _may_hold(words) and _may_place(doc, view, words):
                 wanted.append(position)
             if words & cue_forms(*_BACKING_CLASSES) and any(m.kind == "org" for m in view.mentions):
                 backing_positions.append(position)
@@ -201,13 +208,50 @@ def _caption(doc: Document, position: int) -> tuple[str, str]:
 
 def _may_hold(words: set[str]) -> bool:
     """Whether a sentence's words can hold a candidacy, before any parse: a cue that gives
-    a status on its own, or a verb that does so with a contest, a bid or a particle
-    ("entered the race", "pulled out")."""
-    if words & cue_forms(*_STANDALONE_CUES):
+    a status on its own, or a verb that does so with a contest or a bid ("entered the
+    race"), or with a particle ("pulled out", "put herself forward")."""
+    if words & _standalone_forms():
         return True
-    governed = cue_forms(*_GOVERNED_CUES)
-    companions = cue_forms("contest_nouns", "bid_nouns") | _particles()
-    return bool(words & governed) and bool(words & companions)
+    if words & cue_forms(*_GOVERNED_CUES) and words & cue_forms("contest_nouns", "bid_nouns"):
+        return True
+    phrasal = cue_forms("withdrawing_verbs", "losing_verbs", "offering_verbs")
+    return bool(words & phrasal) and bool(words & _particles())
+
+
+@cache
+def _standalone_forms() -> frozenset[str]:
+    """Word forms of the cues that give a status alone, less the plurals of the nouns: "the
+    candidates" or "shortlists" name no one person's candidacy."""
+    plurals = {
+        lemma + ending
+        for name in ("candidate_nouns", "tipping_nouns", "list_nouns")
+        for lemma in lemma_class(name)
+        for ending in ("s", "es")
+    }
+    return cue_forms(*_STANDALONE_CUES) - plurals
+
+
+def _may_place(doc: Document, view, words: set[str]) -> bool:
+    """Whether a sentence can tie a seat to a candidate, before any parse: it names a seat
+    or a local party, says "the seat" or "there", refers to a contest already named ("the
+    shortlist", "its candidate"), or names someone whose seat is known or who is being
+    replaced."""
+    if any(m.kind == "constituency" or m.constituency for m in view.mentions):
+        return True
+    if words & (lemma_class("reference_nouns") | lemma_class("there_words")):
+        return True
+    if words & cue_forms("succession_verbs"):
+        return True
+    nouns = cue_forms("contest_nouns", "list_nouns", "candidate_nouns")
+    text = _WORD.findall(view.sentence.text.lower())
+    determiners = lemma_class("determiners")
+    for before, word in zip(text, text[1:], strict=False):
+        if word in nouns and (before in determiners or before.endswith(("'s", "’s"))):
+            return True
+    return any(
+        m.kind == "person" and (m.name in doc.seat_of or m.name in doc.known_seats)
+        for m in view.mentions
+    )
 
 
 def _particles() -> frozenset[str]:
@@ -808,7 +852,10 @@ class _Profiles:
         mentioned = [
             position
             for position, view in enumerate(doc.views)
-            if any(m.kind == "person" and m.name in people for m in view.mentions)
+            if any(
+                m.kind == "person" and m.name in people and _may_describe(doc, view, m)
+                for m in view.mentions
+            )
         ]
         parsed = doc.parses(sorted(set(mentioned) | set(backing_positions)))
         for position in mentioned:
@@ -1170,6 +1217,23 @@ def _recent_seat(doc: Document, position: int) -> tuple[str, str]:
         if any(a in {"the", "this", "that"} and b in definite for a, b in pairs):
             reach = _REFERENCE_REACH  # "the constituency" again: the chain goes on
     return "", ""
+
+
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\W*$")
+
+
+def _may_describe(doc: Document, view, mention) -> bool:
+    """Whether a mention can carry a description, before any parse: a common word or an
+    owner's "'s" just before the name ("councillor X", "Abbott's aide X"), or a comma just
+    after it ("X, a nurse")."""
+    before = _WORD_BEFORE.search(doc.text[view.sentence.start : mention.start])
+    after = doc.text[mention.end : mention.end + 2]
+    if after.startswith(","):
+        return True
+    if before is None:
+        return False
+    word = before.group(1)
+    return word.islower() or word.endswith(("'s", "’s")) or word.lower() in gazetteer.role_nouns()
 
 
 def _is_heading(view) -> bool:
