@@ -202,6 +202,16 @@ BATTERY = [
     ),
     ("no seat tied by the parse, no fact", "Ravi Shah was selected on Sunday.", []),
     (
+        "a seat heading its paragraph scopes the paragraph",
+        "Wigan. Ruth Evans, a nurse, was chosen by local members on Thursday.",
+        [cand("Ruth Evans", "Wigan", "selected", "nurse")],
+    ),
+    (
+        "'the shortlist' refers back to the seat named before",
+        "Labour has begun its search in Wigan. Amy Lowe and Sean Dunn made the shortlist.",
+        [cand("Amy Lowe", "Wigan", "shortlisted"), cand("Sean Dunn", "Wigan", "shortlisted")],
+    ),
+    (
         "standing for a party at an election is no selection candidacy",
         "Ravi Shah is standing for the Green Party in Bassetlaw.",
         [],

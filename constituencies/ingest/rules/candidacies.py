@@ -85,7 +85,7 @@ def candidacy_facts(doc: Document) -> list[CandidacyFact]:
             for m in view.mentions
         )  # a sitting MP is never the candidate
         if has_person or words & lemma_class("personal_pronouns"):
-            if _may_hold(words) and _may_place(doc, view, words):
+            if _may_hold(words) and _may_place(doc, position, words):
                 wanted.append(position)
             if words & cue_forms(*_BACKING_CLASSES) and any(m.kind == "org" for m in view.mentions):
                 backing_positions.append(position)
@@ -231,12 +231,15 @@ def _standalone_forms() -> frozenset[str]:
     return cue_forms(*_STANDALONE_CUES) - plurals
 
 
-def _may_place(doc: Document, view, words: set[str]) -> bool:
+def _may_place(doc: Document, position: int, words: set[str]) -> bool:
     """Whether a sentence can tie a seat to a candidate, before any parse: it names a seat
     or a local party, says "the seat" or "there", refers to a contest already named ("the
     shortlist", "its candidate"), or names someone whose seat is known or who is being
-    replaced."""
+    replaced, or stands under a seat's heading."""
+    view = doc.views[position]
     if any(m.kind == "constituency" or m.constituency for m in view.mentions):
+        return True
+    if doc.section_seat(position):
         return True
     if words & (lemma_class("reference_nouns") | lemma_class("there_words")):
         return True
@@ -710,7 +713,9 @@ class _Reading(Clause):
             nouns += [g for c in nouns if c.dep_ == "prep" for g in c.children]
             if any(self.refers_to_contest(n) for n in nouns):
                 return self.earlier_seat(cue)
-        return "", ""
+        # a seat heading its section ("Wigan." opening the paragraph) scopes it, as a
+        # fronted place scopes its clause
+        return self.doc.section_seat(self.position), ""
 
     def refers_to_contest(self, noun) -> bool:
         """ "the shortlist", "the selection", "its candidate": a contest already named."""
