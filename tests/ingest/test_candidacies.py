@@ -171,6 +171,11 @@ BATTERY = [
         [cand("Omar Haddad", "Bolsover", "applied")],
     ),
     (
+        "tipped to stand: the tip governs the standing, and a title is no description",
+        "Councillor Amy Lowe is tipped to stand in Vauxhall, the seat held by Sam Hope.",
+        [cand("Amy Lowe", "Vauxhall", "tipped")],
+    ),
+    (
         "a modal makes standing a tip",
         "Amy Lowe could stand in Vauxhall.",
         [cand("Amy Lowe", "Vauxhall", "tipped")],

@@ -406,10 +406,26 @@ class _Reading(Clause):
     # --- who the cue is about ---
 
     def subjects(self, verb) -> list:
-        return self.with_siblings(self.subject(verb))
+        return self.with_siblings(self.subject(verb) or self.subject_on_auxiliary(verb))
 
     def patients(self, verb) -> list:
-        return self.with_siblings(self.patient(verb))
+        patient = self.patient(verb)
+        if patient is None and (is_passive(verb) or verb.dep_ == "xcomp"):
+            patient = self.subject_on_auxiliary(verb)
+        return self.with_siblings(patient)
+
+    def subject_on_auxiliary(self, verb):
+        """A subject the parser hung on the verb's auxiliary ("X is tipped" read with X
+        under "is"), looked for up an open-clause chain."""
+        node = verb
+        while node is not None:
+            for aux in node.children:
+                if aux.dep_ in {"aux", "auxpass"}:
+                    for child in aux.children:
+                        if child.dep_ in SUBJECTS:
+                            return child
+            node = node.head if node.dep_ in {"xcomp", "conj"} and node.head != node else None
+        return None
 
     def with_siblings(self, argument) -> list:
         """The argument and any other word the parser gave the same role ("official and
@@ -504,7 +520,7 @@ class _Reading(Clause):
             ("conditional", lemma_class("conditionals")),
             ("denial", lemma_class("denials")),
             ("negation", lemma_class("negations")),
-            ("hedge", lemma_class("hedges") | {"expect"}),
+            ("hedge", lemma_class("hedges") | lemma_class("tipping_verbs")),
         )
         below = None
         for node in [token, *token.ancestors]:
@@ -1031,6 +1047,8 @@ class _Described(_Reading):
             words = words[1:]
         if plural and not (words and words[-1].tag_ == "NNS"):
             return ""  # "councillors A and B" share the role; "councillor A and B" do not
+        if len(words) == 1 and words[0].text[:1].isupper() and words[0].i == 0:
+            return ""  # a title opening the sentence ("Councillor X"), not a role phrase
         return self.role_text(words, plural)
 
     def is_place_after_preposition(self, token) -> bool:
