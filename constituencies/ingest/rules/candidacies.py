@@ -410,7 +410,7 @@ class _Reading(Clause):
 
     def patients(self, verb) -> list:
         patient = self.patient(verb)
-        if patient is None and (is_passive(verb) or verb.dep_ == "xcomp"):
+        if patient is None and (is_passive(verb) or verb.dep_ in {"xcomp", "acomp"}):
             patient = self.subject_on_auxiliary(verb)
         return self.with_siblings(patient)
 
@@ -424,7 +424,12 @@ class _Reading(Clause):
                     for child in aux.children:
                         if child.dep_ in SUBJECTS:
                             return child
-            node = node.head if node.dep_ in {"xcomp", "conj"} and node.head != node else None
+            if node.dep_ == "acomp":  # "X is tipped" read as "is" + adjective
+                for child in node.head.children:
+                    if child.dep_ in SUBJECTS:
+                        return child
+            chain = node.dep_ in {"xcomp", "conj", "acomp"} and node.head != node
+            node = node.head if chain else None
         return None
 
     def with_siblings(self, argument) -> list:
