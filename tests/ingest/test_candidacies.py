@@ -207,6 +207,11 @@ BATTERY = [
     ),
     ("no seat tied by the parse, no fact", "Ravi Shah was selected on Sunday.", []),
     (
+        "'it' as the list named in the sentence before, with the seat in its own sentence",
+        "Labour has drawn up a shortlist. In Wigan, it includes Amy Lowe and Sean Dunn.",
+        [cand("Amy Lowe", "Wigan", "shortlisted"), cand("Sean Dunn", "Wigan", "shortlisted")],
+    ),
+    (
         "a seat heading its paragraph scopes the paragraph",
         "Wigan. Ruth Evans, a nurse, was chosen by local members on Thursday.",
         [cand("Ruth Evans", "Wigan", "selected", "nurse")],

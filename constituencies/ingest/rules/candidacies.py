@@ -215,7 +215,9 @@ def _may_hold(words: set[str]) -> bool:
     if words & cue_forms(*_GOVERNED_CUES) and words & cue_forms("contest_nouns", "bid_nouns"):
         return True
     phrasal = cue_forms("withdrawing_verbs", "losing_verbs", "offering_verbs")
-    return bool(words & phrasal) and bool(words & _particles())
+    if words & phrasal and words & _particles():
+        return True
+    return bool(words & cue_forms("inclusion_verbs") and words & lemma_class("anaphors"))
 
 
 @cache
@@ -292,6 +294,8 @@ class _Reading(Clause):
             return status, self.listed(token) if not verb else self.patients(token)
         if not verb:
             return self.noun_cue(token, word)
+        if word in lemma_class("inclusion_verbs"):
+            return self.list_referred_to(token)
         particles = {
             c.lower_
             for c in token.children
@@ -393,6 +397,21 @@ class _Reading(Clause):
             ):
                 return "tipped", self.complemented(token)
         return "", []
+
+    def list_referred_to(self, verb) -> tuple[str, list]:
+        """ "It included X and Y", where "it" is the list named in the sentence before."""
+        subject = self.subject(verb)
+        if subject is None or lemma(subject) not in lemma_class("anaphors") or not self.position:
+            return "", []
+        before = set(_WORD.findall(self.doc.views[self.position - 1].sentence.text.lower()))
+        if not before & cue_forms("list_nouns"):
+            return "", []
+        status = "longlisted" if before & cue_forms("longlist_nouns") else "shortlisted"
+        if before & cue_forms("longlist_nouns") and before & cue_forms("list_nouns") - cue_forms(
+            "longlist_nouns"
+        ):
+            return "", []  # both lists named: which one "it" is, the words do not say
+        return status, self.objects(verb)
 
     def agent_is_backer(self, verb) -> bool:
         """Whether an organisation that backs candidates (not a party or a local party)
@@ -730,7 +749,9 @@ class _Reading(Clause):
                     if found[0] or found[1]:
                         return found
         for node in path:
-            nouns = [node] + [c for c in node.children if c.dep_ in {"dobj", "pobj", "prep"}]
+            nouns = [node] + [
+                c for c in node.children if c.dep_ in {"dobj", "pobj", "prep"} | SUBJECTS
+            ]
             nouns += [g for c in nouns if c.dep_ == "prep" for g in c.children]
             if any(self.refers_to_contest(n) for n in nouns):
                 return self.earlier_seat(cue)
@@ -739,7 +760,14 @@ class _Reading(Clause):
         return self.doc.section_seat(self.position), ""
 
     def refers_to_contest(self, noun) -> bool:
-        """ "the shortlist", "the selection", "its candidate": a contest already named."""
+        """ "the shortlist", "the selection", "its candidate": a contest already named; "it"
+        as what includes the names ("it included X"): the list named before."""
+        if (
+            lemma(noun) in lemma_class("anaphors")
+            and noun.dep_ in SUBJECTS
+            and lemma(noun.head) in lemma_class("inclusion_verbs")
+        ):
+            return True
         contests = (
             lemma_class("contest_nouns")
             | lemma_class("list_nouns")
