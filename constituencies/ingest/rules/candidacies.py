@@ -11,7 +11,7 @@ and tells the parse where its candidates stand (lemma classes in `data/lexicon.j
 - a list noun or verb: "X was shortlisted", "X made the shortlist", "X is on the
   longlist", "the shortlist includes X and Y", "the names on the shortlist are X and Y";
 - applying ("X applied", "X will stand", "X sought the nomination", "put herself
-  forward"), tipping ("X is tipped", "X is the favourite", "names in the frame are X"),
+  forward"), tipping ("X is tipped", "X is the favourite", "X is in the frame"),
   withdrawing ("X pulled out", "abandoned her bid") and losing ("X lost the ballot",
   "X missed out", "X was beaten") verbs give their subject.
 Coordinated names share their cue; a gapped list ("X was picked for A and Y for B")
@@ -29,8 +29,8 @@ default: no tie, no fact. Sitting MPs are never candidates, nor is anything but 
 person's name in a candidate's place.
 
 The description is the role phrase the parse attaches to the name at its first mention in
-the article that has one: words before it ("Unison official X", "Abbott's chief of staff
-X") or an apposition ("X, a Hackney councillor"), its first role only. Backers are the
+the article that has one: words before it ("union official X", "A's head of
+press X") or an apposition ("X, a city councillor"), its first role only. Backers are the
 organisations the article says back the person: subjects of backing verbs, "backed by",
 "the backing of", "Momentum's support".
 """
@@ -452,8 +452,8 @@ class _Reading(Clause):
         return None
 
     def with_siblings(self, argument) -> list:
-        """The argument and any other word the parser gave the same role ("official and
-        supporter X" read as two subjects)."""
+        """The argument and any other word the parser gave the same role ("teacher and
+        activist X" read as two subjects)."""
         if argument is None:
             return []
         if argument.dep_ not in SUBJECTS | {"dobj"}:
@@ -481,7 +481,7 @@ class _Reading(Clause):
             if self.mention_of(head) is not None or any(
                 c.dep_ in {"appos", "dep"} for c in head.children
             ):
-                return [head]  # "X on the shortlist", "three names on the list: X, Y"
+                return [head]  # "X on the shortlist", "the names on the list: X, Y"
             node, head = head, head.head
             if node.dep_ == "pobj":
                 node, head = head, head.head
@@ -599,12 +599,12 @@ class _Reading(Clause):
         return found
 
     def resolved(self, token):
-        """What an argument stands for: a relative pronoun's head ("the four who made
+        """What an argument stands for: a relative pronoun's head ("those who made
         it"), and a noun on one side of a copula the other side ("the names ... are X")."""
         if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
             token = token.head.head
         if token.dep_ == "pobj" and token.head.dep_ == "prep" and lemma(token.head.head) == "be":
-            # "among those tipped is X"
+            # "among the contenders is X"
             others = [c for c in token.head.head.children if c.dep_ in {"attr", "nsubj"}]
             if others:
                 return others[0]
@@ -659,7 +659,7 @@ class _Reading(Clause):
         elif _role(lemma(token), gazetteer.role_nouns()) and any(
             p.dep_ == "prep" and p.lower_ == "of" for p in token.children
         ):
-            # "chief of staff X": the parser may hang the name on the role's "of"
+            # "head of press X": the parser may hang the name on the role's "of"
             names = [
                 m.name
                 for p in token.children
@@ -737,7 +737,7 @@ class _Reading(Clause):
                     return found
             if node.dep_ == "relcl" and self.is_seat(node.head):
                 return self.seat_of_token(node.head)
-        # the candidate's own clause, when the cue hangs below it ("among those tipped is X")
+        # the candidate's own clause, when the cue hangs below it ("among the contenders is X")
         node = token
         while node.dep_ not in _CLAUSE_EDGES and node.head != node:
             node = node.head
@@ -811,7 +811,7 @@ class _Reading(Clause):
                     if found[0] or found[1]:
                         return found
             return "", ""
-        if dep == "agent":  # "tipped by activists for A": the parser hangs "for A" low
+        if dep == "agent":  # "tipped by members for A": the parser hangs "for A" low
             for grand in (g for c in child.children if c.dep_ == "pobj" for g in c.children):
                 if grand.dep_ == "prep" and grand.lower_ == "for":
                     return self.seat_in(grand)
@@ -861,7 +861,7 @@ class _Reading(Clause):
                 found = self.seat_in(child)
                 if found[0] or found[1]:
                     return found
-            if child.dep_ == "acl":  # "the battle to replace X"
+            if child.dep_ == "acl":  # "the race to succeed X"
                 found = self.seat_at(child)
                 if found[0] or found[1]:
                     return found
@@ -954,7 +954,7 @@ class _Described(_Reading):
         own = set(self.tokens_of[index])
         before = self.sibling_role(head) or self.modifiers_before(head, own)
         if not before and head.dep_ == "pobj" and head.head.lower_ == "of":
-            role = head.head.head  # "chief of staff X" read as "chief of (staff X)"
+            role = head.head.head  # "head of press X" read as "head of (press X)"
             if role.pos_ == "NOUN" and self.mention_of(role) is None and role.i < head.i:
                 words = [t for t in role.subtree if t.i < min(own)]
                 before = self.role_text(words, False)
@@ -981,14 +981,14 @@ class _Described(_Reading):
             # "the councillor, X" / "councillor X" read with the name in apposition
             start = min(own)
             while start and self.sent[start - 1].is_punct:
-                start -= 1  # "A's chief of staff, X"
+                start -= 1  # "A's head of press, X"
             before = self.adjacent_role(start)
         if not before:
             before = self.adjacent_role(min(own))
         if before:
             longer = self.adjacent_role(min(own))
             if longer.endswith(before) and " of " in longer[: len(longer) - len(before) + 4]:
-                return longer  # "A's chief of staff X": the parser cut the role at "of"
+                return longer  # "A's head of press X": the parser cut the role at "of"
             return before
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i and child.pos_ in {"NOUN", "PROPN"}:
@@ -1000,8 +1000,8 @@ class _Described(_Reading):
         return ""
 
     def adjacent_role(self, start: int) -> str:
-        """The noun phrase just before a name when the parser split it off ("A's chief of
-        staff X" read as two conjuncts): back to a comma, a conjunction, a verb or a
+        """The noun phrase just before a name when the parser split it off ("A's head of
+        press X" read as two conjuncts): back to a comma, a conjunction, a verb or a
         clause's preposition."""
         words = []
         for i in range(start - 1, -1, -1):
@@ -1026,8 +1026,8 @@ class _Described(_Reading):
         return self.role_text(words, False) if words and words[-1].pos_ == "NOUN" else ""
 
     def sibling_role(self, head, plural: bool = False) -> str:
-        """A role noun the parser made a second subject beside the name ("local
-        councillors X and Y", "union official and party supporter X"): its first role."""
+        """A role noun the parser made a second subject beside the name ("ward
+        councillors X and Y", "teacher and party activist X"): its first role."""
         if head.dep_ not in SUBJECTS | {"dobj", "attr"}:
             return ""
         for sibling in head.head.children:
@@ -1042,7 +1042,7 @@ class _Described(_Reading):
 
     def modifiers_before(self, head, own: set[int], plural: bool = False) -> str:
         """The role words before a name: the subtrees of its left modifiers that lie
-        outside the name, up to the name ("NEC member", "Diane Abbott's chief of staff")."""
+        outside the name, up to the name ("party official", "A's head of press")."""
         left = [
             c
             for c in head.children
@@ -1074,7 +1074,7 @@ class _Described(_Reading):
                 and not _role(word.lower_, roles)
                 and word.pos_ in {"NOUN", "PROPN", "VERB"}
             ):
-                break  # "between the left and centrists London Assembly member X"
+                break  # a plural noun ends the phrase before the role ("... and rebels ward member X")
             words.insert(0, self.sent[i])
         while words and self.is_place_after_preposition(words[0]):
             words = words[1:]
@@ -1119,7 +1119,7 @@ class _Described(_Reading):
                 break
         ages = [i for i, w in enumerate(words[:6]) if w.lower_.endswith("old")]
         if ages and any(w.like_num for w in words[: ages[0]]):
-            words = words[ages[0] + 1 :]  # "23-year-old"
+            words = words[ages[0] + 1 :]  # "30-year-old"
         while words and (
             words[0].lower_ in _DROP_START or words[0].like_num or words[0].dep_ == "det"
         ):
@@ -1158,7 +1158,7 @@ class _Described(_Reading):
         return found
 
     def behind(self, verb) -> list[tuple[str, str]]:
-        """ "X has Unison and the GMB behind her": the organisations had behind someone."""
+        """ "X has two unions behind her": the organisations had behind someone."""
         subject = self.subject(verb)
         if subject is None or any(c.dep_ == "neg" for c in verb.children):
             return []
@@ -1190,7 +1190,7 @@ class _Described(_Reading):
         if people is None:
             return []
         if people.dep_ == "appos" and self.mention_of(people) is None:
-            people = people.head  # "X, a Momentum-backed organiser"
+            people = people.head  # "X, a union-backed organiser"
         names = self.backed_people(people)
         return [(n, o) for n in names for o in organisations]
 
@@ -1218,7 +1218,7 @@ class _Described(_Reading):
                 if subject is None:
                     return []
                 if subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
-                    subject = node.head  # "X, who has the backing of Y"
+                    subject = node.head  # "X, who has Y's support"
                 if subject.dep_ == "appos" and self.mention_of(subject) is None:
                     subject = subject.head  # "X, a councillor who has ..."
                 names = self.backed_people(subject)
