@@ -472,7 +472,7 @@ class _Reading(Clause):
     def complemented(self, token) -> list:
         """Who a complement describes: the subject of its copula or "as" clause ("X is the
         favourite", "X was seen as the favourite"), the noun it qualifies ("names in the
-        frame"), or the other side of a copula ("the names in the frame are X and Y")."""
+        frame"), or the other side of a copula ("the contenders in the frame are X and Y")."""
         node = token
         if node.dep_ == "pobj":
             node = node.head  # the preposition
@@ -1074,7 +1074,7 @@ class _Described(_Reading):
                 and not _role(word.lower_, roles)
                 and word.pos_ in {"NOUN", "PROPN", "VERB"}
             ):
-                break  # a plural noun ends the phrase before the role ("... and rebels ward member X")
+                break  # a plural noun ends the phrase before it ("... and rebels ward member X")
             words.insert(0, self.sent[i])
         while words and self.is_place_after_preposition(words[0]):
             words = words[1:]
