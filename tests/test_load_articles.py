@@ -91,7 +91,7 @@ def test_export_is_deterministic_and_has_the_open_data_shape():
 
 def test_an_editors_change_survives_reloading():
     load(SEEDS)
-    candidacy = models.Candidacy.objects.get(person__name="Fran Johnston")
+    candidacy = models.Candidacy.objects.get(person__name="Paula Barker")
     candidacy.status = "selected"
     candidacy.edited_fields = ["status"]
     candidacy.save()

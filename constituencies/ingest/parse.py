@@ -66,8 +66,8 @@ def lemma_class(name: str) -> frozenset[str]:
 
 @cache
 def cue_forms(*classes: str) -> frozenset[str]:
-    """Lower-case word forms of the lemmas in `classes`, regular and irregular, so that a
-    sentence can be tested for a cue before it is parsed."""
+    """Lower-case word forms of the lemmas in `classes`, regular and irregular (every
+    `irregular_forms*` table), so that a sentence can be tested for a cue before it is parsed."""
     forms = set()
     for name in classes:
         for lemma in lemma_class(name):
@@ -75,5 +75,7 @@ def cue_forms(*classes: str) -> frozenset[str]:
             forms |= {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
             forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing", lemma[:-1] + "ies"}
     wanted = {lemma for name in classes for lemma in lemma_class(name)}
-    forms |= {form for form, lemma in lexicon()["irregular_forms"].items() if lemma in wanted}
+    for key, table in lexicon().items():
+        if key.startswith("irregular_forms"):
+            forms |= {form for form, lemma in table.items() if lemma in wanted}
     return frozenset(forms)

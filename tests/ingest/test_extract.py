@@ -105,115 +105,6 @@ def test_party_moves(text, rows):
     assert records(text, "party_move") == expect("party_move", *rows)
 
 
-CANDIDACIES = [
-    (
-        "Unison official Jane Kirby was selected as Labour's candidate for Wigan on Sunday.",
-        [
-            {
-                "person": "Jane Kirby",
-                "constituency": "Wigan",
-                "status": "selected",
-                "description": "Unison official",
-                "backers": [],
-            }
-        ],
-    ),
-    (
-        "Lambeth councillor Marcia Pope has been shortlisted in Vauxhall.",
-        [
-            {
-                "person": "Marcia Pope",
-                "constituency": "Vauxhall",
-                "status": "shortlisted",
-                "description": "Lambeth councillor",
-                "backers": [],
-            }
-        ],
-    ),
-    (
-        "Local councillor Omar Haddad withdrew from the race in Bolsover.",
-        [
-            {
-                "person": "Omar Haddad",
-                "constituency": "Bolsover",
-                "status": "withdrawn",
-                "description": "local councillor",
-                "backers": [],
-            }
-        ],
-    ),
-    (
-        "Local councillors Ruth Evans and Tom Price may run in Wigan and Bolsover respectively.",
-        [
-            {
-                "person": "Ruth Evans",
-                "constituency": "Wigan",
-                "status": "tipped",
-                "description": "local councillor",
-                "backers": [],
-            },
-            {
-                "person": "Tom Price",
-                "constituency": "Bolsover",
-                "status": "tipped",
-                "description": "local councillor",
-                "backers": [],
-            },
-        ],
-    ),
-    (
-        "Ravi Shah, a GMB organiser, won the Bassetlaw selection, backed by Unite and the GMB.",
-        [
-            {
-                "person": "Ravi Shah",
-                "constituency": "Bassetlaw",
-                "status": "selected",
-                "description": "GMB organiser",
-                "backers": ["Unite", "GMB"],
-            }
-        ],
-    ),
-    (
-        "In Wakefield, teacher Amy Lowe is tipped by activists, while in Vauxhall barrister Sean "
-        "Dunn could stand.",
-        [
-            {
-                "person": "Amy Lowe",
-                "constituency": "Wakefield",
-                "status": "tipped",
-                "description": "teacher",
-                "backers": [],
-            },
-            {
-                "person": "Sean Dunn",
-                "constituency": "Vauxhall",
-                "status": "tipped",
-                "description": "barrister",
-                "backers": [],
-            },
-        ],
-    ),
-    (
-        "Jo Bird, chief of staff to Dennis Skinner, is the frontrunner in Bolsover.",
-        [
-            {
-                "person": "Jo Bird",
-                "constituency": "Bolsover",
-                "status": "tipped",
-                "description": "chief of staff to Dennis Skinner",
-                "backers": [],
-            }
-        ],
-    ),
-    ("Should Amy Lowe and Sean Dunn get selected as candidates, Momentum gains two allies.", []),
-]
-
-
-@pytest.mark.parametrize(("text", "rows"), CANDIDACIES)
-def test_candidacies(text, rows):
-    assert records(text, "candidacy") == expect("candidacy", *rows)
-
-
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
 def test_every_span_quotes_the_text(path):
     text = path.read_text(encoding="utf-8")
@@ -286,41 +177,6 @@ def test_defector_parties(text, rows):
     assert records(text, "party_move") == expect("party_move", *rows)
 
 
-def _selected(person, constituency, description=""):
-    return {
-        "person": person,
-        "constituency": constituency,
-        "status": "selected",
-        "description": description,
-        "backers": [],
-    }
-
-
-SELECTION_OUTCOMES = [
-    (
-        "Labour has chosen Wigan councillor Ruth Evans as its candidate for Wigan.",
-        [_selected("Ruth Evans", "Wigan", "Wigan councillor")],
-    ),
-    ("Local members picked Ruth Evans to fight Wigan.", [_selected("Ruth Evans", "Wigan")]),
-    (
-        "So who won?\n- Wigan: Ruth Evans, a nurse.\n- Bolsover: Tom Price.",
-        [_selected("Ruth Evans", "Wigan", "nurse"), _selected("Tom Price", "Bolsover")],
-    ),
-    (
-        "- Wigan and Bolsover: Ruth Evans and Tom Price respectively.",
-        [],  # no line says these are winners
-    ),
-]
-
-
-@pytest.mark.parametrize(("text", "rows"), SELECTION_OUTCOMES)
-def test_selection_outcomes(text, rows):
-    assert records(text, "candidacy") == expect("candidacy", *rows)
-
-
-
-
-# An MP whose seat is named is a defector only when the article ties them to the split.
 CUED_MOVES = [
     (
         "Kate Hoey quit Labour on Monday. The Wigan MP Lisa Nandy said she was sad to see her go.",
@@ -346,8 +202,6 @@ CUED_MOVES = [
 @pytest.mark.parametrize(("text", "people"), CUED_MOVES)
 def test_seat_holders_need_a_move_cue(text, people):
     assert sorted(r["person"] for r in records(text, "party_move")) == people
-
-
 
 
 HEADING_MOVES = [

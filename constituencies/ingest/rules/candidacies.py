@@ -1,493 +1,1322 @@
-"""Candidacy rules: who is tipped, applied, listed, selected or withdrew -> `CandidacyFact`.
+"""Candidacy rules: who is tipped, applied, listed, selected, withdrew or lost -> `CandidacyFact`,
+read from the parse.
 
-A clause with a status cue ("tipped", "in the frame", "could stand", "applied", "was
-longlisted", "the shortlist included", "was selected as", "won the selection", "chose X",
-"withdrew") and people who are not MPs. Each person's status is the cue in their own
-stretch of the clause, else the cue leading a list of names, else the clause's; people
-after "beat" were shortlisted; items of a bulleted list take the status of the line that
-introduces it. Seats: paired "respectively", "X in Y", an "In Y," opening, "for Y", the
-clause's only seat, the seat of the MP being replaced, else the story's seat. The
-description is the role phrase before the name ("NEC member X", "Abbott's chief of staff
-X") or in apposition after it ("X, a Hackney councillor"); backers are organisations said
-to back the person anywhere in the article ("backed by", "endorsed by", "Momentum-backed").
+A sentence is parsed only when it names a person and has a cue word. A cue gives a status
+and tells the parse where its candidates stand (lemma classes in `data/lexicon.json`):
+- a selection verb: its patient, the subject of a passive or the object of an active
+  verb ("X was picked", "members chose X"); a winning verb with a contest noun as object
+  ("X won the selection") gives its subject;
+- a candidate noun completing a copula or an "as" phrase: "X will be Labour's candidate
+  in A", "X was confirmed as the nominee";
+- a list noun or verb: "X was shortlisted", "X made the shortlist", "X is on the
+  longlist", "the shortlist includes X and Y", "the names on the shortlist are X and Y";
+- applying ("X applied", "X will stand", "X sought the nomination", "put herself
+  forward"), tipping ("X is tipped", "X is the favourite", "X is in the frame"),
+  withdrawing ("X pulled out", "abandoned her bid") and losing ("X lost the ballot",
+  "X missed out", "X was beaten") verbs give their subject.
+Coordinated names share their cue; a gapped list ("X was picked for A and Y for B")
+pairs each name with its own seat, and "respectively" pairs a list of names with a
+list of seats. Under a negation a selection is `not_selected` and anything else is no
+fact; under a hedge ("is expected to", "could") it is `tipped`; under a conditional, a
+denial or "ruled out" it is no fact.
+
+The seat is what the parse ties to the cue, nearest first: the name's own "in A", then
+on the way from the cue up to its clause's verb a "for/in/of/to A" phrase, an owner or
+modifier ("A's candidate", "the A selection"), a purpose ("to fight A", "to replace
+X", X's seat), a relative clause's head ("A, where X was picked"), a fronted "In A, ..."
+(its own clause only), and "the seat" or "there" meaning the seat named last. Never a
+default: no tie, no fact. Sitting MPs are never candidates, nor is anything but a
+person's name in a candidate's place.
+
+The description is the role phrase the parse attaches to the name at its first mention in
+the article that has one: words before it ("union official X", "A's head of
+press X") or an apposition ("X, a city councillor"), its first role only. Backers are the
+organisations the article says back the person: subjects of backing verbs, "backed by",
+"the backing of", "Momentum's support".
 """
 
 import re
-from collections.abc import Iterator
+from functools import cache
 
 from .. import gazetteer
-from ..document import Document, indices, mask_quotes, untemplate
-from ..facts import (
-    CandidacyFact,
-)
-from ..mentions import SentenceView
-from .common import clauses, marker, recent_constituency
+from ..document import Document
+from ..facts import CandidacyFact
+from ..parse import cue_forms, lemma_class
+from .syntax import SUBJECTS, Clause, in_order, is_passive, lemma
 
-_LIST_VERBS = (
-    r"included|includes|featured|features|comprised|comprises|contained|contains|consisted of|"
-    r"(?:is|was|will be) made up of|consists of"
+_WORD = re.compile(r"[a-z][a-z'-]*")
+# Cues that give a status on their own, and verbs that need a contest, bid or particle.
+_STANDALONE_CUES = (
+    "selection_verbs",
+    "candidate_nouns",
+    "tipping_nouns",
+    "tipping_verbs",
+    "list_nouns",
+    "applying_verbs",
+    "withdrawing_alone",
 )
-_STATUS_CUES = [
-    (
-        "not_selected",
-        re.compile(
-            r"\b(?:(?:was|were|is|are|been) (?:not|n't) (?:\w+ )?(?:selected|chosen|picked)|"
-            r"lost (?:out )?(?:in |on )?(?:the|a) (?:[\w-]+ ){0,2}?(?:selection|nomination|"
-            r"contest|ballot)|lost out to|failed to (?:win|secure) (?:the|a) "
-            r"(?:[\w-]+ ){0,2}?(?:selection|nomination))\b"
-        ),
-    ),
-    (
-        "withdrawn",
-        re.compile(
-            r"\b(?:withdrew|withdrawn|withdraws|pulled out|dropped out|stood aside from the race)\b"
-        ),
-    ),
-    (
-        "selected",
-        re.compile(
-            r"\b(?:(?:was|been|is|being|were|are) (?:\w+ )?(?:selected|chosen|picked|adopted|"
-            r"elected as|confirmed as)|"
-            r"won (?:the|its|their)? ?(?:[\w'-]+ |\{[CY]\d+\}(?:'s)? ){0,4}?(?:selection|"
-            r"nomination|contest|ballot)|"
-            r"wins? (?:the |)(?:[\w-]+ ){0,2}nomination|selected (?:as|to)|chosen (?:as|to|by)|"
-            r"chose\b|won with|(?:has|have|had) (?:now |finally |)(?:chosen|picked|selected)\b|"
-            r"\bpicked\b(?! up)|"
-            r"won (?:the|a) (?:[\w-]+ ){0,3}?(?:vote|race|hustings)|selection winner)"
-        ),
-    ),
-    (
-        "shortlisted",
-        re.compile(
-            rf"\b(?:shortlisted|on the (?:[\w-]+ )?shortlist|made the shortlist|"
-            rf"shortlist (?:[\w-]+ ){{0,3}}?(?:also )?(?:{_LIST_VERBS})|"
-            r"names on the shortlist|came (?:second|third|fourth|last)|finished (?:second|third|"
-            r"fourth|last))\b"
-        ),
-    ),
-    (
-        "longlisted",
-        re.compile(
-            r"\b(?:longlisted|on the (?:[\w-]+ )?longlist|made the longlist|"
-            rf"longlist (?:of [\w-]+ )?(?:also )?(?:{_LIST_VERBS}))\b"
-        ),
-    ),
-    (
-        "applied",
-        re.compile(
-            r"\b(?:applied|put (?:himself|herself|themselves) forward|announced (?:his|"
-            r"her) (?:candidacy|bid)|"
-            r"is standing for selection|threw (?:his|her) hat)\b"
-        ),
-    ),
-    (
-        "tipped",
-        re.compile(
-            r"\b(?:tipped|in the frame|favourite|front-?runner|contender|could stand|may stand|"
-            r"might stand|"
-            r"(?:may|might|could) (?:be urged to )?run|expected to (?:run|stand|be backed|seek)|"
-            r"speculated|speculation|"
-            r"touted|in the running|considering (?:a bid|standing)|linked with|mentioned for|"
-            r"eyeing|likely candidate|"
-            r"strong candidate|has been mentioned)\b"
-        ),
-    ),
-]
-_ANY_STATUS = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _STATUS_CUES))
-# "chief of staff to Diane Abbott": a name after a preposition is not a candidate
-_PREPOSITION_BEFORE = re.compile(r"\b(?:to|of|for|with|from|by|under|behind) $")
-_NOT_ON_LIST = re.compile(
-    r"\b(?:not|never) (?:on|make|made) the (?:[\w-]+ )?(?:shortlist|longlist|final cut)\b"
+_GOVERNED_CUES = (
+    "aiming_verbs",
+    "entering_verbs",
+    "withdrawing_verbs",
+    "losing_verbs",
+    "winning_verbs",
+    "offering_verbs",
 )
-_HYPOTHETICAL = re.compile(
-    r"\b(?:should|if|would|could|hopes? to|aims? to|"
-    r"wants? to) (?:[\w{}]+ ){0,8}?(?:get )?(?:selected|chosen)\b"
-)
-_BEATEN = re.compile(r"\b(?:beat|beating|defeated|defeating|ahead of)\b")
-_LIST_LEAD = re.compile(r"\b(?P<list>shortlist|longlist)\b[^:]*:\s*$")
-# A line introducing a list of winners: "So who won?", "The candidates selected so far:"
-_WINNERS_LEAD = re.compile(
-    r"\b(?:who (?:won|was (?:selected|chosen|picked))|(?:selected|chosen) candidates|"
-    r"candidates (?:selected|chosen)|winners)\b[^:?]*[:?]\s*$",
-    re.IGNORECASE,
-)
-_BULLET = re.compile(r"^\s*(?:[-–•*]|\d+[.)])\s+")
-_BACKING = re.compile(
-    r"\b(?:backed by|backing of|support of|supported by|endorsed by|endorsements? from|"
-    r"nominated by|"
-    r"nominations from|backing from)\b|-backed\b|'s (?:backing|support|endorsement)\b|"
-    r"\bhas (?:the )?(?=\{O)"
-)
-_DESC_DROP_START = re.compile(r"^(?:fellow|the|a|an|also|\d+-year-old)$", re.IGNORECASE)
+_BACKING_CLASSES = ("backing_verbs", "backing_nouns", "backing_particles")
+_PLACE_PREPOSITIONS = {"for", "in", "of", "to", "at", "on", "against"}
+# Dependencies that lead out of a clause: climbing past them leaves the cue's clause.
+_CLAUSE_EDGES = {"conj", "relcl", "advcl", "ccomp", "parataxis", "acl", "csubj", "ROOT"}
+_BULLETS = ("-", "–", "•", "*")
+_REFERENCE_REACH = 6  # sentences back that "the seat" or "the shortlist" may refer
+_DROP_START = {"a", "an", "the", "fellow", "also", "both"}
+
+
+def wanted(doc: Document) -> list[int]:
+    """The sentences this module reads from the parse to find candidacies and their
+    backers (before the seat rules have run, sitting MPs count as possible candidates)."""
+    positions, backing = _positions(doc)
+    return sorted(set(positions) | set(backing))
+
+
+def _positions(doc: Document) -> tuple[list[int], list[int]]:
+    """(sentences that may name a candidacy, sentences that may name a backer)."""
+    wanted, backing_positions = [], []
+    for position, view in enumerate(doc.views):
+        words = set(_WORD.findall(view.sentence.text.lower()))
+        words |= {part for word in words for part in word.split("-")}  # "Union-backed"
+        has_person = any(
+            m.kind == "person"
+            and not m.possessive
+            and m.name not in doc.seat_of
+            and not doc.in_quote(m.start)
+            for m in view.mentions
+        )  # a sitting MP is never the candidate
+        if has_person or words & lemma_class("personal_pronouns"):
+            if _may_hold(words) and _may_place(doc, position, words):
+                wanted.append(position)
+            if words & cue_forms(*_BACKING_CLASSES) and any(m.kind == "org" for m in view.mentions):
+                backing_positions.append(position)
+    return wanted, backing_positions
 
 
 def candidacy_facts(doc: Document) -> list[CandidacyFact]:
-    facts: list[CandidacyFact] = []
-    seen: set[tuple[str, str, str]] = set()
-    excluded = set(doc.seat_of)
-    profiles = _Profiles(doc)
-    lead_status = ""
-    for position, view in enumerate(doc.views):
-        bullet = bool(_BULLET.match(view.sentence.text))
-        if not bullet:
-            lead = _LIST_LEAD.search(view.sentence.text)
-            lead_status = (lead.group("list") + "ed") if lead else ""
-            if not lead and _WINNERS_LEAD.search(view.sentence.text):
-                lead_status = "selected"
-        if not bullet and ("{P" not in view.template or not _ANY_STATUS.search(view.template)):
+    wanted, backing_positions = _positions(doc)
+    parsed = doc.parses(wanted)
+    found: list[tuple] = []
+    for position in wanted:
+        found += _Reading(doc, position, parsed[position]).candidacies()
+    found += _rows(doc)
+    if not found:
+        return []
+    people = {person for person, *_ in found}
+    backing_positions = [
+        position
+        for position in backing_positions
+        if any(m.kind == "person" and m.name in people for m in doc.views[position].mentions)
+        or set(_WORD.findall(doc.views[position].sentence.text.lower()))
+        & lemma_class("personal_pronouns")
+    ]
+    # Descriptions and backing are read only once there are candidates to read them for.
+    profiles = _Profiles(doc, people, backing_positions)
+    facts, seen = [], set()
+    for person, seat, holder, status, position in found:
+        key = (person, seat.casefold(), holder, status)
+        if key in seen:
             continue
-        for offset, clause in clauses(view):
-            masked = mask_quotes(doc, view, clause, offset)
-            if not bullet and not _ANY_STATUS.search(masked):
-                continue
-            people = [
-                n
-                for n in indices(masked, "P")
-                if not view.mentions[n].possessive
-                and view.mentions[n].name not in excluded
-                and not doc.is_known_mp(view.mentions[n].name)
-            ]
-            people = [n for n in people if not _inside_description(view, n)]
-            people = [
-                n
-                for n in people
-                if not _is_object_of_replace(masked, n)
-                and not _PREPOSITION_BEFORE.search(view.template, 0, view.slots[n])
-            ]
-            if not people:
-                continue
-            statuses = _statuses(masked, people, lead_status if bullet else "")
-            if not statuses:
-                continue
-            seats = _candidacy_seats(doc, view, position, masked, people)
-            for number in people:
-                status = statuses.get(number, "")
-                seat = seats.get(number, "")
-                if (
-                    not status
-                    or not seat
-                    or (status == "selected" and _HYPOTHETICAL.search(masked))
-                ):
-                    continue
-                person = view.mentions[number].name
-                key = (person, seat.casefold(), status)
-                if key in seen:
-                    continue
-                seen.add(key)
-                description = _description(view, number)[0] or profiles.description(person)
-                description = _casing(doc, description)
-                backers = profiles.backers_of(person)
-                facts.append(
-                    CandidacyFact(
-                        f"candidacy.{status}",
-                        (doc.sentence_span(view),),
-                        person,
-                        seat,
-                        status,
-                        description,
-                        tuple(backers),
-                    )
-                )
+        seen.add(key)
+        rule = f"candidacy.{status}" + (".known_seat" if holder else "")
+        facts.append(
+            CandidacyFact(
+                rule,
+                (doc.sentence_span(doc.views[position]),),
+                person,
+                seat,
+                status,
+                profiles.description(person),
+                tuple(profiles.backers.get(person, [])),
+                holder,
+            )
+        )
     return facts
 
 
-class _Profiles:
-    """What the whole article says about a candidate, worked out only when asked: the
-    first description it gives them, and the organisations it says back them."""
+_ROW_JOINERS = re.compile(r"[\s\-–•*:;,()]*")
+_SEAT_JOINERS = re.compile(r"\s*(?:,|&|and|,\s*and)\s*")
+_CAPTION_REACH = 12  # lines a caption may stand above a row of its list
 
-    def __init__(self, doc: Document):
-        self.doc = doc
-        self.backers: dict[str, list[str]] | None = None
 
-    def description(self, person: str) -> str:
-        for view in self.doc.views:
-            for index, mention in enumerate(view.mentions):
-                if (
-                    mention.kind == "person"
-                    and mention.name == person
-                    and not mention.possessive
-                    and (found := _description(view, index)[0])
-                ):
-                    return found
+def _rows(doc: Document) -> list[tuple]:
+    """Rows of a list, not sentences: "Seat: Name" or "Seat - Name, role" under a caption
+    that names winners or a list ("Who was selected?", "The shortlist:"). The caption's
+    cue gives the status; the rows are layout and are read without a parse."""
+    found = []
+    text = doc.text
+    for position, view in enumerate(doc.views):
+        mentions = view.mentions
+        if _is_bulleted_name(doc, view):
+            status, seat = _caption(doc, position)
+            person = mentions[0].name
+            if status and seat and person not in doc.seat_of and not doc.is_known_mp(person):
+                found.append((person, seat, "", status, position))
+            continue
+        if len(mentions) < 2 or mentions[0].kind != "constituency":
+            continue
+        if not _ROW_JOINERS.fullmatch(text[view.sentence.start : mentions[0].start]):
+            continue
+        seats = [mentions[0]]
+        for mention in mentions[1:]:
+            gap = text[seats[-1].end : mention.start]
+            if mention.kind != "constituency" or not _SEAT_JOINERS.fullmatch(gap):
+                break
+            seats.append(mention)
+        gap = text[seats[-1].end : view.sentence.end]
+        if not gap.lstrip().startswith((":", "-", "–")):
+            continue
+        people = [
+            m.name
+            for m in mentions[len(seats) :]
+            if m.kind == "person" and not m.possessive and not doc.in_quote(m.start)
+        ]
+        if len(seats) > 1 and len(people) != len(seats):
+            continue
+        status = _caption(doc, position)[0] if people else ""
+        for seat, person in zip(seats, people[: len(seats)], strict=False):
+            if status and person not in doc.seat_of and not doc.is_known_mp(person):
+                found.append((person, seat.name, "", status, position))
+    return found
+
+
+def _is_bulleted_name(doc: Document, view) -> bool:
+    """A bulleted line that opens with a person's name ("- X, a councillor")."""
+    mentions = view.mentions
+    if not mentions or mentions[0].kind != "person" or mentions[0].possessive:
+        return False
+    lead = doc.text[view.sentence.start : mentions[0].start]
+    return bool(lead.strip()) and bool(_ROW_JOINERS.fullmatch(lead))
+
+
+def _caption(doc: Document, position: int) -> tuple[str, str]:
+    """(status, seat) a list's caption gives its rows: a caption is a line ending in ":"
+    or "?" a few lines up, with a selection, winning or list word and no negation; its
+    seat is the one it names, or the one its "the shortlist" refers back to."""
+    for index in range(position - 1, max(-1, position - _CAPTION_REACH - 1), -1):
+        earlier = doc.views[index]
+        text = earlier.sentence.text.strip()
+        if not text.endswith((":", "?")):
+            continue
+        words = set(_WORD.findall(text.lower()))
+        if words & lemma_class("negations"):
+            return "", ""
+        status = ""
+        if words & cue_forms("list_nouns"):
+            status = "longlisted" if words & cue_forms("longlist_nouns") else "shortlisted"
+        elif words & cue_forms("selection_verbs", "winning_verbs", "candidate_nouns"):
+            status = "selected"
+        seats = [m.name for m in earlier.mentions if m.kind == "constituency"]
+        seat = seats[-1] if seats else _recent_seat(doc, index)[0]
+        return status, seat
+    return "", ""
+
+
+def _may_hold(words: set[str]) -> bool:
+    """Whether a sentence's words can hold a candidacy, before any parse: a cue that gives
+    a status on its own, or a verb that does so with a contest or a bid ("entered the
+    race"), or with a particle ("pulled out", "put herself forward")."""
+    if words & _standalone_forms():
+        return True
+    if words & cue_forms(*_GOVERNED_CUES) and words & cue_forms("contest_nouns", "bid_nouns"):
+        return True
+    phrasal = cue_forms("withdrawing_verbs", "losing_verbs", "offering_verbs")
+    if words & phrasal and words & _particles():
+        return True
+    return bool(words & cue_forms("inclusion_verbs") and words & lemma_class("anaphors"))
+
+
+@cache
+def _standalone_forms() -> frozenset[str]:
+    """Word forms of the cues that give a status alone, less the plurals of the nouns: "the
+    candidates" or "shortlists" name no one person's candidacy."""
+    plurals = {
+        lemma + ending
+        for name in ("candidate_nouns", "tipping_nouns", "list_nouns")
+        for lemma in lemma_class(name)
+        for ending in ("s", "es")
+    }
+    return cue_forms(*_STANDALONE_CUES) - plurals
+
+
+def _may_place(doc: Document, position: int, words: set[str]) -> bool:
+    """Whether a sentence can tie a seat to a candidate, before any parse: it names a seat
+    or a local party, says "the seat" or "there", refers to a contest already named ("the
+    shortlist", "its candidate"), or names someone whose seat is known or who is being
+    replaced, or stands under a seat's heading."""
+    view = doc.views[position]
+    if any(m.kind == "constituency" or m.constituency for m in view.mentions):
+        return True
+    if doc.section_seat(position):
+        return True
+    if words & (lemma_class("reference_nouns") | lemma_class("there_words")):
+        return True
+    if words & cue_forms("displacing_verbs"):
+        return True
+    nouns = cue_forms("contest_nouns", "list_nouns", "candidate_nouns")
+    text = _WORD.findall(view.sentence.text.lower())
+    determiners = lemma_class("determiners")
+    for before, word in zip(text, text[1:], strict=False):
+        if word in nouns and (before in determiners or before.endswith(("'s", "’s"))):
+            return True
+    return any(
+        m.kind == "person" and (m.name in doc.seat_of or m.name in doc.known_seats)
+        for m in view.mentions
+    )
+
+
+def _particles() -> frozenset[str]:
+    return (
+        lemma_class("withdrawing_particles")
+        | lemma_class("losing_particles")
+        | lemma_class("offering_particles")
+    )
+
+
+class _Reading(Clause):
+    """One parsed sentence that may name candidates."""
+
+    def candidacies(self) -> list[tuple]:
+        """(person, seat, holder, status, position) for each candidacy the sentence gives."""
+        found = []
+        for token in self.sent:
+            status, arguments = self.cue(token)
+            if not status or not arguments:
+                continue
+            status = self.qualified(token, status)
+            if not status:
+                continue
+            found += self.placed(token, status, arguments)
+        return found
+
+    # --- cues ---
+
+    def cue(self, token) -> tuple[str, list]:
+        """(status, the tokens naming its candidates) for a cue word, else ("", [])."""
+        word = lemma(token)
+        verb = token.pos_ in {"VERB", "AUX"} or token.tag_ in {"VBN", "VBD", "VBG"}
+        if word in lemma_class("list_nouns"):
+            status = "longlisted" if word in lemma_class("longlist_nouns") else "shortlisted"
+            return status, self.listed(token) if not verb else self.patients(token)
+        if not verb:
+            return self.noun_cue(token, word)
+        if word in lemma_class("inclusion_verbs"):
+            return self.list_referred_to(token)
+        particles = {
+            c.lower_
+            for c in token.children
+            if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in _particles())
+        }
+        objects = [c for c in token.children if c.dep_ in {"dobj", "pobj"}] + self.prepositional(
+            token, {"into", "for", "from"}
+        )
+        object_words = {lemma(o) for o in objects}
+        if (
+            word in lemma_class("withdrawing_verbs")
+            and (
+                word in lemma_class("withdrawing_alone")
+                or particles & lemma_class("withdrawing_particles")
+                or object_words & (lemma_class("contest_nouns") | lemma_class("bid_nouns"))
+            )
+            and not particles & lemma_class("leaving_office_particles")
+        ):
+            return "withdrawn", self.subjects(token)
+        if word in lemma_class("losing_verbs"):
+            passive = is_passive(token) or (token.dep_ == "acl" and token.tag_ == "VBN")
+            if word in lemma_class("defeating_verbs"):
+                lost = passive  # "X was beaten"; in "X beat Y" Y's status is not given
+            elif word in lemma_class("failing_verbs"):
+                lost = any(lemma(c) in lemma_class("winning_verbs") for c in token.children)
+            else:  # "lost the selection", "missed out"
+                lost = bool(
+                    object_words & lemma_class("contest_nouns")
+                    or particles & lemma_class("losing_particles")
+                )
+            if not lost:
+                return "", []
+            return "not_selected", self.patients(token) if passive else self.subjects(token)
+        if word in lemma_class("selection_verbs") and word not in lemma_class("list_nouns"):
+            if self.agent_is_backer(token) or particles & lemma_class("phrasal_particles"):
+                return "", []
+            return "selected", self.patients(token)
+        if word in lemma_class("winning_verbs") and object_words & lemma_class("contest_nouns"):
+            return "selected", self.subjects(token)
+        aimed = [o for o in objects if self.is_seat(o)] or object_words & (
+            lemma_class("contest_nouns") | lemma_class("bid_nouns")
+        )
+        if word in lemma_class("aiming_verbs") and not is_passive(token) and aimed:
+            return "tipped", self.subjects(token)  # "X is eyeing A", "considering a bid"
+        if word in lemma_class("tipping_verbs"):
+            linked = self.prepositional(token, {"with", "to"})
+            if word in lemma_class("linking_verbs") and not linked:
+                return "", []
+            passive = is_passive(token) or (token.dep_ == "acl" and token.tag_ == "VBN")
+            return "tipped", self.patients(token) if passive else self.objects(token)
+        if word in lemma_class("applying_verbs"):
+            if particles & (
+                lemma_class("leaving_office_particles") | lemma_class("withdrawing_particles")
+            ):
+                return "", []  # "stood down", "stood aside"
+            if (
+                objects
+                and not object_words & (lemma_class("contest_nouns") | lemma_class("bid_nouns"))
+                and not any(self.is_seat(o) for o in objects)
+            ):
+                return "", []  # "runs a business"
+            parties = [
+                o
+                for o in objects
+                if lemma(o) in lemma_class("party_nouns")
+                or ((m := self.mention_of(o)) is not None and m.kind == "party")
+            ]
+            if parties or self.prepositional(token, {"against"}):
+                return "", []  # standing for a party, or against someone, at an election
+            return "applied", self.subjects(token)
+        if word in lemma_class("entering_verbs") and object_words & (
+            lemma_class("contest_nouns") | lemma_class("bid_nouns")
+        ):
+            return "applied", self.subjects(token)
+        if word in lemma_class("offering_verbs") and particles & lemma_class("offering_particles"):
+            return "applied", self.subjects(token)
+        return "", []
+
+    def noun_cue(self, token, word: str) -> tuple[str, list]:
+        if word in lemma_class("candidate_nouns"):
+            governor = token.head.head if token.dep_ == "pobj" else token.head
+            naming = lemma_class("selection_verbs") | {"be", "become", "remain"}
+            if token.dep_ in SUBJECTS and lemma(token.head) == "be":
+                return "selected", [c for c in token.head.children if c.dep_ == "attr"]
+            if (
+                token.dep_ in {"attr", "oprd"}
+                or (token.dep_ == "pobj" and token.head.lower_ == "as")
+            ) and lemma(governor) in naming:
+                tentative = {"likely", "possible", "potential", "strong", "obvious"}
+                if any(c.lower_ in tentative for c in token.children):
+                    return "tipped", self.complemented(token)
+                return "selected", self.complemented(token)
+            return "", []
+        if word in lemma_class("tipping_nouns"):
+            if token.dep_ == "pobj" and token.head.lower_ == "in":
+                return "tipped", self.complemented(token.head)
+            if token.dep_ in {"attr", "oprd", "appos"} or (
+                token.dep_ == "pobj" and token.head.lower_ == "as"
+            ):
+                return "tipped", self.complemented(token)
+        return "", []
+
+    def list_referred_to(self, verb) -> tuple[str, list]:
+        """ "It included X and Y", where "it" is the list named in the sentence before."""
+        subject = self.subject(verb)
+        if subject is None or lemma(subject) not in lemma_class("anaphors") or not self.position:
+            return "", []
+        before = set(_WORD.findall(self.doc.views[self.position - 1].sentence.text.lower()))
+        if not before & cue_forms("list_nouns"):
+            return "", []
+        status = "longlisted" if before & cue_forms("longlist_nouns") else "shortlisted"
+        if before & cue_forms("longlist_nouns") and before & cue_forms("list_nouns") - cue_forms(
+            "longlist_nouns"
+        ):
+            return "", []  # both lists named: which one "it" is, the words do not say
+        return status, self.objects(verb)
+
+    def agent_is_backer(self, verb) -> bool:
+        """Whether an organisation that backs candidates (not a party or a local party)
+        is who "nominated" or "endorsed": that is backing, not selection."""
+        if lemma(verb) not in lemma_class("backing_verbs"):
+            return False
+        agent = self.agent(verb)
+        mention = self.mention_of(agent) if agent is not None else None
+        return mention is not None and mention.kind == "org" and not mention.constituency
+
+    # --- who the cue is about ---
+
+    def subjects(self, verb) -> list:
+        return self.with_siblings(self.subject(verb) or self.subject_on_auxiliary(verb))
+
+    def patients(self, verb) -> list:
+        patient = self.patient(verb)
+        if patient is None and (is_passive(verb) or verb.dep_ in {"xcomp", "acomp"}):
+            patient = self.subject_on_auxiliary(verb)
+        return self.with_siblings(patient)
+
+    def subject_on_auxiliary(self, verb):
+        """A subject the parser hung on the verb's auxiliary ("X is tipped" read with X
+        under "is"), looked for up an open-clause chain."""
+        node = verb
+        while node is not None:
+            for aux in node.children:
+                if aux.dep_ in {"aux", "auxpass"}:
+                    for child in aux.children:
+                        if child.dep_ in SUBJECTS:
+                            return child
+            if node.dep_ == "acomp":  # "X is tipped" read as "is" + adjective
+                for child in node.head.children:
+                    if child.dep_ in SUBJECTS:
+                        return child
+            chain = node.dep_ in {"xcomp", "conj", "acomp"} and node.head != node
+            node = node.head if chain else None
+        return None
+
+    def with_siblings(self, argument) -> list:
+        """The argument and any other word the parser gave the same role ("teacher and
+        activist X" read as two subjects)."""
+        if argument is None:
+            return []
+        if argument.dep_ not in SUBJECTS | {"dobj"}:
+            return [argument]
+        roles = gazetteer.role_nouns()
+        return [
+            c
+            for c in argument.head.children
+            if c.dep_ == argument.dep_
+            and (c == argument or self.mention_of(c) is not None or _role(lemma(c), roles))
+        ]
+
+    def objects(self, verb) -> list:
+        return [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+
+    def complemented(self, token) -> list:
+        """Who a complement describes: the subject of its copula or "as" clause ("X is the
+        favourite", "X was seen as the favourite"), the noun it qualifies ("names in the
+        frame"), or the other side of a copula ("the contenders in the frame are X and Y")."""
+        node = token
+        if node.dep_ == "pobj":
+            node = node.head  # the preposition
+        head = node.head
+        if node.dep_ == "prep" and head.pos_ in {"NOUN", "PROPN"}:
+            if self.mention_of(head) is not None or any(
+                c.dep_ in {"appos", "dep"} for c in head.children
+            ):
+                return [head]  # "X on the shortlist", "the names on the list: X, Y"
+            node, head = head, head.head
+            if node.dep_ == "pobj":
+                node, head = head, head.head
+        if node.dep_ == "appos":
+            return [head]
+        if head.pos_ not in {"VERB", "AUX"}:
+            return []
+        if node.dep_ in SUBJECTS or node.dep_ == "prep":
+            others = [c for c in head.children if c.dep_ in {"attr", "nsubj"} and c != node]
+            if others:
+                return others
+        if is_passive(head) or (head.dep_ == "acl" and head.tag_ == "VBN"):
+            return self.patients(head)
+        return self.subjects(head)
+
+    def listed(self, noun) -> list:
+        """Who a list noun names: "X made/is on the shortlist", "the shortlist includes X",
+        "the names on the shortlist are X", "a shortlist of X and Y", "the shortlist: X,
+        Y and Z"."""
+        apposed = [c for c in noun.children if c.dep_ in {"appos", "dep"} and c.i > noun.i]
+        if apposed and self.mention_of(apposed[0]) is not None:
+            return apposed[:1]
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                people = [g for g in child.children if g.dep_ == "pobj"]
+                if people and self.mention_of(people[0]) is not None:
+                    return people
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ in {"on", "onto", "off"}:
+            if head.lower_ == "off":
+                return []
+            return self.complemented(noun)
+        if noun.dep_ == "dobj" and lemma(head) in lemma_class("reaching_verbs"):
+            return self.subjects(head)
+        if noun.dep_ in SUBJECTS and lemma(head) in lemma_class("inclusion_verbs"):
+            return self.objects(head) + self.prepositional(head, {"of"})
+        if noun.dep_ in SUBJECTS and lemma(head) == "be":
+            return [c for c in head.children if c.dep_ == "attr"]
+        return []
+
+    # --- status ---
+
+    def qualified(self, cue, status: str) -> str:
+        """The status once negation, hedges, conditionals and denials on the way from the
+        cue to the root are read: "not selected" is `not_selected`, "expected to be
+        selected" is `tipped`, "if selected" or "denied applying" is nothing."""
+        doubt = self.doubt(cue)
+        if not doubt:
+            return status
+        if doubt == "negation":
+            return "not_selected" if status == "selected" else ""
+        if doubt == "hedge" and status in {"selected", "applied", "tipped"}:
+            return "tipped"
         return ""
 
-    def backers_of(self, person: str) -> list[str]:
-        if self.backers is None:
-            self.backers = {}
-            for position, view in enumerate(self.doc.views):
-                if _BACKING.search(view.template):
-                    self._collect(position, view)
-        return self.backers.get(person, [])
-
-    def _collect(self, position: int, view: SentenceView) -> None:
-        people = [i for i, m in enumerate(view.mentions) if m.kind == "person" and not m.possessive]
-        for index, segment in _segments(view, people):
-            _add_backers(self.backers.setdefault(view.mentions[index].name, []), view, segment)
-        if not people and re.search(r"(?:^\s*|, )(?:[Hh]e|[Ss]he)\b", view.template):
-            subject = self.doc.recent_subject(position, include_current=False)
-            if subject:
-                _add_backers(self.backers.setdefault(subject, []), view, view.template)
-
-
-def _segments(view: SentenceView, people: list[int]) -> Iterator[tuple[int, str]]:
-    """Each person with the template text from their name up to the next person's.
-
-    Someone named inside another's relative clause ("X, who took over from Y, was backed
-    by ...") does not end X's stretch.
-    """
-    people = [
-        index
-        for order, index in enumerate(people)
-        if not order
-        or not re.search(r", (?:who|whom|which) [^,]*$", view.template[: view.slots[index]])
-    ]
-    for order, index in enumerate(people):
-        end = view.slots[people[order + 1]] if order + 1 < len(people) else len(view.template)
-        yield index, view.template[view.slots[index] : end]
-
-
-def _add_backers(found: list[str], view: SentenceView, segment: str) -> None:
-    for match in _BACKING.finditer(segment):
-        if match.group().startswith(("-", "'")):
-            before = re.search(r"\{O(\d+)\}$", segment[: match.start()])
-            numbers = [int(before.group(1))] if before else []
-        else:
-            rest = re.split(r"[.;]| who | which ", segment[match.end() :])[0]
-            numbers = indices(rest, "O")
-        for number in numbers:
-            name = view.mentions[number].name
-            if name not in found and name != "NEC":
-                found.append(name)
-
-
-def _statuses(clause: str, people: list[int], lead_status: str) -> dict[int, str]:
-    """Each person's status: the cue in their own stretch of the clause, else the cue that
-    leads a list of names, else the clause's; people after "beat" were shortlisted."""
-    clause_for_cues = _NOT_ON_LIST.sub(" ", clause)
-    first = clause_for_cues.find(marker(people[0]))
-    lead = _status(clause_for_cues[:first]) if first > 0 else ""
-    overall = _status(clause_for_cues) or lead_status
-    result: dict[int, str] = {}
-    positions = [clause_for_cues.find(marker(n)) for n in people]
-    for order, number in enumerate(people):
-        start = positions[order]
-        end = positions[order + 1] if order + 1 < len(people) else len(clause_for_cues)
-        own = _status(clause_for_cues[start:end])
-        before = clause_for_cues[positions[order - 1] : start] if order else clause_for_cues[:start]
-        if _BEATEN.search(before):
-            result[number] = "shortlisted"
-        elif re.search(r"\b(?:chose|picked|selected)\s*$", before):
-            result[number] = "selected"
-        elif (
-            not own
-            and order
-            and re.fullmatch(
-                r"[^.;]*?(?:,|and|, and)\s*(?:[\w'{}-]+ ){0,5}",
-                before[before.find("}") + 1 :] + " ",
-            )
-        ):
-            # the next name in a list shares the status of the one before
-            result[number] = result[people[order - 1]]
-        else:
-            result[number] = own or lead or overall
-    return result
-
-
-def _status(clause: str) -> str:
-    best, best_at = "", len(clause) + 1
-    for status, pattern in _STATUS_CUES:
-        match = pattern.search(clause)
-        if match and match.start() < best_at:
-            best, best_at = status, match.start()
-    return best
-
-
-def _inside_description(view: SentenceView, number: int) -> bool:
-    """Whether a person only describes another: "former Corbyn campaign chief Sam Tarry"."""
-    slot = view.slots[number]
-    after = view.template[slot + len(marker(number)) :]
-    match = re.match(r"(?:'s)? ((?:[a-z][\w-]* ){1,4})\{P\d+\}", after)
-    return bool(match) and not set(match.group(1).split()) <= {"and", "or"}
-
-
-def _is_object_of_replace(clause: str, number: int) -> bool:
-    return bool(
-        re.search(
-            r"\b(?:replace|unseat|unseating|oust|challenge|succeed|take on) "
-            r"(?:\{P\d+\}(?:,| and) )*" + re.escape(marker(number)),
-            clause,
+    def doubt(self, token) -> str:
+        """ "negation", "hedge", "conditional", "denial" or "" for what governs `token`,
+        stopping at a subject as `Clause.doubted` does."""
+        classes = (
+            ("conditional", lemma_class("conditionals")),
+            ("denial", lemma_class("denials")),
+            ("negation", lemma_class("negations")),
+            ("hedge", lemma_class("hedges") | lemma_class("tipping_verbs")),
         )
-    )
+        below = None
+        for node in [token, *token.ancestors]:
+            if below is not None and below.dep_ in SUBJECTS | {"relcl", "appos"}:
+                return ""
+            words = []
+            if node != token and node.pos_ != "PROPN":
+                words.append(node)
+            words += [
+                c
+                for c in node.children
+                if c.dep_ in {"neg", "aux", "auxpass", "advmod", "mark", "prt"}
+                and (below is None or c.i != below.i)
+            ]
+            for clause in node.children:  # "if X is selected, she will be the candidate"
+                if clause.dep_ == "advcl" and (below is None or clause.i != below.i):
+                    marks = {lemma(c) for c in clause.children if c.dep_ == "mark"}
+                    if marks & lemma_class("conditionals"):
+                        return "conditional"
+            for word in words:
+                if lemma(word) in lemma_class("ruling_out") and any(
+                    c.lower_ == "out" for c in word.children
+                ):
+                    return "denial"
+                if word.dep_ == "prt" and word.lower_ != "not":
+                    continue
+                for name, members in classes:
+                    if lemma(word) in members or word.lower_ in members:
+                        return name
+            below = node
+        return ""
 
+    # --- seats ---
 
-_DESC_TOKEN = re.compile(r"\{[PCOYU]\d+\}(?:'s)?|[^\s,;:()\"]+|[,;:()\"]")
-_PUNCTUATION = {",", ";", ":", "(", ")", '"', "-"}
+    def placed(self, cue, status: str, arguments: list) -> list[tuple]:
+        """Each candidate the arguments name, with the seat the parse ties to them."""
+        tokens = [t for argument in arguments for t in self.listed_people(self.resolved(argument))]
+        tokens = [t for t in tokens if not self.is_seat(t)]
+        people = []
+        for token in tokens:
+            for name in self.candidates_at(token):
+                people.append((name, token))
+        gapped = self.gapped(cue, tokens)
+        pairs = self.respectively(cue, people)
+        found = []
+        for index, (person, token) in enumerate(people):
+            seat, holder = pairs[index] if pairs else self.seat_for(cue, token)
+            if seat or holder:
+                found.append((person, seat, holder, status, self.position))
+        for person, seat in gapped:
+            found.append((person, seat, "", status, self.position))
+        return found
 
+    def resolved(self, token):
+        """What an argument stands for: a relative pronoun's head ("those who made
+        it"), and a noun on one side of a copula the other side ("the names ... are X")."""
+        if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
+            token = token.head.head
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and lemma(token.head.head) == "be":
+            # "among the contenders is X"
+            others = [c for c in token.head.head.children if c.dep_ in {"attr", "nsubj"}]
+            if others:
+                return others[0]
+        if self.mention_of(token) is None and lemma(token) not in lemma_class("personal_pronouns"):
+            head = token.head
+            if token.dep_ in SUBJECTS and lemma(head) == "be":
+                others = [c for c in head.children if c.dep_ == "attr"]
+                if others:
+                    return others[0]
+        return token
 
-def _description(view: SentenceView, number: int, depth: int = 0) -> tuple[str, int]:
-    """The role words before a name ("NEC member"), or after it in apposition.
+    def listed_people(self, token) -> list:
+        """The token and the names listed with it: coordinated, or apposed in a list
+        ("X, who came second, Y and Z", "four names: X; Y; and Z"), not inside a clause or
+        a phrase of their own."""
+        found, queue = [], [token]
+        while queue:
+            node = queue.pop(0)
+            if node not in found:
+                found.append(node)
+            for child in node.children:
+                if child.dep_ in {"conj", "appos", "dep"} and child.pos_ in {"PROPN", "NOUN"}:
+                    queue.append(child)
+                if child.dep_ == "relcl" and self.mention_of(node) is not None:
+                    queue += self.stranded(child)
+        return in_order(found)
 
-    Walks back from the name over words and organisation/place placeholders until a
-    function word or punctuation; "chief of staff" keeps its "of"; in "official and
-    Momentum supporter X" the first role is the description; in "councillors A and B"
-    B shares A's.
-    """
-    slot = view.slots[number]
-    tokens = _DESC_TOKEN.findall(view.template[:slot])
-    roles = gazetteer.role_nouns()
-    taken: list[str] = []
-    index = len(tokens) - 1
-    while index >= 0:
-        token = tokens[index]
-        lower = token.lower()
-        previous = tokens[index - 1] if index else ""
-        if lower == "and" and taken and _is_role(previous, roles):
-            taken = []  # "A official and B supporter X": keep the first role
-        elif lower == "and" and not taken and re.fullmatch(r"\{P\d+\}", previous) and depth < 3:
-            # "local councillors A and B": a plural role covers both names
-            plural_role = (
-                index >= 2
-                and tokens[index - 2].lower().endswith("s")
-                and _is_role(tokens[index - 2], roles)
-            )
-            if plural_role:
-                return _description(view, int(previous[2:-1]), depth + 1)[0], slot
-            break
-        elif lower == "of" and taken and (_is_role(previous, roles) or previous[:1].isupper()):
-            taken.append(token)
-        elif token in _PUNCTUATION or lower in gazetteer.description_stopwords():
-            if taken and lower in {"in", "for"} and taken[-1].startswith("{C"):
-                taken.pop()
-            break
-        elif (
-            re.fullmatch(r"\{P\d+\}", token)
-            and not (taken and taken[-1].islower())
-            or taken
-            and _plural_before_name(token, taken[-1], roles)
+    def stranded(self, clause) -> list:
+        """Names the parser hung inside a relative clause that interrupts a list ("X, who
+        came second, Y and Z"): coordinated or apposed to a word that is not a name."""
+        found = []
+        for token in clause.subtree:
+            mention = self.mention_at.get(token.i)
+            if (
+                mention is not None
+                and mention.kind == "person"
+                and token.dep_ in {"conj", "appos"}
+                and self.mention_of(token.head) is None
+            ):
+                found.append(token)
+        return found
+
+    def candidates_at(self, token) -> list[str]:
+        """The person a token names, if that person may be a candidate (not an MP)."""
+        mention = self.mention_of(token)
+        if mention is not None and mention.kind == "person":
+            if mention.possessive or self.quoted(token):
+                return []
+            names = [mention.name]
+        elif self.refers_back(token) and lemma(token) in lemma_class("personal_pronouns"):
+            names = self.people(token)
+        elif _role(lemma(token), gazetteer.role_nouns()) and any(
+            p.dep_ == "prep" and p.lower_ == "of" for p in token.children
         ):
-            break
+            # "head of press X": the parser may hang the name on the role's "of"
+            names = [
+                m.name
+                for p in token.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+                if g.dep_ == "pobj"
+                and (m := self.mention_of(g)) is not None
+                and m.kind == "person"
+                and not m.possessive
+            ][:1]
         else:
-            taken.append(token)
+            names = [m.name for m in self.named(token, "person") if not m.possessive]
+            names = names[:1] if token.pos_ in {"NOUN", "PROPN"} else []
+        return [n for n in names if n and n not in self.doc.seat_of and not self.doc.is_known_mp(n)]
+
+    def is_seat(self, token) -> bool:
+        mention = self.mention_at.get(token.i)
+        return mention is not None and mention.kind != "person"
+
+    def gapped(self, cue, tokens) -> list[tuple[str, str]]:
+        """In "X was picked for A and Y for B" the parse hangs Y on A: each such name
+        takes the seat of its own "for B"."""
+        found = []
+        for child in [c for head in [cue, *tokens] for c in head.children]:
+            if child.dep_ != "prep":
+                continue
+            for place in (g for g in child.children if g.dep_ == "pobj"):
+                for conj in place.conjuncts:
+                    if conj.i < place.i or self.is_seat(conj):
+                        continue
+                    names = self.candidates_at(conj)
+                    seats = [
+                        self.seat_of_token(g)[0]
+                        for p in conj.children
+                        if p.dep_ == "prep"
+                        for g in p.children
+                        if g.dep_ == "pobj"
+                    ]
+                    seats = [s for s in seats if s]
+                    if names and seats:
+                        found.append((names[0], seats[0]))
+        return found
+
+    def respectively(self, cue, people) -> list[tuple[str, str]] | None:
+        """Seats paired in order with the names when the clause says "respectively"."""
+        if len(people) < 2 or not any(t.lower_ == "respectively" for t in self.sent):
+            return None
+        for token in self.sent:
+            if token.dep_ == "conj" or not self.is_seat(token):
+                continue
+            seats = [self.seat_of_token(t)[0] for t in self.members(token)]
+            seats = [s for s in seats if s]
+            if len(seats) == len(people):
+                return [(seat, "") for seat in seats]
+        return None
+
+    def seat_for(self, cue, token) -> tuple[str, str]:
+        """(seat, holder) tied to the candidate `token` of `cue`, nearest first."""
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "for"}:
+                found = self.seat_in(child)
+                if found[0] or found[1]:
+                    return found
+        path = [cue]
+        node = cue
+        while node.dep_ not in _CLAUSE_EDGES and node.head != node:
+            node = node.head
+            path.append(node)
+        for node in path:
+            for child in node.children:
+                if child in path or child == token:
+                    continue
+                found = self.seat_at(child)
+                if found[0] or found[1]:
+                    return found
+            if node.dep_ == "relcl" and self.is_seat(node.head):
+                return self.seat_of_token(node.head)
+        # the candidate's own clause, when the cue hangs below it ("among the contenders is X")
+        node = token
+        while node.dep_ not in _CLAUSE_EDGES and node.head != node:
+            node = node.head
+            if node in path:
+                break
+            for child in node.children:
+                if child.dep_ == "prep" and child.i < token.i:
+                    found = self.seat_at(child)
+                    if found[0] or found[1]:
+                        return found
+        for node in path:
+            nouns = [node] + [
+                c for c in node.children if c.dep_ in {"dobj", "pobj", "prep"} | SUBJECTS
+            ]
+            nouns += [g for c in nouns if c.dep_ == "prep" for g in c.children]
+            if any(self.refers_to_contest(n) for n in nouns):
+                return self.earlier_seat(cue)
+        # a seat heading its section ("Wigan." opening the paragraph) scopes it, as a
+        # fronted place scopes its clause
+        return self.doc.section_seat(self.position), ""
+
+    def refers_to_contest(self, noun) -> bool:
+        """ "the shortlist", "the selection", "its candidate": a contest already named; "it"
+        as what includes the names ("it included X"): the list named before."""
+        if (
+            lemma(noun) in lemma_class("anaphors")
+            and noun.dep_ in SUBJECTS
+            and lemma(noun.head) in lemma_class("inclusion_verbs")
+        ):
+            return True
+        contests = (
+            lemma_class("contest_nouns")
+            | lemma_class("list_nouns")
+            | lemma_class("candidate_nouns")
+        )
+        return lemma(noun) in contests and any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"the", "this", "that"})
+            for c in noun.children
+        )
+
+    def seat_at(self, child) -> tuple[str, str]:
+        """The seat a dependent of the cue's way names."""
+        dep = child.dep_
+        if dep == "prep" and child.lower_ in _PLACE_PREPOSITIONS:
+            return self.seat_in(child)
+        if dep == "prep" and any(g.dep_ == "prep" for g in child.children):
+            for grand in child.children:  # "out of the A contest"
+                found = self.seat_at(grand)
+                if found[0] or found[1]:
+                    return found
+        if dep == "prep":  # "withdrew from the race in A", "as its candidate for A"
+            contests = (
+                lemma_class("contest_nouns")
+                | lemma_class("list_nouns")
+                | lemma_class("candidate_nouns")
+            )
+            for place in child.children:
+                if place.dep_ == "pobj" and lemma(place) in contests:
+                    return self.named_seat(place)
+        if dep in {"poss", "compound", "nmod"}:
+            return self.named_seat(child)
+        if dep in {"xcomp", "advcl", "acl"} and child.pos_ in {"VERB", "AUX"}:
+            for grand in child.children:
+                if grand.dep_ == "advmod" and lemma(grand) in lemma_class("there_words"):
+                    return self.earlier_seat(grand)
+                if grand.dep_ in {"dobj", "attr"} or (
+                    grand.dep_ == "prep" and grand.lower_ in {"in", "for"}
+                ):
+                    target = grand if grand.dep_ != "prep" else None
+                    found = self.named_seat(target) if target is not None else self.seat_in(grand)
+                    if found[0] or found[1]:
+                        return found
+            return "", ""
+        if dep == "agent":  # "tipped by members for A": the parser hangs "for A" low
+            for grand in (g for c in child.children if c.dep_ == "pobj" for g in c.children):
+                if grand.dep_ == "prep" and grand.lower_ == "for":
+                    return self.seat_in(grand)
+        if dep == "advmod" and lemma(child) in lemma_class("there_words"):
+            return self.earlier_seat(child)
+        if dep == "dobj" and self.is_seat(child):
+            return self.seat_of_token(child)  # "to fight A", "eyeing A"
+        bids = lemma_class("contest_nouns") | lemma_class("bid_nouns")
+        if dep in {"dobj", "pobj"} and lemma(child) in bids:
+            for grand in child.children:
+                found = self.seat_at(grand)
+                if found[0] or found[1]:
+                    return found
+        return "", ""
+
+    def seat_in(self, preposition) -> tuple[str, str]:
+        objects = [place for place in preposition.children if place.dep_ == "pobj"]
+        if not objects and preposition.i + 1 < len(self.sent):
+            # the parser may hang "in A" 's place on the next noun ("in A barrister X")
+            following = self.sent[preposition.i + 1]
+            return self.seat_of_token(following) if self.is_seat(following) else ("", "")
+        for place in objects:
+            found = self.named_seat(place)
+            if found[0] or found[1]:
+                return found
+        return "", ""
+
+    def named_seat(self, token) -> tuple[str, str]:
+        """The seat a noun names: a constituency or its party ("A", "A CLP"), an MP ("to
+        replace X"), its owner or modifier ("Smith's seat", "the A selection"), "the seat"
+        meaning the one named last, or a seat in its "for/in A" phrase."""
+        if lemma(token) in lemma_class("there_words"):
+            return self.earlier_seat(token)
+        if self.refers_back(token):
+            return self.seat_of_antecedent(token)
+        found = self.seat_of_token(token)
+        if found[0] or found[1]:
+            return found
+        if token.i in self.mention_at:
+            return "", ""
+        for child in token.children:
+            if child.dep_ in {"poss", "compound", "nmod"}:
+                found = self.seat_of_token(child)
+                if found[0] or found[1]:
+                    return found
+            if child.dep_ == "prep" and child.lower_ in {"in", "for", "of"}:
+                found = self.seat_in(child)
+                if found[0] or found[1]:
+                    return found
+            if child.dep_ == "acl":  # "the race to succeed X"
+                found = self.seat_at(child)
+                if found[0] or found[1]:
+                    return found
+        if lemma(token) in lemma_class("reference_nouns") and any(
+            c.lower_ in {"the", "that", "this"} for c in token.children
+        ):
+            return self.earlier_seat(token)
+        return "", ""
+
+    def seat_of_antecedent(self, token) -> tuple[str, str]:
+        """The seat of the MP "her" or "the MP" stands for ("to replace her"): the last
+        person named before it who holds a seat, else the subject of the sentence before."""
+        for i in sorted(self.mention_at, reverse=True):
+            mention = self.mention_at[i]
+            if i < token.i and mention.kind == "person" and not self.quoted(self.sent[i]):
+                found = self.seat_of(mention.name)
+                if found[0]:
+                    return found
+        return self.seat_of(self.doc.recent_subject(self.position, include_current=False))
+
+    def earlier_seat(self, token) -> tuple[str, str]:
+        """The seat "the seat" or "there" refers back to: the last named before it in the
+        sentence, else in the sentences just before."""
+        seats = [
+            m.name if m.kind == "constituency" else m.constituency
+            for i, m in sorted(self.mention_at.items())
+            if i < token.i and (m.kind == "constituency" or m.constituency)
+        ]
+        if seats:
+            return seats[-1], ""
+        return _recent_seat(self.doc, self.position)
+
+
+class _Profiles:
+    """What the whole article says about candidates: the first description the parse
+    attaches to each, and the organisations said to back them."""
+
+    def __init__(self, doc: Document, people: set[str], backing_positions: list[int]):
+        self.doc = doc
+        self.descriptions: dict[str, str] = {}
+        self.backers: dict[str, list[str]] = {}
+        mentioned = [
+            position
+            for position, view in enumerate(doc.views)
+            if any(
+                m.kind == "person" and m.name in people and _may_describe(doc, view, m)
+                for m in view.mentions
+            )
+        ]
+        parsed = doc.parses(sorted(set(mentioned) | set(backing_positions)))
+        for position in mentioned:
+            if _is_heading(doc.views[position]):
+                continue
+            reading = _Described(doc, position, parsed[position])
+            for name, text in reading.descriptions(people):
+                self.descriptions.setdefault(name, text)
+        for position in backing_positions:
+            reading = _Described(doc, position, parsed[position])
+            for name, organisation in reading.backing():
+                found = self.backers.setdefault(name, [])
+                if organisation not in found:
+                    found.append(organisation)
+
+    def description(self, person: str) -> str:
+        return self.descriptions.get(person, "")
+
+
+class _Described(_Reading):
+    """A parsed sentence read for descriptions and backing."""
+
+    def descriptions(self, people: set[str]) -> list[tuple[str, str]]:
+        found = []
+        for index, mention in enumerate(self.view.mentions):
+            if mention.kind != "person" or mention.name not in people or mention.possessive:
+                continue
+            if self.quoted_at(mention):
+                continue
+            heads = [i for i, m in self.mention_at.items() if m is mention]
+            if not heads:
+                continue
+            text = self.description_of(self.sent[heads[0]], index)
+            if text:
+                found.append((mention.name, text))
+        return found
+
+    def quoted_at(self, mention) -> bool:
+        return self.doc.in_quote(mention.start)
+
+    def description_of(self, head, index: int) -> str:
+        own = set(self.tokens_of[index])
+        before = self.sibling_role(head) or self.modifiers_before(head, own)
+        if not before and head.dep_ == "pobj" and head.head.lower_ == "of":
+            role = head.head.head  # "head of press X" read as "head of (press X)"
+            if role.pos_ == "NOUN" and self.mention_of(role) is None and role.i < head.i:
+                words = [t for t in role.subtree if t.i < min(own)]
+                before = self.role_text(words, False)
+        if not before and head.dep_ == "conj":
+            first = head.head
+            mention = self.mention_of(first)
+            if mention is not None and mention.kind == "person" and first.i < head.i:
+                theirs = {
+                    i
+                    for k, ts in self.tokens_of.items()
+                    for i in ts
+                    if self.view.mentions[k] is mention
+                }
+                before = self.sibling_role(first, plural=True) or self.modifiers_before(
+                    first, theirs, plural=True
+                )
+        if (
+            not before
+            and head.dep_ == "appos"
+            and head.head.i < head.i
+            and head.head.pos_ == "NOUN"
+            and self.mention_of(head.head) is None
+        ):
+            # "the councillor, X" / "councillor X" read with the name in apposition
+            start = min(own)
+            while start and self.sent[start - 1].is_punct:
+                start -= 1  # "A's head of press, X"
+            before = self.adjacent_role(start)
+        if not before:
+            before = self.adjacent_role(min(own))
+        if before:
+            longer = self.adjacent_role(min(own))
+            if longer.endswith(before) and " of " in longer[: len(longer) - len(before) + 4]:
+                return longer  # "A's head of press X": the parser cut the role at "of"
+            return before
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > head.i and child.pos_ in {"NOUN", "PROPN"}:
+                if self.mention_of(child) is not None and self.mention_of(child).kind == "person":
+                    continue
+                text = self.phrase(child)
+                if text:
+                    return text
+        return ""
+
+    def adjacent_role(self, start: int) -> str:
+        """The noun phrase just before a name when the parser split it off ("A's head of
+        press X" read as two conjuncts): back to a comma, a conjunction, a verb or a
+        clause's preposition."""
+        words = []
+        for i in range(start - 1, -1, -1):
+            word = self.sent[i]
+            if word.is_punct and word.text not in {"-", "'s", "’s"}:
+                break
+            if word.pos_ in {"VERB", "AUX", "CCONJ", "SCONJ", "DET", "PRON"}:
+                break
+            if word.pos_ == "ADP" and word.lower_ != "of":
+                break
+            mention = self.mention_of(word)
+            if (
+                mention is not None
+                and mention.kind == "person"
+                and not mention.possessive
+                and word.dep_ not in {"compound", "nmod", "poss"}
+            ):
+                break
+            words.insert(0, word)
+        while words and words[0].lower_ == "of":
+            words = words[1:]
+        return self.role_text(words, False) if words and words[-1].pos_ == "NOUN" else ""
+
+    def sibling_role(self, head, plural: bool = False) -> str:
+        """A role noun the parser made a second subject beside the name ("ward
+        councillors X and Y", "teacher and party activist X"): its first role."""
+        if head.dep_ not in SUBJECTS | {"dobj", "attr"}:
+            return ""
+        for sibling in head.head.children:
+            if sibling.dep_ == head.dep_ and sibling.i < head.i and sibling.pos_ == "NOUN":
+                if plural and sibling.tag_ != "NNS":
+                    return ""
+                words = [
+                    t for t in sibling.subtree if t.i <= sibling.i or t.dep_ not in {"cc", "conj"}
+                ]
+                return self.role_text([t for t in words if t.i <= sibling.i], plural)
+        return ""
+
+    def modifiers_before(self, head, own: set[int], plural: bool = False) -> str:
+        """The role words before a name: the subtrees of its left modifiers that lie
+        outside the name, up to the name ("party official", "A's head of press")."""
+        left = [
+            c
+            for c in head.children
+            if c.i < head.i and c.i not in own and c.dep_ in {"compound", "amod", "nmod", "poss"}
+        ]
+        if not left:
+            return ""
+        modifiers = {t.i for c in left for t in c.subtree}
+        people = {
+            i
+            for i, m in self.mention_at.items()
+            if m.kind == "person"
+            and not m.possessive
+            and self.sent[i].dep_ not in {"compound", "nmod", "poss"}
+        }
+        roles = gazetteer.role_nouns()
+        # the unbroken run of modifier words just before the name
+        first = min(own) if own else head.i
+        words = []
+        for i in range(first - 1, -1, -1):
+            word = self.sent[i]
+            if i not in modifiers or i in people or word.lower_ in {"and", ",", ";"}:
+                break
+            if (
+                word.is_lower
+                and word.lower_.endswith("s")
+                and words
+                and words[0].text[:1].isupper()
+                and not _role(word.lower_, roles)
+                and word.pos_ in {"NOUN", "PROPN", "VERB"}
+            ):
+                break  # a plural noun ends the phrase before it ("... and rebels ward member X")
+            words.insert(0, self.sent[i])
+        while words and self.is_place_after_preposition(words[0]):
+            words = words[1:]
+        if plural and not (words and words[-1].tag_ == "NNS"):
+            return ""  # "councillors A and B" share the role; "councillor A and B" do not
+        if len(words) == 1 and words[0].text[:1].isupper() and words[0].i == 0:
+            return ""  # a title opening the sentence ("Councillor X"), not a role phrase
+        return self.role_text(words, plural)
+
+    def is_place_after_preposition(self, token) -> bool:
+        """A seat the parser left outside its "in" ("in A barrister X")."""
+        mention = self.mention_of(token)
+        before = self.sent[token.i - 1] if token.i else None
+        return (
+            mention is not None
+            and mention.kind != "person"
+            and before is not None
+            and (before.dep_ == "prep" or self.mention_of(before) is mention)
+            and not any(c.dep_ == "pobj" for c in before.children)
+        )
+
+    def phrase(self, noun) -> str:
+        """An apposition's role phrase, without its determiner, clauses or a second role."""
+        skip = set()
+        for child in noun.children:
+            clause = child.dep_ in {"relcl", "acl", "conj", "cc", "punct", "appos", "advcl"}
+            if clause and (child.dep_ == "conj" or child.i > noun.i):
+                skip |= {t.i for t in child.subtree}
+        words = [t for t in noun.subtree if t.i not in skip]
+        return self.role_text(words, False)
+
+    def role_text(self, words: list, plural: bool) -> str:
+        """The words as a description, if they end in a role noun; the first of two
+        coordinated roles ("official and Momentum supporter" -> "official")."""
+        words = [w for w in words if not w.is_punct or w.text in {"'s", "’s", "-"}]
+        while words and words[-1].is_punct:
+            words = words[:-1]
+        roles = gazetteer.role_nouns()
+        for cut, word in enumerate(words):
+            if word.lower_ in {"and", "&"} and cut and _role(words[cut - 1].lower_, roles):
+                words = words[:cut]
+                break
+        ages = [i for i, w in enumerate(words[:6]) if w.lower_.endswith("old")]
+        if ages and any(w.like_num for w in words[: ages[0]]):
+            words = words[ages[0] + 1 :]  # "30-year-old"
+        while words and (
+            words[0].lower_ in _DROP_START or words[0].like_num or words[0].dep_ == "det"
+        ):
+            words = words[1:]
+        if not words or words[0].lower_ in {"and", "of", "to"}:
+            return ""
+        last = words[-1].lower_
+        if not any(_role(w.lower_, roles) for w in words):
+            return ""
+        text = self.sent[words[0].i : words[-1].i + 1].text
+        if len(words) != words[-1].i - words[0].i + 1:
+            text = " ".join(w.text for w in words).replace(" 's", "'s").replace(" ’s", "’s")
+        text = text.replace("’", "'")
+        if plural or last.endswith("s"):
+            text = _singular(text, roles)
+        first = words[0]
+        if first.i == 0 and first.text[:1].isupper() and first.text[1:].islower():
+            common = first.lower_ in gazetteer.description_modifiers() or first.pos_ != "PROPN"
+            if common and self.mention_of(first) is None:
+                text = first.lower_ + text[len(first.text) :]
+        return text
+
+    def backing(self) -> list[tuple[str, str]]:
+        """(person, organisation) for each backing the sentence states."""
+        found = []
+        for token in self.sent:
+            word = lemma(token)
+            if word in lemma_class("backing_verbs") and token.pos_ in {"VERB", "ADJ"}:
+                found += self.backed(token)
+            elif word in lemma_class("backing_nouns") and token.pos_ == "NOUN":
+                found += self.backing_noun(token)
+            elif word in lemma_class("having_verbs") and any(
+                t.lower_ in lemma_class("backing_particles") for t in token.subtree if t.i > token.i
+            ):
+                found += self.behind(token)
+        return found
+
+    def behind(self, verb) -> list[tuple[str, str]]:
+        """ "X has two unions behind her": the organisations had behind someone."""
+        subject = self.subject(verb)
+        if subject is None or any(c.dep_ == "neg" for c in verb.children):
+            return []
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        organisations = self.organisations([t for o in objects for t in o.subtree])
+        return [(n, o) for n in self.backed_people(subject) for o in organisations]
+
+    def backed(self, verb) -> list[tuple[str, str]]:
+        if self.doubt_negated(verb):
+            return []
+        by = any(c.dep_ == "agent" for c in verb.children)
+        passive = is_passive(verb) or (verb.tag_ == "VBN" and (verb.dep_ in {"acl", "amod"} or by))
+        if passive:
+            people = self.patient(verb)
+            if people is None and verb.dep_ == "amod":
+                people = verb.head
+            if people is None:
+                people = self.subject(verb)  # "X won, backed by ..."
+            organisations = self.organisations(
+                [g for c in verb.children if c.dep_ == "agent" for g in c.subtree]
+            )
+            organisations += self.organisations(
+                [t for t in verb.subtree if t.i < verb.i and t.dep_ in {"npadvmod", "compound"}]
+            )
+        else:
+            people = self.patient(verb)
+            subject = self.subject(verb)
+            organisations = self.organisations(list(subject.subtree)) if subject is not None else []
+        if people is None:
+            return []
+        if people.dep_ == "appos" and self.mention_of(people) is None:
+            people = people.head  # "X, a union-backed organiser"
+        names = self.backed_people(people)
+        return [(n, o) for n in names for o in organisations]
+
+    def backed_people(self, token) -> list[str]:
+        """The people a backed word names: itself and its coordinated names, or the person
+        a pronoun stands for; never an owner ("A's aide")."""
+        return [name for member in self.members(token) for name in self.candidates_at(member)]
+
+    def backing_noun(self, noun) -> list[tuple[str, str]]:
+        organisations = self.organisations(
+            [
+                t
+                for c in noun.children
+                if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"of", "from"})
+                for t in c.subtree
+            ]
+        )
+        if not organisations:
+            return []
+        node = noun
+        while node.dep_ in {"dobj", "pobj", "prep", "conj"} and node.head != node:
+            node = node.head
+            if lemma(node) in lemma_class("having_verbs"):
+                subject = self.subject(node)
+                if subject is None:
+                    return []
+                if subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
+                    subject = node.head  # "X, who has Y's support"
+                if subject.dep_ == "appos" and self.mention_of(subject) is None:
+                    subject = subject.head  # "X, a councillor who has ..."
+                names = self.backed_people(subject)
+                return [(n, o) for n in names for o in organisations]
+        return []
+
+    def organisations(self, tokens) -> list[str]:
+        names = []
+        for token in in_order(tokens):
+            mention = self.mention_at.get(token.i)
+            if (
+                mention is not None
+                and mention.kind == "org"
+                and not mention.constituency
+                and mention.name not in names
+            ):
+                names.append(mention.name)
+        return names
+
+    def doubt_negated(self, verb) -> bool:
+        return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _recent_seat(doc: Document, position: int) -> tuple[str, str]:
+    """(seat, holder) that "the seat", "there" or "the shortlist" refers back to: the seat
+    named last in the few sentences before, as a constituency, its party, or an MP's
+    "X's seat"."""
+    definite = lemma_class("reference_nouns") | lemma_class("contest_nouns")
+    definite |= lemma_class("list_nouns")
+    reach = _REFERENCE_REACH
+    index = position - 1
+    while index >= 0 and reach > 0:
+        earlier = doc.views[index]
         index -= 1
-    taken.reverse()
-    while taken and _DESC_DROP_START.match(taken[0]):
-        taken.pop(0)
-    if taken and _is_role(taken[-1], roles):
-        taken[-1] = _singular(taken[-1])
-        return untemplate(view, " ".join(taken)), slot
-    after = view.template[slot:]
-    match = re.match(
-        r"\{P\d+\}, (?:an? |the )?([\w{][\w' {}-]{2,80}?)(?:,|\.|$| who| whom| and| has| had| is|"
-        r" was)",
-        after,
-    )
-    # another name may only follow a preposition: "chief of staff to Diane Abbott"
-    other_people = (
-        re.sub(r"\b(?:to|of|for) \{P\d+\}|^\{P\d+\}'s\b", "", match.group(1)) if match else ""
-    )
-    if (
-        match
-        and "{P" not in other_people
-        and any(_is_role(word, roles) for word in re.findall(r"[\w-]+", match.group(1)))
-    ):
-        return untemplate(view, match.group(1)), slot
-    return "", slot
+        if not earlier.sentence.text.lstrip().startswith(_BULLETS):
+            reach -= 1  # the rows of a list count as one line
+        found = ("", "")
+        for mention in earlier.mentions:
+            if mention.kind == "constituency" or mention.constituency:
+                seat = mention.name if mention.kind == "constituency" else mention.constituency
+                found = (seat, "")
+            elif mention.kind == "person" and mention.possessive:
+                following = _WORD.findall(doc.text[mention.end : mention.end + 30].lower())[:2]
+                if set(following) & lemma_class("reference_nouns"):
+                    seat, elsewhere = doc.seat(mention.name)
+                    if seat:
+                        found = (seat, mention.name if elsewhere else "")
+        if found[0]:
+            return found
+        words = _WORD.findall(earlier.sentence.text.lower())
+        pairs = zip(words, words[1:], strict=False)
+        if any(a in {"the", "this", "that"} and b in definite for a, b in pairs):
+            reach = _REFERENCE_REACH  # "the constituency" again: the chain goes on
+    return "", ""
 
 
-def _casing(doc: Document, description: str) -> str:
-    """Lower-case a common first word: "Local councillor" opening a sentence is "local
-    councillor"; "Lambeth councillor" stays.
-    A first word is common, not proper, when it is a usual modifier or the article also
-    writes it in lower case."""
-    first = description.split(" ", 1)[0]
-    common = first.lower() in gazetteer.description_modifiers()
-    if (
-        first[:1].isupper()
-        and first[1:].islower()
-        and (common or re.search(rf"\b{re.escape(first.lower())}\b", doc.text))
-    ):
-        return first.lower() + description[len(first) :]
-    return description
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\W*$")
 
 
-def _is_role(token: str, roles: frozenset[str]) -> bool:
-    word = token.lower()
+def _may_describe(doc: Document, view, mention) -> bool:
+    """Whether a mention can carry a description, before any parse: a common word or an
+    owner's "'s" just before the name ("councillor X", "Abbott's aide X"), or a comma just
+    after it ("X, a nurse")."""
+    before = _WORD_BEFORE.search(doc.text[view.sentence.start : mention.start])
+    after = doc.text[mention.end : mention.end + 2]
+    if after.startswith(","):
+        return True
+    if before is None:
+        return False
+    word = before.group(1)
+    return word.islower() or word.endswith(("'s", "’s")) or word.lower() in gazetteer.role_nouns()
+
+
+def _is_heading(view) -> bool:
+    """A headline or section title: a line with no closing punctuation and no bullet."""
+    text = view.sentence.text.strip()
+    return bool(text) and text[-1] not in '.!?"”:;)' and not text.startswith(_BULLETS)
+
+
+def _role(word: str, roles: frozenset[str]) -> bool:
     return word in roles or (word.endswith("s") and word[:-1] in roles)
 
 
-def _plural_before_name(token: str, following: str, roles: frozenset[str]) -> bool:
-    """Whether a plural common noun ends the phrase before it ("centrists London Assembly
-    member")."""
-    return (
-        token.islower()
-        and token.endswith("s")
-        and not token.endswith("ss")
-        and not _is_role(token, roles)
-        and following[:1] in "{ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    )
-
-
-def _singular(word: str) -> str:
-    lower = word.lower()
-    if lower.endswith("s") and lower[:-1] in gazetteer.role_nouns():
-        return word[:-1]
-    return word
-
-
-_IN_SEAT = re.compile(r"\{P(\d+)\}(?: \([^)]*\))? (?:in|for) \{C(\d+)\}")
-_SCOPE_IN = re.compile(r"(?:^[-–•*\s]*|\b[Ii]n |\bFor )\{C(\d+)\}[,:]?")
-_FOR_SEAT = re.compile(
-    r"\b(?:for|in|contest|fight|win|stand in|run in|selection for|candidate for|nomination for|"
-    r"eyeing) (?:the |)\{C(\d+)\}"
-)
-
-
-def _candidacy_seats(
-    doc: Document, view: SentenceView, position: int, clause: str, people: list[int]
-) -> dict[int, str]:
-    """Each candidate's seat: paired "respectively", "X in Y", an "In Y," opening, "for Y"
-    after the name, the clause's only seat, the seat of the MP being replaced, else the
-    seat the story is about."""
-    seats: dict[int, str] = {}
-    constituencies = indices(clause, "C")
-    if "respectively" in clause and len(constituencies) == len(people) and len(people) > 1:
-        return {p: view.mentions[c].name for p, c in zip(people, constituencies, strict=True)}
-    for match in _IN_SEAT.finditer(clause):
-        seats.setdefault(int(match.group(1)), view.mentions[int(match.group(2))].name)
-    scope = _SCOPE_IN.search(clause)
-    for number in people:
-        if number in seats:
-            continue
-        if scope and clause.find(marker(number)) > scope.start():
-            seats[number] = view.mentions[int(scope.group(1))].name
-            continue
-        after = clause[clause.find(marker(number)) :]
-        match = _FOR_SEAT.search(after)
-        if match:
-            seats[number] = view.mentions[int(match.group(1))].name
-        elif len({view.mentions[n].name for n in constituencies}) == 1:
-            seats[number] = view.mentions[constituencies[0]].name
-        elif not constituencies:
-            replaced = re.search(
-                r"\b(?:replace|unseat|succeed|challenge|take on) \{P(\d+)\}", clause
-            )
-            if replaced:
-                seats[number] = doc.seat(view.mention(replaced.group(1)).name, outside=False)[0]
-            if not seats.get(number):
-                seats[number] = (
-                    _context_seat(doc, position)
-                    or doc.focus_seat()
-                    or recent_constituency(doc, view)
-                )
-    return seats
-
-
-def _context_seat(doc: Document, position: int) -> str:
-    """The one seat named in the previous sentence of the same paragraph, if any."""
-    if position == 0:
-        return ""
-    view, previous = doc.views[position], doc.views[position - 1]
-    if previous.sentence.paragraph != view.sentence.paragraph:
-        return ""
-    names = {m.name for m in previous.mentions if m.kind == "constituency"}
-    return next(iter(names)) if len(names) == 1 else ""
+def _singular(text: str, roles: frozenset[str]) -> str:
+    last = text.rsplit(" ", 1)[-1]
+    if last.lower().endswith("s") and last.lower()[:-1] in roles:
+        return text[:-1]
+    return text

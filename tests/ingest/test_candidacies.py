@@ -1,0 +1,312 @@
+"""Candidacies read from the parse: a battery of constructions, each with every record it
+should yield compared whole. Sentences are written for these tests in plain news English;
+names are invented, seats are real constituencies."""
+
+import pytest
+
+from constituencies.ingest.extract import extract
+from constituencies.ingest.facts import CandidacyFact
+from constituencies.ingest.scoring import record_of
+
+
+def records(text):
+    found = [record_of(f) for f in extract(text).facts if isinstance(f, CandidacyFact)]
+    return sorted(found, key=repr)
+
+
+def cand(person, constituency, status, description="", backers=(), seat_holder=""):
+    return {
+        "type": "candidacy",
+        "person": person,
+        "constituency": constituency,
+        "status": status,
+        "description": description,
+        "backers": list(backers),
+        "seat_holder": seat_holder,
+    }
+
+
+def expect(*rows):
+    return sorted(rows, key=repr)
+
+
+# (construction, text, records)
+BATTERY = [
+    (
+        "active selection verb: the object is the candidate",
+        "Local members chose Ruth Evans to fight Wigan.",
+        [cand("Ruth Evans", "Wigan", "selected")],
+    ),
+    (
+        "passive selection verb with an 'as candidate for' phrase",
+        "Ruth Evans was selected as Labour's candidate for Wigan on Sunday.",
+        [cand("Ruth Evans", "Wigan", "selected")],
+    ),
+    (
+        "apposition gives the description",
+        "Ruth Evans, a hospital nurse, was picked for Bolsover.",
+        [cand("Ruth Evans", "Bolsover", "selected", "hospital nurse")],
+    ),
+    (
+        "relative clause on the person",
+        "Tom Price, who was shortlisted for Wakefield last week, spoke at the rally.",
+        [cand("Tom Price", "Wakefield", "shortlisted")],
+    ),
+    (
+        "relative clause on the seat",
+        "Wakefield, where Tom Price was picked on Friday, is a marginal.",
+        [cand("Tom Price", "Wakefield", "selected")],
+    ),
+    (
+        "gapped coordination: each name its own seat",
+        "Ruth Evans was picked for Wigan and Tom Price for Bolsover.",
+        [cand("Ruth Evans", "Wigan", "selected"), cand("Tom Price", "Bolsover", "selected")],
+    ),
+    (
+        "a fronted place scopes only its own clause",
+        "In Wigan, Ruth Evans was picked to fight the seat, and councillor Tom Price was chosen "
+        "for Bolsover.",
+        [
+            cand("Ruth Evans", "Wigan", "selected"),
+            cand("Tom Price", "Bolsover", "selected", "councillor"),
+        ],
+    ),
+    (
+        "respectively pairs two lists",
+        "Ruth Evans and Tom Price were selected in Wigan and Bolsover respectively.",
+        [cand("Ruth Evans", "Wigan", "selected"), cand("Tom Price", "Bolsover", "selected")],
+    ),
+    (
+        "a plural role before coordinated names covers both, with a hedge",
+        "Local councillors Ruth Evans and Tom Price may run in Wigan and Bolsover respectively.",
+        [
+            cand("Ruth Evans", "Wigan", "tipped", "local councillor"),
+            cand("Tom Price", "Bolsover", "tipped", "local councillor"),
+        ],
+    ),
+    (
+        "copula with a possessive",
+        "Ruth Evans will be Labour's candidate in Wigan.",
+        [cand("Ruth Evans", "Wigan", "selected")],
+    ),
+    (
+        "the seat as a modifier of the contest",
+        "Ruth Evans won the Wigan selection.",
+        [cand("Ruth Evans", "Wigan", "selected")],
+    ),
+    (
+        "a pronoun for the MP being replaced gives her seat",
+        "Sam Hope is the MP for Wigan. Ruth Evans was chosen to replace her.",
+        [cand("Ruth Evans", "Wigan", "selected")],
+    ),
+    (
+        "a tipping noun completing a copula",
+        "Tom Price is the frontrunner in Bolsover.",
+        [cand("Tom Price", "Bolsover", "tipped")],
+    ),
+    (
+        "a list noun as subject of an inclusion verb",
+        "The shortlist for Vauxhall includes teacher Amy Lowe and barrister Sean Dunn.",
+        [
+            cand("Amy Lowe", "Vauxhall", "shortlisted", "teacher"),
+            cand("Sean Dunn", "Vauxhall", "shortlisted", "barrister"),
+        ],
+    ),
+    (
+        "a list after a colon",
+        "The Vauxhall shortlist: Amy Lowe, Sean Dunn and Ravi Shah.",
+        [
+            cand("Amy Lowe", "Vauxhall", "shortlisted"),
+            cand("Sean Dunn", "Vauxhall", "shortlisted"),
+            cand("Ravi Shah", "Vauxhall", "shortlisted"),
+        ],
+    ),
+    (
+        "making a list",
+        "Amy Lowe made the longlist in Vauxhall.",
+        [cand("Amy Lowe", "Vauxhall", "longlisted")],
+    ),
+    (
+        "a negated selection is not_selected",
+        "Amy Lowe was not selected in Vauxhall.",
+        [cand("Amy Lowe", "Vauxhall", "not_selected")],
+    ),
+    ("a negated listing is nothing", "Amy Lowe was not shortlisted for Vauxhall.", []),
+    (
+        "a hedge makes a selection a tip",
+        "Amy Lowe is expected to be selected in Vauxhall.",
+        [cand("Amy Lowe", "Vauxhall", "tipped")],
+    ),
+    ("a denial is nothing", "Amy Lowe denied applying for the Vauxhall nomination.", []),
+    ("ruling out is nothing", "Amy Lowe has ruled out standing in Vauxhall.", []),
+    (
+        "a conditional is nothing",
+        "If Amy Lowe is selected in Vauxhall, she will be the youngest candidate.",
+        [],
+    ),
+    (
+        "distracting numbers: an age and a vote count",
+        "Amy Lowe, 34, won the Vauxhall selection with 212 votes.",
+        [cand("Amy Lowe", "Vauxhall", "selected")],
+    ),
+    (
+        "someone standing down where the candidate was chosen is no candidate",
+        "Ruth Evans was chosen for Wigan, where Sam Hope is standing down.",
+        [cand("Ruth Evans", "Wigan", "selected")],
+    ),
+    ("a place is never a candidate", "Wigan was selected as a pilot area for the scheme.", []),
+    (
+        "withdrawing, with a description before the name",
+        "Local councillor Omar Haddad withdrew from the race in Bolsover.",
+        [cand("Omar Haddad", "Bolsover", "withdrawn", "local councillor")],
+    ),
+    (
+        "withdrawing with a particle",
+        "Amy Lowe pulled out of the Vauxhall contest on Monday.",
+        [cand("Amy Lowe", "Vauxhall", "withdrawn")],
+    ),
+    (
+        "applying",
+        "Omar Haddad has applied for the Bolsover nomination.",
+        [cand("Omar Haddad", "Bolsover", "applied")],
+    ),
+    (
+        "tipped to stand: the tip governs the standing, and a title is no description",
+        "Councillor Amy Lowe is tipped to stand in Vauxhall, the seat held by Sam Hope.",
+        [cand("Amy Lowe", "Vauxhall", "tipped")],
+    ),
+    (
+        "a modal makes standing a tip",
+        "Amy Lowe could stand in Vauxhall.",
+        [cand("Amy Lowe", "Vauxhall", "tipped")],
+    ),
+    (
+        "backers in a 'backed by' phrase",
+        "Ravi Shah, a GMB organiser, won the Bassetlaw selection, backed by Unite and the GMB.",
+        [cand("Ravi Shah", "Bassetlaw", "selected", "GMB organiser", ["Unite", "GMB"])],
+    ),
+    (
+        "a backer as subject of a backing verb, the candidate in a relative clause",
+        "Unison has endorsed Amy Lowe, who is seeking the nomination in Vauxhall.",
+        [cand("Amy Lowe", "Vauxhall", "applied", backers=["Unison"])],
+    ),
+    (
+        "backing said of 'she' in the next sentence",
+        "Ruth Evans was picked in Wigan. She was backed by the GMB.",
+        [cand("Ruth Evans", "Wigan", "selected", backers=["GMB"])],
+    ),
+    (
+        "rivals beaten to the nomination get no status",
+        "Ravi Shah won the Bassetlaw selection, beating Amy Lowe and Sean Dunn to the nomination.",
+        [cand("Ravi Shah", "Bassetlaw", "selected")],
+    ),
+    (
+        "losing a contest",
+        "Amy Lowe lost the Vauxhall selection to Sean Dunn.",
+        [cand("Amy Lowe", "Vauxhall", "not_selected")],
+    ),
+    ("no seat tied by the parse, no fact", "Ravi Shah was selected on Sunday.", []),
+    (
+        "'it' as the list named in the sentence before, with the seat in its own sentence",
+        "Labour has drawn up a shortlist. In Wigan, it includes Amy Lowe and Sean Dunn.",
+        [cand("Amy Lowe", "Wigan", "shortlisted"), cand("Sean Dunn", "Wigan", "shortlisted")],
+    ),
+    (
+        "a seat heading its paragraph scopes the paragraph",
+        "Wigan. Ruth Evans, a nurse, was chosen by local members on Thursday.",
+        [cand("Ruth Evans", "Wigan", "selected", "nurse")],
+    ),
+    (
+        "'the shortlist' refers back to the seat named before",
+        "Labour has begun its search in Wigan. Amy Lowe and Sean Dunn made the shortlist.",
+        [cand("Amy Lowe", "Wigan", "shortlisted"), cand("Sean Dunn", "Wigan", "shortlisted")],
+    ),
+    (
+        "standing for a party at an election is no selection candidacy",
+        "Ravi Shah is standing for the Green Party in Bassetlaw.",
+        [],
+    ),
+    (
+        "tipped by someone, and a modal in a contrasting clause with its own fronted place",
+        "In Wakefield, teacher Amy Lowe is tipped by activists, while in Vauxhall barrister "
+        "Sean Dunn could stand.",
+        [
+            cand("Amy Lowe", "Wakefield", "tipped", "teacher"),
+            cand("Sean Dunn", "Vauxhall", "tipped", "barrister"),
+        ],
+    ),
+    (
+        "an apposition naming a role with another person in it",
+        "Jo Bird, chief of staff to Dennis Skinner, is the frontrunner in Bolsover.",
+        [cand("Jo Bird", "Bolsover", "tipped", "chief of staff to Dennis Skinner")],
+    ),
+    (
+        "a hypothetical selection with no seat",
+        "Should Amy Lowe and Sean Dunn get selected as candidates, Momentum gains two allies.",
+        [],
+    ),
+    (
+        "an active selection with 'as its candidate for' and a description",
+        "Labour has chosen Wigan councillor Ruth Evans as its candidate for Wigan.",
+        [cand("Ruth Evans", "Wigan", "selected", "Wigan councillor")],
+    ),
+    (
+        "a purpose clause gives the seat",
+        "Local members picked Ruth Evans to fight Wigan.",
+        [cand("Ruth Evans", "Wigan", "selected")],
+    ),
+    (
+        "a role before the name",
+        "Unison official Jane Kirby was selected as Labour's candidate for Wigan on Sunday.",
+        [cand("Jane Kirby", "Wigan", "selected", "Unison official")],
+    ),
+    (
+        "a shortlisted person in a list passage",
+        "Lambeth councillor Marcia Pope has been shortlisted in Vauxhall.",
+        [cand("Marcia Pope", "Vauxhall", "shortlisted", "Lambeth councillor")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "rows"), BATTERY, ids=[c for c, _, _ in BATTERY])
+def test_battery(construction, text, rows):
+    assert records(text) == expect(*rows)
+
+
+# Rows of a list are layout: they take the status their caption gives.
+ROWS = [
+    (
+        "So who won?\n- Wigan: Ruth Evans, a nurse.\n- Bolsover: Tom Price.",
+        [
+            cand("Ruth Evans", "Wigan", "selected", "nurse"),
+            cand("Tom Price", "Bolsover", "selected"),
+        ],
+    ),
+    (
+        "The candidates selected so far:\n- Wigan and Bolsover: Ruth Evans and Tom Price "
+        "respectively.",
+        [cand("Ruth Evans", "Wigan", "selected"), cand("Tom Price", "Bolsover", "selected")],
+    ),
+    ("- Wigan and Bolsover: Ruth Evans and Tom Price respectively.", []),  # no caption
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), ROWS)
+def test_rows_under_a_caption(text, rows):
+    assert records(text) == expect(*rows)
+
+
+def test_a_seat_named_only_through_its_mp_names_the_mp():
+    text = "Ruth Evans was chosen to succeed Sam Hope."
+    facts = [f for f in extract(text).facts if isinstance(f, CandidacyFact)]
+    assert [record_of(f) for f in facts] == [
+        cand("Ruth Evans", "", "selected", seat_holder="Sam Hope")
+    ]
+
+
+def test_evidence_is_the_sentence():
+    text = "Ruth Evans is a nurse. She was picked for Wigan on Friday."
+    (fact,) = [f for f in extract(text).facts if isinstance(f, CandidacyFact)]
+    assert [span.quote for span in fact.evidence] == ["She was picked for Wigan on Friday."]
+    assert text[fact.evidence[0].start : fact.evidence[0].end] == fact.evidence[0].quote
+    assert fact.person == "Ruth Evans"
