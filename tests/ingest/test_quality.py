@@ -28,7 +28,11 @@ SEEDS = sorted(p for p in GOLD.glob("*.json") if (ROOT / "seeds" / f"{p.stem}.tx
 
 SEED_THRESHOLD = 0.95
 # (precision, recall) floors per group of development articles
-FLOORS = {"fx": (0.95, 0.95), "ho": (0.95, 0.93), "dv": (0.84, 0.64), "hb": (0.84, 0.66)}
+# fx was tuned phrase by phrase on the templates; since the rules read the parse its
+# recall is 0.93 (December 2026: candidacies lost sentence-specific cues, and a majority
+# with no year in an undated article is no longer given 2017), so its floor is 0.92. hb's
+# rose with the parse and is held there.
+FLOORS = {"fx": (0.95, 0.92), "ho": (0.95, 0.93), "dv": (0.84, 0.64), "hb": (0.92, 0.84)}
 
 
 def fixtures(prefix):

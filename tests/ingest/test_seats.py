@@ -25,6 +25,17 @@ def expect(*rows):
 BATTERY = [
     ("compound", "Wigan MP Anna Price backed the deal.", [seat("Anna Price", "Wigan")]),
     (
+        "quoted words continuing a reported clause say who is to resign",
+        "Wigan CLP has said nothing, but its secretary said Sam Hope is “a decent man”, though "
+        "“should now resign”.",
+        [seat("Sam Hope", "Wigan")],
+    ),
+    (
+        "the one who said it is not the one to resign",
+        "Wigan CLP met, and its secretary Kim Ray said she would “resign at once” if asked.",
+        [],
+    ),
+    (
         "apposition, the MP for U",
         "Sam Hope, the Labour MP for Wigan, spoke on Friday.",
         [seat("Sam Hope", "Wigan")],

@@ -967,7 +967,16 @@ class _Reading(Clause):
 
     def doer(self, verb):
         """Who is to do what `verb` says: the object of the verb it completes ("ask X to
-        resign", "call on X to resign"), else its subject."""
+        resign", "call on X to resign"), else its subject. Quoted words with no subject of
+        their own that follow a reported clause continue it: in 'said X is "a principled
+        man", though "should now resign"' X is to resign, not the one who said it."""
+        own = any(c.dep_ in SUBJECTS for c in verb.children)
+        if not own and self.quoted(verb) and verb.dep_ in {"advcl", "conj"}:
+            for clause in verb.head.children:
+                if clause.dep_ == "ccomp" and clause.i < verb.i:
+                    subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
+                    if subjects:
+                        return subjects[0]
         if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECTS for c in verb.children):
             head = verb.head
             for child in head.children:
