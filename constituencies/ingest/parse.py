@@ -46,7 +46,7 @@ def nlp():
 
 def parse_all(texts: list[str]) -> list:
     """The spaCy `Doc` of each sentence, in order; nothing is loaded for none."""
-    return list(nlp().pipe(texts)) if texts else []
+    return list(nlp().pipe(texts, batch_size=64)) if texts else []
 
 
 @cache
