@@ -3,8 +3,9 @@
 The corpus is made from our own articles (seeds and test fixtures) with the people and
 seats their expected records name swapped for others, so that each copy states new facts.
 Each run is a fresh database and a separate `manage.py load_articles` process, timed from
-start (Django start-up included) to exit; peak memory is the largest resident size of it
-and its extraction workers (Linux reports the largest of a process and its children).
+start (Django start-up included) to exit; peak memory is the largest resident size of
+the writing process. The extraction workers, children of a fork server, are not counted:
+each holds the parser's model, about 115 MB more (`bench/memory.py` measures it).
 
     .venv/bin/python bench/loader.py                      # 1,000 and 10,000, both databases
     .venv/bin/python bench/loader.py --sizes 1000 --database sqlite
