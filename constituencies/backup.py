@@ -100,6 +100,16 @@ class Restorer:
                 text=item["text"],
                 sha256=item["sha256"],
             )
+        # Backups made before facts could wait for a seat have none.
+        models.WaitingFact.objects.bulk_create(
+            models.WaitingFact(
+                article=self.article(item["article"]),
+                seat_holder=item["seat_holder"],
+                kind=item["kind"],
+                fields=item["fields"],
+            )
+            for item in self.data.get("waiting_facts", [])
+        )
         for item in self.data["organisations"]:
             self.organisations[item["name"]] = self.create(
                 models.Organisation, item, name=item["name"], slug=item["slug"], kind=item["kind"]

@@ -20,6 +20,7 @@ from .models import (
     Organisation,
     Person,
     Statement,
+    WaitingFact,
     public_with_evidence,
 )
 
@@ -292,7 +293,8 @@ def export_tracker(everything=False, checked_only=False):
     events = public_with_evidence(Event, "person", **general)
     people = Person.objects.checked_only(checked_only).with_facts(everything)
     seats = Constituency.objects.checked_only(checked_only).with_facts(everything)
-    return {
+    backup = {"waiting_facts": export_waiting_facts()} if everything else {}
+    return backup | {
         "articles": [export_article(a) for a in Article.objects.order_by("slug")],
         "organisations": [export_organisation(o) for o in organisations.order_by("slug")],
         "people": [export_person(p, checked_only) for p in people.order_by("slug")],
@@ -306,6 +308,21 @@ def export_tracker(everything=False, checked_only=False):
             "events": [export_event(e) for e in ordered_events(events.filter(constituency=None))],
         },
     }
+
+
+def export_waiting_facts():
+    """Facts that wait for an MP's seat to be known (`WaitingFact`): not facts yet, so only
+    the backup carries them."""
+    rows = WaitingFact.objects.select_related("article").order_by("article__slug", "pk")
+    return [
+        {
+            "article": row.article.slug,
+            "seat_holder": row.seat_holder,
+            "kind": row.kind,
+            "fields": row.fields,
+        }
+        for row in rows
+    ]
 
 
 def dumps(data, compact=False):

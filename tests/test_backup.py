@@ -88,3 +88,20 @@ def test_a_quote_that_does_not_match_its_article_restores_nothing(tmp_path):
         call_command("import_tracker", str(path), stdout=StringIO())
     assert not models.Article.objects.exists()
     assert not models.Constituency.objects.exists()
+
+
+def test_a_fact_waiting_for_its_seat_survives_a_restore_and_is_placed_later(tmp_path):
+    (tmp_path / "majority.txt").write_text("Jane Doe's majority was 4,321 in 2017.\n")
+    call_command("load_articles", str(tmp_path / "majority.txt"), stdout=StringIO())
+    assert models.WaitingFact.objects.filter(seat_holder="Jane Doe").exists()
+    backup = tmp_path / "backup.json"
+    backup.write_text(export("--everything"), encoding="utf-8")
+    assert "waiting_facts" not in json.loads(export())
+
+    empty_the_database()
+    call_command("import_tracker", str(backup), stdout=StringIO())
+    (tmp_path / "seat.txt").write_text("Jane Doe, the Labour MP for Wigan, spoke on Monday.\n")
+    call_command("load_articles", str(tmp_path / "seat.txt"), stdout=StringIO())
+    majority = models.Majority.objects.get()
+    assert (majority.constituency.name, majority.year, majority.majority) == ("Wigan", 2017, 4321)
+    assert [e.article.filename for e in majority.evidence.all()] == ["majority.txt"]
