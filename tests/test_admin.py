@@ -139,9 +139,14 @@ def test_an_edit_is_recorded_in_history_with_who_and_when_and_can_be_reverted(
     assert (reverted.status, reverted.history_user) == ("tipped", editor)
 
 
-def test_a_loaded_record_keeps_its_loaded_version_when_first_edited(editor_client, editor):
-    call_command("load_articles", str(SEEDS), stdout=StringIO())
-    candidacy = Candidacy.objects.filter(backers__isnull=False).first()
+def test_a_loaded_record_keeps_its_loaded_version_when_first_edited(
+    editor_client, editor, tmp_path
+):
+    backed = tmp_path / "backed.txt"
+    backed.write_text("Unite and the GMB backed councillor Ann Peel, who was selected for Wigan.")
+    call_command("load_articles", str(SEEDS), str(backed), stdout=StringIO())
+    candidacy = Candidacy.objects.get(person__name="Ann Peel")
+    assert candidacy.backers.exists()
     # Written in bulk by the loader, with no history row of its own yet.
     assert not candidacy.history.exists()
     loaded = (candidacy.status, candidacy.description, set(candidacy.backers.all()))

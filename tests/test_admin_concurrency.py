@@ -150,7 +150,7 @@ def test_a_save_after_a_load_changed_the_record_is_refused_and_the_load_kept(
     story = tmp_path / "story.txt"
     story.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     call_command("load_articles", str(story), stdout=StringIO())
-    candidacy = Candidacy.objects.get(person__name="Fran Johnston")
+    candidacy = Candidacy.objects.get(person__name="Paula Barker")
     assert candidacy.status == "tipped"
     url = change_url(candidacy)
     opened = editor_client.get(url)
@@ -158,8 +158,9 @@ def test_a_save_after_a_load_changed_the_record_is_refused_and_the_load_kept(
     # The article is corrected and loaded again while the form is open.
     story.write_text(
         story.read_text(encoding="utf-8").replace(
-            "Fran Johnston is expected to be backed by",
-            "Fran Johnston has been selected, backed by",
+            "among those speculated about locally is Unison north west regional convenor Paula "
+            "Barker",
+            "Unison north west regional convenor Paula Barker has been selected",
         ),
         encoding="utf-8",
     )
@@ -167,17 +168,20 @@ def test_a_save_after_a_load_changed_the_record_is_refused_and_the_load_kept(
     candidacy.refresh_from_db()
     assert candidacy.status == "selected"
 
-    refused = editor_client.post(url, browser_data(opened, description="Sheffield councillor"))
+    refused = editor_client.post(url, browser_data(opened, description="Liverpool councillor"))
     assert refused.status_code == 200
     [conflict] = refused.context["adminform"].form.errors["status"]
     assert "Theirs: “Selected”. Yours (as you found it): “Rumoured or tipped”" in conflict
     candidacy.refresh_from_db()
-    assert (candidacy.status, candidacy.description) == ("selected", "local councillor")
+    assert (candidacy.status, candidacy.description) == (
+        "selected",
+        "Unison north west regional convenor",
+    )
     assert candidacy.edited_fields == []
 
     assert editor_client.post(url, browser_data(refused)).status_code == 302
     candidacy.refresh_from_db()
-    assert (candidacy.status, candidacy.description) == ("selected", "Sheffield councillor")
+    assert (candidacy.status, candidacy.description) == ("selected", "Liverpool councillor")
     # The load's status is not the editor's: later loads may still correct it.
     assert candidacy.edited_fields == ["description"]
 

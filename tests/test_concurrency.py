@@ -102,7 +102,7 @@ while Article.objects.count() < 3 and time.monotonic() < deadline:
 # candidacy both during and after the edits.
 saves = 0
 while saves == 0 or Article.objects.count() < int(sys.argv[1]):
-    candidacy = Candidacy.objects.get(person__name="Fran Johnston")
+    candidacy = Candidacy.objects.get(person__name="Paula Barker")
     candidacy.description = f"edited {saves}"
     candidacy.edited_fields = sorted(set(candidacy.edited_fields) | {"description"})
     candidacy.save()
@@ -120,7 +120,7 @@ def test_an_editors_save_during_a_load_is_not_lost(tmp_path):
     folder.mkdir()
     text = seed.read_text(encoding="utf-8")
     for n in range(COPIES):
-        # Many versions of the article that names Fran Johnston, so the load keeps
+        # Many versions of the article that names Paula Barker, so the load keeps
         # touching her candidacy while the editor saves it.
         (folder / f"copy-{n:03}.txt").write_text(f"{text}\nUpdate {n}.\n", encoding="utf-8")
     script = tmp_path / "editor.py"
@@ -156,6 +156,6 @@ def test_an_editors_save_during_a_load_is_not_lost(tmp_path):
             "--no-imports",
             "-c",
             "from constituencies.models import Candidacy;"
-            "print(Candidacy.objects.get(person__name='Fran Johnston').description)",
+            "print(Candidacy.objects.get(person__name='Paula Barker').description)",
         )
         assert check.stdout.strip() == f"edited {last_edit}"

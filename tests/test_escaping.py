@@ -38,7 +38,7 @@ Labour has begun the process of selecting a candidate to challenge Chuka Umunna 
 Umunna has a majority of 26,285 – up from the 13,934 majority he won in 2015.
 Chris Leslie‘s CLP, Nottingham East, said: “We want a by-election {STATEMENT_IMG} now, with a \
 candidate committed to our city {BREAKOUT} and its residents.”
-{DESCRIPTION} Fran Johnston is expected to be backed by Unite.
+{DESCRIPTION} Fran Johnston is expected to be selected in Streatham, backed by Unite.
 Momentum is planning a day of action {EVENT_IMG} in Streatham next weekend {PROBE}.
 Angela Smith, the MP for Penistone and Stocksbridge, beat her Tory challenger in 2017 by 1,322 \
 votes.

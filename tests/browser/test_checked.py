@@ -5,14 +5,14 @@ from playwright.sync_api import expect
 
 from constituencies.models import Candidacy, Constituency, Review
 
-SEAT = "/constituencies/penistone-and-stocksbridge/"
+SEAT = "/constituencies/liverpool-wavertree/"
 
 
 @pytest.fixture
 def some_confirmed(seeded):
     """The seeds as loaded (all machine-read), with the seat's record and one of its
     candidacies confirmed by an editor."""
-    seat = Constituency.objects.get(slug="penistone-and-stocksbridge")
+    seat = Constituency.objects.get(slug="liverpool-wavertree")
     seat.review = Review.CONFIRMED
     seat.save()
     candidacy = Candidacy.objects.filter(constituency=seat).order_by("person__name").first()

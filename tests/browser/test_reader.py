@@ -11,7 +11,7 @@ from constituencies.permissions import ensure_editors_group
 PAGES = {
     "home": "/",
     "constituency-list": "/constituencies/",
-    "constituency": "/constituencies/penistone-and-stocksbridge/",
+    "constituency": "/constituencies/liverpool-wavertree/",
     "person": "/people/chuka-umunna/",
     "article": "/articles/000_b52b8b1d5d8e0d4b/",
 }
@@ -55,20 +55,18 @@ def test_editor_changes_a_status_and_sees_it_in_public_and_in_history(page, live
     page.get_by_label("Password").fill("browser-test-pw-1")
     page.get_by_role("button", name="Log in").click()
 
-    page.goto(live_server.url + "/admin/constituencies/candidacy/?q=Fran+Johnston")
-    page.get_by_role("link", name=re.compile("Fran Johnston")).first.click()
+    page.goto(live_server.url + "/admin/constituencies/candidacy/?q=Paula+Barker")
+    page.get_by_role("link", name=re.compile("Paula Barker")).first.click()
     page.get_by_label("Status").select_option("selected")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 
-    page.goto(live_server.url + "/constituencies/penistone-and-stocksbridge/")
-    card = (
-        page.get_by_role("main").locator("li, article, tr").filter(has_text="Fran Johnston").first
-    )
+    page.goto(live_server.url + "/constituencies/liverpool-wavertree/")
+    card = page.get_by_role("main").locator("li, article, tr").filter(has_text="Paula Barker").first
     expect(card).to_contain_text("Selected")
 
-    page.goto(live_server.url + "/admin/constituencies/candidacy/?q=Fran+Johnston")
-    page.get_by_role("link", name=re.compile("Fran Johnston")).first.click()
+    page.goto(live_server.url + "/admin/constituencies/candidacy/?q=Paula+Barker")
+    page.get_by_role("link", name=re.compile("Paula Barker")).first.click()
     page.get_by_role("link", name="History").click()
     latest = page.locator("#change-history tbody tr").first
     expect(latest).to_contain_text("ed")
