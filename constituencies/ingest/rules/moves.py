@@ -473,9 +473,12 @@ class _Reader:
                     party = self.party_ref(c, pobj, "", exclude=source)
                     if party:
                         return party
-            if child.dep_ == "prep" and child.lower_ == "as":
-                if any(lemma(g) in lemma_class("independent_words") for g in child.subtree):
-                    return ""
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "as"
+                and any(lemma(g) in lemma_class("independent_words") for g in child.subtree)
+            ):
+                return ""
             if child.dep_ in {"acomp", "oprd", "advmod"} and (
                 lemma(child) in lemma_class("independent_words")
             ):
@@ -492,11 +495,7 @@ class _Reader:
                 group = self.joined_group(c, child, exclude=source)
                 if group is not None:
                     return "" if self.negated(child) or self.refused(c, child) else group
-            if lemma(child) in _STAY_VERBS or lemma(child) in self.leaving:
-                found = self.destination(c, child, source, depth + 1)
-                if found is not None:
-                    return found
-            elif _word(child) not in self.joining:
+            if _word(child) not in self.joining or lemma(child) in _STAY_VERBS | self.leaving:
                 found = self.destination(c, child, source, depth + 1)
                 if found is not None:
                     return found
@@ -648,10 +647,12 @@ class _Reader:
         return any(ch.dep_ == "neg" for ch in token.children)
 
     def refused(self, c: Clause, token) -> bool:
+        """Under a refusal on the way up: "refused to join", "ruled out quitting"."""
         for node in token.ancestors:
-            if lemma(node) in lemma_class("refusals"):
-                if lemma(node) != "rule" or any(ch.lower_ == "out" for ch in node.children):
-                    return True
+            particles = [ch.lower_ for ch in node.children if ch.dep_ == "prt"]
+            phrases = {lemma(node)} | {f"{lemma(node)} {p}" for p in particles}
+            if phrases & lemma_class("refusals"):
+                return True
             if node.dep_ in SUBJECTS:
                 return False
         return False
