@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from ..document import Document
 from ..facts import PartyMoveFact, Span
 from ..parse import cue_forms, lemma_class, lexicon
-from .syntax import SUBJECTS, Clause, clauses, lemma
+from .syntax import SUBJECTS, Clause, clauses, is_passive, lemma
 
 _CUES = (
     "leaving_verbs",
@@ -34,11 +34,11 @@ _CUES = (
     "defector_nouns",
     "founder_nouns",
     "independent_words",
+    "staying_verbs",
 )
 _SOURCE_PREPOSITIONS = {"from", "of", "with", "on", "out"}
 _TARGET_PREPOSITIONS = {"to", "into", "for"}
 _ARGUMENT_CLAUSES = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acl"}
-_STAY_VERBS = {"sit", "stand", "remain", "stay", "serve", "continue", "be", "become"}
 
 
 @dataclass
@@ -83,6 +83,7 @@ class _Reader:
         self.agent_token = None
         self.visiting: set[int] = set()
         self.leaving = lemma_class("leaving_verbs")
+        self.staying = lemma_class("staying_verbs") | {"be", "become"}
         self.joining = lemma_class("joining_verbs")
 
     # --- reading ---
@@ -120,6 +121,8 @@ class _Reader:
                 self.read_defector(c, token, span)
             elif token.pos_ == "NOUN" and word in lemma_class("founder_nouns"):
                 self.read_founder(c, token, span)
+            elif word in self.staying and token.pos_ == "VERB":
+                self.read_sitting(c, token, span)
             elif word in lemma_class("independent_words") and not self.unrealised(c, token):
                 for person in self.stayers(c, token):
                     self.independent.add(person)
@@ -137,6 +140,9 @@ class _Reader:
         source = self.source(c, verb, people[0] if people else "")
         if source is False:
             return  # "left the meeting": something other than a party
+        if source is None and is_passive(verb):
+            patient = c.patient(verb)  # "Labour was abandoned by X"
+            source = self.party_ref(c, patient, "") if patient is not None else None
         if source is None and c.mention_of(agent) is None:
             source = self.party_word(c, agent)  # "Seven Labour MPs quit"
         own = source or (self.own_party(people[0]) if people else None)
@@ -190,6 +196,21 @@ class _Reader:
                 self.collective.append((party, group))
         for person in people:
             self.joins.setdefault(person, []).append((group, span, self.date(verb)))
+
+    def read_sitting(self, c: Clause, verb, span: Span) -> None:
+        """X belongs to group B: "X now sits with B", "sits as a B member"."""
+        if self.unrealised(c, verb):
+            return
+        agent = self.agent(c, verb)
+        if agent is None:
+            return
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"with", "as"}:
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    mention = c.mention_of(pobj)
+                    if mention is not None and mention.kind == "party":
+                        for person in self.people(c, agent)[0]:
+                            self.joins.setdefault(person, []).append((mention.name, span, ""))
 
     def read_departure(self, c: Clause, noun, span: Span) -> None:
         if self.unrealised(c, noun):
@@ -308,6 +329,12 @@ class _Reader:
             or word in lemma_class("partitives") | {"those", "people"}
             or token.lower_.removesuffix("s") in self.plural_words() - {token.lower_}
         )
+        if not plural and word in lemma_class("office_nouns"):
+            seats = [c.mention_of(ch) for ch in token.children if ch.dep_ in {"compound", "nmod"}]
+            seats = [m.name for m in seats if m is not None and m.kind == "constituency"]
+            holder = self.doc.holder_of(seats[0]) if seats else ""
+            if holder and not any(ch.dep_ == "appos" for ch in token.children):
+                return [holder], False  # "the Wigan MP": whoever the article says holds it
         if not plural and c.refers_back(token):
             antecedent = c.antecedent(token)
             if not antecedent:  # "Following her departure, X ...": the person named next
@@ -425,7 +452,7 @@ class _Reader:
         verb = word
         while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
             verb = verb.head
-        if lemma(verb) not in _STAY_VERBS and lemma(verb) not in self.leaving:
+        if lemma(verb) not in self.staying and lemma(verb) not in self.leaving:
             return []
         agent = self.agent(c, verb)
         return self.people(c, agent)[0] if agent is not None else []
@@ -464,7 +491,7 @@ class _Reader:
     def destination(self, c: Clause, verb, source, depth: int = 0) -> str | None:
         """The group joined, as the clause of the leaving verb says: "to B", "for B",
         "to join B", "and joined B", "to sit as an independent" (""), "but not joined B" ("")."""
-        targets = _TARGET_PREPOSITIONS | ({"with", "as"} if lemma(verb) in _STAY_VERBS else set())
+        targets = _TARGET_PREPOSITIONS | ({"with", "as"} if lemma(verb) in self.staying else set())
         preps = [ch for ch in verb.children if ch.dep_ in {"prep", "prt"}]
         preps += [g for ch in preps for g in ch.conjuncts]  # "out of A and into B"
         for child in [*verb.children, *preps]:
@@ -495,7 +522,7 @@ class _Reader:
                 group = self.joined_group(c, child, exclude=source)
                 if group is not None:
                     return "" if self.negated(child) or self.refused(c, child) else group
-            if _word(child) not in self.joining or lemma(child) in _STAY_VERBS | self.leaving:
+            if _word(child) not in self.joining or lemma(child) in self.staying | self.leaving:
                 found = self.destination(c, child, source, depth + 1)
                 if found is not None:
                     return found

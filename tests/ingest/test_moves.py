@@ -1,0 +1,208 @@
+"""Party moves read from the parse: a battery of constructions, each with every record it
+should yield compared whole. Sentences are written for these tests in plain news English;
+names are invented, seats and parties real."""
+
+import pytest
+
+from constituencies.ingest.extract import extract
+from constituencies.ingest.facts import PartyMoveFact
+from constituencies.ingest.scoring import record_of
+
+
+def records(text):
+    found = [record_of(f) for f in extract(text).facts if isinstance(f, PartyMoveFact)]
+    return sorted(found, key=repr)
+
+
+def move(person, from_party, to_group="", constituency="", date_text="", seat_holder=""):
+    return {
+        "type": "party_move",
+        "person": person,
+        "from_party": from_party,
+        "to_group": to_group,
+        "constituency": constituency,
+        "date_text": date_text,
+        "seat_holder": seat_holder,
+    }
+
+
+def expect(*rows):
+    return sorted(rows, key=repr)
+
+
+LD = "Liberal Democrats"
+TIG = "The Independent Group"
+
+BATTERY = [
+    (
+        "active, with the group joined",
+        "Sam Hope quit Labour on Monday to join the Liberal Democrats.",
+        [move("Sam Hope", "Labour", LD, date_text="Monday")],
+    ),
+    (
+        "defected from A to B, seat from the title",
+        "Wigan MP Sam Hope has defected from the Conservatives to Labour.",
+        [move("Sam Hope", "Conservative", "Labour", "Wigan")],
+    ),
+    (
+        "passive",
+        "The Conservative Party was abandoned by Sam Hope on Monday.",
+        [move("Sam Hope", "Conservative", date_text="Monday")],
+    ),
+    (
+        "relative clause, the group from the main clause",
+        "Sam Hope, who left Labour in February, now sits with The Independent Group.",
+        [move("Sam Hope", "Labour", TIG, date_text="February")],
+    ),
+    (
+        "apposition gives the seat; to sit as an independent",
+        "Sam Hope, the MP for Bolsover, has resigned from the Labour Party and will sit as an "
+        "independent.",
+        [move("Sam Hope", "Labour", "", "Bolsover")],
+    ),
+    (
+        "coordinated subjects share the verb",
+        "Sam Hope, Kim Ray and Lee Moss quit Labour to form The Independent Group.",
+        [
+            move("Sam Hope", "Labour", TIG),
+            move("Kim Ray", "Labour", TIG),
+            move("Lee Moss", "Labour", TIG),
+        ],
+    ),
+    (
+        "together with: the companions share the verb's arguments",
+        "Sam Hope quit the Conservatives together with Kim Ray and Lee Moss.",
+        [
+            move("Sam Hope", "Conservative"),
+            move("Kim Ray", "Conservative"),
+            move("Lee Moss", "Conservative"),
+        ],
+    ),
+    (
+        "possessive departure noun",
+        "Sam Hope's defection from Labour to the Liberal Democrats surprised colleagues.",
+        [move("Sam Hope", "Labour", LD)],
+    ),
+    (
+        "pronoun before its name, in a fronted phrase",
+        "Following her departure from the SNP, Sam Hope sat as an independent.",
+        [move("Sam Hope", "SNP")],
+    ),
+    (
+        "partitive: one of the MPs who walked out",
+        "Sam Hope was one of the three MPs who walked out of Labour to set up The Independent "
+        "Group.",
+        [move("Sam Hope", "Labour", TIG)],
+    ),
+    (
+        "a pronoun referring back, and a second move out of the new group",
+        "Sam Hope, the MP for Vauxhall, quit Labour to help found Change UK. She has since left "
+        "Change UK and joined the Liberal Democrats.",
+        [move("Sam Hope", "Labour", TIG, "Vauxhall"), move("Sam Hope", TIG, LD, "Vauxhall")],
+    ),
+    (
+        "the MP referring back; the group from the later sentence",
+        "Sam Hope quit Labour in March. The Wigan MP now sits with the Liberal Democrats.",
+        [move("Sam Hope", "Labour", LD, "Wigan", "March")],
+    ),
+    (
+        "fronted place; the party is the person's own",
+        "In Wigan, Labour MP Sam Hope has quit the party to sit as an independent.",
+        [move("Sam Hope", "Labour", "", "Wigan")],
+    ),
+    (
+        "respectively pairs people with parties",
+        "Sam Hope and Kim Ray quit Labour and the Conservatives respectively to join The "
+        "Independent Group.",
+        [move("Sam Hope", "Labour", TIG), move("Kim Ray", "Conservative", TIG)],
+    ),
+    (
+        "apposed list under a counted plural",
+        "Three Conservatives, Sam Hope, Kim Ray and Lee Moss, defected to The Independent Group "
+        "on Wednesday.",
+        [
+            move("Sam Hope", "Conservative", TIG, date_text="Wednesday"),
+            move("Kim Ray", "Conservative", TIG, date_text="Wednesday"),
+            move("Lee Moss", "Conservative", TIG, date_text="Wednesday"),
+        ],
+    ),
+    (
+        "joining verb: the party left is the one the article gives the person",
+        "Labour MP Sam Hope has joined the Liberal Democrats.",
+        [move("Sam Hope", "Labour", LD)],
+    ),
+    (
+        "copula apposition gives the party; crossing the floor",
+        "Kim Ray, the Conservative MP for Wigan, crossed the floor to join the Liberal Democrats.",
+        [move("Kim Ray", "Conservative", LD, "Wigan")],
+    ),
+    (
+        "a distracting number",
+        "Wigan MP Sam Hope, whose majority is 4,000, quit Labour on Friday.",
+        [move("Sam Hope", "Labour", "", "Wigan", "Friday")],
+    ),
+    ("negation", "Sam Hope has not left Labour.", []),
+    ("hedge", "Sam Hope is expected to quit the Conservatives.", []),
+    ("denial", "Sam Hope denied that she would defect to the Liberal Democrats.", []),
+    ("ruled out", "Labour MP Sam Hope ruled out joining the Liberal Democrats.", []),
+    ("asked to, not done", "Activists urged Sam Hope to quit Labour.", []),
+    ("not a party", "Sam Hope left the meeting early.", []),
+    ("a leader named near no move", "Jeremy Corbyn said Labour would fight every seat.", []),
+    (
+        "a leader reporting someone else's move is not a mover",
+        "Labour leader Jeremy Corbyn said he was sorry that Sam Hope had left the party.",
+        [move("Sam Hope", "Labour")],
+    ),
+    (
+        "no party said or recorded: no move is assumed",
+        "Party leaders demanded that Kim Ray and Lee Moss resign and fight by-elections after "
+        "they quit.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "rows"), BATTERY, ids=[b[0] for b in BATTERY])
+def test_battery(construction, text, rows):
+    assert records(text) == expect(*rows)
+
+
+# Whole passages from the former rules' tests that still express true behaviour.
+PASSAGES = [
+    (
+        "Frank Field, the MP for Birkenhead, has resigned from the Labour Party and will sit as "
+        "an independent.",
+        [move("Frank Field", "Labour", "", "Birkenhead")],
+    ),
+    (
+        "Nick Boles, who quit the Tories on Tuesday with Phillip Lee, now sits with The "
+        "Independent Group.",
+        [
+            move("Nick Boles", "Conservative", TIG, date_text="Tuesday"),
+            move("Phillip Lee", "Conservative", TIG, date_text="Tuesday"),
+        ],
+    ),
+    (
+        "Kate Hoey, the MP for Vauxhall, resigned from Labour in February to join The Independent "
+        "Group. She left it in June to sit as an independent.",
+        [
+            move("Kate Hoey", "Labour", TIG, "Vauxhall", "February"),
+            move("Kate Hoey", TIG, "", "Vauxhall", "June"),
+        ],
+    ),
+    ("Labour MPs Jess Phillips and Wes Streeting criticised the defectors but will stay.", []),
+    (
+        "Kate Hoey quit Labour on Monday. The Wigan MP Lisa Nandy said she was sad to see her go.",
+        [move("Kate Hoey", "Labour", date_text="Monday")],
+    ),
+    (
+        "Three MPs walked out on Monday. Deputy leader Ann Cole, the MP for Bolsover, struck "
+        "a warmer note.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), PASSAGES)
+def test_passages(text, rows):
+    assert records(text) == expect(*rows)
