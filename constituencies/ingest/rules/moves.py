@@ -90,12 +90,16 @@ class _Reader:
 
     def read(self) -> list[PartyMoveFact]:
         cues = cue_forms(*_CUES)
+        movers = cue_forms("leaving_verbs", "departure_nouns", "defector_nouns")
+        actors = cue_forms("personal_pronouns", "office_nouns", "defector_nouns", "partitives")
         positions = []
         for position, view in enumerate(self.doc.views):
-            words = {w.strip(".,;:!?'\"’‘“”()").lower() for w in view.sentence.text.split()}
             kinds = {m.kind for m in view.mentions}
-            cued = bool(words & cues)
-            if cued or ("person" in kinds and "party" in kinds):
+            # words outside the mentions ("The Independent Group" is no cue)
+            words = {w.strip(".,;:!?'\"’‘“”()").lower() for w in view.template.split()}
+            # a party named with a cue, or a leaving word said of someone
+            actor = "person" in kinds or words & actors
+            if actor and (words & movers or words & cues and "party" in kinds):
                 positions.append(position)
         found = clauses(self.doc, positions)
         for clause in found:
