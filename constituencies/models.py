@@ -234,6 +234,25 @@ class Evidence(models.Model):
             raise ValidationError({"quote": message})
 
 
+class WaitingFact(models.Model):
+    """A fact an article states about an MP's seat without naming the seat ("the seats held
+    by X and Y"), kept until the loader learns X's seat from any article. It is then
+    written as a fact of its article, with its evidence, and this row goes. Not shown
+    anywhere: it is not yet a fact about any seat."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="waiting_facts")
+    seat_holder = models.CharField(max_length=200, db_index=True)
+    # The extracted fact: its kind (the dataclass's name) and fields, evidence included.
+    kind = models.CharField(max_length=50)
+    fields = models.JSONField()
+
+    class Meta:
+        ordering = ["article", "pk"]
+
+    def __str__(self):
+        return f"{self.kind} about {self.seat_holder}'s seat, from {self.article}"
+
+
 class FactQuerySet(models.QuerySet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -152,10 +152,10 @@ def test_an_extractor_failure_on_one_article_is_reported_and_the_others_load(fol
 
     real_extract = work.extract
 
-    def extract(text, known_seats=None):
+    def extract(text, published=None):
         if text == SMITH:
             raise TypeError("a rule tripped over this prose")
-        return real_extract(text, known_seats=known_seats)
+        return real_extract(text, published)
 
     monkeypatch.setattr(work, "extract", extract)
     lines, failure = run(folder)

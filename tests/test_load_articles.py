@@ -154,7 +154,7 @@ def many_articles(folder, copies=2):
 
 
 def test_many_articles_load_alike_through_workers_and_in_one_process(tmp_path, monkeypatch):
-    from constituencies.ingest import pipeline
+    from constituencies.ingest import document, pipeline
 
     count = many_articles(tmp_path / "many")
     assert count >= pipeline.PARALLEL_FROM
@@ -165,9 +165,14 @@ def test_many_articles_load_alike_through_workers_and_in_one_process(tmp_path, m
         started.append(args)
         return real_pool(*args, **kwargs)
 
+    def no_parse_here(texts):
+        raise AssertionError("the writing process parsed a sentence")
+
     monkeypatch.setattr(pipeline.multiprocessing.get_context("forkserver"), "Pool", pool)
     monkeypatch.setattr(pipeline, "workers", lambda: 2)
+    monkeypatch.setattr(document, "parse_all", no_parse_here)
     load(tmp_path / "many")
+    monkeypatch.undo()
     assert started, "the workers were not used"
     through_workers = export()
 
@@ -186,6 +191,7 @@ def test_many_articles_load_alike_through_workers_and_in_one_process(tmp_path, m
     ):
         model.objects.all().delete()
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", count + 1)
+    monkeypatch.setattr(pipeline, "workers", lambda: 2)
     load(tmp_path / "many")
     assert export() == through_workers
     # And a second run changes nothing.

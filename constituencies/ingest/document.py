@@ -63,13 +63,11 @@ class Document:
     _parses: dict[int, object] = field(default_factory=dict)
 
     @classmethod
-    def parse(
-        cls, text: str, known_seats: dict[str, str] | None = None, published: date | None = None
-    ) -> "Document":
+    def parse(cls, text: str, published: date | None = None) -> "Document":
         mentions = find_mentions(text)
         views = sentence_views(text, sentences(text), mentions)
         passages = quoted_passages(text)
-        return cls(text, views, passages, known_seats=dict(known_seats or {}), published=published)
+        return cls(text, views, passages, published=published)
 
     def story_date(self) -> date | None:
         """When the story was written, as far as can be told: its publication date, else

@@ -16,10 +16,9 @@ Rules never name a particular person or seat: names come from the gazetteers in 
 and from the shape of the prose. Every fact's `rule` names the rule that made it and its
 evidence quotes the sentence(s) that support it.
 
-Only what the article itself says is used, unless the caller passes `known_seats`
-(person -> constituency, e.g. learnt by the loader from other articles) to resolve "seats
-held by X and Y" when the article does not say which seats those are; facts that needed
-such outside knowledge say so in their rule name (suffix ".known_seat").
+Only what the article itself says is used. A fact about "the seats held by X and Y" in
+an article that does not say which seats those are names X as its `seat_holder`, and the
+loader places it with X's seat as it knows it from any article (`references.py`).
 """
 
 from datetime import date
@@ -37,14 +36,11 @@ from .rules.shortlists import shortlist_facts
 from .rules.statements import statement_facts
 
 
-def extract(
-    text: str, known_seats: dict[str, str] | None = None, published: date | None = None
-) -> Extraction:
-    """All facts in one article. `known_seats` maps MPs' full names to seats learnt
-    elsewhere; `published` is the article's publication date, where known: a majority
-    given without a year is the one won at the latest election before it (else before
-    the latest year the article names)."""
-    doc = Document.parse(text, known_seats, published)
+def extract(text: str, published: date | None = None) -> Extraction:
+    """All facts in one article. `published` is the article's publication date, where
+    known: a majority given without a year is the one won at the latest election before
+    it (else before the latest year the article names)."""
+    doc = Document.parse(text, published)
     facts: list[Fact] = []
     facts += seat_facts(doc)
     roles = role_facts(doc)
@@ -60,5 +56,4 @@ def extract(
         title=guess_title(text),
         publisher=guess_publisher(text),
         facts=facts,
-        consulted=frozenset(doc.consulted),
     )

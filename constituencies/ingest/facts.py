@@ -144,6 +144,3 @@ class Extraction:
     title: str = ""
     publisher: str = ""
     facts: list[Fact] = field(default_factory=list)
-    # People whose seat learnt elsewhere (`known_seats`) the extraction asked for: if
-    # theirs changes, extracting again may give other facts.
-    consulted: frozenset[str] = frozenset()

@@ -35,6 +35,7 @@ from django.utils.text import slugify
 
 from constituencies import models
 
+from . import references, waiting
 from .facts import Extraction
 from .read import RawArticle
 
@@ -79,11 +80,11 @@ class Item:
     article: models.Article | None = None
     metadata: dict = field(default_factory=dict)
     added: bool = False
-    # Where it was read from, and the `KnownSeats` steps whose seats its extraction
-    # used and at which it was applied.
+    # Where it was read from.
     path: object = None
-    read_at: int = 0
-    applied_at: int = 0
+    # The waiting facts (`WaitingFact` pks) it writes now their seats are known: the rest
+    # of the article is left as it is.
+    placing: tuple = ()
 
 
 @dataclass
@@ -418,22 +419,30 @@ class KnownSeats:
     name the seat themselves.
 
     Each article applied is a step; `changed_at` records the last step at which each
-    person's seat changed, so an article read (extracted) at an earlier step can be asked
-    whether it might now say more (`changed_since` the people whose seats its extraction
-    consulted). Kept in memory as batches are applied, and checked against the database
-    after each batch commits (`reload`). There is one MP to a seat, so it stays small."""
+    person's seat changed, so that facts placed at an earlier step can be asked whether
+    they might now be placed otherwise (`changed_since` the MPs they wait for). Kept in
+    memory as batches are applied, and checked against the database after each batch
+    commits (`reload`). There is one MP to a seat, so it stays small."""
 
-    def __init__(self):
+    def __init__(self, lazy=False):
+        """`lazy`: read the database only when a seat is first asked for or changed."""
         self.step = 0
         self.changed_at = {}
         self._mp = {}
         self._seats_of = defaultdict(set)
         self._dict = None
-        self.reload()
+        self._loaded = False
+        if not lazy:
+            self.reload()
+
+    def _load(self):
+        if not self._loaded:
+            self.reload()
 
     def reload(self):
         """Read the seats from the database; a seat that differs from what memory had
         counts as changed now."""
+        self._loaded = True
         self.step += 1
         stored_mps = dict(
             models.Constituency.objects.public()
@@ -445,6 +454,7 @@ class KnownSeats:
                 self.set_mp(seat, stored_mps.get(seat))
 
     def set_mp(self, seat, person):
+        self._load()
         self._dict = None
         before = self._mp.pop(seat, None)
         if before is not None:
@@ -460,11 +470,13 @@ class KnownSeats:
 
     def seat(self, person):
         # As the database lists them, by seat name: the last seat an MP is named for.
+        self._load()
         seats = self._seats_of.get(person)
         return max(seats) if seats else None
 
     def as_dict(self):
-        """{person: seat} for every MP known, as `extract` takes it."""
+        """{person: seat} for every MP known."""
+        self._load()
         if self._dict is None:
             self._dict = {person: self.seat(person) for person in self._seats_of}
             self._dict = {person: seat for person, seat in self._dict.items() if seat}
@@ -706,16 +718,16 @@ class BatchLoader:
     """Upserts the records of a batch of extracted articles. Use once per batch, inside
     the caller's transaction.
 
-    `refresh(item)` is called just before each article is applied; it re-extracts the
-    item in place, and says so, if seats learnt since it was read may change what it
-    says."""
+    A fact about "X's seat" that does not name the seat is placed with the seat X holds
+    as the batch has it when the article is applied (see `references`); one whose seat is
+    not known yet waits in the database."""
 
-    def __init__(self, items, *, names, seats=None, refresh=None):
+    def __init__(self, items, *, names, seats=None):
         self.items = items
         self.names = names
         self.names.created, self.names.made = {}, {}
-        self.seats = seats
-        self.refresh = refresh
+        self.seats = seats if seats is not None else KnownSeats(lazy=True)
+        self._placed = {}  # item index -> (facts to write, facts waiting, holders, step)
         self.planning = None  # the article whose facts are being planned
         self.results = [None] * len(items)
         self._rows = {}
@@ -742,18 +754,23 @@ class BatchLoader:
         """Apply every article in order, then write the batch; returns a `LoadResult`
         per item."""
         articles = self.resolve_articles()
+        self._placing = {
+            article.pk for article, item in zip(articles, self.items, strict=True) if item.placing
+        }
         self.read_stored_evidence([a for a in articles if a is not None])
         plans = self.plan_all(articles)
         self.prefetch([plan for article_plans in plans for plan in article_plans])
         for index, article in enumerate(articles):
             if article is None:
                 continue
-            item = self.items[index]
-            if self.refresh is not None and self.refresh(item):
-                plans[index] = self.plan_article(index, article, item)
+            _, _, holders, step = self._placed[index]
+            if self.seats.changed_since(holders, step):
+                # An earlier article of the batch told us the seat of an MP it names.
+                plans[index] = self.plan_article(index, article, self.items[index], True)
                 self.prefetch(plans[index])
             self.apply(index, article, plans[index])
         self.write()
+        self.write_waiting(articles)
         self.remove_stale()
         return self.results
 
@@ -818,6 +835,7 @@ class BatchLoader:
         for article, slug in zip(new, slugs, strict=True):
             article.slug = slug
         insert_records(models.Article, new)
+        self._inserted = {article.pk for article in new}
         return articles
 
     def read_stored_evidence(self, articles):
@@ -846,7 +864,8 @@ class BatchLoader:
                 # text still has finds the record it supported.
                 self._previous_quotes[(article_id, ct, rule, quotes[pk])] = obj
                 continue
-            self._stored.append((pk, article_id, ct, obj, start, end))
+            if article_id not in self._placing:
+                self._stored.append((pk, article_id, ct, obj, start, end))
             # Which record this article's span and rule supported, to find it again if an
             # editor has since changed one of its key fields.
             self._previous[(article_id, ct, rule, start, end)] = obj
@@ -858,10 +877,10 @@ class BatchLoader:
     def plan_all(self, articles):
         """Plans for every fact of every article, after looking up their names at once."""
         people, seats, organisations = [], [], []
-        for item, article in zip(self.items, articles, strict=True):
+        for index, (item, article) in enumerate(zip(self.items, articles, strict=True)):
             if article is None:
                 continue
-            for fact in item.extraction.facts:
+            for fact in self.place(index, item)[0]:
                 people += [getattr(fact, name, "") for name in ("name", "person", "speaker")]
                 seats.append(getattr(fact, "constituency", ""))
                 organisations += [getattr(fact, name, "") for name in ORGANISATION_FIELDS]
@@ -872,10 +891,20 @@ class BatchLoader:
             for index, (item, article) in enumerate(zip(self.items, articles, strict=True))
         ]
 
-    def plan_article(self, index, article, item):
+    def place(self, index, item, again=False):
+        """(facts to write, facts waiting for a seat) of the item, placed with the seats
+        known now."""
+        if again or index not in self._placed:
+            facts = item.extraction.facts
+            ready, waiting = references.place(facts, self.seats.seat)
+            holders = {references.waits_for(fact) for fact in facts} - {""}
+            self._placed[index] = (ready, waiting, holders, self.seats.step)
+        return self._placed[index][:2]
+
+    def plan_article(self, index, article, item, again=False):
         self.names.owner = index
         self.planning = article
-        facts = item.extraction.facts
+        facts = self.place(index, item, again)[0]
         plans = [getattr(self, f"plan_{type(fact).__name__}")(fact) for fact in facts]
         self.names.owner = self.planning = None
         return plans
@@ -929,9 +958,7 @@ class BatchLoader:
     def apply(self, index, article, plans):
         """Apply one article's facts to the batch's rows in memory, in order."""
         result = self.results[index]
-        if self.seats is not None:
-            self.seats.step += 1
-            self.items[index].applied_at = self.seats.step
+        self.seats.step += 1
         self.names.owner = index
         for plan in plans:
             obj, state = self.upsert(index, article, plan)
@@ -992,12 +1019,8 @@ class BatchLoader:
         return obj, state
 
     def tracks_seat(self, obj):
-        """Whether `KnownSeats` follows this row: a public seat, in a run that keeps them."""
-        return (
-            self.seats is not None
-            and isinstance(obj, models.Constituency)
-            and obj.review != models.Review.REJECTED
-        )
+        """Whether `KnownSeats` follows this row: a public seat."""
+        return isinstance(obj, models.Constituency) and obj.review != models.Review.REJECTED
 
     def is_shared(self, model, obj, article, content_type):
         """Whether other articles, or earlier facts of this one, also support the record."""
@@ -1072,6 +1095,26 @@ class BatchLoader:
             (candidacy.pk, backer.pk) for candidacy, backers in self._backers for backer in backers
         }
         insert_many(through, ("candidacy", "organisation"), sorted(backed))
+
+    def write_waiting(self, articles):
+        """Store the facts still waiting for a seat, in place of those the articles had;
+        delete the ones written now their seat is known."""
+        whole = [
+            (index, article)
+            for index, article in enumerate(articles)
+            if article is not None and not self.items[index].placing
+        ]
+        stored = [article.pk for _, article in whole if article.pk not in self._inserted]
+        placed = [pk for item in self.items for pk in item.placing]
+        if stored or placed:
+            models.WaitingFact.objects.filter(Q(article__in=stored) | Q(pk__in=placed)).delete()
+        rows = [
+            waiting.as_row(article, fact)
+            for index, article in whole
+            for fact in self._placed[index][1]
+        ]
+        if rows:
+            models.WaitingFact.objects.bulk_create(rows)
 
     def remove_stale(self):
         """Drop the batch's evidence that this run did not produce, then the purely
@@ -1284,7 +1327,7 @@ def delete_articles(articles):
     return len(remove_unsupported(records))
 
 
-def load_batch(items, *, names=None, seats=None, refresh=None):
+def load_batch(items, *, names=None, seats=None):
     """Upsert a batch of articles and their facts; returns a `LoadResult` per item. Call
     inside a transaction.
 
@@ -1295,8 +1338,20 @@ def load_batch(items, *, names=None, seats=None, refresh=None):
     and is recorded as edited; what the extractor guessed only fills blanks no editor
     set, so an edited title, or one an editor cleared, survives re-loading.
     """
-    loader = BatchLoader(items, names=names or Names(), seats=seats, refresh=refresh)
-    return loader.load()
+    names = names or Names()
+    results = BatchLoader(items, names=names, seats=seats).load()
+    placing = [
+        Item(raw_of(article), Extraction(facts=placed), article, placing=tuple(pks))
+        for article, (pks, placed) in waiting.now_placed().items()
+    ]
+    if placing:
+        results += BatchLoader(placing, names=names, seats=seats).load()
+    return results
+
+
+def raw_of(article):
+    """The stored article as read from its file."""
+    return RawArticle(article.filename, article.text, article.sha256)
 
 
 def load_article(raw, extraction, *, article=None, names=None, **metadata):

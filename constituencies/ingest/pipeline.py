@@ -13,7 +13,6 @@ import os
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import batched, chain, islice
 from pathlib import Path
@@ -38,8 +37,7 @@ FIRST_BATCH = 10
 # would cost more than it saves.
 PARALLEL_FROM = 64
 # Articles handed to the workers ahead of the one being written, and to each at a time:
-# a batch ahead keeps the writer fed, and more would be extracted with a table of seats
-# further behind, to be extracted again more often (`Run.refresh`).
+# a batch ahead keeps the writer fed; more would only hold more memory.
 AHEAD = BATCH
 CHUNK = 10
 # Workers run at a lower priority than the process writing (and than the site): writing is
@@ -47,9 +45,6 @@ CHUNK = 10
 WORKER_NICENESS = 10
 # Loads that race on the same new rows resolve in a retry or two.
 ATTEMPTS = 5
-# Re-reading for seats learnt later settles at once in practice; the bound guards
-# against articles that keep teaching each other.
-SETTLE_ROUNDS = 3
 
 
 @dataclass
@@ -62,7 +57,8 @@ class ArticleOutcome:
     duplicate_of: str = ""
     error: str = ""
     article_id: int | None = None
-    # Read again, after seats it asked about changed: already counted once.
+    # Facts of an article loaded earlier, written now that a later one named their
+    # seat: the article was counted once already.
     again: bool = False
 
     @property
@@ -88,8 +84,8 @@ class Report:
     failures: list[ArticleOutcome] = field(default_factory=list)
 
     def add(self, outcome):
-        """Count an article's outcome; one read again was counted once already, so only
-        the records it created, updated and removed are added."""
+        """Count an article's outcome; for facts written again (`again`), the article was
+        counted once already, so only the records created, updated and removed are added."""
         again = outcome.again
         if outcome.failed:
             self.failures.append(outcome)
@@ -127,14 +123,14 @@ def outcome_of(result, name):
     return outcome
 
 
-def write_one(item, name, *, names, seats=None, refresh=None):
+def write_one(item, name, *, names, seats=None):
     """Load one article in its own transaction, trying again where another load got to
     the same rows first; the outcome, reported as `name`, says what happened."""
     label = item.raw.filename or name
     for attempt in range(1, ATTEMPTS + 1):
         try:
             with transaction.atomic():
-                result = load_batch([item], names=names, seats=seats, refresh=refresh)[0]
+                result = load_batch([item], names=names, seats=seats)[0]
             break
         except (IntegrityError, OperationalError) as error:
             names.forget()
@@ -160,7 +156,8 @@ def load_raw(raw: RawArticle, *, names=None, article=None, **metadata) -> Articl
     (`article`, the stored row), inside its own transaction. `metadata` holds the details
     the editor set. An added article never replaces another (`Item.added`)."""
     name = raw.filename or metadata.get("title") or "pasted article"
-    extraction = work.safe_extract(raw, KnownSeats().as_dict())
+    published = metadata.get("published") or (article.published if article else None)
+    extraction = work.safe_extract(raw, published)
     if not isinstance(extraction, Extraction):
         return ArticleOutcome(name, error=f"{name}: {extraction}")
     item = Item(raw, extraction, article, metadata, added=article is None)
@@ -182,14 +179,8 @@ class Run:
         self.names = Names()
         self.seats = KnownSeats()
         self.statistics = PlannerStatistics()
-        # (path, step the article was applied at, the people whose seats its extraction
-        # consulted), for re-reading; only articles that consulted any are kept.
-        self.applied = []
 
-    def extract_here(self, raw):
-        return work.safe_extract(raw, self.seats.as_dict())
-
-    def entry(self, path, raw, extraction, read_at):
+    def entry(self, path, raw, extraction):
         """An `Item` to write, or the outcome of an article that cannot be."""
         if isinstance(path, ArticleOutcome):
             return path
@@ -197,12 +188,12 @@ class Run:
             return ArticleOutcome(str(path), error=raw)
         if not isinstance(extraction, Extraction):
             return ArticleOutcome(str(path), error=f"{raw.filename}: {extraction}")
-        return Item(raw, extraction, path=path, read_at=read_at)
+        return Item(raw, extraction, path=path)
 
     def extracted(self, paths):
-        """Entries for `paths` in order, read and extracted here, or by worker processes
-        when there are many: they take `CHUNK` articles at a time, with the seats known
-        when the chunk is handed over (`refresh` catches up if those change)."""
+        """Entries for `paths` in order, read and extracted here, or, when there are
+        many, by worker processes, `CHUNK` articles at a time: then this process only
+        writes, and never loads the parser."""
         paths = iter(paths)
         head = list(islice(paths, PARALLEL_FROM))
         count = workers()
@@ -215,27 +206,14 @@ class Run:
         # needs an `if __name__ == "__main__":` guard.
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload([work.__name__])
-        # Starting them takes a moment (a fresh interpreter imports the extractor), so
-        # they start in the background while the first batch is extracted and written here.
-        with ThreadPoolExecutor(1) as starter:
-            starting = starter.submit(
-                context.Pool,
-                count,
-                initializer=work.start_worker,
-                initargs=(WORKER_NICENESS, parse.model_name()),
-            )
-            try:
-                for path in head[:FIRST_BATCH]:
-                    yield self.prepared_here(path)
-            except BaseException:
-                starting.result().terminate()
-                raise
-        with starting.result() as pool:
+        pool = context.Pool(
+            count, initializer=work.start_worker, initargs=(WORKER_NICENESS, parse.model_name())
+        )
+        with pool:
             ahead = deque()
-            for chunk in batched(chain(head[FIRST_BATCH:], paths), CHUNK):
+            for chunk in batched(chain(head, paths), CHUNK):
                 wanted = [None if isinstance(path, ArticleOutcome) else path for path in chunk]
-                task = pool.apply_async(work.prepare_all, (wanted, self.seats.as_dict()))
-                ahead.append((chunk, task, self.seats.step))
+                ahead.append((chunk, pool.apply_async(work.prepare_all, (wanted,))))
                 if len(ahead) >= AHEAD // CHUNK:
                     yield from self.collect(*ahead.popleft())
             while ahead:
@@ -244,35 +222,22 @@ class Run:
     def prepared_here(self, path):
         """The entry for `path`, read and extracted in this process."""
         missing = isinstance(path, ArticleOutcome)
-        prepared = (None, None) if missing else work.prepare(path, self.seats.as_dict())
-        return self.entry(path, *prepared, self.seats.step)
+        prepared = (None, None) if missing else work.prepare(path)
+        return self.entry(path, *prepared)
 
-    def collect(self, chunk, task, read_at):
+    def collect(self, chunk, task):
         for path, prepared in zip(chunk, task.get(), strict=True):
-            yield self.entry(path, *(prepared or (None, None)), read_at)
+            yield self.entry(path, *(prepared or (None, None)))
 
-    def refresh(self, item):
-        """Extract the item again if a person it may name has had their seat changed
-        since it was read; says whether it did."""
-        if not self.seats.changed_since(item.extraction.consulted, item.read_at):
-            return False
-        extraction = self.extract_here(item.raw)
-        if not isinstance(extraction, Extraction):
-            return False
-        item.extraction, item.read_at = extraction, self.seats.step
-        return True
-
-    def write(self, entries, *, again=False):
-        """Write a batch; on failure, its articles one by one. Report each outcome;
-        `again` for articles read again."""
+    def write(self, entries):
+        """Write a batch; on failure, its articles one by one. Report each outcome, and
+        the facts of earlier articles written because the batch named their seats."""
         items = [entry for entry in entries if isinstance(entry, Item)]
         results = None
         if len(items) > 1:
             try:
                 with transaction.atomic():
-                    results = load_batch(
-                        items, names=self.names, seats=self.seats, refresh=self.refresh
-                    )
+                    results = load_batch(items, names=self.names, seats=self.seats)
                 data_changed()
             except (DatabaseError, ValidationError):
                 # Which article the database refused is found by writing them one by one.
@@ -289,15 +254,13 @@ class Run:
             if results is not None:
                 outcome = outcome_of(next(outcomes), name)
             else:
-                outcome = write_one(
-                    entry, name, names=self.names, seats=self.seats, refresh=self.refresh
-                )
-            if again:
-                outcome.name = f"{name} (read again with seats named in later articles)"
-            consulted = entry.extraction.consulted
-            if consulted and not outcome.failed:
-                self.applied.append((entry.path, entry.applied_at, consulted))
-            self.report_outcome(outcome, again=again)
+                outcome = write_one(entry, name, names=self.names, seats=self.seats)
+            self.report_outcome(outcome)
+            created += outcome.created
+        for result in outcomes:
+            name = result.article.filename or result.article.slug
+            outcome = outcome_of(result, f"{name} (facts whose seat a later article named)")
+            self.report_outcome(outcome, again=True)
             created += outcome.created
         self.seats.reload()
         self.statistics.added_records(created)
@@ -308,30 +271,14 @@ class Run:
         if self.on_outcome:
             self.on_outcome(outcome)
 
-    def settle(self):
-        """Read again the articles naming an MP whose seat changed after they were
-        applied, until none is: a run ends where a second run would."""
-        for _ in range(SETTLE_ROUNDS):
-            stale = [
-                path
-                for path, when, consulted in self.applied
-                if self.seats.changed_since(consulted, when)
-            ]
-            self.applied = []
-            if not stale:
-                return
-            for start in range(0, len(stale), BATCH):
-                entries = [self.prepared_here(path) for path in stale[start : start + BATCH]]
-                self.write(entries, again=True)
-
 
 def run(paths: Iterable[str | Path], on_outcome=None) -> Report:
     """Load every article under `paths`; `on_outcome` is called after each one.
 
     Articles are streamed in one pass. An article can lean on a seat that only a later
-    one names ("seats held by X and Y"), so afterwards the articles that name an MP whose
-    seat changed after they were applied are read again, until none is: a run ends where
-    a second run would, and re-running changes nothing.
+    one names ("seats held by X and Y"): those facts wait in the database and are written
+    by the batch that names the seat (`references`), so a run ends where a second run
+    would, and re-running changes nothing. No article is extracted twice.
     """
     state = Run(on_outcome)
     batch, size = [], FIRST_BATCH
@@ -341,5 +288,4 @@ def run(paths: Iterable[str | Path], on_outcome=None) -> Report:
             state.write(batch)
             batch, size = [], min(2 * size, BATCH)
     state.write(batch)
-    state.settle()
     return state.report

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import facts
+from . import facts, references
 
 FACT_TYPES = {
     "party_move": facts.PartyMoveFact,
@@ -114,6 +114,20 @@ def score(expected_records, extracted_facts):
     result.false_positives = [
         got for got in unmatched if not any(_same(want, got) for want in expected_records)
     ]
+    return result
+
+
+def placed(extractions):
+    """The facts of a set of articles as the loader would write them: a fact that names
+    only its MP (`seat_holder`) takes the seat any article of the set gives that MP, and
+    one whose MP's seat no article gives is left out, as it waits unseen."""
+    seats = {}
+    for found in extractions:
+        seats.update({f.person: f.constituency for f in found if isinstance(f, facts.SeatFact)})
+    result = []
+    for found in extractions:
+        ready, _ = references.place(found, seats.get)
+        result.append(ready)
     return result
 
 

@@ -30,21 +30,21 @@ def read(path) -> RawArticle | str:
         return f"{path}: cannot be read ({error.strerror})"
 
 
-def safe_extract(raw: RawArticle, seats) -> Extraction | str:
+def safe_extract(raw: RawArticle, published=None) -> Extraction | str:
     """The article's extraction, or a one-line reason it failed. A rule that breaks on one
     article's prose must not stop the others, so any error is caught here and reported."""
     try:
-        return extract(raw.text, known_seats=seats)
+        return extract(raw.text, published)
     except Exception as error:
         return f"extraction failed ({type(error).__name__}: {error})"
 
 
-def prepare(path, seats):
+def prepare(path):
     """(the article, or why it cannot be read; its extraction, or why that failed)."""
     raw = read(path)
-    return raw, (safe_extract(raw, seats) if isinstance(raw, RawArticle) else None)
+    return raw, (safe_extract(raw) if isinstance(raw, RawArticle) else None)
 
 
-def prepare_all(paths, seats):
+def prepare_all(paths):
     """`prepare` for each path; None for a path that is not there to read."""
-    return [prepare(path, seats) if path is not None else None for path in paths]
+    return [prepare(path) if path is not None else None for path in paths]

@@ -138,19 +138,6 @@ def test_shortlists(text, rows):
     assert records(text, "shortlist") == expect("shortlist", *rows)
 
 
-def test_shortlist_through_a_seat_learnt_elsewhere():
-    text = "Seats held by Kate Hoey and John Mann will also be subject to all-women shortlists."
-    assert records(text, "shortlist") == []
-    facts = [
-        f
-        for f in extract(text, known_seats={"Kate Hoey": "Vauxhall"}).facts
-        if TYPE_NAMES.get(type(f)) == "shortlist"
-    ]
-    assert [(f.constituency, f.kind, f.rule) for f in facts] == [
-        ("Vauxhall", "all_women", "shortlist.all_women.known_seat")
-    ]
-
-
 CANDIDACIES = [
     (
         "Unison official Jane Kirby was selected as Labour's candidate for Wigan on Sunday.",

@@ -206,7 +206,7 @@ class _Reading(Clause):
                 else:
                     seat, holder = self.seat(self.sent[i])
                     rule = kinds[i]
-                if seat and years[i]:
+                if (seat or holder) and years[i]:
                     rule += ".known_seat" if holder else ""
                     found.append((rule, seat, years[i], _value(self.sent[i]), holder))
         return found
@@ -536,25 +536,26 @@ class _Reading(Clause):
     def seat(self, number) -> tuple[str, str]:
         """(seat, holder) for the majority `number`: the nearest seat attached on the
         way up the tree, or the seat of the MP attached there; else the sentence's only seat,
-        the seat of the person it names, or the seat of the majority before."""
+        the seat of the person it names, or the seat of the majority before. An MP whose
+        seat the article does not give is the holder, if no seat is found at all."""
         path = self.path(number)
+        holder = ""
         for node in path:
-            own = self.seat_of_token(node)
-            if own[0]:
-                return own
-            for child in node.children:
-                if child in path:
-                    continue
-                found = self.seat_of_child(child)
-                if found[0]:
-                    return found
-        return self.fallback_seat()
+            found = [self.seat_of_token(node)]
+            found += [self.seat_of_child(child) for child in node.children if child not in path]
+            for seat, person in found:
+                if seat:
+                    return seat, person
+                holder = holder or person
+        seat, person = self.fallback_seat()
+        return (seat, person) if seat else ("", holder or person)
 
     def seat_of_child(self, child) -> tuple[str, str]:
+        holder = ""
         if child.dep_ in {"poss", "nsubj", "nsubjpass", "dobj", "compound", "appos", "npadvmod"}:
-            found = self.seat_of_token(child)
-            if found[0]:
-                return found
+            seat, holder = self.seat_of_token(child)
+            if seat:
+                return seat, holder
             for place in child.children:  # "Ray's in Bolsover was N"
                 if place.dep_ == "prep" and place.lower_ in _PLACE_PREPOSITIONS:
                     found = self.seat_of_child(place)
@@ -571,9 +572,9 @@ class _Reading(Clause):
         if child.dep_ == "prep" and child.lower_ in _PLACE_PREPOSITIONS | {"by"}:
             for object_ in child.children:
                 found = self.seat_of_token(object_)
-                if found[0] and (child.lower_ != "by" or object_.i in self.mention_at):
+                if any(found) and (child.lower_ != "by" or object_.i in self.mention_at):
                     return found
-        return "", ""
+        return "", holder
 
     def fallback_seat(self) -> tuple[str, str]:
         mentions = self.view.mentions
@@ -584,17 +585,19 @@ class _Reading(Clause):
         people = [m.name for m in mentions if m.kind == "person" and not self.doc.in_quote(m.start)]
         if not people and any(t.lower_ in self.pronouns for t in self.sent):
             people = [self.doc.recent_subject(self.position, include_current=False)]
+        holders = []
         for person in people:
-            found = self.seat_of(person)
-            if found[0]:
-                return found
+            seat, holder = self.seat_of(person)
+            if seat:
+                return seat, holder
+            holders.append(holder)
         if not seats and any(t.lemma_ in {"seat", "constituency", "there"} for t in self.sent):
             recent = recent_constituency(self.doc, self.view) or self.doc.focus_seat()
             if recent:
                 return recent, ""
         if not seats and self.follows and self.last_seat:
             return self.last_seat, ""
-        return "", ""
+        return "", next(filter(None, holders), "")
 
 
 def _previous_election(year: int) -> int:

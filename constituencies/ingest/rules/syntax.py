@@ -192,15 +192,12 @@ class Clause:
         return people[-1] if people else self.doc.recent_subject(self.position, False)
 
     def seat_of(self, person: str) -> tuple[str, str]:
-        """(seat, holder) of an MP: the seat this article gives them, holder ""; else the
-        seat known from elsewhere (may be ""), holder the MP, for the fact's
-        `seat_holder`."""
+        """(seat, holder) of an MP: the seat this article gives them, holder ""; else no
+        seat, holder the MP, for the fact's `seat_holder` (the loader places it)."""
         if not person:
             return "", ""
-        seat, elsewhere = self.doc.seat(person)
-        if seat and not elsewhere:
-            return seat, ""
-        return (seat, person) if seat else ("", "")
+        seat = self.doc.seat_of.get(person, "")
+        return (seat, "") if seat else ("", person)
 
     def seat_of_token(self, token) -> tuple[str, str]:
         """(seat, holder) a token names: a constituency, a CLP's seat, or an MP's seat
