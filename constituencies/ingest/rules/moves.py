@@ -42,6 +42,17 @@ _ARGUMENT_CLAUSES = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acl"}
 
 
 @dataclass
+class _Group:
+    """People the article reports moving together, unnamed where the move is told ("the
+    seven MPs who quit Labour"): the party they left, the group they joined, how many."""
+
+    source: str
+    target: str | None = None
+    count: int = 0
+    date: str = ""
+
+
+@dataclass
 class _Move:
     rule: str
     spans: list[Span] = field(default_factory=list)
@@ -80,6 +91,8 @@ class _Reader:
         self.affiliation_span: dict[str, Span] = {}
         self.collective: list[tuple[str, str]] = []
         self.unplaced: list[tuple[str, str | None, Span, str, str]] = []  # person, to, span
+        self.groups: dict[str, _Group] = {}
+        self.members: list[tuple[str, Span]] = []
         self.agent_token = None
         self.visiting: set[int] = set()
         self.leaving = lemma_class("leaving_verbs")
@@ -108,6 +121,8 @@ class _Reader:
                     self.note_affiliation(clause, token)
         for clause in found:
             self.read_clause(clause)
+        if self.groups:
+            self.read_members(found)
         return self.facts()
 
     def read_clause(self, c: Clause) -> None:
@@ -155,6 +170,7 @@ class _Reader:
         if not people:
             if plural and source:
                 self.collective.append((source, target))
+                self.note_group(c, agent, source, target, date)
             return
         paired = self.respectively(c, verb, people)
         if paired:
@@ -174,6 +190,8 @@ class _Reader:
         self.agent_token = agent
         first = self.people(c, agent)[0][:1] if agent is not None else []
         group = self.joined_group(c, verb, exclude=self.own_party(first[0]) if first else None)
+        if not group and not self.unrealised(c, verb) and self.joined_by(c, verb, span):
+            return
         if not group:
             return
         if self.unrealised(c, verb):
@@ -198,6 +216,7 @@ class _Reader:
             party = self.party_word(c, agent)
             if party and party != group:
                 self.collective.append((party, group))
+                self.note_group(c, agent, party, group, self.date(verb))
         for person in people:
             self.joins.setdefault(person, []).append((group, span, self.date(verb)))
 
@@ -280,6 +299,122 @@ class _Reader:
         people = self.people(c, noun.head)[0] if noun.dep_ == "appos" else self.tied(c, noun)
         for person in people:
             self.joins.setdefault(person, []).append((group, span, ""))
+
+    # --- groups ---
+
+    def note_group(self, c: Clause, agent, source: str, target, date: str) -> None:
+        group = self.groups.setdefault(source, _Group(source))
+        if group.target is None and target is not None:
+            group.target = target
+        group.count = group.count or _count(agent)
+        group.date = group.date or date
+
+    def joined_by(self, c: Clause, verb, span: Span) -> bool:
+        """ "The MPs who quit have been joined by A and B": A and B moved with the group
+        the subject stands for (to the group it joined, from their own party)."""
+        agents = c.prepositional(verb, set()) or [
+            g for ch in verb.children if ch.dep_ == "agent" for g in ch.children if g.dep_ == "pobj"
+        ]
+        subject = c.subject(verb) if is_passive(verb) else None
+        if not agents or subject is None or not self.is_group(c, subject):
+            return False
+        for pobj in agents:
+            for person in self.people(c, pobj)[0]:
+                self.unplaced.append((person, None, span, "party_move.joined_by", ""))
+        return True
+
+    def is_group(self, c: Clause, token) -> bool:
+        """Whether `token` can stand for a group of movers: a plural pronoun, or an
+        unnamed plural of people ("the MPs", "the seven splitters", "those who quit")."""
+        if token.lower_ in lemma_class("plural_anaphors"):
+            return True
+        names, plural = self.people(c, token)
+        return not names and plural and lemma(token) in self.plural_words() | {"they"}
+
+    def read_members(self, found: list[Clause]) -> None:
+        """Members of the article's groups, named apart from the move: a list of people
+        as long as a group ("the seven ... A, B, C, D, E, F and G"), and, where the
+        article speaks of the group's seats ("their constituencies", "the seats held by
+        the defectors"), the people it ties to a seat ("A's constituency party", "the
+        seats held by A and B")."""
+        seen = {c.position for c in found}
+        seat_forms = cue_forms("constituency_nouns")
+        extra = []
+        for position, view in enumerate(self.doc.views):
+            if position in seen:
+                continue
+            people = sum(m.kind == "person" for m in view.mentions)
+            words = {w.strip(".,;:!?'\"’‘“”()").lower() for w in view.template.split()}
+            seats = words & seat_forms or any(m.kind == "constituency" for m in view.mentions)
+            if people >= 2 or (people and seats) or (seats and words & {"their", "them"}):
+                extra.append(position)
+        more = clauses(self.doc, extra)
+        for clause in more:
+            for token in clause.sent:
+                if clause.mention_of(token) and clause.mention_of(token).kind == "person":
+                    self.note_affiliation(clause, token)
+        every = sorted(found + more, key=lambda c: c.position)
+        counts = {g.count for g in self.groups.values() if g.count > 1}
+        targets = {g.target for g in self.groups.values() if g.target}
+        group_seats = False
+        for c in every:
+            for token in c.sent:
+                if not self.is_seat(c, token):
+                    continue
+                for holder in self.seat_holders(c, token):
+                    if self.is_group(c, holder):
+                        group_seats = True
+                        if _count(token) > 1:
+                            counts.add(_count(token))  # "the seven seats held by the MPs"
+                for child in token.children:
+                    mention = c.mention_of(child)
+                    if child.dep_ == "compound" and mention and mention.name in targets:
+                        group_seats = True  # "the seats of B" for B the group joined
+        for c in every:
+            span = self.doc.sentence_span(c.view)
+            for token in c.sent:
+                mention = c.mention_of(token)
+                if mention is not None and mention.kind == "person" and token.dep_ != "conj":
+                    listed = c.members(token)
+                    if len(listed) > 1 and len(listed) in counts and not c.quoted(token):
+                        names = [c.mention_of(m) for m in listed]
+                        if all(m is not None and m.kind == "person" for m in names):
+                            self.members += [(m.name, span) for m in names]
+                if group_seats and self.is_seat(c, token):
+                    for holder in self.seat_holders(c, token):
+                        if c.quoted(holder) or self.is_group(c, holder):
+                            continue
+                        for person in self.people(c, holder)[0]:
+                            self.members.append((person, span))
+
+    def is_seat(self, c: Clause, token) -> bool:
+        mention = c.mention_of(token)
+        if mention is not None:
+            return mention.kind == "constituency" and c.mention_at.get(token.i) == mention
+        return lemma(token) in lemma_class("constituency_nouns") and token.pos_ in {"NOUN", "PROPN"}
+
+    def seat_holders(self, c: Clause, seat) -> list:
+        """Who a seat belongs to: "A's seat", "the constituencies of A and B", "the seats
+        held by A", "their seats"."""
+        found = []
+        for member in c.members(seat):
+            for child in member.children:
+                mention = c.mention_of(child)
+                if child.dep_ == "poss" or (
+                    child.dep_ == "compound" and mention is not None and mention.kind == "person"
+                ):
+                    found.append(child)
+                elif child.dep_ == "prep" and child.lower_ == "of":
+                    found += [g for g in child.children if g.dep_ == "pobj"]
+                elif child.dep_ == "acl" and child.tag_ == "VBN":
+                    found += [
+                        g
+                        for a in child.children
+                        if a.dep_ == "agent"
+                        for g in a.children
+                        if g.dep_ == "pobj"
+                    ]
+        return found
 
     # --- arguments ---
 
@@ -729,6 +864,17 @@ class _Reader:
         groups.discard(party)
         return groups.pop() if len(groups) == 1 else None
 
+    def group_for(self, person: str) -> _Group | None:
+        """The group a person listed as a member belongs to: the one that left the party
+        the article gives them, else the largest; none for someone of another party."""
+        known = self.affiliation.get(person)
+        if known and known[0] in self.groups:
+            return self.groups[known[0]]
+        targets = {g.target for g in self.groups.values()}
+        if known and known[0] not in targets:
+            return None
+        return max(self.groups.values(), key=lambda g: g.count)
+
     def story_source(self, target) -> str | None:
         """The party every move the article reports (to `target`, if known) left, when
         there is just one: the party of a person the parse ties to those moves."""
@@ -744,6 +890,12 @@ class _Reader:
         for person, (party, former) in self.affiliation.items():
             if party in joined and not former and person not in self.joins:
                 self.joins[person] = [(party, self.affiliation_span[person], "")]
+        for person, span in self.members:
+            if any(who == person for who, _ in self.moves):
+                continue
+            group = self.group_for(person)
+            if group is not None:
+                self.note(person, group.source, group.target, span, "party_move.member", group.date)
         for person, target, span, rule, date in self.unplaced:
             if any(who == person for who, _ in self.moves):
                 continue
@@ -787,3 +939,14 @@ class _Reader:
                 )
             )
         return facts
+
+
+def _count(token) -> int:
+    """How many a plural names: "seven MPs", "the seven", "8 MPs"; 0 when it does not say."""
+    numbers = lexicon()["number_words"]
+    for word in [token, *(ch for ch in token.children if ch.dep_ == "nummod")]:
+        if word.lower_ in numbers:
+            return numbers[word.lower_]
+        if word.like_num and word.text.isdigit() and int(word.text) < 100:
+            return int(word.text)
+    return 0
