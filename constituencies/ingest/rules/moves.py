@@ -93,6 +93,7 @@ class _Reader:
         self.unplaced: list[tuple[str, str | None, Span, str, str]] = []  # person, to, span
         self.groups: dict[str, _Group] = {}
         self.members: list[tuple[str, Span]] = []
+        self.member_seat: dict[str, str] = {}
         self.agent_token = None
         self.visiting: set[int] = set()
         self.leaving = lemma_class("leaving_verbs")
@@ -168,6 +169,15 @@ class _Reader:
         target = self.destination(c, verb, own)
         date = self.date(verb)
         if not people:
+            if plural and not source and self.is_group(c, agent):
+                # "Labour will contest the seats of the MPs who walked out": the party
+                # the sentence names, which the group left
+                named = [
+                    m.name
+                    for i, m in sorted(c.mention_at.items())
+                    if m.kind == "party" and m.name != target and not c.quoted(c.sent[i])
+                ]
+                source = named[0] if len(set(named)) == 1 else None
             if plural and source:
                 self.collective.append((source, target))
                 self.note_group(c, agent, source, target, date)
@@ -384,8 +394,11 @@ class _Reader:
                     for holder in self.seat_holders(c, token):
                         if c.quoted(holder) or self.is_group(c, holder):
                             continue
-                        for person in self.people(c, holder)[0]:
+                        named = self.people(c, holder)[0]
+                        for person in named:
                             self.members.append((person, span))
+                        if len(named) == 1:
+                            self.member_seat.setdefault(named[0], self.seat_named(c, token))
 
     def is_seat(self, c: Clause, token) -> bool:
         mention = c.mention_of(token)
@@ -393,15 +406,26 @@ class _Reader:
             return mention.kind == "constituency" and c.mention_at.get(token.i) == mention
         return lemma(token) in lemma_class("constituency_nouns") and token.pos_ in {"NOUN", "PROPN"}
 
+    def seat_named(self, c: Clause, seat) -> str:
+        """The constituency a seat word names: itself, or "the Wigan seat"."""
+        for token in [seat, *(ch for ch in seat.children if ch.dep_ in {"compound", "nmod"})]:
+            mention = c.mention_at.get(token.i)
+            if mention is not None and mention.kind == "constituency":
+                return mention.name
+        return ""
+
     def seat_holders(self, c: Clause, seat) -> list:
         """Who a seat belongs to: "A's seat", "the constituencies of A and B", "the seats
         held by A", "their seats"."""
         found = []
-        for member in c.members(seat):
+        for member in (m for m in c.members(seat) if self.is_seat(c, m)):
             for child in member.children:
                 mention = c.mention_of(child)
                 if child.dep_ == "poss" or (
-                    child.dep_ == "compound" and mention is not None and mention.kind == "person"
+                    child.dep_ == "compound"
+                    and mention is not None
+                    and mention.kind == "person"
+                    and mention != c.mention_of(member)
                 ):
                     found.append(child)
                 elif child.dep_ == "prep" and child.lower_ == "of":
@@ -925,7 +949,8 @@ class _Reader:
         facts = []
         for (person, party), move in self.moves.items():
             target = move.to if move.to is not None else self.group_of(person, party)
-            seat, elsewhere = self.doc.seat(person)
+            seat, elsewhere = self.doc.seat(person, outside=False)
+            seat = seat or self.member_seat.get(person, "")
             facts.append(
                 PartyMoveFact(
                     move.rule,
