@@ -155,6 +155,12 @@ class _Reader:
         agent = self.agent(c, verb)
         if agent is None:
             return
+        if c.mention_of(agent) is None and lemma(agent) not in self.plural_words():
+            # "LONDON - Three MPs quit ...": the plural set beside a dateline
+            agent = next(
+                (ch for ch in agent.children if ch.dep_ == "appos" and self.is_group(c, ch)),
+                agent,
+            )
         people, plural = self.people(c, agent)
         self.agent_token = agent
         source = self.source(c, verb, people[0] if people else "")
@@ -182,6 +188,12 @@ class _Reader:
                 self.collective.append((source, target))
                 self.note_group(c, agent, source, target, date)
             return
+        for member in c.members(agent):
+            # "A, B and the five other MPs who quit": a group beside the names
+            if member != agent and c.mention_of(member) is None and _count(member) > 1:
+                party = source or self.party_word(c, member)
+                if party:
+                    self.note_group(c, member, party, target, date)
         paired = self.respectively(c, verb, people)
         if paired:
             for person, party in paired:
