@@ -190,7 +190,7 @@ class _Reader:
             return
         for member in c.members(agent):
             # "A, B and the five other MPs who quit": a group beside the names
-            if member != agent and c.mention_of(member) is None and _count(member) > 1:
+            if people and c.mention_of(member) is None and _count(member) > 1:
                 party = source or self.party_word(c, member)
                 if party:
                     self.note_group(c, member, party, target, date)
