@@ -402,6 +402,9 @@ class _Reader:
                         names = [c.mention_of(m) for m in listed]
                         if all(m is not None and m.kind == "person" for m in names):
                             self.members += [(m.name, span) for m in names]
+                if mention is not None and mention.kind == "person" and not c.quoted(token):
+                    if any(self.is_group(c, g) for g in self.described_among(token)):
+                        self.members.append((mention.name, span))
                 if group_seats and self.is_seat(c, token):
                     for holder in self.seat_holders(c, token):
                         if c.quoted(holder) or self.is_group(c, holder):
@@ -411,6 +414,17 @@ class _Reader:
                             self.members.append((person, span))
                         if len(named) == 1:
                             self.member_seat.setdefault(named[0], self.seat_named(c, token))
+
+    def described_among(self, person) -> list:
+        """Plurals an apposition puts a person among: "X, another of the seven", "X,
+        the best known of the defectors", "X, one of those who quit"."""
+        found = []
+        for appos in (ch for ch in person.children if ch.dep_ == "appos"):
+            for word in [appos, *appos.conjuncts, *(ch for ch in appos.children if ch.dep_ == "amod")]:
+                for prep in word.children:
+                    if prep.dep_ == "prep" and prep.lower_ in {"of", "among"}:
+                        found += [g for g in prep.children if g.dep_ == "pobj"]
+        return found
 
     def is_seat(self, c: Clause, token) -> bool:
         mention = c.mention_of(token)
@@ -843,6 +857,11 @@ class _Reader:
                     return True
             if node.dep_ in SUBJECTS | {"relcl", "appos"} or node.head == node:
                 return False
+            if node.dep_ == "advcl" and any(
+                ch.dep_ == "mark" and lemma(ch) in lemma_class("causal_markers")
+                for ch in node.children
+            ):
+                return False  # "needed because X quit": the reason is asserted
             node = node.head
 
     def negated(self, token) -> bool:
