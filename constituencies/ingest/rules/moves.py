@@ -94,6 +94,7 @@ class _Reader:
         self.groups: dict[str, _Group] = {}
         self.members: list[tuple[str, Span]] = []
         self.member_seat: dict[str, str] = {}
+        self.seat_counts: set[int] = set()
         self.agent_token = None
         self.visiting: set[int] = set()
         self.leaving = lemma_class("leaving_verbs")
@@ -361,37 +362,35 @@ class _Reader:
         seats held by A and B")."""
         seen = {c.position for c in found}
         seat_forms = cue_forms("constituency_nouns")
+        plurals = cue_forms("plural_anaphors", "office_nouns", "defector_nouns")
+        among = set(lexicon()["number_words"]) | cue_forms("defector_nouns") | {"those"}
+        views = [(p, v, _words(v)) for p, v in enumerate(self.doc.views) if p not in seen]
+        # the group's seats ("their constituencies", "the seats held by the seven")
+        spoken = [p for p, v, words in views if words & seat_forms and words & plurals]
+        more = clauses(self.doc, spoken)
+        seen |= set(spoken)
+        group_seats = self.group_seats(found + more)
+        counts = {g.count for g in self.groups.values() if g.count > 1} | self.seat_counts
+        least = min(counts, default=0)
         extra = []
-        for position, view in enumerate(self.doc.views):
-            if position in seen:
-                continue
+        for position, view, words in views:
             people = sum(m.kind == "person" for m in view.mentions)
-            words = {w.strip(".,;:!?'\"’‘“”()").lower() for w in view.template.split()}
-            seats = words & seat_forms or any(m.kind == "constituency" for m in view.mentions)
-            if people >= 2 or (people and seats) or (seats and words & {"their", "them"}):
+            if position in seen or not people:
+                continue
+            # a seat word, or a constituency said to be held by someone
+            held = words & cue_forms("holding_verbs")
+            seats = words & seat_forms or (
+                held and any(m.kind == "constituency" for m in view.mentions)
+            )
+            among_group = words & among and words & {"of", "among"}
+            if (least and people >= least) or (group_seats and seats) or among_group:
                 extra.append(position)
-        more = clauses(self.doc, extra)
+        more += clauses(self.doc, extra)
         for clause in more:
             for token in clause.sent:
                 if clause.mention_of(token) and clause.mention_of(token).kind == "person":
                     self.note_affiliation(clause, token)
         every = sorted(found + more, key=lambda c: c.position)
-        counts = {g.count for g in self.groups.values() if g.count > 1}
-        targets = {g.target for g in self.groups.values() if g.target}
-        group_seats = False
-        for c in every:
-            for token in c.sent:
-                if not self.is_seat(c, token):
-                    continue
-                for holder in self.seat_holders(c, token):
-                    if self.is_group(c, holder):
-                        group_seats = True
-                        if _count(token) > 1:
-                            counts.add(_count(token))  # "the seven seats held by the MPs"
-                for child in token.children:
-                    mention = c.mention_of(child)
-                    if child.dep_ == "compound" and mention and mention.name in targets:
-                        group_seats = True  # "the seats of B" for B the group joined
         for c in every:
             span = self.doc.sentence_span(c.view)
             for token in c.sent:
@@ -414,6 +413,27 @@ class _Reader:
                             self.members.append((person, span))
                         if len(named) == 1:
                             self.member_seat.setdefault(named[0], self.seat_named(c, token))
+
+    def group_seats(self, found: list[Clause]) -> bool:
+        """Whether the article speaks of the group's seats: "their constituencies", "the
+        seven seats held by the defectors", "B's seats" for B the group joined. A number
+        on the seats counts the group."""
+        targets = {g.target for g in self.groups.values() if g.target}
+        spoken = False
+        for c in found:
+            for token in c.sent:
+                if not self.is_seat(c, token):
+                    continue
+                for holder in self.seat_holders(c, token):
+                    if self.is_group(c, holder):
+                        spoken = True
+                        if _count(token) > 1:
+                            self.seat_counts.add(_count(token))
+                for child in token.children:
+                    mention = c.mention_of(child)
+                    if child.dep_ == "compound" and mention and mention.name in targets:
+                        spoken = True
+        return spoken
 
     def described_among(self, person) -> list:
         """Plurals an apposition puts a person among: "X, another of the seven", "X,
@@ -995,6 +1015,11 @@ class _Reader:
                 )
             )
         return facts
+
+
+def _words(view) -> set[str]:
+    """The words of a sentence outside its mentions, lower-cased."""
+    return {w.strip(".,;:!?'\"’‘“”()").lower() for w in view.template.split()}
 
 
 def _count(token) -> int:
