@@ -494,7 +494,8 @@ class _Reader:
         for _ in range(3):
             agent = c.agent(verb)
             if agent is not None and lemma(agent) in {"who", "that", "which"}:
-                agent = verb.head if verb.dep_ == "relcl" else None
+                relative = agent.head  # "X, who was elected ... but resigned": X
+                agent = relative.head if relative.dep_ == "relcl" else None
             if agent is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 verb = verb.head.head
                 continue
@@ -905,7 +906,12 @@ class _Reader:
             if child.dep_ == "prep" and child.lower_ in {"on", "in"}:
                 for pobj in child.children:
                     if pobj.lower_ in lemma_class("weekdays") | lemma_class("months"):
-                        return pobj.text
+                        return _day(pobj)
+            if child.dep_ == "prep" and child.lower_ == "on":
+                for pobj in child.children:  # "on 18 February": the day is the head
+                    month = [g for g in pobj.children if g.lower_ in lemma_class("months")]
+                    if pobj.like_num and month:
+                        return _day(month[0])
         return ""
 
     # --- facts ---
@@ -1015,6 +1021,17 @@ class _Reader:
                 )
             )
         return facts
+
+
+def _day(word) -> str:
+    """A weekday or month with the day of the month it carries: "18 February",
+    "February 18"."""
+    days = [t for t in [word, word.head, *word.children] if t.like_num and t.dep_ != "ROOT"]
+    days = [t for t in days if t.text.isdigit() and int(t.text) <= 31 and abs(t.i - word.i) == 1]
+    if not days:
+        return word.text
+    first, last = sorted([word, days[0]], key=lambda t: t.i)
+    return word.doc[first.i : last.i + 1].text
 
 
 def _words(view) -> set[str]:
