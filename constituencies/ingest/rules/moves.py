@@ -50,6 +50,7 @@ class _Group:
     target: str | None = None
     count: int = 0
     date: str = ""
+    positions: set[int] = field(default_factory=set)  # sentences that report the move
 
 
 @dataclass
@@ -95,6 +96,7 @@ class _Reader:
         self.members: list[tuple[str, Span]] = []
         self.member_seat: dict[str, str] = {}
         self.seat_counts: set[int] = set()
+        self.member_group: dict[str, _Group] = {}
         self.agent_token = None
         self.visiting: set[int] = set()
         self.leaving = lemma_class("leaving_verbs")
@@ -215,6 +217,16 @@ class _Reader:
         group = self.joined_group(c, verb, exclude=self.own_party(first[0]) if first else None)
         if not group and not self.unrealised(c, verb) and self.joined_by(c, verb, span):
             return
+        if not group and agent is not None and not self.unrealised(c, verb):
+            # "Eight former Labour MPs, among them A and B, had signed up": a group whose
+            # party is said, joining the group the article reports
+            party = self.party_word(c, agent)
+            if party and _count(agent) > 1 and self.is_group(c, agent) or self.tied(c, agent):
+                if party:
+                    self.note_group(c, agent, party, None, self.date(verb))
+                    for person in self.tied(c, agent):
+                        self.unplaced.append((person, None, span, "party_move.joined", ""))
+            return
         if not group:
             return
         if self.unrealised(c, verb):
@@ -331,6 +343,7 @@ class _Reader:
             group.target = target
         group.count = group.count or _count(agent)
         group.date = group.date or date
+        group.positions.add(c.position)
 
     def joined_by(self, c: Clause, verb, span: Span) -> bool:
         """ "The MPs who quit have been joined by A and B": A and B moved with the group
@@ -401,6 +414,13 @@ class _Reader:
                         names = [c.mention_of(m) for m in listed]
                         if all(m is not None and m.kind == "person" for m in names):
                             self.members += [(m.name, span) for m in names]
+                            # the group whose move the sentence reports, else the
+                            # one as large as the list
+                            here = [g for g in self.groups.values() if c.position in g.positions]
+                            sized = [g for g in self.groups.values() if g.count == len(listed)]
+                            chosen = here[:1] or (sized if len(sized) == 1 else [])
+                            for m in names if chosen else []:
+                                self.member_group.setdefault(m.name, chosen[0])
                 if mention is not None and mention.kind == "person" and not c.quoted(token):
                     if any(self.is_group(c, g) for g in self.described_among(token)):
                         self.members.append((mention.name, span))
@@ -951,6 +971,8 @@ class _Reader:
         known = self.affiliation.get(person)
         if known and known[0] in self.groups:
             return self.groups[known[0]]
+        if person in self.member_group:
+            return self.member_group[person]  # listed as many as the group counts
         targets = {g.target for g in self.groups.values()}
         if known and known[0] not in targets:
             return None
