@@ -206,3 +206,129 @@ PASSAGES = [
 @pytest.mark.parametrize(("text", "rows"), PASSAGES)
 def test_passages(text, rows):
     assert records(text) == expect(*rows)
+
+
+# Groups: people the article reports moving together ("the seven MPs who quit"), and the
+# members it names apart from the move.
+SEVEN = "Ann Lowe, Ben Marsh, Cara Dunn, Dev Patel, Eve Stone, Finn Hale and Gail Ross"
+SEVEN_NAMES = [name.removeprefix("and ") for name in SEVEN.replace(" and ", ", ").split(", ")]
+
+GROUPS = [
+    (
+        "a list as long as the group, in another sentence",
+        "Seven Labour MPs quit the party on Monday to join the Liberal Democrats. Party "
+        f"leaders demanded that {SEVEN} submit to by-elections.",
+        [move(name, "Labour", LD, date_text="Monday") for name in SEVEN_NAMES],
+    ),
+    (
+        "the group counted through its seats",
+        "Labour will fight the seven seats held by the MPs who quit the party on Monday to "
+        f"join the Liberal Democrats. Party leaders said {SEVEN} should stand down.",
+        [move(name, "Labour", LD, date_text="Monday") for name in SEVEN_NAMES],
+    ),
+    (
+        "apposition to the counted plural",
+        "Three Conservative MPs, Ann Lowe, Ben Marsh and Cara Dunn, quit the party on "
+        "Wednesday to join The Independent Group.",
+        [
+            move("Ann Lowe", "Conservative", TIG, date_text="Wednesday"),
+            move("Ben Marsh", "Conservative", TIG, date_text="Wednesday"),
+            move("Cara Dunn", "Conservative", TIG, date_text="Wednesday"),
+        ],
+    ),
+    (
+        "the seats of the group, then the seats of named people",
+        "Activists will campaign in the constituencies of the MPs who quit Labour to join the "
+        "Liberal Democrats. The first rallies will be held in the constituencies of Ann Lowe "
+        "and Ben Marsh.",
+        [move("Ann Lowe", "Labour", LD), move("Ben Marsh", "Labour", LD)],
+    ),
+    (
+        "a seat held by a named person, after the group's seats",
+        "Labour has begun choosing candidates for the seats of the MPs who walked out of the "
+        "party in February to form The Independent Group. The seat held by Ann Lowe will have "
+        "an all-women shortlist.",
+        [move("Ann Lowe", "Labour", TIG, date_text="February")],
+    ),
+    (
+        "a possessive seat word, after the group's seats",
+        "Local parties in the constituencies of MPs who have quit Labour to form The "
+        "Independent Group want by-elections. Ann Lowe's constituency party said it felt let "
+        "down.",
+        [move("Ann Lowe", "Labour", TIG)],
+    ),
+    (
+        "a partitive apposition to the group",
+        "Seven Labour MPs quit the party on Monday. Ann Lowe, another of the seven, said she "
+        "had no regrets.",
+        [move("Ann Lowe", "Labour", date_text="Monday")],
+    ),
+    (
+        "names and a counted plural, the rest listed by copula",
+        "Ann Lowe, Ben Marsh and the three other Labour MPs who walked out on Monday to form "
+        "The Independent Group face a hard fight. The other three are Cara Dunn, Dev Patel "
+        "and Eve Stone.",
+        [
+            move(name, "Labour", TIG, date_text="Monday")
+            for name in ["Ann Lowe", "Ben Marsh", "Cara Dunn", "Dev Patel", "Eve Stone"]
+        ],
+    ),
+    (
+        "a group joined by people of another party",
+        "Seven Labour MPs quit the party on Monday to join the Liberal Democrats, and have "
+        "been joined by Conservative MPs Ann Lowe and Ben Marsh.",
+        [move("Ann Lowe", "Conservative", LD), move("Ben Marsh", "Conservative", LD)],
+    ),
+    (
+        "the sentence's group wins over a group of the same size",
+        "Three Conservative MPs quit the party on Wednesday to join The Independent Group. Of "
+        "the seven Labour MPs who quit to found the group, only Ann Lowe, Ben Marsh and Cara "
+        "Dunn remain in it.",
+        [
+            move("Ann Lowe", "Labour", TIG),
+            move("Ben Marsh", "Labour", TIG),
+            move("Cara Dunn", "Labour", TIG),
+        ],
+    ),
+    # not members
+    (
+        "leaders urging the group are not in it",
+        "Seven Labour MPs quit the party on Monday. Jeremy Corbyn and John McDonnell urged the "
+        "MPs who quit to stand down.",
+        [],
+    ),
+    (
+        "a seat named with no word of the group's seats",
+        "Seven Labour MPs quit the party on Monday. Conservative hopeful Dan Ward will contest "
+        "Ann Lowe's seat.",
+        [],
+    ),
+    (
+        "someone of another party whose seat is named",
+        "Labour will fight the seats of the MPs who quit the party on Monday to join the "
+        "Liberal Democrats. Conservative MP Dan Ward's seat is also a target.",
+        [],
+    ),
+    (
+        "a list of another size",
+        "Seven Labour MPs quit the party on Monday. Ann Lowe and Ben Marsh, two councillors, "
+        "welcomed the news.",
+        [],
+    ),
+    (
+        "a group move denied",
+        f"Seven Labour MPs have not quit the party. {SEVEN} said so on Monday.",
+        [],
+    ),
+    (
+        "a list in a quotation",
+        f'Seven Labour MPs quit the party on Monday. A spokesman said: "{SEVEN} are '
+        'traitors."',
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "rows"), GROUPS, ids=[g[0] for g in GROUPS])
+def test_groups(construction, text, rows):
+    assert records(text) == expect(*rows)

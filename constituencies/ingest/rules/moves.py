@@ -364,8 +364,11 @@ class _Reader:
         unnamed plural of people ("the MPs", "the seven splitters", "those who quit")."""
         if token.lower_ in lemma_class("plural_anaphors"):
             return True
-        names, plural = self.people(c, token)
-        return not names and plural and lemma(token) in self.plural_words() | {"they"}
+        if c.mention_of(token) is not None:
+            return False
+        if token.lower_ in lexicon()["number_words"] or token.tag_ == "CD":
+            return True  # "the seven"
+        return token.tag_ in {"NNS", "NNPS"} and lemma(token) in self.plural_words()
 
     def read_members(self, found: list[Clause]) -> None:
         """Members of the article's groups, named apart from the move: a list of people
@@ -408,8 +411,8 @@ class _Reader:
             span = self.doc.sentence_span(c.view)
             for token in c.sent:
                 mention = c.mention_of(token)
-                if mention is not None and mention.kind == "person" and token.dep_ != "conj":
-                    listed = c.members(token)
+                if mention is not None and mention.kind == "person" and not _continues(c, token):
+                    listed = _listed(c, token)
                     if len(listed) > 1 and len(listed) in counts and not c.quoted(token):
                         names = [c.mention_of(m) for m in listed]
                         if all(m is not None and m.kind == "person" for m in names):
@@ -485,7 +488,8 @@ class _Reader:
         held by A", "their seats"."""
         found = []
         for member in (m for m in c.members(seat) if self.is_seat(c, m)):
-            for child in member.children:
+            owned = [member, member.head] if member.dep_ == "compound" else [member]
+            for child in (ch for word in owned for ch in word.children):
                 mention = c.mention_of(child)
                 if child.dep_ == "poss" or (
                     child.dep_ == "compound"
@@ -1054,6 +1058,27 @@ def _day(word) -> str:
         return word.text
     first, last = sorted([word, days[0]], key=lambda t: t.i)
     return word.doc[first.i : last.i + 1].text
+
+
+def _continues(c: Clause, token) -> bool:
+    """Whether a name carries on a list begun before it."""
+    if token.dep_ == "conj":
+        return True
+    head = c.mention_of(token.head)
+    return token.dep_ == "appos" and head is not None and head.kind == "person"
+
+
+def _listed(c: Clause, token) -> list:
+    """The names of a list: coordinated, or run together as the parser sometimes reads a
+    long list ("A, B, C, D and E" with "B" in apposition to "A")."""
+    found = []
+    for member in c.members(token):
+        found.append(member)
+        for child in member.children:
+            mention = c.mention_of(child)
+            if child.dep_ == "appos" and mention is not None and mention.kind == "person":
+                found += [m for m in _listed(c, child) if m not in found]
+    return sorted({t.i: t for t in found}.values(), key=lambda t: t.i)
 
 
 def _words(view) -> set[str]:
