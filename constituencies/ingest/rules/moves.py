@@ -632,7 +632,10 @@ class _Reader:
 
     def tied_once(self, c: Clause, noun) -> list[str]:
         found = []
-        for member in c.members(noun):  # "A, B and the five other MPs who quit"
+        head = noun
+        while head.dep_ == "conj" or _continues(c, head):
+            head = head.head  # "A, B and the five other MPs who quit"
+        for member in _listed(c, head) if head != noun else c.members(noun):
             mention = c.mention_of(member)
             if member != noun and mention is not None and mention.kind == "person":
                 found += self.people(c, member)[0]
