@@ -322,8 +322,7 @@ GROUPS = [
     ),
     (
         "a list in a quotation",
-        f'Seven Labour MPs quit the party on Monday. A spokesman said: "{SEVEN} are '
-        'traitors."',
+        f'Seven Labour MPs quit the party on Monday. A spokesman said: "{SEVEN} are traitors."',
         [],
     ),
 ]

@@ -221,11 +221,10 @@ class _Reader:
             # "Eight former Labour MPs, among them A and B, had signed up": a group whose
             # party is said, joining the group the article reports
             party = self.party_word(c, agent)
-            if party and _count(agent) > 1 and self.is_group(c, agent) or self.tied(c, agent):
-                if party:
-                    self.note_group(c, agent, party, None, self.date(verb))
-                    for person in self.tied(c, agent):
-                        self.unplaced.append((person, None, span, "party_move.joined", ""))
+            if party and self.is_group(c, agent) and (_count(agent) > 1 or self.tied(c, agent)):
+                self.note_group(c, agent, party, None, self.date(verb))
+                for person in self.tied(c, agent):
+                    self.unplaced.append((person, None, span, "party_move.joined", ""))
             return
         if not group:
             return
@@ -348,7 +347,7 @@ class _Reader:
     def joined_by(self, c: Clause, verb, span: Span) -> bool:
         """ "The MPs who quit have been joined by A and B": A and B moved with the group
         the subject stands for (to the group it joined, from their own party)."""
-        agents = c.prepositional(verb, set()) or [
+        agents = [
             g for ch in verb.children if ch.dep_ == "agent" for g in ch.children if g.dep_ == "pobj"
         ]
         subject = c.subject(verb) if is_passive(verb) else None
@@ -372,70 +371,84 @@ class _Reader:
 
     def read_members(self, found: list[Clause]) -> None:
         """Members of the article's groups, named apart from the move: a list of people
-        as long as a group ("the seven ... A, B, C, D, E, F and G"), and, where the
+        as long as a group ("the seven ... A, B, C, D, E, F and G"); a person an
+        apposition puts among the group ("A, another of the seven"); and, where the
         article speaks of the group's seats ("their constituencies", "the seats held by
         the defectors"), the people it ties to a seat ("A's constituency party", "the
         seats held by A and B")."""
         seen = {c.position for c in found}
+        views = [(p, v, _words(v)) for p, v in enumerate(self.doc.views) if p not in seen]
         seat_forms = cue_forms("constituency_nouns")
         plurals = cue_forms("plural_anaphors", "office_nouns", "defector_nouns")
-        among = set(lexicon()["number_words"]) | cue_forms("defector_nouns") | {"those"}
-        views = [(p, v, _words(v)) for p, v in enumerate(self.doc.views) if p not in seen]
-        # the group's seats ("their constituencies", "the seats held by the seven")
-        spoken = [p for p, v, words in views if words & seat_forms and words & plurals]
+        spoken = [p for p, _, words in views if words & seat_forms and words & plurals]
         more = clauses(self.doc, spoken)
-        seen |= set(spoken)
         group_seats = self.group_seats(found + more)
         counts = {g.count for g in self.groups.values() if g.count > 1} | self.seat_counts
-        least = min(counts, default=0)
-        extra = []
-        for position, view, words in views:
-            people = sum(m.kind == "person" for m in view.mentions)
-            if position in seen or not people:
-                continue
-            # a seat word, or a constituency said to be held by someone
-            held = words & cue_forms("holding_verbs")
-            seats = words & seat_forms or (
-                held and any(m.kind == "constituency" for m in view.mentions)
-            )
-            among_group = words & among and words & {"of", "among"}
-            if (least and people >= least) or (group_seats and seats) or among_group:
-                extra.append(position)
-        more += clauses(self.doc, extra)
+        wanted = [
+            p
+            for p, view, words in views
+            if p not in spoken and self.may_name_members(view, words, counts, group_seats)
+        ]
+        more += clauses(self.doc, wanted)
         for clause in more:
             for token in clause.sent:
                 if clause.mention_of(token) and clause.mention_of(token).kind == "person":
                     self.note_affiliation(clause, token)
-        every = sorted(found + more, key=lambda c: c.position)
-        for c in every:
+        for c in sorted(found + more, key=lambda c: c.position):
             span = self.doc.sentence_span(c.view)
             for token in c.sent:
                 mention = c.mention_of(token)
-                if mention is not None and mention.kind == "person" and not _continues(c, token):
-                    listed = _listed(c, token)
-                    if len(listed) > 1 and len(listed) in counts and not c.quoted(token):
-                        names = [c.mention_of(m) for m in listed]
-                        if all(m is not None and m.kind == "person" for m in names):
-                            self.members += [(m.name, span) for m in names]
-                            # the group whose move the sentence reports, else the
-                            # one as large as the list
-                            here = [g for g in self.groups.values() if c.position in g.positions]
-                            sized = [g for g in self.groups.values() if g.count == len(listed)]
-                            chosen = here[:1] or (sized if len(sized) == 1 else [])
-                            for m in names if chosen else []:
-                                self.member_group.setdefault(m.name, chosen[0])
                 if mention is not None and mention.kind == "person" and not c.quoted(token):
+                    self.listed_members(c, token, counts, span)
                     if any(self.is_group(c, g) for g in self.described_among(token)):
                         self.members.append((mention.name, span))
                 if group_seats and self.is_seat(c, token):
-                    for holder in self.seat_holders(c, token):
-                        if c.quoted(holder) or self.is_group(c, holder):
-                            continue
-                        named = self.people(c, holder)[0]
-                        for person in named:
-                            self.members.append((person, span))
-                        if len(named) == 1:
-                            self.member_seat.setdefault(named[0], self.seat_named(c, token))
+                    self.seat_members(c, token, span)
+
+    def may_name_members(self, view, words: set[str], counts: set[int], seats: bool) -> bool:
+        """Whether a sentence can name members, by its words: as many people as a group,
+        a seat word (or a constituency held) when the group's seats are spoken of, or a
+        partitive ("another of the seven")."""
+        people = sum(m.kind == "person" for m in view.mentions)
+        if not people:
+            return False
+        if counts and people >= min(counts):
+            return True
+        held = words & cue_forms("holding_verbs") and any(
+            m.kind == "constituency" for m in view.mentions
+        )
+        if seats and (words & cue_forms("constituency_nouns") or held):
+            return True
+        among = set(lexicon()["number_words"]) | cue_forms("defector_nouns") | {"those"}
+        return bool(words & among and words & {"of", "among"})
+
+    def listed_members(self, c: Clause, token, counts: set[int], span: Span) -> None:
+        """A list of people as long as a group: its members. They belong to the group
+        whose move the sentence reports, else to the one as large as the list."""
+        if _continues(c, token):
+            return
+        listed = _listed(c, token)
+        if len(listed) < 2 or len(listed) not in counts:
+            return
+        names = [c.mention_of(m) for m in listed]
+        if not all(m is not None and m.kind == "person" for m in names):
+            return
+        self.members += [(m.name, span) for m in names]
+        here = [g for g in self.groups.values() if c.position in g.positions]
+        sized = [g for g in self.groups.values() if g.count == len(listed)]
+        chosen = here[:1] or (sized if len(sized) == 1 else [])
+        for m in names if chosen else []:
+            self.member_group.setdefault(m.name, chosen[0])
+
+    def seat_members(self, c: Clause, seat, span: Span) -> None:
+        """The people a seat word ties to their seat, with the seat it names."""
+        for holder in self.seat_holders(c, seat):
+            if c.quoted(holder) or self.is_group(c, holder):
+                continue
+            named = self.people(c, holder)[0]
+            self.members += [(person, span) for person in named]
+            if len(named) == 1:
+                self.member_seat.setdefault(named[0], self.seat_named(c, seat))
 
     def group_seats(self, found: list[Clause]) -> bool:
         """Whether the article speaks of the group's seats: "their constituencies", "the
@@ -463,7 +476,8 @@ class _Reader:
         the best known of the defectors", "X, one of those who quit"."""
         found = []
         for appos in (ch for ch in person.children if ch.dep_ == "appos"):
-            for word in [appos, *appos.conjuncts, *(ch for ch in appos.children if ch.dep_ == "amod")]:
+            described = [ch for ch in appos.children if ch.dep_ == "amod"]
+            for word in [appos, *appos.conjuncts, *described]:
                 for prep in word.children:
                     if prep.dep_ == "prep" and prep.lower_ in {"of", "among"}:
                         found += [g for g in prep.children if g.dep_ == "pobj"]
