@@ -280,6 +280,22 @@ GROUPS = [
         [move("Ann Lowe", "Conservative", LD), move("Ben Marsh", "Conservative", LD)],
     ),
     (
+        "joined by a plural of a party, names in apposition",
+        "Seven Labour MPs quit the party on Monday to join the Liberal Democrats, and have "
+        "been joined by two Conservatives, Ann Lowe and Ben Marsh.",
+        [move("Ann Lowe", "Conservative", LD), move("Ben Marsh", "Conservative", LD)],
+    ),
+    (
+        "joined by a plural, names set off by a stray full stop",
+        "Seven Labour MPs quit the party on Monday to join the Liberal Democrats, and have "
+        "been joined by Conservatives.Ann Lowe, Ben Marsh and Cara Dunn.",
+        [
+            move("Ann Lowe", "Conservative", LD),
+            move("Ben Marsh", "Conservative", LD),
+            move("Cara Dunn", "Conservative", LD),
+        ],
+    ),
+    (
         "the sentence's group wins over a group of the same size",
         "Three Conservative MPs quit the party on Wednesday to join The Independent Group. Of "
         "the seven Labour MPs who quit to found the group, only Ann Lowe, Ben Marsh and Cara "

@@ -354,9 +354,29 @@ class _Reader:
         if not agents or subject is None or not self.is_group(c, subject):
             return False
         for pobj in agents:
-            for person in self.people(c, pobj)[0]:
+            party = c.mention_of(pobj)
+            people = self.people(c, pobj)[0] or self.set_off(c, pobj)
+            for person in people:
+                if party is not None and party.kind == "party":
+                    self.affiliation.setdefault(person, (party.name, False))  # "by Tories A, B"
                 self.unplaced.append((person, None, span, "party_move.joined_by", ""))
         return True
+
+    def set_off(self, c: Clause, plural) -> list[str]:
+        """Names set off after a plural by a stray full stop, which the parser reads as a
+        fragment of their own ("joined by Conservatives.A, B and C"): its apposition."""
+        after = plural.i + 1
+        if after + 1 >= len(c.sent) or not c.sent[after].is_punct:
+            return []
+        first = c.sent[after + 1]
+        while first.dep_ != "ROOT" and first.head.i > first.i:
+            first = first.head
+        if first.dep_ != "ROOT" or c.mention_of(first) is None:
+            return []
+        names = [c.mention_of(t) for t in _listed(c, first)]
+        if all(m is not None and m.kind == "person" for m in names):
+            return [m.name for m in names]
+        return []
 
     def is_group(self, c: Clause, token) -> bool:
         """Whether `token` can stand for a group of movers: a plural pronoun, or an
