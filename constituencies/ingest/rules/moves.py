@@ -224,7 +224,7 @@ class _Reader:
             if party and self.is_group(c, agent) and (_count(agent) > 1 or self.tied(c, agent)):
                 self.note_group(c, agent, party, None, self.date(verb))
                 for person in self.tied(c, agent):
-                    self.unplaced.append((person, None, span, "party_move.joined", ""))
+                    self.note(person, party, None, span, "party_move.joined", "")
             return
         if not group:
             return
