@@ -27,15 +27,6 @@ from ..facts import PartyMoveFact, Span
 from ..parse import cue_forms, lemma_class, lexicon
 from .syntax import SUBJECTS, Clause, clauses, is_passive, lemma
 
-_CUES = (
-    "leaving_verbs",
-    "joining_verbs",
-    "departure_nouns",
-    "defector_nouns",
-    "founder_nouns",
-    "independent_words",
-    "staying_verbs",
-)
 _SOURCE_PREPOSITIONS = {"from", "of", "with", "on", "out"}
 _TARGET_PREPOSITIONS = {"to", "into", "for"}
 _ARGUMENT_CLAUSES = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acl"}
@@ -106,18 +97,7 @@ class _Reader:
     # --- reading ---
 
     def read(self) -> list[PartyMoveFact]:
-        cues = cue_forms(*_CUES)
-        movers = cue_forms("leaving_verbs", "departure_nouns", "defector_nouns")
-        actors = cue_forms("personal_pronouns", "office_nouns", "defector_nouns", "partitives")
-        positions = []
-        for position, view in enumerate(self.doc.views):
-            kinds = {m.kind for m in view.mentions}
-            # words outside the mentions ("The Independent Group" is no cue)
-            words = {w.strip(".,;:!?'\"’‘“”()").lower() for w in view.template.split()}
-            # a party named with a cue, or a leaving word said of someone
-            actor = "person" in kinds or words & actors
-            if actor and (words & movers or words & cues and "party" in kinds):
-                positions.append(position)
+        positions = [p for p, view in enumerate(self.doc.views) if _may_hold_move(view)]
         found = clauses(self.doc, positions)
         for clause in found:
             for token in clause.sent:
@@ -1095,6 +1075,32 @@ def _day(word) -> str:
         return word.text
     first, last = sorted([word, days[0]], key=lambda t: t.i)
     return word.doc[first.i : last.i + 1].text
+
+
+def _may_hold_move(view) -> bool:
+    """The cheap test on a sentence's words (outside its mentions: "The Independent
+    Group" is no cue) before it is parsed: a leaving word said of someone, not only asked
+    of them ("urged her to quit"); a defector word with a name; a joining, founding or
+    sitting word with a party."""
+    kinds = {m.kind for m in view.mentions}
+    someone = "person" in kinds
+    plain = view.template.split()
+    words = _words(view)
+    actors = cue_forms("personal_pronouns", "office_nouns", "defector_nouns", "partitives")
+    leaving = words & cue_forms("leaving_verbs", "departure_nouns")
+    if leaving and (someone or words & actors):
+        after_to = {
+            w.strip(".,;:!?'\"’‘“”()").lower()
+            for before, w in zip(plain, plain[1:], strict=False)
+            if before.lower() == "to"
+        }
+        asked = words & cue_forms("unrealised_verbs")
+        if not (asked and leaving <= after_to):
+            return True
+    if someone and words & cue_forms("defector_nouns"):
+        return True
+    joining = cue_forms("joining_verbs", "founder_nouns", "staying_verbs", "independent_words")
+    return bool("party" in kinds and (someone or words & actors) and words & joining)
 
 
 def _continues(c: Clause, token) -> bool:
