@@ -402,6 +402,7 @@ class _Reader:
                     self.listed_members(c, token, counts, span)
                     if any(self.is_group(c, g) for g in self.described_among(token)):
                         self.members.append((mention.name, span))
+                        self.note_seat(mention.name, self.held_seat(c, token))
                 if group_seats and self.is_seat(c, token):
                     self.seat_members(c, token, span)
 
@@ -448,7 +449,7 @@ class _Reader:
             named = self.people(c, holder)[0]
             self.members += [(person, span) for person in named]
             if len(named) == 1:
-                self.member_seat.setdefault(named[0], self.seat_named(c, seat))
+                self.note_seat(named[0], self.seat_named(c, seat))
 
     def group_seats(self, found: list[Clause]) -> bool:
         """Whether the article speaks of the group's seats: "their constituencies", "the
@@ -488,6 +489,21 @@ class _Reader:
         if mention is not None:
             return mention.kind == "constituency" and c.mention_at.get(token.i) == mention
         return lemma(token) in lemma_class("constituency_nouns") and token.pos_ in {"NOUN", "PROPN"}
+
+    def note_seat(self, person: str, seat: str) -> None:
+        if seat:
+            self.member_seat.setdefault(person, seat)
+
+    def held_seat(self, c: Clause, person) -> str:
+        """The constituency a clause says the person holds ("A held Wigan by 300 votes")."""
+        verb = person.head
+        if person.dep_ not in SUBJECTS or lemma(verb) not in lemma_class("holding_verbs"):
+            return ""
+        for child in verb.children:
+            mention = c.mention_at.get(child.i)
+            if child.dep_ == "dobj" and mention is not None and mention.kind == "constituency":
+                return mention.name
+        return ""
 
     def seat_named(self, c: Clause, seat) -> str:
         """The constituency a seat word names: itself, or "the Wigan seat"."""
@@ -1050,7 +1066,7 @@ class _Reader:
         for (person, party), move in self.moves.items():
             target = move.to if move.to is not None else self.group_of(person, party)
             seat, elsewhere = self.doc.seat(person, outside=False)
-            seat = seat or self.member_seat.get(person, "")
+            seat = seat or self.member_seat.get(person) or ""
             facts.append(
                 PartyMoveFact(
                     move.rule,
