@@ -306,7 +306,25 @@ GROUPS = [
             move("Cara Dunn", "Labour", TIG),
         ],
     ),
+    (
+        "a partitive apposition, with the seat its clause says the member holds",
+        "Seven Labour MPs quit the party on Monday. Ann Lowe, another of the seven, held "
+        "Bolsover by 300 votes.",
+        [move("Ann Lowe", "Labour", "", "Bolsover", "Monday")],
+    ),
+    (
+        "names apposed to a party's former members",
+        "Seven Labour MPs quit the party on Monday to join The Independent Group. The two "
+        "former Conservatives, Ann Lowe and Ben Marsh, are safer.",
+        [move("Ann Lowe", "Conservative", TIG), move("Ben Marsh", "Conservative", TIG)],
+    ),
     # not members
+    (
+        "names apposed to a party's members, not former ones",
+        "Seven Labour MPs quit the party on Monday to join The Independent Group. Two "
+        "Conservatives, Ann Lowe and Ben Marsh, welcomed them.",
+        [],
+    ),
     (
         "leaders urging the group are not in it",
         "Seven Labour MPs quit the party on Monday. Jeremy Corbyn and John McDonnell urged the "

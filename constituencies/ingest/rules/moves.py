@@ -400,6 +400,7 @@ class _Reader:
                 mention = c.mention_of(token)
                 if mention is not None and mention.kind == "person" and not c.quoted(token):
                     self.listed_members(c, token, counts, span)
+                    self.former_member(c, token, span)
                     if any(self.is_group(c, g) for g in self.described_among(token)):
                         self.members.append((mention.name, span))
                         self.note_seat(mention.name, self.held_seat(c, token))
@@ -421,7 +422,11 @@ class _Reader:
         if seats and (words & cue_forms("constituency_nouns") or held):
             return True
         among = set(lexicon()["number_words"]) | cue_forms("defector_nouns") | {"those"}
-        return bool(words & among and words & {"of", "among"})
+        if words & among and words & {"of", "among"}:
+            return True
+        return bool(
+            words & cue_forms("former_words") and any(m.kind == "party" for m in view.mentions)
+        )
 
     def listed_members(self, c: Clause, token, counts: set[int], span: Span) -> None:
         """A list of people as long as a group: its members. They belong to the group
@@ -489,6 +494,21 @@ class _Reader:
         if mention is not None:
             return mention.kind == "constituency" and c.mention_at.get(token.i) == mention
         return lemma(token) in lemma_class("constituency_nouns") and token.pos_ in {"NOUN", "PROPN"}
+
+    def former_member(self, c: Clause, person, span: Span) -> None:
+        """Names apposed to a plural of a party's former members ("the two former
+        Conservatives, A and B"): they left that party."""
+        head = person
+        while _continues(c, head) and head.dep_ == "conj":
+            head = head.head
+        if head.dep_ != "appos" or head.head.tag_ not in {"NNS", "NNPS"}:
+            return
+        plural = head.head
+        party = c.mention_of(plural)
+        if party is None or party.kind != "party":
+            return
+        if any(lemma(ch) in lemma_class("former_words") for ch in plural.children):
+            self.note(c.mention_of(person).name, party.name, None, span, "party_move.former", "")
 
     def note_seat(self, person: str, seat: str) -> None:
         if seat:
