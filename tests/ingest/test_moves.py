@@ -318,7 +318,30 @@ GROUPS = [
         "former Conservatives, Ann Lowe and Ben Marsh, are safer.",
         [move("Ann Lowe", "Conservative", TIG), move("Ben Marsh", "Conservative", TIG)],
     ),
+    (
+        "seats whose relative clause names their MPs, paired in order",
+        "Labour will contest the seats of the MPs who quit the party in February to form The "
+        "Independent Group. The races in Wigan and Bolsover, where Ann Lowe and Ben Marsh are "
+        "the sitting MPs, will be open to men.",
+        [
+            move("Ann Lowe", "Labour", TIG, "Wigan", "February"),
+            move("Ben Marsh", "Labour", TIG, "Bolsover", "February"),
+        ],
+    ),
+    (
+        "a seat someone took, in a relative clause",
+        "Labour will contest the seats of the MPs who quit the party in February to form The "
+        "Independent Group. Cara Dunn hopes to win Bolsover, the seat Ann Lowe took into the "
+        "new group.",
+        [move("Ann Lowe", "Labour", TIG, "Bolsover", "February")],
+    ),
     # not members
+    (
+        "where someone won a share of the vote is no holding",
+        "Labour will contest the seats of the MPs who quit the party in February to form The "
+        "Independent Group. Its best result came in Bolsover, where Ann Lowe took 60 per cent.",
+        [],
+    ),
     (
         "names apposed to a party's members, not former ones",
         "Seven Labour MPs quit the party on Monday to join The Independent Group. Two "

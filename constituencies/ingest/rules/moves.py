@@ -416,7 +416,8 @@ class _Reader:
             return False
         if counts and people >= min(counts):
             return True
-        held = words & cue_forms("holding_verbs") and any(
+        # a constituency said to be held by someone, or to be theirs as its MP
+        held = words & cue_forms("holding_verbs", "office_nouns") and any(
             m.kind == "constituency" for m in view.mentions
         )
         if seats and (words & cue_forms("constituency_nouns") or held):
@@ -453,8 +454,12 @@ class _Reader:
                 continue
             named = self.people(c, holder)[0]
             self.members += [(person, span) for person in named]
+            seats = [m for m in c.members(seat) if self.is_seat(c, m)]
             if len(named) == 1:
                 self.note_seat(named[0], self.seat_named(c, seat))
+            elif len(named) == len(seats):  # "A and B, held by X and Y", in order
+                for person, each in zip(named, seats, strict=True):
+                    self.note_seat(person, self.seat_named(c, each))
 
     def group_seats(self, found: list[Clause]) -> bool:
         """Whether the article speaks of the group's seats: "their constituencies", "the
@@ -537,7 +542,14 @@ class _Reader:
         """Who a seat belongs to: "A's seat", "the constituencies of A and B", "the seats
         held by A", "their seats"."""
         found = []
+        holding = lemma_class("holding_verbs") | lemma_class("winning_verbs")
+        for member in c.members(seat):
+            if member.tag_ == "VBN" and lemma(member) in holding:
+                # "A and B - held by X and Y -": the parser may coordinate the participle
+                found += [g for a in member.children if a.dep_ == "agent" for g in a.children]
         for member in (m for m in c.members(seat) if self.is_seat(c, m)):
+            for clause in (ch for ch in member.children if ch.dep_ == "relcl"):
+                found += self.relative_holders(c, clause)
             owned = [member, member.head] if member.dep_ == "compound" else [member]
             for child in (ch for word in owned for ch in word.children):
                 mention = c.mention_of(child)
@@ -559,6 +571,21 @@ class _Reader:
                         if g.dep_ == "pobj"
                     ]
         return found
+
+    def relative_holders(self, c: Clause, clause) -> list:
+        """Holders a relative clause on a seat names: "the seat X took", "where X is the
+        sitting MP"."""
+        subjects = [ch for ch in clause.children if ch.dep_ in SUBJECTS]
+        subjects = [s for s in subjects if c.mention_of(s) is not None]
+        if lemma(clause) == "be":
+            attrs = [ch for ch in clause.children if ch.dep_ == "attr"]
+            if any(lemma(a) in lemma_class("office_nouns") for a in attrs):
+                return subjects
+            return []
+        holding = lemma_class("holding_verbs")
+        if not any(lemma(ch) == "where" for ch in clause.children):
+            holding |= lemma_class("winning_verbs")  # "the seat X took", not "where X took"
+        return subjects if lemma(clause) in holding else []
 
     # --- arguments ---
 
