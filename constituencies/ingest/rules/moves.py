@@ -17,7 +17,23 @@ B", "for B", "to sit as an independent" gives ""); else the group the article co
 person to: one they later left, one they joined, one they belong to, or the group of a
 move the article reports for a plural of which the person is one. A second move out of
 the new group ("left Change UK and joined the Liberal Democrats") is its own fact.
-`constituency` is the person's seat where the article ties them to one (`Clause.seat_of`).
+
+Groups: a plural that is the agent of a leaving or joining verb, directly or through a
+relative clause ("Seven Labour MPs quit", "the MPs who quit the party on Monday",
+"A, B and the five other MPs who walked out"), is a group with the party it left, the
+group it joined and its number when said (on it, or on its seats: "the seven seats held
+by the defectors"). Its members are the people the article ties to it elsewhere: a list
+of names as long as the group; a name an apposition puts among it ("A, another of the
+seven"); names apposed to a party's former members ("the two former Conservatives, A and
+B"); people who joined it ("have been joined by Conservatives A and B"); and, where the
+article speaks of the group's seats ("their constituencies", "the seats of the MPs who
+quit"), the people it ties to a seat ("A's constituency party", "the seats held by A and
+B", "Wigan, where A is the MP"). A member moves with the group's parties unless the
+article gives them another party. Leaders who merely call on the group, a list of
+another size, or names in a quotation are not members.
+
+`constituency` is the person's seat where the article ties them to one (the seats the
+seat rules found, or the seat a member's own sentence names).
 """
 
 from dataclasses import dataclass, field
@@ -1112,8 +1128,9 @@ class _Reader:
         facts = []
         for (person, party), move in self.moves.items():
             target = move.to if move.to is not None else self.group_of(person, party)
-            seat, elsewhere = self.doc.seat(person, outside=False)
-            seat = seat or self.member_seat.get(person) or ""
+            # the seat this article gives: a move is told of the person, so one the
+            # article does not give is left empty rather than waiting on another article
+            seat = self.doc.seat_of.get(person) or self.member_seat.get(person) or ""
             facts.append(
                 PartyMoveFact(
                     move.rule,
@@ -1123,7 +1140,6 @@ class _Reader:
                     target or "",
                     seat,
                     move.date,
-                    person if seat and elsewhere else "",
                 )
             )
         return facts
