@@ -427,16 +427,23 @@ class _Reader:
         """Whether a sentence can name members, by its words: as many people as a group,
         a seat word (or a constituency held) when the group's seats are spoken of, or a
         partitive ("another of the seven")."""
-        people = sum(m.kind == "person" for m in view.mentions)
-        if not people:
-            return False
+        named = [m.name for m in view.mentions if m.kind == "person"]
+        movers = {who for who, _ in self.moves}
+        if not set(named) - movers:
+            return False  # no one it could add
+        people = len(named)
         if counts and people >= min(counts):
             return True
-        # a constituency said to be held by someone, or to be theirs as its MP
-        held = words & cue_forms("holding_verbs", "office_nouns") and any(
-            m.kind == "constituency" for m in view.mentions
-        )
-        if seats and (words & cue_forms("constituency_nouns") or held):
+        # a seat word owned ("A's seat", "the seats of A"), or a seat said to be held by
+        # someone or to be theirs as its MP ("where A is the MP")
+        holding = words & cue_forms("holding_verbs")
+        owners = cue_forms("personal_pronouns", "winning_verbs") | {"of"}
+        owned = words & owners or holding or any(w.endswith(("'s", "’s", "‘s")) for w in words)
+        constituency = any(m.kind == "constituency" for m in view.mentions)
+        where = "where" in words and words & cue_forms("office_nouns")
+        if seats and words & cue_forms("constituency_nouns") and owned:
+            return True
+        if seats and constituency and (holding or where):
             return True
         among = set(lexicon()["number_words"]) | cue_forms("defector_nouns") | {"those"}
         if words & among and words & {"of", "among"}:
