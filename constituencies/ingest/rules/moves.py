@@ -1173,7 +1173,11 @@ def _may_hold_move(view) -> bool:
     plain = view.template.split()
     words = _words(view)
     actors = cue_forms("personal_pronouns", "office_nouns", "defector_nouns", "partitives")
-    leaving = words & cue_forms("leaving_verbs", "departure_nouns")
+    leaving = words & cue_forms("leaving_verbs")
+    owners = cue_forms("personal_pronouns") | {"of"}
+    owned = words & owners or any(w.endswith(("'s", "’s", "‘s")) for w in words)
+    if owned:  # "her departure", "the defection of X"
+        leaving |= words & cue_forms("departure_nouns")
     if leaving and (someone or words & actors):
         after_to = {
             w.strip(".,;:!?'\"’‘“”()").lower()
