@@ -26,7 +26,7 @@ from datetime import date
 from .document import Document, parse_together
 from .facts import Extraction, Fact
 from .read import guess_publisher, guess_title
-from .rules import candidacies, events, majorities, roles, seats, shortlists, statements
+from .rules import candidacies, events, majorities, moves, roles, seats, shortlists, statements
 from .rules.candidacies import candidacy_facts
 from .rules.events import event_facts
 from .rules.majorities import majority_facts
@@ -37,7 +37,7 @@ from .rules.shortlists import shortlist_facts
 from .rules.statements import statement_facts
 
 # The rule modules that read the parse, each with `wanted(doc)`: the sentences it reads.
-PARSED = (seats, majorities, shortlists, candidacies, roles, events, statements)
+PARSED = (seats, moves, majorities, shortlists, candidacies, roles, events, statements)
 
 
 def extract(text: str, published: date | None = None) -> Extraction:

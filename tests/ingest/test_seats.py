@@ -24,6 +24,12 @@ def expect(*rows):
 
 BATTERY = [
     ("compound", "Wigan MP Anna Price backed the deal.", [seat("Anna Price", "Wigan")]),
+    ("compound parsed flat", "Wigan MP Sam Hope backed the deal.", [seat("Sam Hope", "Wigan")]),
+    (
+        "a fronted place scopes an office before a name",
+        "In Bolsover, Labour MP Kim Ray spoke first.",
+        [seat("Kim Ray", "Bolsover")],
+    ),
     (
         "quoted words continuing a reported clause say who is to resign",
         "Wigan CLP has said nothing, but its secretary said Sam Hope is “a decent man”, though "

@@ -1,509 +1,1236 @@
-"""Party-move rules: who left which party for which group -> `PartyMoveFact`.
+"""Party-move rules, read from the parse: who left which party for which group -> `PartyMoveFact`.
 
-Only in a story about the split (it mentions quitting, defecting or the new group). A
-person moves when they are the subject of a leaving verb, listed as the group's MPs,
-"joined by Conservatives A, B and C", counted ("Three Conservative MPs quit" then the
-three names), "one of the seven who walked out", asked to resign and fight by-elections,
-or named as the MP of a seat the story is about. `from_party` is the party named after
-the verb (Labour unless said otherwise); `to_group` is the group joined, "" when they
-sit as an independent (anywhere in the article), else The Independent Group if the story
-names it. A second move out of the new group ("left Change UK and joined the Liberal
-Democrats") is its own fact.
+A person moves when the parse makes them (or a pronoun or "the MP" standing for them) the
+agent of a leaving verb ("quit Labour", "walked out of the party", "defected from A to
+B", "crossed the floor"), of a joining verb whose party they had ("Labour MP X joined the
+Liberal Democrats"), or the owner of a departure noun ("X's defection from Labour",
+"her departure from the party"). Coordination shares the verb's movers ("A, B and C quit",
+"P quit with Q and S"); appositions, relative clauses and partitives tie names to a
+plural mover ("Three Conservatives, A, B and C, defected", "one of the seven who walked
+out"). A verb under a negation, hedge, denial, request or plan gives nothing.
+
+`from_party` is the party the clause names, or "the party"/"it" resolved to the person's
+own party or the party named last; failing that the party the article gives the person
+("Labour MP X", "former Conservative X"). Nothing is ever assumed: a move whose party
+left cannot be read is not recorded. `to_group` is the group the clause names ("to join
+B", "for B", "to sit as an independent" gives ""); else the group the article connects the
+person to: one they later left, one they joined, one they belong to, or the group of a
+move the article reports for a plural of which the person is one. A second move out of
+the new group ("left Change UK and joined the Liberal Democrats") is its own fact.
+
+Groups: a plural that is the agent of a leaving or joining verb, directly or through a
+relative clause ("Seven Labour MPs quit", "the MPs who quit the party on Monday",
+"A, B and the five other MPs who walked out"), is a group with the party it left, the
+group it joined and its number when said (on it, or on its seats: "the seven seats held
+by the defectors"). Its members are the people the article ties to it elsewhere: a list
+of names as long as the group; a name an apposition puts among it ("A, another of the
+seven"); names apposed to a party's former members ("the two former Conservatives, A and
+B"); people who joined it ("have been joined by Conservatives A and B"); and, where the
+article speaks of the group's seats ("their constituencies", "the seats of the MPs who
+quit"), the people it ties to a seat ("A's constituency party", "the seats held by A and
+B", "Wigan, where A is the MP"). A member moves with the group's parties unless the
+article gives them another party. Leaders who merely call on the group, a list of
+another size, or names in a quotation are not members.
+
+`constituency` is the person's seat where the article ties them to one (the seats the
+seat rules found, or the seat a member's own sentence names).
 """
 
-import re
+from dataclasses import dataclass, field
 
-from .. import gazetteer
-from ..document import Document, indices
-from ..facts import (
-    PartyMoveFact,
-)
-from ..mentions import SentenceView
-from .common import AUX, PLIST, TIG, Y, date_in, person_names
+from ..document import Document
+from ..facts import PartyMoveFact, Span
+from ..parse import cue_forms, lemma_class, lexicon
+from .syntax import SUBJECTS, Clause, clauses, is_passive, lemma
 
-_LEAVE_VERB = (
-    r"(?:quit|quits|left|leave|leaves|leaving|resigned from|resign from|resigning from|defected|"
-    r"defects|"
-    r"walked out(?: on| of)?|walks out(?: on)?|broke away|split from|decided to resign|"
-    r"made the decision to resign|crossed the floor|quitting|followed (?:[\w-]+ ){1,3}?out of)"
-)
-_SPLIT_TOPIC = re.compile(
-    r"\b(?:quit|quits|defect\w*|splitters?|breakaway|walked out|resigned from|left the party|"
-    r"Independent Group|Independence Group|TIG|Change UK)\b"
-)
-_NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-}
-# Each rule with words (lower case) one of which its sentence must contain: a cheap test
-# that spares most sentences the regular expression.
-_LEAVE_STEMS = (
-    "quit",
-    "left",
-    "leav",
-    "resign",
-    "defect",
-    "walk",
-    "broke",
-    "split",
-    "crossed",
-    "follow",
-)
-_PARTY_LIST = re.compile(rf"{Y},? {PLIST}")
-_MOVE_PATTERNS = [
-    # "Chuka Umunna decided to resign from the Labour Party", "Joan Ryan, the MP for X, resigned"
-    (
-        "party_move.left",
-        _LEAVE_STEMS,
-        re.compile(
-            rf"{PLIST}(?:, [^,{{]{{0,100}},)? {AUX}(?:[a-z]+ly |"
-            rf"on [A-Z]\w+ |)?(?P<verb>{_LEAVE_VERB})\b"
-        ),
-    ),
-    # "Gavin Shuker, who was elected in 2010 but resigned from the party in February"
-    (
-        "party_move.left",
-        _LEAVE_STEMS,
-        re.compile(rf"{PLIST}, who (?:[^.;]{{0,80}}? )?(?:but |and |)(?P<verb>{_LEAVE_VERB})\b"),
-    ),
-    # "Umunna ... announced he was leaving the Labour Party"
-    (
-        "party_move.left",
-        _LEAVE_STEMS,
-        re.compile(
-            rf"{PLIST} [^.;]{{0,80}}?\b(?:he|she) (?:was|is|had|has|"
-            rf"would be) (?P<verb>{_LEAVE_VERB})\b"
-        ),
-    ),
-    # "Chris Leslie was one of the seven who walked out", "one of Monday's defectors"
-    (
-        "party_move.one_of",
-        ("one of", "among"),
-        re.compile(
-            rf"{PLIST},? (?:was |is |became |)(?:one of|among) (?:the )?(?:[\w'-]+ |"
-            rf"\{{Y\d+\}} ){{0,4}}?"
-            rf"(?:defectors|splitters|(?:MPs )?who (?:\w+ )?{_LEAVE_VERB})"
-        ),
-    ),
-    (
-        "party_move.group_list",
-        ("mp", "member"),
-        re.compile(
-            rf"(?:{Y} |breakaway |defecting |rebel |former {Y} )MPs?,? ?(?:- |– |\(|: |including |"
-            rf")?{PLIST}"
-        ),
-    ),
-    (
-        "party_move.group_list",
-        ("mp", "member"),
-        re.compile(rf"{Y} (?:MPs|members)[^.]{{0,30}}, (?:among them|including) {PLIST}"),
-    ),
-    # "Three Conservatives, A, B and C, also defected", "the other two former Tories, A and B"
-    (
-        "party_move.group_list",
-        ("{y",),
-        _PARTY_LIST,
-    ),
-    (
-        "party_move.defector",
-        ("defector", "splitter"),
-        re.compile(rf"\b(?:fellow |former |)(?:defector|splitter)s?,? {PLIST}"),
-    ),
-    (
-        "party_move.by_election_demand",
-        ("by-election", "stand down", "resign", "step "),
-        re.compile(
-            rf"(?:demanded|demand|called on|calls on|calling on|urged|urging|asked|"
-            rf"told) (?:that )?{PLIST} "
-            r"(?:to )?(?:[\w-]+ ){0,5}?(?:by-elections?|stand down|resign|step aside|step down)"
-        ),
-    ),
-    (
-        "party_move.seat_of_defector",
-        ("seat", "constituenc"),
-        re.compile(
-            rf"(?:[Cc]onstituencies|[Ss]eats|[Cc]onstituency|[Ss]eat) (?:of|held by) {PLIST}"
-        ),
-    ),
-    (
-        "party_move.departures",
-        ("departure", "defection", "resignation", "exit"),
-        re.compile(rf"(?:departures?|defections?|resignations?|exit) of {PLIST}"),
-    ),
-]
-_LEAVE = re.compile(rf"\b{_LEAVE_VERB}\b")
-_LEFT_AFTER_LIST = re.compile(
-    rf"[\s,–—-]*(?:{AUX})(?:[a-z]+ly )?"
-    rf"(?:{_LEAVE_VERB}|announced (?:their|his|her) resignations?)\b"
-)
-_JOINED_BY = re.compile(rf"joined by (?:fellow |three |two |)?{Y}(?: MPs?)?[.:,]? ?{PLIST}")
-# "Three Conservative MPs quit ..." followed by "Anna Soubry, Heidi Allen and Sarah Wollaston, ..."
-_COUNTED_MOVE = re.compile(
-    rf"\b([Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight) {Y} MPs? (?:have |had |"
-    rf")(?:\w+ )?{_LEAVE_VERB}\b"
-)
-_WITH_OTHERS = re.compile(rf"^[^.;{{]*?\{{Y\d+\}}[^.;{{]*? with {PLIST}")
-# "She left it in June to sit as an independent": the person just written about
-_PRONOUN_LEFT = re.compile(
-    rf"^\W*(?:[Hh]e|[Ss]he) {AUX}(?:[a-z]+ly |)(?P<verb>{_LEAVE_VERB})\b(?= (?:it|the|\{{Y))"
-)
-_LEADING_LIST = re.compile(rf"^{PLIST}")
-_NOT_JOINED = re.compile(
-    r"\b(?:not join|not joined|not joining|won't join|will not join|no plans to (?:sign up|join)|"
-    r"without joining|sit as an independent|as an independent|unattached|sit as independents)\b"
-)
-_JOINED_GROUP = re.compile(rf"\bjoin(?:ed|s|ing)? (?!by\b)(?:the |)?(?:[\w-]+ ){{0,4}}{Y}")
-_INTO_GROUP = re.compile(r"\b(?:join(?:ed|s|ing)?|into) the (?:new )?group\b")
-_LEFT_PARTY = re.compile(rf"^(?:the )?(?:[\w-]+ ){{0,2}}?{Y}")
-_LEFT_GROUP = re.compile(r"^(?:it|the group|the new group)\b")
-# What the article says a person's party is: "Conservatives A and B", "A, the former Tory
-# minister", "A, who quit the Conservatives ... with B and C".
-_PARTY_OF = [
-    re.compile(
-        rf"{Y} (?:MPs?|ministers?|backbenchers?|members?),? (?:- |– |: |including |){PLIST}"
-    ),
-    re.compile(
-        rf"{PLIST}, (?:the |a |an |both |all )?(?:former |ex-|veteran |senior |pro-[\w-]+ )*"
-        rf"{Y} (?:MPs?|ministers?|backbenchers?|members?)\b"
-    ),
-    re.compile(
-        rf"{PLIST},? (?:who |)(?:{_LEAVE_VERB}) (?:the )?{Y}(?P<with>[^.;]*? with {PLIST})?"
-    ),
-]
-_PLURAL_PARTY = re.compile(r"(?:s|ies)$")
+_SOURCE_PREPOSITIONS = {"from", "of", "with", "on", "out"}
+_TARGET_PREPOSITIONS = {"to", "into", "for"}
+_ARGUMENT_CLAUSES = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acl"}
 
 
-def _departed(match: re.Match) -> bool:
-    """Whether a list of a party's MPs is of people who left it: "former Labour MPs A, B",
-    "Seven Labour MPs - A, B ... - announced their resignations"."""
-    head = match.string[max(0, match.start() - 20) : match.start(match.lastindex)]
-    rest = match.string[match.end() : match.end() + 80]
-    former = re.search(r"\b(?:former|breakaway|defecting)\b", head)
-    return bool(former or _LEFT_AFTER_LIST.match(rest))
+@dataclass
+class _Group:
+    """People the article reports moving together, unnamed where the move is told ("the
+    seven MPs who quit Labour"): the party they left, the group they joined, how many."""
+
+    source: str
+    target: str | None = None
+    count: int = 0
+    date: str = ""
+    positions: set[int] = field(default_factory=set)  # sentences that report the move
 
 
-class _Movers:
-    """Who left which party, with the sentences that say so."""
-
-    def __init__(self, doc: Document):
-        self.doc = doc
-        self.entries: dict[tuple[str, str], dict] = {}
-
-    def note(
-        self,
-        rule: str,
-        view: SentenceView,
-        person: str,
-        from_party: str = "",
-        to_group: str | None = None,
-    ):
-        key = (person, from_party)
-        if from_party == TIG:
-            pass  # a second move, out of the new group, is a separate fact
-        elif from_party and (person, "") in self.entries:
-            self.entries[key] = self.entries.pop((person, ""))
-        elif not from_party:
-            key = next((k for k in self.entries if k[0] == person and k[1] != TIG), key)
-        entry = self.entries.setdefault(key, {"rule": rule, "spans": [], "to": None})
-        span = self.doc.sentence_span(view)
-        if span not in entry["spans"]:
-            entry["spans"].append(span)
-        if to_group is not None and entry["to"] is None:
-            entry["to"] = to_group
+@dataclass
+class _Move:
+    rule: str
+    spans: list[Span] = field(default_factory=list)
+    to: str | None = None
+    date: str = ""
 
 
-def _heading_move(text: str) -> tuple[str, str, str] | None:
-    """(from_party, to_group, date) of a heading that names a move, in any case:
-    "LABOUR TO THE INDEPENDENT GROUP (Monday)", "Conservative to Independent Group"."""
-    if not _HEADING.fullmatch(text) or len(text) > 80:
-        return None
-    match = re.match(
-        r"\W*(.+?)\s+(?:to|into|->|→)\s+(?:the\s+)?(.+?)\s*(?:\((.*)\))?\W*$", text, re.I
-    )
-    if not match:
-        return None
-    parties = gazetteer.parties()
-    folded = {alias.casefold(): name for alias, name in parties.items()}
-    source = folded.get(re.sub(r"^the ", "", match.group(1).casefold()).removesuffix(" party"))
-    target = match.group(2).casefold()
-    target = (
-        ""
-        if target in {"independent", "independents"}
-        else folded.get(target) or folded.get("the " + target)
-    )
-    if not source or target is None:
-        return None
-    return source, target, date_in(match.group(3) or "")
+def wanted(doc: Document) -> list[int]:
+    """The sentences this module first reads from the parse: those where someone can move.
+    (Sentences that may name a group's members are asked for later, once the groups are
+    known.)"""
+    return [p for p, view in enumerate(doc.views) if _may_hold_move(view)]
 
 
 def party_move_facts(doc: Document) -> list[PartyMoveFact]:
-    if not _SPLIT_TOPIC.search(doc.text):
+    return _Reader(doc).read()
+
+
+def _word(token) -> str:
+    """The lemma, or the word itself where the tagger read it as another verb ("found"
+    as the past of "find")."""
+    return token.lower_ if token.lower_ in lemma_class("joining_verbs") else lemma(token)
+
+
+def _phrase_ok(verb, particles: dict) -> bool:
+    """A verb that needs a particle, preposition or object to mean leaving or joining
+    ("walk out", "break away from", "cross the floor") has one."""
+    wanted = particles.get(_word(verb))
+    if wanted is None:
+        return True
+    words = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "dobj", "advmod"}}
+    words |= {lemma(c) for c in verb.children if c.dep_ == "dobj"}
+    return bool(words & set(wanted))
+
+
+class _Reader:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.moves: dict[tuple[str, str], _Move] = {}
+        self.joins: dict[str, list[tuple[str, Span, str]]] = {}
+        self.independent: set[str] = set()
+        self.affiliation: dict[str, tuple[str, bool]] = {}
+        self.affiliation_span: dict[str, Span] = {}
+        self.collective: list[tuple[str, str]] = []
+        self.unplaced: list[tuple[str, str | None, Span, str, str]] = []  # person, to, span
+        self.groups: dict[str, _Group] = {}
+        self.members: list[tuple[str, Span]] = []
+        self.member_seat: dict[str, str] = {}
+        self.seat_counts: set[int] = set()
+        self.member_group: dict[str, _Group] = {}
+        self.agent_token = None
+        self.visiting: set[int] = set()
+        self.leaving = lemma_class("leaving_verbs")
+        self.staying = lemma_class("staying_verbs") | {"be", "become"}
+        self.joining = lemma_class("joining_verbs")
+
+    # --- reading ---
+
+    def read(self) -> list[PartyMoveFact]:
+        found = clauses(self.doc, wanted(self.doc))
+        for clause in found:
+            for token in clause.sent:
+                if clause.mention_of(token) and clause.mention_of(token).kind == "person":
+                    self.note_affiliation(clause, token)
+        for clause in found:
+            self.read_clause(clause)
+        if self.groups:
+            self.read_members(found)
+        return self.facts()
+
+    def read_clause(self, c: Clause) -> None:
+        span = self.doc.sentence_span(c.view)
+        for token in c.sent:
+            word = _word(token)
+            if token.pos_ in {"VERB", "AUX"} and word in self.leaving | self.joining:
+                if word in self.leaving and _phrase_ok(token, lexicon()["leaving_particles"]):
+                    self.read_leaving(c, token, span)
+                elif word in self.joining and _phrase_ok(token, lexicon()["joining_particles"]):
+                    self.read_joining(c, token, span)
+            elif token.pos_ == "NOUN" and word in lemma_class("departure_nouns"):
+                self.read_departure(c, token, span)
+            elif token.pos_ in {"NOUN", "PROPN", "ADJ"} and word in lemma_class("defector_nouns"):
+                self.read_defector(c, token, span)
+            elif token.pos_ == "NOUN" and word in lemma_class("founder_nouns"):
+                self.read_founder(c, token, span)
+            elif word in self.staying and token.pos_ == "VERB":
+                self.read_sitting(c, token, span)
+            elif word in lemma_class("independent_words") and not self.unrealised(c, token):
+                for person in self.stayers(c, token):
+                    self.independent.add(person)
+
+    def read_leaving(self, c: Clause, verb, span: Span) -> None:
+        if self.unrealised(c, verb):
+            return
+        if any(ch.dep_ == "prep" and ch.lower_ == "as" for ch in verb.children):
+            return  # "quit as a minister": an office, not a party
+        agent = self.agent(c, verb)
+        if agent is None:
+            return
+        if c.mention_of(agent) is None and lemma(agent) not in self.plural_words():
+            # "LONDON - Three MPs quit ...": the plural set beside a dateline
+            agent = next(
+                (ch for ch in agent.children if ch.dep_ == "appos" and self.is_group(c, ch)),
+                agent,
+            )
+        people, plural = self.people(c, agent)
+        self.agent_token = agent
+        source = self.source(c, verb, people[0] if people else "")
+        if source is False:
+            return  # "left the meeting": something other than a party
+        if source is None and is_passive(verb):
+            patient = c.patient(verb)  # "Labour was abandoned by X"
+            source = self.party_ref(c, patient, "") if patient is not None else None
+        if source is None and c.mention_of(agent) is None:
+            source = self.party_word(c, agent)  # "Seven Labour MPs quit"
+        own = source or (self.own_party(people[0]) if people else None)
+        target = self.destination(c, verb, own)
+        date = self.date(verb)
+        if not people:
+            if plural and not source and self.is_group(c, agent):
+                # "Labour will contest the seats of the MPs who walked out": the party
+                # the sentence names, which the group left
+                named = [
+                    m.name
+                    for i, m in sorted(c.mention_at.items())
+                    if m.kind == "party" and m.name != target and not c.quoted(c.sent[i])
+                ]
+                source = named[0] if len(set(named)) == 1 else None
+            if plural and source:
+                self.collective.append((source, target))
+                self.note_group(c, agent, source, target, date)
+            return
+        for member in c.members(agent):
+            # "A, B and the five other MPs who quit": a group beside the names
+            if people and c.mention_of(member) is None and _count(member) > 1:
+                party = source or self.party_word(c, member)
+                if party:
+                    self.note_group(c, member, party, target, date)
+        paired = self.respectively(c, verb, people)
+        if paired:
+            for person, party in paired:
+                self.note(person, party, target, span, "party_move.left", date)
+            return
+        people += self.company(c, verb)
+        for person in dict.fromkeys(people):
+            party = source or self.own_party(person)
+            if party and party != target:
+                self.note(person, party, target, span, "party_move.left", date)
+            elif not party:
+                self.unplaced.append((person, target, span, "party_move.left", date))
+
+    def read_joining(self, c: Clause, verb, span: Span) -> None:
+        agent = self.agent(c, verb)
+        self.agent_token = agent
+        first = self.people(c, agent)[0][:1] if agent is not None else []
+        group = self.joined_group(c, verb, exclude=self.own_party(first[0]) if first else None)
+        if not group and not self.unrealised(c, verb) and self.joined_by(c, verb, span):
+            return
+        if not group and agent is not None and not self.unrealised(c, verb):
+            # "Eight former Labour MPs, among them A and B, had signed up": a group whose
+            # party is said, joining the group the article reports
+            party = self.party_word(c, agent)
+            if party and self.is_group(c, agent) and (_count(agent) > 1 or self.tied(c, agent)):
+                self.note_group(c, agent, party, None, self.date(verb))
+                for person in self.tied(c, agent):
+                    self.note(person, party, None, span, "party_move.joined", "")
+            return
+        if not group:
+            return
+        if self.unrealised(c, verb):
+            if self.refused(c, verb) or self.negated(verb):
+                agent = self.agent(c, verb)
+                if agent is not None:
+                    self.independent.update(self.people(c, agent)[0])
+            return
+        if verb.dep_ in {"conj", "xcomp", "advcl"} and lemma(verb.head) in self.leaving:
+            return  # the leaving verb it completes reads it
+        if any(ch.dep_ == "agent" for ch in verb.children):
+            # "MPs who quit ... have been joined by Conservatives A and B"
+            agent = next(ch for ch in verb.children if ch.dep_ == "agent")
+            for pobj in (g for g in agent.children if g.dep_ == "pobj"):
+                for person in self.people(c, pobj)[0]:
+                    self.unplaced.append((person, group, span, "party_move.joined_by", ""))
+            return
+        if agent is None:
+            return
+        people, plural = self.people(c, agent)
+        if not people and plural:
+            party = self.party_word(c, agent)
+            if party and party != group:
+                self.collective.append((party, group))
+                self.note_group(c, agent, party, group, self.date(verb))
+        for person in people:
+            self.joins.setdefault(person, []).append((group, span, self.date(verb)))
+
+    def read_sitting(self, c: Clause, verb, span: Span) -> None:
+        """X belongs to group B: "X now sits with B", "sits as a B member"."""
+        if self.unrealised(c, verb):
+            return
+        agent = self.agent(c, verb)
+        if agent is None:
+            return
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"with", "as"}:
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    mention = c.mention_of(pobj)
+                    if mention is not None and mention.kind == "party":
+                        for person in self.people(c, agent)[0]:
+                            self.joins.setdefault(person, []).append((mention.name, span, ""))
+
+    def read_departure(self, c: Clause, noun, span: Span) -> None:
+        if self.unrealised(c, noun):
+            return
+        owners = [ch for ch in noun.children if ch.dep_ == "poss"]
+        owners += [
+            g
+            for ch in noun.children
+            if ch.dep_ == "prep" and ch.lower_ == "of"
+            for g in ch.children
+            if g.dep_ == "pobj"
+        ]
+        people = [p for owner in owners for p in self.people(c, owner)[0]]
+        if not people:
+            return
+        source = None
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"from", "of"}:
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    source = source or self.party_ref(c, pobj, people[0])
+        if source is None and lemma(noun) == "resignation":
+            return  # a resignation from an office, unless the party is said
+        target = None
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPOSITIONS:
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    target = target or self.party_ref(c, pobj, people[0])
+        date = next(
+            (
+                c_.text
+                for c_ in noun.children
+                if c_.dep_ == "poss" and c_.lower_ in lemma_class("weekdays")
+            ),
+            "",
+        ) or self.date(noun)
+        for person in people:
+            party = source or self.own_party(person)
+            if party and party != target:
+                self.note(person, party, target, span, "party_move.departure", date)
+            elif not party:
+                self.unplaced.append((person, target, span, "party_move.departure", date))
+
+    def read_defector(self, c: Clause, noun, span: Span) -> None:
+        """ "fellow defector X", "X, one of the splitters", "the defectors, A and B"."""
+        if self.unrealised(c, noun):
+            return
+        people = []
+        if noun.dep_ in {"compound", "amod", "appos"} and c.mention_of(noun.head):
+            people = self.people(c, noun.head)[0]
+        else:
+            people = self.tied(c, noun)
+        for person in people:
+            self.unplaced.append((person, None, span, "party_move.defector", ""))
+
+    def read_founder(self, c: Clause, noun, span: Span) -> None:
+        """ "X, a founder of the group", "one of the founders of B"."""
+        group = None
+        for prep in (ch for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "of"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                group = group or self.party_ref(c, pobj, "")
+        if not group or self.unrealised(c, noun):
+            return
+        people = self.people(c, noun.head)[0] if noun.dep_ == "appos" else self.tied(c, noun)
+        for person in people:
+            self.joins.setdefault(person, []).append((group, span, ""))
+
+    # --- groups ---
+
+    def note_group(self, c: Clause, agent, source: str, target, date: str) -> None:
+        group = self.groups.setdefault(source, _Group(source))
+        if group.target is None and target is not None:
+            group.target = target
+        group.count = group.count or _count(agent)
+        group.date = group.date or date
+        group.positions.add(c.position)
+
+    def joined_by(self, c: Clause, verb, span: Span) -> bool:
+        """ "The MPs who quit have been joined by A and B": A and B moved with the group
+        the subject stands for (to the group it joined, from their own party)."""
+        agents = [
+            g for ch in verb.children if ch.dep_ == "agent" for g in ch.children if g.dep_ == "pobj"
+        ]
+        subject = c.subject(verb) if is_passive(verb) else None
+        if not agents or subject is None or not self.is_group(c, subject):
+            return False
+        for pobj in agents:
+            party = c.mention_of(pobj)
+            people = self.people(c, pobj)[0] or self.set_off(c, pobj)
+            for person in people:
+                if party is not None and party.kind == "party":
+                    self.affiliation.setdefault(person, (party.name, False))  # "by Tories A, B"
+                self.unplaced.append((person, None, span, "party_move.joined_by", ""))
+        return True
+
+    def set_off(self, c: Clause, plural) -> list[str]:
+        """Names set off after a plural by a stray full stop, which the parser reads as a
+        fragment of their own ("joined by Conservatives.A, B and C"): its apposition."""
+        after = plural.i + 1
+        if after + 1 >= len(c.sent) or not c.sent[after].is_punct:
+            return []
+        first = c.sent[after + 1]
+        while first.dep_ != "ROOT" and first.head.i > first.i:
+            first = first.head
+        if first.dep_ != "ROOT" or c.mention_of(first) is None:
+            return []
+        names = [c.mention_of(t) for t in _listed(c, first)]
+        if all(m is not None and m.kind == "person" for m in names):
+            return [m.name for m in names]
         return []
-    article_has_tig = any(
-        m.kind == "party" and m.name == TIG for v in doc.views for m in v.mentions
-    )
-    movers = _Movers(doc)
-    split_day = ""
-    counted: tuple[str, int, int] | None = None
-    heading: tuple[str, str, str] | None = None
-    heading_dates: dict[str, str] = {}
-    paragraph = -1
-    for position, view in enumerate(doc.views):
-        template = view.template
-        if view.sentence.paragraph != paragraph:
-            paragraph = view.sentence.paragraph
-            if not view.mentions and _HEADING.fullmatch(view.sentence.text):
-                heading = _heading_move(view.sentence.text)
-            elif heading and "{P" in template and re.match(r"[-•*\s]*\{[PC]\d+\}", template):
-                # the lines listed under a heading that names the move
-                for i in indices(template):
-                    name = view.mentions[i].name
-                    movers.note("party_move.heading", view, name, heading[0], heading[1])
-                    heading_dates.setdefault(name, heading[2])
-        if not split_day and _LEAVE.search(template):
-            split_day = date_in(view.sentence.text)
-        lower = template.lower()
-        for rule, triggers, pattern in _MOVE_PATTERNS if "{P" in template else ():
-            if not any(trigger in lower for trigger in triggers):
-                continue
-            for match in pattern.finditer(template):
-                from_party, to_group = "", None
-                if "verb" in pattern.groupindex:
-                    rest = template[match.end("verb") :]
-                    from_party = _left_party(view, rest, doc)
-                    rest = re.split(r"; |\. ", rest, maxsplit=1)[0]
-                    to_group = "" if _NOT_JOINED.search(rest[:120]) else _joined(view, rest)
-                elif (
-                    match.lastindex
-                    and match.lastindex > 1
-                    and match.group(1)
-                    and rule == "party_move.group_list"
-                ):
-                    party = view.mention(match.group(1)).name
-                    from_party, to_group = ("", TIG) if party == TIG else (party, None)
-                people = next(g for g in match.groups() if g and "{P" in g)
-                if rule == "party_move.group_list" and to_group != TIG and not _departed(match):
-                    continue  # "Labour MPs A and B criticised the defectors" names stayers
-                if pattern is _PARTY_LIST and not _PLURAL_PARTY.search(
-                    view.mention(match.group(1)).text
-                ):
-                    continue  # "Labour's Jess Phillips" is one person, not the party's MPs
-                for i in indices(people):
-                    if not view.mentions[i].possessive or "verb" not in pattern.groupindex:
-                        movers.note(rule, view, view.mentions[i].name, from_party, to_group)
-                if "verb" in pattern.groupindex and (company := _WITH_OTHERS.match(rest)):
-                    # "quit the Conservatives on Wednesday with A and B": they left too
-                    for name in person_names(view, company.group(1)):
-                        movers.note(rule, view, name, from_party, to_group)
-        if (match := _PRONOUN_LEFT.match(template)) and (
-            subject := doc.recent_subject(position, include_current=False)
-        ):
-            rest = re.split(r"; |\. ", template[match.end("verb") :], maxsplit=1)[0]
-            from_party = _left_party(view, rest, doc)
-            to_group = "" if _NOT_JOINED.search(rest[:120]) else _joined(view, rest)
-            movers.note("party_move.pronoun", view, subject, from_party, to_group)
-        for match in _JOINED_BY.finditer(template):
-            party = view.mention(match.group(1)).name
-            for name in person_names(view, match.group(2)):
-                movers.note("party_move.joined_by", view, name, party)
-        if counted and position - counted[2] <= 2 and (lead := _LEADING_LIST.match(template)):
-            names = person_names(view, lead.group(1))
-            if len(names) == counted[1]:
-                for name in names:
-                    movers.note("party_move.counted_list", view, name, counted[0])
-                counted = None
-        if match := _COUNTED_MOVE.search(template):
-            counted = (
-                view.mention(match.group(2)).name,
-                _NUMBER_WORDS[match.group(1).lower()],
-                position,
-            )
-    # An MP whose seat the article names, in a story about the split, is one who left if
-    # the article ties them to the split somewhere (a ministers' or rival's seat is named
-    # too, without any such cue).
-    cued = _cued_people(doc)
-    for person, spans in doc.seat_evidence.items():
-        if person in cued and not any(key[0] == person and key[1] != TIG for key in movers.entries):
-            movers.entries[(person, "")] = {
-                "rule": "party_move.seat_holder",
-                "spans": list(spans),
-                "to": None,
-            }
-    declining = [i for i, view in enumerate(doc.views) if _NOT_JOINED.search(view.template)]
-    party_of = _parties_of(doc)
-    facts = []
-    for (person, from_party), entry in movers.entries.items():
-        to_group = entry["to"]
-        if to_group is None:
-            # a sentence about leaving the new group says nothing of the first move
-            later = {
-                span.start
-                for key, other in movers.entries.items()
-                if key == (person, TIG)
-                for span in other["spans"]
-            }
-            declined = _declined_to_join(
-                doc, person, [i for i in declining if doc.views[i].sentence.start not in later]
-            )
-            to_group = "" if declined or from_party == TIG or not article_has_tig else TIG
-        seat, _ = doc.seat(person, outside=False)
-        facts.append(
-            PartyMoveFact(
-                entry["rule"],
-                tuple(entry["spans"]),
-                person,
-                from_party or party_of.get(person) or "Labour",
-                to_group,
-                seat,
-                heading_dates.get(person) or split_day,
-            )
-        )
-    return facts
 
-
-_MOVE_CUE = re.compile(
-    rf"\b(?:{_LEAVE_VERB}|defectors?|splitters?|breakaway|rebels?|founders?|co-found\w*|"
-    r"founding|walkout|departures?|defections?|former Labour|former Tory|former Conservative|"
-    r"join(?:ed|s|ing)? them|(?:join(?:ed|s|ing)? the|into the) (?:new |breakaway )?group|"
-    r"(?:of|among) the (?:first |original )?(?:seven|eight|nine|ten|eleven|twelve))\b"
-    r"|\bformer \{Y\d+\}"
-)
-# "For the record, the other five are A, B and C.": a list carrying on the sentence before
-_LIST_SENTENCE = re.compile(rf"\b(?:are|were):? {PLIST}\W*$")
-_CLP_OF = re.compile(r"\{P(\d+)\}'s (?:CLP|local party|constituency (?:Labour )?party)")
-_REFILL_CUE = re.compile(
-    r"\b(?:shortlists?|selections?|by-elections?|succeed\w*|replace\w*|women-only|all-women|"
-    r"open to|restricted to women|candidates?)\b"
-)
-_HEADING = re.compile(r"[^.!?\"”]{3,100}")
-
-
-def _cued_people(doc: Document) -> set[str]:
-    """People the article ties to the split: named in a sentence with a leaving verb, a
-    word for the defectors or the new group, or listed under a heading that says so
-    ("THE LABOUR SEVEN (quit the party on Monday)")."""
-    cued: set[str] = set()
-    heading_cue = previous_cue = False
-    paragraph = -1
-    refill_paragraphs = {v.sentence.paragraph for v in doc.views if _REFILL_CUE.search(v.template)}
-    for position, view in enumerate(doc.views):
-        if view.sentence.paragraph != paragraph:
-            paragraph = view.sentence.paragraph
-            previous_cue = False
-            line = view.sentence.text
-            if _HEADING.fullmatch(line) and not view.mentions:
-                heading_cue = bool(_MOVE_CUE.search(line))
-        template = view.template
-        if "{" not in template:
-            cue = bool(_MOVE_CUE.search(template))
-            if cue and re.match(r"\W*(?:He|She)\b", template):
-                cued.add(doc.recent_subject(position, include_current=False))
-            previous_cue = cue  # "Seven MPs quit. They are A, B and C."
-            continue
-        people = {m.name for m in view.mentions if m.kind == "person"}
-        group = any(m.kind == "party" and m.name == TIG for m in view.mentions)
-        cue = bool(group or _MOVE_CUE.search(template))
-        if paragraph in refill_paragraphs:
-            # "The chair of A's CLP ... welcomes a by-election"
-            cued |= {view.mention(n).name for n in _CLP_OF.findall(template)}
-        if cue and re.match(r"\W*(?:He|She)\b", template):
-            cued.add(doc.recent_subject(position, include_current=False))
-        if heading_cue or cue or previous_cue and _LIST_SENTENCE.search(template):
-            cued |= people
-        elif _REFILL_CUE.search(template):
-            # "Seats held by A and B will have all-women shortlists": seats being refilled
-            seats = {m.name for m in view.mentions if m.kind == "constituency"}
-            seats |= {m.constituency for m in view.mentions if m.constituency}
-            cued |= people | {doc.holder_of(seat) for seat in seats}
-        previous_cue = cue
-    return cued - {""}
-
-
-def _left_party(view: SentenceView, rest: str, doc: Document | None = None) -> str:
-    """The party right after the verb: "quit Labour", "left Change UK", "resigned from the
-    Labour Party"; "left it"/"left the group" is the group named last, if it is the new one."""
-    match = _LEFT_PARTY.match(rest.lstrip())
-    if match:
-        return view.mention(match.group(1)).name
-    if doc is not None and _LEFT_GROUP.match(rest.lstrip()):
-        position = doc.views.index(view)
-        for earlier in reversed(doc.views[max(0, position - 1) : position + 1]):
-            named = [m.name for m in earlier.mentions if m.kind == "party"]
-            if named:
-                return TIG if named[-1] == TIG else ""
-    return ""
-
-
-def _parties_of(doc: Document) -> dict[str, str]:
-    """Person -> the party the article ties them to, where it says so."""
-    found: dict[str, str] = {}
-    for view in doc.views:
-        if "{Y" not in view.template or "{P" not in view.template:
-            continue
-        for pattern in _PARTY_OF:
-            for match in pattern.finditer(view.template):
-                party = next(
-                    view.mention(g).name
-                    for g in match.groups()
-                    if g and g.isdigit() and view.mention(g).kind == "party"
-                )
-                if party == TIG:
-                    continue
-                for group in match.groups():
-                    if group and "{P" in group:
-                        for name in person_names(view, group):
-                            found.setdefault(name, party)
-    return found
-
-
-def _joined(view: SentenceView, fragment: str) -> str | None:
-    match = _JOINED_GROUP.search(fragment)
-    if match:
-        return view.mention(match.group(1)).name
-    if _INTO_GROUP.search(fragment):
-        return TIG
-    return None
-
-
-def _declined_to_join(doc: Document, person: str, declining: list[int]) -> bool:
-    """Whether the article says this person will not join the new group."""
-    surname = person.split()[-1]
-    for position in declining:
-        view = doc.views[position]
-        named = any(
-            m.kind == "person" and m.name == person and _NOT_JOINED.search(_clause_at(view, i))
-            for i, m in enumerate(view.mentions)
-        )
-        by_pronoun = (
-            re.match(r"\s*(?:He|She)\b", view.template)
-            and doc.recent_subject(position, include_current=False) == person
-        )
-        if (
-            named
-            or by_pronoun
-            or (
-                surname in view.sentence.text
-                and not any(m.kind == "person" and m.name == person for m in view.mentions)
-            )
-        ):
+    def is_group(self, c: Clause, token) -> bool:
+        """Whether `token` can stand for a group of movers: a plural pronoun, or an
+        unnamed plural of people ("the MPs", "the seven splitters", "those who quit")."""
+        if token.lower_ in lemma_class("plural_anaphors"):
             return True
-    return False
+        if c.mention_of(token) is not None:
+            return False
+        if token.lower_ in lexicon()["number_words"] or token.tag_ == "CD":
+            return True  # "the seven"
+        return token.tag_ in {"NNS", "NNPS"} and lemma(token) in self.plural_words()
+
+    def read_members(self, found: list[Clause]) -> None:
+        """Members of the article's groups, named apart from the move: a list of people
+        as long as a group ("the seven ... A, B, C, D, E, F and G"); a person an
+        apposition puts among the group ("A, another of the seven"); and, where the
+        article speaks of the group's seats ("their constituencies", "the seats held by
+        the defectors"), the people it ties to a seat ("A's constituency party", "the
+        seats held by A and B")."""
+        seen = {c.position for c in found}
+        views = [(p, v, _words(v)) for p, v in enumerate(self.doc.views) if p not in seen]
+        seat_forms = cue_forms("seat_words")
+        plurals = cue_forms("plural_anaphors", "office_nouns", "defector_nouns")
+        spoken = [p for p, _, words in views if words & seat_forms and words & plurals]
+        more = clauses(self.doc, spoken)
+        group_seats = self.group_seats(found + more)
+        counts = {g.count for g in self.groups.values() if g.count > 1} | self.seat_counts
+        wanted = [
+            p
+            for p, view, words in views
+            if p not in spoken and self.may_name_members(view, words, counts, group_seats)
+        ]
+        more += clauses(self.doc, wanted)
+        for clause in more:
+            for token in clause.sent:
+                if clause.mention_of(token) and clause.mention_of(token).kind == "person":
+                    self.note_affiliation(clause, token)
+        for c in sorted(found + more, key=lambda c: c.position):
+            span = self.doc.sentence_span(c.view)
+            for token in c.sent:
+                mention = c.mention_of(token)
+                if mention is not None and mention.kind == "person" and not c.quoted(token):
+                    self.listed_members(c, token, counts, span)
+                    self.former_member(c, token, span)
+                    if any(self.is_group(c, g) for g in self.described_among(token)):
+                        self.members.append((mention.name, span))
+                        self.note_seat(mention.name, self.held_seat(c, token))
+                if group_seats and self.is_seat(c, token):
+                    self.seat_members(c, token, span)
+
+    def may_name_members(self, view, words: set[str], counts: set[int], seats: bool) -> bool:
+        """Whether a sentence can name members, by its words: as many people as a group,
+        a seat word (or a constituency held) when the group's seats are spoken of, or a
+        partitive ("another of the seven")."""
+        named = [m.name for m in view.mentions if m.kind == "person"]
+        movers = {who for who, _ in self.moves}
+        if not set(named) - movers:
+            return False  # no one it could add
+        people = len(named)
+        if counts and people >= min(counts):
+            return True
+        # a seat word owned ("A's seat", "the seats of A"), or a seat said to be held by
+        # someone or to be theirs as its MP ("where A is the MP")
+        holding = words & cue_forms("seat_holding_verbs")
+        owners = cue_forms("personal_pronouns", "winning_verbs") | {"of"}
+        owned = words & owners or holding or any(w.endswith(("'s", "’s", "‘s")) for w in words)
+        constituency = any(m.kind == "constituency" for m in view.mentions)
+        where = "where" in words and words & cue_forms("office_nouns")
+        if seats and words & cue_forms("seat_words") and owned:
+            return True
+        if seats and constituency and (holding or where):
+            return True
+        among = set(lexicon()["number_words"]) | cue_forms("defector_nouns") | {"those"}
+        if words & among and words & {"of", "among"}:
+            return True
+        return bool(
+            words & cue_forms("former_words") and any(m.kind == "party" for m in view.mentions)
+        )
+
+    def listed_members(self, c: Clause, token, counts: set[int], span: Span) -> None:
+        """A list of people as long as a group: its members. They belong to the group
+        whose move the sentence reports, else to the one as large as the list."""
+        if _continues(c, token):
+            return
+        listed = _listed(c, token)
+        if len(listed) < 2 or len(listed) not in counts:
+            return
+        names = [c.mention_of(m) for m in listed]
+        if not all(m is not None and m.kind == "person" for m in names):
+            return
+        self.members += [(m.name, span) for m in names]
+        here = [g for g in self.groups.values() if c.position in g.positions]
+        sized = [g for g in self.groups.values() if g.count == len(listed)]
+        chosen = here[:1] or (sized if len(sized) == 1 else [])
+        for m in names if chosen else []:
+            self.member_group.setdefault(m.name, chosen[0])
+
+    def seat_members(self, c: Clause, seat, span: Span) -> None:
+        """The people a seat word ties to their seat, with the seat it names."""
+        for holder in self.seat_holders(c, seat):
+            if c.quoted(holder) or self.is_group(c, holder):
+                continue
+            named = self.people(c, holder)[0]
+            self.members += [(person, span) for person in named]
+            seats = [m for m in c.members(seat) if self.is_seat(c, m)]
+            if len(named) == 1:
+                self.note_seat(named[0], self.seat_named(c, seat))
+            elif len(named) == len(seats):  # "A and B, held by X and Y", in order
+                for person, each in zip(named, seats, strict=True):
+                    self.note_seat(person, self.seat_named(c, each))
+
+    def group_seats(self, found: list[Clause]) -> bool:
+        """Whether the article speaks of the group's seats: "their constituencies", "the
+        seven seats held by the defectors", "B's seats" for B the group joined. A number
+        on the seats counts the group."""
+        targets = {g.target for g in self.groups.values() if g.target}
+        spoken = False
+        for c in found:
+            for token in c.sent:
+                if not self.is_seat(c, token):
+                    continue
+                for holder in self.seat_holders(c, token):
+                    if self.is_group(c, holder):
+                        spoken = True
+                        if _count(token) > 1:
+                            self.seat_counts.add(_count(token))
+                for child in token.children:
+                    mention = c.mention_of(child)
+                    if child.dep_ == "compound" and mention and mention.name in targets:
+                        spoken = True
+        return spoken
+
+    def described_among(self, person) -> list:
+        """Plurals an apposition puts a person among: "X, another of the seven", "X,
+        the best known of the defectors", "X, one of those who quit"."""
+        found = []
+        for appos in (ch for ch in person.children if ch.dep_ == "appos"):
+            described = [ch for ch in appos.children if ch.dep_ == "amod"]
+            for word in [appos, *appos.conjuncts, *described]:
+                for prep in word.children:
+                    if prep.dep_ == "prep" and prep.lower_ in {"of", "among"}:
+                        found += [g for g in prep.children if g.dep_ == "pobj"]
+        return found
+
+    def is_seat(self, c: Clause, token) -> bool:
+        mention = c.mention_of(token)
+        if mention is not None:
+            return mention.kind == "constituency" and c.mention_at.get(token.i) == mention
+        return lemma(token) in lemma_class("seat_words") and token.pos_ in {"NOUN", "PROPN"}
+
+    def former_member(self, c: Clause, person, span: Span) -> None:
+        """Names apposed to a plural of a party's former members ("the two former
+        Conservatives, A and B"): they left that party."""
+        head = person
+        while _continues(c, head) and head.dep_ == "conj":
+            head = head.head
+        if head.dep_ != "appos" or head.head.tag_ not in {"NNS", "NNPS"}:
+            return
+        plural = head.head
+        party = c.mention_of(plural)
+        if party is None or party.kind != "party":
+            return
+        if any(lemma(ch) in lemma_class("former_words") for ch in plural.children):
+            self.note(c.mention_of(person).name, party.name, None, span, "party_move.former", "")
+
+    def note_seat(self, person: str, seat: str) -> None:
+        if seat:
+            self.member_seat.setdefault(person, seat)
+
+    def held_seat(self, c: Clause, person) -> str:
+        """The constituency a clause says the person holds ("A held Wigan by 300 votes")."""
+        verb = person.head
+        if person.dep_ not in SUBJECTS or lemma(verb) not in lemma_class("seat_holding_verbs"):
+            return ""
+        for child in verb.children:
+            mention = c.mention_at.get(child.i)
+            if child.dep_ == "dobj" and mention is not None and mention.kind == "constituency":
+                return mention.name
+        return ""
+
+    def seat_named(self, c: Clause, seat) -> str:
+        """The constituency a seat word names: itself, or "the Wigan seat"."""
+        for token in [seat, *(ch for ch in seat.children if ch.dep_ in {"compound", "nmod"})]:
+            mention = c.mention_at.get(token.i)
+            if mention is not None and mention.kind == "constituency":
+                return mention.name
+        return ""
+
+    def seat_holders(self, c: Clause, seat) -> list:
+        """Who a seat belongs to: "A's seat", "the constituencies of A and B", "the seats
+        held by A", "their seats"."""
+        found = []
+        holding = lemma_class("seat_holding_verbs") | lemma_class("winning_verbs")
+        for member in c.members(seat):
+            if member.tag_ == "VBN" and lemma(member) in holding:
+                # "A and B - held by X and Y -": the parser may coordinate the participle
+                found += [g for a in member.children if a.dep_ == "agent" for g in a.children]
+        for member in (m for m in c.members(seat) if self.is_seat(c, m)):
+            for clause in (ch for ch in member.children if ch.dep_ == "relcl"):
+                found += self.relative_holders(c, clause)
+            owned = [member, member.head] if member.dep_ == "compound" else [member]
+            for child in (ch for word in owned for ch in word.children):
+                mention = c.mention_of(child)
+                if child.dep_ == "poss" or (
+                    child.dep_ == "compound"
+                    and mention is not None
+                    and mention.kind == "person"
+                    and mention != c.mention_of(member)
+                ):
+                    found.append(child)
+                elif child.dep_ == "prep" and child.lower_ == "of":
+                    found += [g for g in child.children if g.dep_ == "pobj"]
+                elif child.dep_ == "acl" and child.tag_ == "VBN":
+                    found += [
+                        g
+                        for a in child.children
+                        if a.dep_ == "agent"
+                        for g in a.children
+                        if g.dep_ == "pobj"
+                    ]
+        return found
+
+    def relative_holders(self, c: Clause, clause) -> list:
+        """Holders a relative clause on a seat names: "the seat X took", "where X is the
+        sitting MP"."""
+        subjects = [ch for ch in clause.children if ch.dep_ in SUBJECTS]
+        subjects = [s for s in subjects if c.mention_of(s) is not None]
+        if lemma(clause) == "be":
+            attrs = [ch for ch in clause.children if ch.dep_ == "attr"]
+            if any(lemma(a) in lemma_class("office_nouns") for a in attrs):
+                return subjects
+            return []
+        holding = lemma_class("seat_holding_verbs")
+        if not any(lemma(ch) == "where" for ch in clause.children):
+            holding |= lemma_class("winning_verbs")  # "the seat X took", not "where X took"
+        return subjects if lemma(clause) in holding else []
+
+    # --- arguments ---
+
+    def agent(self, c: Clause, verb):
+        """Who does the leaving: `Clause.agent`, carried up from "the decision to resign"
+        or "his intention of quitting" to whoever made the decision."""
+        for _ in range(3):
+            agent = c.agent(verb)
+            if agent is not None and lemma(agent) in {"who", "that", "which"}:
+                relative = agent.head  # "X, who was elected ... but resigned": X
+                agent = relative.head if relative.dep_ == "relcl" else None
+            if agent is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                verb = verb.head.head
+                continue
+            if (
+                agent is not None
+                and verb.dep_ in {"acl", "pcomp"}
+                and agent == verb.head
+                and agent.pos_ == "NOUN"
+                and c.mention_of(agent) is None
+                and lemma(agent) not in self.plural_words()
+            ):
+                verb = agent.head
+                continue
+            return agent
+        return None
+
+    def plural_words(self) -> frozenset:
+        return (
+            lemma_class("office_nouns")
+            | lemma_class("defector_nouns")
+            | lemma_class("partitives")
+            | lemma_class("founder_nouns")
+            | {"people", "colleague", "politician", "those", "who", "other"}
+        )
+
+    def people(self, c: Clause, token) -> tuple[list[str], bool]:
+        """(names, plural): the people `token` stands for, and whether it is an unnamed
+        plural ("MPs", "the seven") that may carry a collective move."""
+        mention = c.mention_of(token)
+        if mention is not None and mention.kind == "person":
+            names = []
+            for member in c.members(token):
+                names += self.named_with_appositions(c, member)
+            return list(dict.fromkeys(names)), False
+        if token.lower_ in {"they", "them", "their"}:
+            return self.plural_antecedent(c, token), True
+        word = lemma(token)
+        plural = (
+            token.tag_ in {"NNS", "NNPS", "CD"}
+            or token.pos_ == "NUM"
+            or word in lemma_class("partitives") | {"those", "people"}
+            or token.lower_.removesuffix("s") in self.plural_words() - {token.lower_}
+        )
+        if not plural and word in lemma_class("office_nouns"):
+            seats = [c.mention_of(ch) for ch in token.children if ch.dep_ in {"compound", "nmod"}]
+            seats = [m.name for m in seats if m is not None and m.kind == "constituency"]
+            holder = self.doc.holder_of(seats[0]) if seats else ""
+            if holder and not any(ch.dep_ == "appos" for ch in token.children):
+                return [holder], False  # "the Wigan MP": whoever the article says holds it
+        if not plural and c.refers_back(token):
+            antecedent = c.antecedent(token)
+            if not antecedent:  # "Following her departure, X ...": the person named next
+                after = [
+                    m.name
+                    for i, m in sorted(c.mention_at.items())
+                    if i > token.i and m.kind == "person"
+                ]
+                antecedent = after[0] if after else ""
+            return ([antecedent] if antecedent else []), False
+        if token.dep_ == "appos" and c.mention_of(token.head) is not None:
+            return self.people(c, token.head)  # "X, the former minister who quit"
+        tied = self.tied(c, token)
+        if tied:
+            return tied, False
+        return [], plural
+
+    def respectively(self, c: Clause, verb, people: list[str]) -> list[tuple[str, str]]:
+        """ "A and B quit X and Y respectively": each person with their own party."""
+        if not any(lemma(ch) == "respectively" for ch in verb.subtree):
+            return []
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                parties = [self.party_ref(c, member, "") for member in c.members(child)]
+                if len(parties) == len(people) > 1 and all(parties):
+                    return list(zip(people, parties, strict=True))
+        return []
+
+    def company(self, c: Clause, verb) -> list[str]:
+        """People who left with the subject: "quit Labour with A and B", "along with A"."""
+        found = []
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in {"with", "alongside"}:
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    if c.mention_of(pobj) is not None:
+                        found += self.people(c, pobj)[0]
+        return found
+
+    def named_with_appositions(self, c: Clause, token) -> list[str]:
+        mention = c.mention_of(token)
+        names = [mention.name] if mention is not None and mention.kind == "person" else []
+        for child in token.children:
+            if child.dep_ == "appos":
+                for member in c.members(child):
+                    inner = c.mention_of(member)
+                    if inner is not None and inner.kind == "person":
+                        names.append(inner.name)
+        return names
+
+    def tied(self, c: Clause, noun) -> list[str]:
+        """People a plural noun is tied to by the parse: its appositions ("Three
+        Conservatives, A, B and C"), a partitive ("one of the seven", "among the MPs who"),
+        or a copula ("X was a defector")."""
+        if noun.i in self.visiting:
+            return []
+        self.visiting.add(noun.i)
+        try:
+            return self.tied_once(c, noun)
+        finally:
+            self.visiting.discard(noun.i)
+
+    def tied_once(self, c: Clause, noun) -> list[str]:
+        found = []
+        head = noun
+        while head.dep_ == "conj" or _continues(c, head):
+            head = head.head  # "A, B and the five other MPs who quit"
+        for member in _listed(c, head) if head != noun else c.members(noun):
+            mention = c.mention_of(member)
+            if member != noun and mention is not None and mention.kind == "person":
+                found += self.people(c, member)[0]
+        for child in noun.children:
+            if child.dep_ == "appos":
+                for member in c.members(child):
+                    found += self.people(c, member)[0] if c.mention_of(member) else []
+        if noun.dep_ in SUBJECTS and lemma(noun.head) == "be":
+            for attr in (ch for ch in noun.head.children if ch.dep_ == "attr"):
+                found += self.tied(c, attr)  # "the founders were A, B and C"
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ in {"of", "among"}:
+            above = head.head
+            if head.lower_ == "among":
+                subject = c.subject(above) if above.pos_ in {"VERB", "AUX"} else above
+                if subject is not None and subject != noun:
+                    found += self.people(c, subject)[0]
+            elif lemma(above) in lemma_class("partitives") or above.pos_ == "NUM":
+                if above.dep_ in {"attr", "acomp"}:
+                    subject = c.subject(above.head)
+                    if subject is not None:
+                        found += self.people(c, subject)[0]
+                elif above.dep_ == "appos":
+                    found += self.people(c, above.head)[0]
+                elif above.dep_ in SUBJECTS:
+                    found += [
+                        p
+                        for ch in above.children
+                        if ch.dep_ == "appos"
+                        for p in self.people(c, ch)[0]
+                    ]
+        elif noun.dep_ == "attr":
+            subject = c.subject(head)
+            if subject is not None and subject != noun:
+                found += self.people(c, subject)[0]
+        return list(dict.fromkeys(found))
+
+    def plural_antecedent(self, c: Clause, token) -> list[str]:
+        """ "They" after a list of names in the same sentence: the list."""
+        for i in sorted((i for i in c.mention_at if i < token.i), reverse=True):
+            candidate = c.sent[i]
+            if c.mention_at[i].kind != "person" or candidate.dep_ == "conj":
+                continue
+            names = self.people(c, candidate)[0]
+            if len(names) > 1:
+                return names
+        return []
+
+    def stayers(self, c: Clause, word) -> list[str]:
+        """Who "sits as an independent" / "stays unattached"."""
+        verb = word
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+            verb = verb.head
+        if lemma(verb) not in self.staying and lemma(verb) not in self.leaving:
+            return []
+        agent = self.agent(c, verb)
+        return self.people(c, agent)[0] if agent is not None else []
+
+    # --- parties ---
+
+    def source(self, c: Clause, verb, person: str):
+        """The party left: a party, "the party", "it"; None when the clause names none;
+        False when it names something else ("left the meeting")."""
+        other = False
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                party = self.party_ref(c, child, person)
+                if party:
+                    return party
+                if lemma(child) not in {"floor", "whip", "ship", "membership", "aisle"}:
+                    other = True
+            if child.dep_ in {"prep", "prt"} and child.lower_ in _SOURCE_PREPOSITIONS:
+                party = self.party_in(c, child, person)
+                if party:
+                    return party
+        return False if other else None
+
+    def party_in(self, c: Clause, prep, person: str) -> str | None:
+        for grand in prep.children:
+            if grand.dep_ == "pobj":
+                party = self.party_ref(c, grand, person)
+                if party:
+                    return party
+            if grand.dep_ == "prep" and grand.lower_ in _SOURCE_PREPOSITIONS:
+                party = self.party_in(c, grand, person)  # "out of the party"
+                if party:
+                    return party
+        return None
+
+    def destination(self, c: Clause, verb, source, depth: int = 0) -> str | None:
+        """The group joined, as the clause of the leaving verb says: "to B", "for B",
+        "to join B", "and joined B", "to sit as an independent" (""), "but not joined B" ("")."""
+        targets = _TARGET_PREPOSITIONS | ({"with", "as"} if lemma(verb) in self.staying else set())
+        preps = [ch for ch in verb.children if ch.dep_ in {"prep", "prt"}]
+        preps += [g for ch in preps for g in ch.conjuncts]  # "out of A and into B"
+        for child in [*verb.children, *preps]:
+            if child.dep_ in {"prep", "conj"} and child.lower_ in targets:
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    party = self.party_ref(c, pobj, "", exclude=source)
+                    if party:
+                        return party
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "as"
+                and any(lemma(g) in lemma_class("independent_words") for g in child.subtree)
+            ):
+                return ""
+            if child.dep_ in {"acomp", "oprd", "advmod"} and (
+                lemma(child) in lemma_class("independent_words")
+            ):
+                return ""
+        if depth > 2:
+            return None
+        for child in verb.children:
+            if child.dep_ not in _ARGUMENT_CLAUSES or child.pos_ not in {"VERB", "AUX"}:
+                continue
+            own = [g for g in child.children if g.dep_ in SUBJECTS]
+            if own and not c.refers_back(own[0]) and lemma(own[0]) not in {"who", "that"}:
+                continue
+            if _word(child) in self.joining:
+                group = self.joined_group(c, child, exclude=source)
+                if group is not None:
+                    return "" if self.negated(child) or self.refused(c, child) else group
+            if _word(child) not in self.joining or lemma(child) in self.staying | self.leaving:
+                found = self.destination(c, child, source, depth + 1)
+                if found is not None:
+                    return found
+        return None
+
+    def joined_group(self, c: Clause, verb, exclude=None) -> str | None:
+        if verb.dep_ == "relcl" and not any(ch.dep_ == "dobj" for ch in verb.children):
+            party = self.party_ref(c, verb.head, "", exclude=exclude)  # "the group she founded"
+            if party:
+                return party
+        for child in verb.children:
+            if child.dep_ in {"dobj", "attr"}:
+                party = self.party_ref(c, child, "", exclude=exclude)
+                if party:
+                    return party
+            if child.dep_ in {"prep", "prt"} and child.lower_ in _TARGET_PREPOSITIONS | {
+                "up",
+                "over",
+            }:
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        party = self.party_ref(c, grand, "", exclude=exclude)
+                        if party:
+                            return party
+                    if grand.dep_ == "prep" and grand.lower_ in _TARGET_PREPOSITIONS:
+                        party = self.party_in_target(c, grand, exclude)
+                        if party:
+                            return party
+        return None
+
+    def party_in_target(self, c: Clause, prep, exclude) -> str | None:
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            party = self.party_ref(c, pobj, "", exclude=exclude)
+            if party:
+                return party
+        return None
+
+    def party_ref(self, c: Clause, token, person: str, exclude=None) -> str | None:
+        """The party `token` names: a party mention (or one compounded on it, "the Labour
+        whip"), or "the party"/"the group"/"it" resolved to the person's party or the
+        party named last."""
+        for candidate in [token, *(ch for ch in token.children if ch.dep_ in {"compound", "amod"})]:
+            mention = c.mention_of(candidate)
+            if mention is not None and mention.kind == "party":
+                return mention.name
+        word = lemma(token)
+        if word in lemma_class("group_nouns") or token.lower_ == "it":
+            if word == "party" and person and person in self.affiliation:
+                return self.affiliation[person][0]
+            if word == "party" and self.agent_token is not None:
+                party = self.party_word(c, self.agent_token)
+                if party:
+                    return party
+            return self.last_party(c, token, exclude, "" if word == "party" else word)
+        return None
+
+    def party_word(self, c: Clause, token) -> str | None:
+        for child in token.children:
+            if child.dep_ in {"compound", "amod", "nmod"}:
+                mention = c.mention_of(child)
+                if mention is not None and mention.kind == "party":
+                    return mention.name
+        return None
+
+    def last_party(self, c: Clause, token, exclude=None, head: str = "") -> str | None:
+        """The party a definite "the party" / "the group" / "it" refers to: the one named
+        last before it (whose name has that head noun, for "the group"), else the next."""
+
+        def fits(mention) -> bool:
+            named = f"{mention.name} {mention.text}".lower()
+            return mention.kind == "party" and mention.name != exclude and head in named
+
+        before = [m for i, m in sorted(c.mention_at.items()) if i < token.i and fits(m)]
+        if before:
+            return before[-1].name
+        views = self.doc.views
+        for position in [*range(c.position - 1, -1, -1), *range(c.position + 1, len(views))]:
+            names = [m.name for m in views[position].mentions if fits(m)]
+            if names:
+                return names[-1] if position < c.position else names[0]
+        after = [m for i, m in sorted(c.mention_at.items()) if i > token.i and fits(m)]
+        if after:
+            return after[0].name
+        return self.last_party(c, token, exclude) if head else None
+
+    def note_affiliation(self, c: Clause, token) -> None:
+        """The party the article gives a person: "Labour MP X", "X, the former Conservative
+        minister", "Conservatives A and B", "Labour's X"."""
+        name = c.mention_of(token).name
+        if name in self.affiliation or c.quoted(token):
+            return
+        near = [token]
+        near += [
+            ch for ch in token.children if ch.dep_ in {"compound", "amod", "nmod", "poss", "appos"}
+        ]
+        if token.dep_ in {"appos", "compound"} and token.head.pos_ in {"NOUN", "PROPN"}:
+            near.append(token.head)
+        lead = token
+        while lead.dep_ in {"appos", "conj"} and c.mention_of(lead.head) is not None:
+            lead = lead.head  # "TIG MPs A, B and C": the list shares its modifiers
+        if lead != token:
+            near += [ch for ch in lead.children if ch.dep_ in {"compound", "amod", "nmod"}]
+        for word in list(near[1:]):
+            near += [g for g in word.children if g.dep_ in {"compound", "amod", "nmod", "poss"}]
+        former = any(lemma(w) in {"former", "ex"} or w.lower_.startswith("ex-") for w in near)
+        for word in near[1:]:
+            mention = c.mention_of(word)
+            if mention is not None and mention.kind == "party":
+                self.affiliation[name] = (mention.name, former)
+                self.affiliation_span[name] = self.doc.sentence_span(c.view)
+                return
+
+    def own_party(self, person: str) -> str | None:
+        known = self.affiliation.get(person)
+        return known[0] if known else None
+
+    # --- doubt ---
+
+    def unrealised(self, c: Clause, token) -> bool:
+        """Negated, hedged, denied, refused, asked for or planned."""
+        if self.doubted(token) or self.negated(token) or self.refused(c, token):
+            return True
+        node = token
+        while node.dep_ in {"xcomp", "ccomp", "conj"} and node.head != node:
+            base = node.tag_ == "VB" or any(ch.lower_ == "to" for ch in node.children)
+            if base and lemma(node.head) in lemma_class("unrealised_verbs"):
+                return True
+            node = node.head
+        return False
+
+    def doubted(self, token) -> bool:
+        """`Clause.doubted`, but a relative clause or apposition is asserted whatever the
+        clause around it says ("Labour hopes to oust the MPs who quit")."""
+        doubtful = lemma_class("negations") | lemma_class("hedges") | lemma_class("denials")
+        node = token
+        while True:
+            if node != token and node.pos_ != "PROPN" and lemma(node) in doubtful:
+                return True
+            for child in node.children:
+                if child.dep_ in {"neg", "aux", "auxpass", "advmod", "mark"} and (
+                    lemma(child) in doubtful or child.lower_ in doubtful
+                ):
+                    return True
+            if node.dep_ in SUBJECTS | {"relcl", "appos"} or node.head == node:
+                return False
+            if node.dep_ == "advcl" and any(
+                ch.dep_ == "mark" and lemma(ch) in lemma_class("causal_markers")
+                for ch in node.children
+            ):
+                return False  # "needed because X quit": the reason is asserted
+            node = node.head
+
+    def negated(self, token) -> bool:
+        return any(ch.dep_ == "neg" for ch in token.children)
+
+    def refused(self, c: Clause, token) -> bool:
+        """Under a refusal on the way up: "refused to join", "ruled out quitting"."""
+        for node in token.ancestors:
+            particles = [ch.lower_ for ch in node.children if ch.dep_ == "prt"]
+            phrases = {lemma(node)} | {f"{lemma(node)} {p}" for p in particles}
+            if phrases & lemma_class("refusals"):
+                return True
+            if node.dep_ in SUBJECTS:
+                return False
+        return False
+
+    def date(self, verb) -> str:
+        for child in verb.children:
+            if child.dep_ == "npadvmod" and child.lower_ in lemma_class("weekdays"):
+                return child.text
+            if child.dep_ == "prep" and child.lower_ in {"on", "in"}:
+                for pobj in child.children:
+                    if pobj.lower_ in lemma_class("weekdays") | lemma_class("months"):
+                        return _day(pobj)
+            if child.dep_ == "prep" and child.lower_ == "on":
+                for pobj in child.children:  # "on 18 February": the day is the head
+                    month = [g for g in pobj.children if g.lower_ in lemma_class("months")]
+                    if pobj.like_num and month:
+                        return _day(month[0])
+        return ""
+
+    # --- facts ---
+
+    def note(self, person, party, target, span, rule, date) -> None:
+        move = self.moves.setdefault((person, party), _Move(rule))
+        if span not in move.spans:
+            move.spans.append(span)
+        if move.to is None and target is not None:
+            move.to = target
+        move.date = move.date or date
+
+    def group_of(self, person: str, party: str) -> str | None:
+        """The group the article connects a person who left `party` to."""
+        later = [p for (who, p) in self.moves if who == person and p != party]
+        if later:
+            return later[0]
+        for group, _, _ in self.joins.get(person, []):
+            if group != party:
+                return group
+        if person in self.independent:
+            return ""
+        known = self.affiliation.get(person)
+        if known and not known[1] and known[0] != party:
+            return known[0]
+        groups = {to for source, to in self.collective if source == party and to}
+        if len(groups) == 1:
+            return groups.pop()
+        groups = {to for _, to in self.collective if to}
+        groups |= {m.to for m in self.moves.values() if m.to}
+        groups.discard(party)
+        return groups.pop() if len(groups) == 1 else None
+
+    def group_for(self, person: str) -> _Group | None:
+        """The group a person listed as a member belongs to: the one that left the party
+        the article gives them, else the largest; none for someone of another party."""
+        known = self.affiliation.get(person)
+        if known and known[0] in self.groups:
+            return self.groups[known[0]]
+        if person in self.member_group:
+            return self.member_group[person]  # listed as many as the group counts
+        targets = {g.target for g in self.groups.values()}
+        if known and known[0] not in targets:
+            return None
+        return max(self.groups.values(), key=lambda g: g.count)
+
+    def story_source(self, target) -> str | None:
+        """The party every move the article reports (to `target`, if known) left, when
+        there is just one: the party of a person the parse ties to those moves."""
+        moves = list(self.collective) + [(p, m.to) for (_, p), m in self.moves.items()]
+        sources = {s for s, to in moves if target is None or to in {target, None}}
+        sources.discard(target)
+        return sources.pop() if len(sources) == 1 else None
+
+    def facts(self) -> list[PartyMoveFact]:
+        # "TIG MPs A, B and C" in an article that reports MPs leaving for TIG: members
+        # of the group the plural movers joined
+        joined = {to for _, to in self.collective if to}
+        for person, (party, former) in self.affiliation.items():
+            if party in joined and not former and person not in self.joins:
+                self.joins[person] = [(party, self.affiliation_span[person], "")]
+        for person, span in self.members:
+            if any(who == person for who, _ in self.moves):
+                continue
+            group = self.group_for(person)
+            if group is not None:
+                self.note(person, group.source, group.target, span, "party_move.member", group.date)
+        for person, target, span, rule, date in self.unplaced:
+            if any(who == person for who, _ in self.moves):
+                continue
+            party = self.own_party(person)
+            if party is None or party == target:
+                party = self.story_source(target)
+            if party and party != target:
+                self.note(person, party, target, span, rule, date)
+        for person, joined in self.joins.items():
+            for group, span, date in joined:
+                if any(who == person and move.to == group for (who, _), move in self.moves.items()):
+                    continue
+                if any(who == person and party == group for who, party in self.moves):
+                    continue  # a later move out of the group it joined
+                party = next(
+                    (
+                        move.to
+                        for (who, _), move in self.moves.items()
+                        if who == person and move.to and move.to != group
+                    ),
+                    None,
+                ) or self.own_party(person)
+                if party is None or party == group:
+                    party = self.story_source(group)
+                if party and party != group:
+                    self.note(person, party, group, span, "party_move.joined", date)
+        facts = []
+        for (person, party), move in self.moves.items():
+            target = move.to if move.to is not None else self.group_of(person, party)
+            # the seat this article gives: a move is told of the person, so one the
+            # article does not give is left empty rather than waiting on another article
+            seat = self.doc.seat_of.get(person) or self.member_seat.get(person) or ""
+            facts.append(
+                PartyMoveFact(
+                    move.rule,
+                    tuple(move.spans),
+                    person,
+                    party,
+                    target or "",
+                    seat,
+                    move.date,
+                )
+            )
+        return facts
 
 
-def _clause_at(view: SentenceView, index: int) -> str:
-    """The clause of the template holding mention `index` (cut at semicolons and "but")."""
-    slot = view.slots[index]
-    template = view.template
-    cuts = [0] + [m.end() for m in re.finditer(r"; |, but |, while ", template)] + [len(template)]
-    for start, end in zip(cuts, cuts[1:], strict=False):
-        if start <= slot < end:
-            return template[start:end]
-    return template
+def _day(word) -> str:
+    """A weekday or month with the day of the month it carries: "18 February",
+    "February 18"."""
+    days = [t for t in [word, word.head, *word.children] if t.like_num and t.dep_ != "ROOT"]
+    days = [t for t in days if t.text.isdigit() and int(t.text) <= 31 and abs(t.i - word.i) == 1]
+    if not days:
+        return word.text
+    first, last = sorted([word, days[0]], key=lambda t: t.i)
+    return word.doc[first.i : last.i + 1].text
+
+
+def _may_hold_move(view) -> bool:
+    """The cheap test on a sentence's words (outside its mentions: "The Independent
+    Group" is no cue) before it is parsed: a leaving word said of someone, not only asked
+    of them ("urged her to quit"); a defector word with a name; a joining, founding or
+    sitting word with a party."""
+    kinds = {m.kind for m in view.mentions}
+    someone = "person" in kinds
+    plain = view.template.split()
+    words = _words(view)
+    actors = cue_forms("personal_pronouns", "office_nouns", "defector_nouns", "partitives")
+    leaving = words & cue_forms("leaving_verbs")
+    owners = cue_forms("personal_pronouns") | {"of"}
+    owned = words & owners or any(w.endswith(("'s", "’s", "‘s")) for w in words)
+    if owned:  # "her departure", "the defection of X"
+        leaving |= words & cue_forms("departure_nouns")
+    if leaving and (someone or words & actors):
+        after_to = {
+            w.strip(".,;:!?'\"’‘“”()").lower()
+            for before, w in zip(plain, plain[1:], strict=False)
+            if before.lower() == "to"
+        }
+        asked = words & cue_forms("unrealised_verbs")
+        if not (asked and leaving <= after_to):
+            return True
+    if someone and words & cue_forms("defector_nouns"):
+        return True
+    joining = cue_forms("joining_verbs", "founder_nouns", "staying_verbs", "independent_words")
+    return bool("party" in kinds and (someone or words & actors) and words & joining)
+
+
+def _continues(c: Clause, token) -> bool:
+    """Whether a name carries on a list begun before it."""
+    if token.dep_ == "conj":
+        return True
+    head = c.mention_of(token.head)
+    return token.dep_ == "appos" and head is not None and head.kind == "person"
+
+
+def _listed(c: Clause, token) -> list:
+    """The names of a list: coordinated, or run together as the parser sometimes reads a
+    long list ("A, B, C, D and E" with "B" in apposition to "A")."""
+    found = []
+    for member in c.members(token):
+        found.append(member)
+        for child in member.children:
+            mention = c.mention_of(child)
+            if child.dep_ == "appos" and mention is not None and mention.kind == "person":
+                found += [m for m in _listed(c, child) if m not in found]
+    return sorted({t.i: t for t in found}.values(), key=lambda t: t.i)
+
+
+def _words(view) -> set[str]:
+    """The words of a sentence outside its mentions, lower-cased."""
+    return {w.strip(".,;:!?'\"’‘“”()").lower() for w in view.template.split()}
+
+
+def _count(token) -> int:
+    """How many a plural names: "seven MPs", "the seven", "8 MPs"; 0 when it does not say."""
+    numbers = lexicon()["number_words"]
+    for word in [token, *(ch for ch in token.children if ch.dep_ == "nummod")]:
+        if word.lower_ in numbers:
+            return numbers[word.lower_]
+        if word.like_num and word.text.isdigit() and int(word.text) < 100:
+            return int(word.text)
+    return 0

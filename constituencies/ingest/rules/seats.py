@@ -559,6 +559,14 @@ class _Reading(Clause):
             if child.dep_ == "prep" and child.lower_ in {"for", "of"}:
                 for place in child.children:
                     seats = seats or self.seats(place, bodies=False)
+        if not seats and noun.dep_ == "compound":
+            # "U MP X" parsed flat: U, MP and the first name all modify the surname
+            before = [
+                c
+                for c in noun.head.children
+                if c.dep_ in {"compound", "nmod"} and c.i == noun.i - 1
+            ]
+            seats = self.seats(before[0], bodies=False) if before else []
         contextual = False
         if not seats:
             seats = self.where_seats(noun)
@@ -574,7 +582,9 @@ class _Reading(Clause):
             # "X, the MP, ..." under a seat's heading or a fronted place
             apposed = noun.dep_ == "appos" and any(c.lower_ == "the" for c in noun.children)
             scoped = self.fronted_place() or self.doc.section_seat(self.position)
-            if not (local or owner or self.under_where(noun) or (apposed and scoped)):
+            # "In U, Labour MP X ...": a fronted place scopes the office its clause names
+            titled = noun.dep_ == "compound" and bool(self.fronted_place())
+            if not (local or owner or self.under_where(noun) or (apposed and scoped) or titled):
                 return []
             its = any(lemma(c) in {"its"} for c in noun.children if c.dep_ == "poss")
             seat = (its and self.seat_before(noun)) or self.context_seat(noun)

@@ -1,0 +1,390 @@
+"""Party moves read from the parse: a battery of constructions, each with every record it
+should yield compared whole. Sentences are written for these tests in plain news English;
+names are invented, seats and parties real."""
+
+import pytest
+
+from constituencies.ingest.extract import extract
+from constituencies.ingest.facts import PartyMoveFact
+from constituencies.ingest.scoring import record_of
+
+
+def records(text):
+    found = [record_of(f) for f in extract(text).facts if isinstance(f, PartyMoveFact)]
+    return sorted(found, key=repr)
+
+
+def move(person, from_party, to_group="", constituency="", date_text="", seat_holder=""):
+    return {
+        "type": "party_move",
+        "person": person,
+        "from_party": from_party,
+        "to_group": to_group,
+        "constituency": constituency,
+        "date_text": date_text,
+        "seat_holder": seat_holder,
+    }
+
+
+def expect(*rows):
+    return sorted(rows, key=repr)
+
+
+LD = "Liberal Democrats"
+TIG = "The Independent Group"
+
+BATTERY = [
+    (
+        "active, with the group joined",
+        "Sam Hope quit Labour on Monday to join the Liberal Democrats.",
+        [move("Sam Hope", "Labour", LD, date_text="Monday")],
+    ),
+    (
+        "defected from A to B, seat from the title",
+        "Wigan MP Sam Hope has defected from the Conservatives to Labour.",
+        [move("Sam Hope", "Conservative", "Labour", "Wigan")],
+    ),
+    (
+        "passive",
+        "The Conservative Party was abandoned by Sam Hope on Monday.",
+        [move("Sam Hope", "Conservative", date_text="Monday")],
+    ),
+    (
+        "relative clause, the group from the main clause",
+        "Sam Hope, who left Labour in February, now sits with The Independent Group.",
+        [move("Sam Hope", "Labour", TIG, date_text="February")],
+    ),
+    (
+        "apposition gives the seat; to sit as an independent",
+        "Sam Hope, the MP for Bolsover, has resigned from the Labour Party and will sit as an "
+        "independent.",
+        [move("Sam Hope", "Labour", "", "Bolsover")],
+    ),
+    (
+        "coordinated subjects share the verb",
+        "Sam Hope, Kim Ray and Lee Moss quit Labour to form The Independent Group.",
+        [
+            move("Sam Hope", "Labour", TIG),
+            move("Kim Ray", "Labour", TIG),
+            move("Lee Moss", "Labour", TIG),
+        ],
+    ),
+    (
+        "together with: the companions share the verb's arguments",
+        "Sam Hope quit the Conservatives together with Kim Ray and Lee Moss.",
+        [
+            move("Sam Hope", "Conservative"),
+            move("Kim Ray", "Conservative"),
+            move("Lee Moss", "Conservative"),
+        ],
+    ),
+    (
+        "possessive departure noun",
+        "Sam Hope's defection from Labour to the Liberal Democrats surprised colleagues.",
+        [move("Sam Hope", "Labour", LD)],
+    ),
+    (
+        "pronoun before its name, in a fronted phrase",
+        "Following her departure from the SNP, Sam Hope sat as an independent.",
+        [move("Sam Hope", "SNP")],
+    ),
+    (
+        "partitive: one of the MPs who walked out",
+        "Sam Hope was one of the three MPs who walked out of Labour to set up The Independent "
+        "Group.",
+        [move("Sam Hope", "Labour", TIG)],
+    ),
+    (
+        "a pronoun referring back, and a second move out of the new group",
+        "Sam Hope, the MP for Vauxhall, quit Labour to help found Change UK. She has since left "
+        "Change UK and joined the Liberal Democrats.",
+        [move("Sam Hope", "Labour", TIG, "Vauxhall"), move("Sam Hope", TIG, LD, "Vauxhall")],
+    ),
+    (
+        "the MP referring back; the group from the later sentence",
+        "Sam Hope quit Labour in March. The Wigan MP now sits with the Liberal Democrats.",
+        [move("Sam Hope", "Labour", LD, "Wigan", "March")],
+    ),
+    (
+        "fronted place; the party is the person's own",
+        "In Wigan, Labour MP Sam Hope has quit the party to sit as an independent.",
+        [move("Sam Hope", "Labour", "", "Wigan")],
+    ),
+    (
+        "respectively pairs people with parties",
+        "Sam Hope and Kim Ray quit Labour and the Conservatives respectively to join The "
+        "Independent Group.",
+        [move("Sam Hope", "Labour", TIG), move("Kim Ray", "Conservative", TIG)],
+    ),
+    (
+        "apposed list under a counted plural",
+        "Three Conservatives, Sam Hope, Kim Ray and Lee Moss, defected to The Independent Group "
+        "on Wednesday.",
+        [
+            move("Sam Hope", "Conservative", TIG, date_text="Wednesday"),
+            move("Kim Ray", "Conservative", TIG, date_text="Wednesday"),
+            move("Lee Moss", "Conservative", TIG, date_text="Wednesday"),
+        ],
+    ),
+    (
+        "joining verb: the party left is the one the article gives the person",
+        "Labour MP Sam Hope has joined the Liberal Democrats.",
+        [move("Sam Hope", "Labour", LD)],
+    ),
+    (
+        "copula apposition gives the party; crossing the floor",
+        "Kim Ray, the Conservative MP for Wigan, crossed the floor to join the Liberal Democrats.",
+        [move("Kim Ray", "Conservative", LD, "Wigan")],
+    ),
+    (
+        "a distracting number",
+        "Wigan MP Sam Hope, whose majority is 4,000, quit Labour on Friday.",
+        [move("Sam Hope", "Labour", "", "Wigan", "Friday")],
+    ),
+    ("negation", "Sam Hope has not left Labour.", []),
+    ("hedge", "Sam Hope is expected to quit the Conservatives.", []),
+    ("denial", "Sam Hope denied that she would defect to the Liberal Democrats.", []),
+    ("ruled out", "Labour MP Sam Hope ruled out joining the Liberal Democrats.", []),
+    ("asked to, not done", "Activists urged Sam Hope to quit Labour.", []),
+    ("not a party", "Sam Hope left the meeting early.", []),
+    ("a leader named near no move", "Jeremy Corbyn said Labour would fight every seat.", []),
+    (
+        "a leader reporting someone else's move is not a mover",
+        "Labour leader Jeremy Corbyn said he was sorry that Sam Hope had left the party.",
+        [move("Sam Hope", "Labour")],
+    ),
+    (
+        "no party said or recorded: no move is assumed",
+        "Party leaders demanded that Kim Ray and Lee Moss resign and fight by-elections after "
+        "they quit.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "rows"), BATTERY, ids=[b[0] for b in BATTERY])
+def test_battery(construction, text, rows):
+    assert records(text) == expect(*rows)
+
+
+# Whole passages from the former rules' tests that still express true behaviour.
+PASSAGES = [
+    (
+        "Frank Field, the MP for Birkenhead, has resigned from the Labour Party and will sit as "
+        "an independent.",
+        [move("Frank Field", "Labour", "", "Birkenhead")],
+    ),
+    (
+        "Nick Boles, who quit the Tories on Tuesday with Phillip Lee, now sits with The "
+        "Independent Group.",
+        [
+            move("Nick Boles", "Conservative", TIG, date_text="Tuesday"),
+            move("Phillip Lee", "Conservative", TIG, date_text="Tuesday"),
+        ],
+    ),
+    (
+        "Kate Hoey, the MP for Vauxhall, resigned from Labour in February to join The Independent "
+        "Group. She left it in June to sit as an independent.",
+        [
+            move("Kate Hoey", "Labour", TIG, "Vauxhall", "February"),
+            move("Kate Hoey", TIG, "", "Vauxhall", "June"),
+        ],
+    ),
+    ("Labour MPs Jess Phillips and Wes Streeting criticised the defectors but will stay.", []),
+    (
+        "Kate Hoey quit Labour on Monday. The Wigan MP Lisa Nandy said she was sad to see her go.",
+        [move("Kate Hoey", "Labour", date_text="Monday")],
+    ),
+    (
+        "Three MPs walked out on Monday. Deputy leader Ann Cole, the MP for Bolsover, struck "
+        "a warmer note.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), PASSAGES)
+def test_passages(text, rows):
+    assert records(text) == expect(*rows)
+
+
+# Groups: people the article reports moving together ("the seven MPs who quit"), and the
+# members it names apart from the move.
+SEVEN = "Ann Lowe, Ben Marsh, Cara Dunn, Dev Patel, Eve Stone, Finn Hale and Gail Ross"
+SEVEN_NAMES = [name.removeprefix("and ") for name in SEVEN.replace(" and ", ", ").split(", ")]
+
+GROUPS = [
+    (
+        "a list as long as the group, in another sentence",
+        "Seven Labour MPs quit the party on Monday to join the Liberal Democrats. Party "
+        f"leaders demanded that {SEVEN} submit to by-elections.",
+        [move(name, "Labour", LD, date_text="Monday") for name in SEVEN_NAMES],
+    ),
+    (
+        "the group counted through its seats",
+        "Labour will fight the seven seats held by the MPs who quit the party on Monday to "
+        f"join the Liberal Democrats. Party leaders said {SEVEN} should stand down.",
+        [move(name, "Labour", LD, date_text="Monday") for name in SEVEN_NAMES],
+    ),
+    (
+        "apposition to the counted plural",
+        "Three Conservative MPs, Ann Lowe, Ben Marsh and Cara Dunn, quit the party on "
+        "Wednesday to join The Independent Group.",
+        [
+            move("Ann Lowe", "Conservative", TIG, date_text="Wednesday"),
+            move("Ben Marsh", "Conservative", TIG, date_text="Wednesday"),
+            move("Cara Dunn", "Conservative", TIG, date_text="Wednesday"),
+        ],
+    ),
+    (
+        "the seats of the group, then the seats of named people",
+        "Activists will campaign in the constituencies of the MPs who quit Labour to join the "
+        "Liberal Democrats. The first rallies will be held in the constituencies of Ann Lowe "
+        "and Ben Marsh.",
+        [move("Ann Lowe", "Labour", LD), move("Ben Marsh", "Labour", LD)],
+    ),
+    (
+        "a seat held by a named person, after the group's seats",
+        "Labour has begun choosing candidates for the seats of the MPs who walked out of the "
+        "party in February to form The Independent Group. The seat held by Ann Lowe will have "
+        "an all-women shortlist.",
+        [move("Ann Lowe", "Labour", TIG, date_text="February")],
+    ),
+    (
+        "a possessive seat word, after the group's seats",
+        "Local parties in the constituencies of MPs who have quit Labour to form The "
+        "Independent Group want by-elections. Ann Lowe's constituency party said it felt let "
+        "down.",
+        [move("Ann Lowe", "Labour", TIG)],
+    ),
+    (
+        "a partitive apposition to the group",
+        "Seven Labour MPs quit the party on Monday. Ann Lowe, another of the seven, said she "
+        "had no regrets.",
+        [move("Ann Lowe", "Labour", date_text="Monday")],
+    ),
+    (
+        "names and a counted plural, the rest listed by copula",
+        "Ann Lowe, Ben Marsh and the three other Labour MPs who walked out on Monday to form "
+        "The Independent Group face a hard fight. The other three are Cara Dunn, Dev Patel "
+        "and Eve Stone.",
+        [
+            move(name, "Labour", TIG, date_text="Monday")
+            for name in ["Ann Lowe", "Ben Marsh", "Cara Dunn", "Dev Patel", "Eve Stone"]
+        ],
+    ),
+    (
+        "a group joined by people of another party",
+        "Seven Labour MPs quit the party on Monday to join the Liberal Democrats, and have "
+        "been joined by Conservative MPs Ann Lowe and Ben Marsh.",
+        [move("Ann Lowe", "Conservative", LD), move("Ben Marsh", "Conservative", LD)],
+    ),
+    (
+        "joined by a plural of a party, names in apposition",
+        "Seven Labour MPs quit the party on Monday to join the Liberal Democrats, and have "
+        "been joined by two Conservatives, Ann Lowe and Ben Marsh.",
+        [move("Ann Lowe", "Conservative", LD), move("Ben Marsh", "Conservative", LD)],
+    ),
+    (
+        "joined by a plural, names set off by a stray full stop",
+        "Seven Labour MPs quit the party on Monday to join the Liberal Democrats, and have "
+        "been joined by Conservatives.Ann Lowe, Ben Marsh and Cara Dunn.",
+        [
+            move("Ann Lowe", "Conservative", LD),
+            move("Ben Marsh", "Conservative", LD),
+            move("Cara Dunn", "Conservative", LD),
+        ],
+    ),
+    (
+        "the sentence's group wins over a group of the same size",
+        "Three Conservative MPs quit the party on Wednesday to join The Independent Group. Of "
+        "the seven Labour MPs who quit to found the group, only Ann Lowe, Ben Marsh and Cara "
+        "Dunn remain in it.",
+        [
+            move("Ann Lowe", "Labour", TIG),
+            move("Ben Marsh", "Labour", TIG),
+            move("Cara Dunn", "Labour", TIG),
+        ],
+    ),
+    (
+        "a partitive apposition, with the seat its clause says the member holds",
+        "Seven Labour MPs quit the party on Monday. Ann Lowe, another of the seven, held "
+        "Bolsover by 300 votes.",
+        [move("Ann Lowe", "Labour", "", "Bolsover", "Monday")],
+    ),
+    (
+        "names apposed to a party's former members",
+        "Seven Labour MPs quit the party on Monday to join The Independent Group. The two "
+        "former Conservatives, Ann Lowe and Ben Marsh, are safer.",
+        [move("Ann Lowe", "Conservative", TIG), move("Ben Marsh", "Conservative", TIG)],
+    ),
+    (
+        "seats whose relative clause names their MPs, paired in order",
+        "Labour will contest the seats of the MPs who quit the party in February to form The "
+        "Independent Group. The races in Wigan and Bolsover, where Ann Lowe and Ben Marsh are "
+        "the sitting MPs, will be open to men.",
+        [
+            move("Ann Lowe", "Labour", TIG, "Wigan", "February"),
+            move("Ben Marsh", "Labour", TIG, "Bolsover", "February"),
+        ],
+    ),
+    (
+        "a seat someone took, in a relative clause",
+        "Labour will contest the seats of the MPs who quit the party in February to form The "
+        "Independent Group. Cara Dunn hopes to win Bolsover, the seat Ann Lowe took into the "
+        "new group.",
+        [move("Ann Lowe", "Labour", TIG, "Bolsover", "February")],
+    ),
+    # not members
+    (
+        "where someone won a share of the vote is no holding",
+        "Labour will contest the seats of the MPs who quit the party in February to form The "
+        "Independent Group. Its best result came in Bolsover, where Ann Lowe took 60 per cent.",
+        [],
+    ),
+    (
+        "names apposed to a party's members, not former ones",
+        "Seven Labour MPs quit the party on Monday to join The Independent Group. Two "
+        "Conservatives, Ann Lowe and Ben Marsh, welcomed them.",
+        [],
+    ),
+    (
+        "leaders urging the group are not in it",
+        "Seven Labour MPs quit the party on Monday. Jeremy Corbyn and John McDonnell urged the "
+        "MPs who quit to stand down.",
+        [],
+    ),
+    (
+        "a seat named with no word of the group's seats",
+        "Seven Labour MPs quit the party on Monday. Conservative hopeful Dan Ward will contest "
+        "Ann Lowe's seat.",
+        [],
+    ),
+    (
+        "someone of another party whose seat is named",
+        "Labour will fight the seats of the MPs who quit the party on Monday to join the "
+        "Liberal Democrats. Conservative MP Dan Ward's seat is also a target.",
+        [],
+    ),
+    (
+        "a list of another size",
+        "Seven Labour MPs quit the party on Monday. Ann Lowe and Ben Marsh, two councillors, "
+        "welcomed the news.",
+        [],
+    ),
+    (
+        "a group move denied",
+        f"Seven Labour MPs have not quit the party. {SEVEN} said so on Monday.",
+        [],
+    ),
+    (
+        "a list in a quotation",
+        f'Seven Labour MPs quit the party on Monday. A spokesman said: "{SEVEN} are traitors."',
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "rows"), GROUPS, ids=[g[0] for g in GROUPS])
+def test_groups(construction, text, rows):
+    assert records(text) == expect(*rows)
