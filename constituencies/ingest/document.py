@@ -51,11 +51,8 @@ class Document:
     passages: list[Passage]
     seat_of: dict[str, str] = field(default_factory=dict)
     seat_evidence: dict[str, tuple[Span, ...]] = field(default_factory=dict)
-    known_seats: dict[str, str] = field(default_factory=dict)
     # When the article was published, where the caller knows.
     published: date | None = None
-    # The people whose seat, as known from elsewhere, the extraction asked for.
-    consulted: set[str] = field(default_factory=set)
     _focus: str | None = None
     _starts: list[int] | None = None
     _masked: dict[int, str] = field(default_factory=dict)
@@ -118,18 +115,10 @@ class Document:
                 return person
         return ""
 
-    def seat(self, person: str, outside: bool = True) -> tuple[str, bool]:
-        """(seat, learnt_elsewhere) for an MP: from this article, else from `known_seats`."""
-        if person in self.seat_of:
-            return self.seat_of[person], False
-        if outside and self.is_known_mp(person):
-            return self.known_seats[person], True
-        return "", False
-
-    def is_known_mp(self, person: str) -> bool:
-        """Whether `known_seats` has a seat for this person; noted in `consulted`."""
-        self.consulted.add(person)
-        return person in self.known_seats
+    def seat(self, person: str) -> str:
+        """The seat this article gives an MP, or "" (a fact about the seat then names the
+        MP as its `seat_holder`, for the loader to place)."""
+        return self.seat_of.get(person, "")
 
     def focus_seat(self) -> str:
         """The constituency the story is about: the only one named, or named most often

@@ -1,8 +1,9 @@
 """Extract layer: article text -> `Extraction` (title, publisher, facts with evidence).
 
-The article is parsed once into a `Document` (sentences, mentions, templates and
-quotations; see `document.py` and `mentions.py`). The relation rules in `rules/` then run
-in a fixed order, because later rules use what earlier ones learnt:
+The article is read once into a `Document` (sentences, mentions and quotations; see
+`document.py` and `mentions.py`), and the sentences any rule will read are parsed with
+spaCy in one request (`parse_wanted`). The relation rules in `rules/` then walk those
+parses, in a fixed order, because later rules use what earlier ones learnt:
 
 1. seats (`rules/seats.py`): who sits for which constituency -> `SeatFact`;
 2. roles (`rules/roles.py`): "X, the Labour chairman" -> `RoleFact`, `PersonFact`;
@@ -12,8 +13,9 @@ in a fixed order, because later rules use what earlier ones learnt:
 5. statements (`rules/statements.py`): quoted or reported words, attributed with the
    help of the roles -> `StatementFact`.
 
-Rules never name a particular person or seat: names come from the gazetteers in `data/`
-and from the shape of the prose. Every fact's `rule` names the rule that made it and its
+Rules never name a particular person, seat, party or year: names come from the gazetteers
+in `data/`, words from the lexical classes in `data/lexicon.json`, and the rest from the
+structure of the sentence. Every fact's `rule` names the rule that made it and its
 evidence quotes the sentence(s) that support it.
 
 Only what the article itself says is used. A fact about "the seats held by X and Y" in

@@ -13,8 +13,8 @@ Composite organisations are built from parts: "<seat> CLP", "<seat> Labour",
 Each sentence is also rendered as a *template*: the sentence with every mention replaced
 by a placeholder such as ``{P2}`` (person), ``{C0}`` (constituency), ``{O1}``
 (organisation), ``{Y3}`` (party) or ``{U4}`` (outlet), with curly quotes and dashes
-folded. Relation rules are regexes over templates, so they read like the prose they
-match and never depend on particular names.
+folded. The rules read the parse, not templates; templates serve the readers of layout
+that is not prose (table rows) and the masking of quoted words (`document.py`).
 """
 
 import re

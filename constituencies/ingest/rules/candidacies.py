@@ -157,7 +157,7 @@ def _rows(doc: Document) -> list[tuple]:
         if _is_bulleted_name(doc, view):
             status, seat = _caption(doc, position)
             person = mentions[0].name
-            if status and seat and person not in doc.seat_of and not doc.is_known_mp(person):
+            if status and seat and person not in doc.seat_of:
                 found.append((person, seat, "", status, position))
             continue
         if len(mentions) < 2 or mentions[0].kind != "constituency":
@@ -182,7 +182,7 @@ def _rows(doc: Document) -> list[tuple]:
             continue
         status = _caption(doc, position)[0] if people else ""
         for seat, person in zip(seats, people[: len(seats)], strict=False):
-            if status and person not in doc.seat_of and not doc.is_known_mp(person):
+            if status and person not in doc.seat_of:
                 found.append((person, seat.name, "", status, position))
     return found
 
@@ -266,10 +266,7 @@ def _may_place(doc: Document, position: int, words: set[str]) -> bool:
     for before, word in zip(text, text[1:], strict=False):
         if word in nouns and (before in determiners or before.endswith(("'s", "’s"))):
             return True
-    return any(
-        m.kind == "person" and (m.name in doc.seat_of or m.name in doc.known_seats)
-        for m in view.mentions
-    )
+    return any(m.kind == "person" and (m.name in doc.seat_of) for m in view.mentions)
 
 
 def _particles() -> frozenset[str]:
@@ -686,7 +683,7 @@ class _Reading(Clause):
         else:
             names = [m.name for m in self.named(token, "person") if not m.possessive]
             names = names[:1] if token.pos_ in {"NOUN", "PROPN"} else []
-        return [n for n in names if n and n not in self.doc.seat_of and not self.doc.is_known_mp(n)]
+        return [n for n in names if n and n not in self.doc.seat_of]
 
     def is_seat(self, token) -> bool:
         mention = self.mention_at.get(token.i)
@@ -1276,9 +1273,9 @@ def _recent_seat(doc: Document, position: int) -> tuple[str, str]:
             elif mention.kind == "person" and mention.possessive:
                 following = _WORD.findall(doc.text[mention.end : mention.end + 30].lower())[:2]
                 if set(following) & lemma_class("reference_nouns"):
-                    seat, elsewhere = doc.seat(mention.name)
+                    seat = doc.seat(mention.name)
                     if seat:
-                        found = (seat, mention.name if elsewhere else "")
+                        found = (seat, "")
         if found[0]:
             return found
         words = _WORD.findall(earlier.sentence.text.lower())

@@ -214,7 +214,7 @@ class _Reading(Clause):
         named = {_seat_named(m) for m in self.view.mentions} - {""}
         if not named:
             people = [m.name for m in self.view.mentions if m.kind == "person"]
-            named = {self.doc.seat(p, outside=False)[0] for p in people} - {""}
+            named = {self.doc.seat(p) for p in people} - {""}
         if len(named) == 1:
             return named.pop()
         return (

@@ -457,7 +457,7 @@ class _Reading(Clause):
                 mentions = [self.mention_at[j] for j in sorted(members)]
                 if kind == "constituency":
                     return [m.name for m in mentions]
-                seats = [self.doc.seat(m.name)[0] for m in mentions]
+                seats = [self.doc.seat(m.name) for m in mentions]
                 if all(seats):
                     return seats
         return None

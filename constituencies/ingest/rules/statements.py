@@ -393,9 +393,9 @@ def _local_party(context: _Context, token) -> list[Attribution]:
             elif found is not None and found.kind == "org" and found.constituency:
                 seat = found.constituency
             elif found is not None and found.kind == "person":
-                seat = doc.seat(found.name)[0]
+                seat = doc.seat(found.name)
             elif child.dep_ == "poss" and clause.refers_back(child):
-                seat = doc.seat(clause.antecedent(child))[0]
+                seat = doc.seat(clause.antecedent(child))
         if seat:
             break
     owner = [c for c in token.children if c.dep_ == "det" and c.lower_ == "the"]
@@ -466,7 +466,7 @@ def _officer(context: _Context, token, fallback: bool = True) -> list[Attributio
 def _person(context: _Context, name: str, office: str = "") -> Attribution:
     """A person speaks for the organisation their role gives (the role facts, else an
     office the sentence gives them); an MP speaks for themselves, whatever they chair."""
-    if context.doc.seat(name, outside=False)[0]:
+    if context.doc.seat(name):
         return Attribution(name, "")
     return Attribution(name, context.organisation_of.get(name, "") or office)
 
@@ -716,10 +716,8 @@ def _seats(
 
 
 def _seat_of(doc: Document, person: str) -> tuple[str, str]:
-    seat, elsewhere = doc.seat(person)
-    if seat and not elsewhere:
-        return seat, ""
-    return (seat, person) if seat else ("", "")
+    seat = doc.seat(person)
+    return (seat, "") if seat else ("", "")
 
 
 def _about(clause: Clause, verb, speaker: str) -> list[str]:
@@ -925,7 +923,7 @@ def _stood_down(words: list[str]) -> set[str]:
 def _settle_seat(doc: Document, group: _Group) -> None:
     if group.organisation.endswith(" CLP") or group.seats:
         return
-    own = doc.seat(group.speaker, outside=False)[0] if group.speaker else ""
+    own = doc.seat(group.speaker) if group.speaker else ""
     story = doc.section_seat(group.position) or doc.focus_seat()
     if own:
         group.seats.append((own, ""))
