@@ -49,7 +49,7 @@ from ..document import Document
 from ..facts import ShortlistFact
 from ..parse import cue_forms, lemma_class
 from .common import recent_constituency
-from .syntax import SUBJECTS, Clause, clauses, lemma
+from .syntax import SUBJECTS, Clause, clauses, doubt_at, doubtful_words, lemma
 
 _WORD = re.compile(r"[a-z]+")
 _PHRASE_LINKS = {"compound", "amod", "npadvmod", "nmod", "advmod", "det", "punct", "quantmod"}
@@ -582,18 +582,13 @@ class _Reading(Clause):
         """`Clause.doubted` within the word's own clause and the clauses it completes ("is
         expected to agree", "denied imposing", "denied that ..."), not a clause it is
         adjunct to or a clause it is the object of."""
-        doubtful = lemma_class("negations") | lemma_class("hedges") | lemma_class("denials")
+        doubtful = doubtful_words()
         node, below = token, None
         while True:
             if below is not None and below.dep_ in SUBJECTS:
                 return False
-            if node != token and node.pos_ != "PROPN" and lemma(node) in doubtful:
+            if doubt_at(node, token, _DOUBT_CHILDREN):
                 return True
-            for child in node.children:
-                if child.dep_ in _DOUBT_CHILDREN and (
-                    lemma(child) in doubtful or child.lower_ in doubtful
-                ):
-                    return True
             if node.head == node or node.dep_ in _UP_STOPS | {"conj"}:
                 return False
             if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"xcomp", "pcomp"}:

@@ -168,20 +168,14 @@ class Clause:
         given, only its safety denied. It stops too where it leaves a noun's relative or
         participle clause or apposition: in "no decision on whether Wigan, held by X, will
         ..." that X holds Wigan is given, only the decision doubted."""
-        doubtful = lemma_class("negations") | lemma_class("hedges") | lemma_class("denials")
         below = None
         for node in [token, *token.ancestors]:
             if stop_at_subject and below is not None and below.dep_ in SUBJECTS:
                 return False
             if below is not None and below.dep_ in _NOUN_CLAUSES and node.pos_ in _NOUNS:
                 return False
-            if node != token and node.pos_ != "PROPN" and lemma(node) in doubtful:
+            if doubt_at(node, token):
                 return True
-            for child in node.children:
-                if child.dep_ in _DOUBT_CHILDREN and (
-                    lemma(child) in doubtful or child.lower_ in doubtful
-                ):
-                    return True
             below = node
         return False
 
@@ -218,6 +212,23 @@ class Clause:
         if mention.kind == "person" and not self.doc.in_quote(mention.start):
             return self.seat_of(mention.name)
         return "", ""
+
+
+def doubtful_words() -> frozenset[str]:
+    return lemma_class("negations") | lemma_class("hedges") | lemma_class("denials")
+
+
+def doubt_at(node, token, relations=_DOUBT_CHILDREN) -> bool:
+    """Whether `node`, met on the way up from `token`, is a negation, a hedge or a denial,
+    or has one among its dependents in `relations` (negating, auxiliary, adverbial,
+    marking words)."""
+    doubtful = doubtful_words()
+    if node != token and node.pos_ != "PROPN" and lemma(node) in doubtful:
+        return True
+    return any(
+        child.dep_ in relations and (lemma(child) in doubtful or child.lower_ in doubtful)
+        for child in node.children
+    )
 
 
 def clauses(doc: Document, positions: list[int]) -> list[Clause]:
