@@ -32,7 +32,7 @@ The description is the role phrase the parse attaches to the name at its first m
 the article that has one: words before it ("union official X", "A's head of
 press X") or an apposition ("X, a city councillor"), its first role only. Backers are the
 organisations the article says back the person: subjects of backing verbs, "backed by",
-"the backing of", "Momentum's support".
+"the backing of", "ORGANISATION's support".
 """
 
 import re
@@ -84,7 +84,7 @@ def _positions(doc: Document) -> tuple[list[int], list[int]]:
     wanted, backing_positions = [], []
     for position, view in enumerate(doc.views):
         words = set(_WORD.findall(view.sentence.text.lower()))
-        words |= {part for word in words for part in word.split("-")}  # "Union-backed"
+        words |= {part for word in words for part in word.split("-")}  # "ORGANISATION-backed"
         has_person = any(
             m.kind == "person"
             and not m.possessive
@@ -669,7 +669,7 @@ class _Reading(Clause):
         elif _role(lemma(token), gazetteer.role_nouns()) and any(
             p.dep_ == "prep" and p.lower_ == "of" for p in token.children
         ):
-            # "head of press X": the parser may hang the name on the role's "of"
+            # "ROLE of NOUN X": the parser may hang the name on the role's "of"
             names = [
                 m.name
                 for p in token.children
@@ -765,7 +765,7 @@ class _Reading(Clause):
             nouns += [g for c in nouns if c.dep_ == "prep" for g in c.children]
             if any(self.refers_to_contest(n) for n in nouns):
                 return self.earlier_seat(cue)
-        # a seat heading its section ("Wigan." opening the paragraph) scopes it, as a
+        # a seat heading its section ("U." opening the paragraph) scopes it, as a
         # fronted place scopes its clause
         return self.doc.section_seat(self.position), ""
 
@@ -851,7 +851,7 @@ class _Reading(Clause):
 
     def named_seat(self, token) -> tuple[str, str]:
         """The seat a noun names: a constituency or its party ("A", "A CLP"), an MP ("to
-        replace X"), its owner or modifier ("Smith's seat", "the A selection"), "the seat"
+        replace X"), its owner or modifier ("X's seat", "the A selection"), "the seat"
         meaning the one named last, or a seat in its "for/in A" phrase."""
         if lemma(token) in lemma_class("there_words"):
             return self.earlier_seat(token)
@@ -964,7 +964,7 @@ class _Described(_Reading):
         own = set(self.tokens_of[index])
         before = self.sibling_role(head) or self.modifiers_before(head, own)
         if not before and head.dep_ == "pobj" and head.head.lower_ == "of":
-            role = head.head.head  # "head of press X" read as "head of (press X)"
+            role = head.head.head  # "ROLE of NOUN X" read as "ROLE of (NOUN X)"
             if role.pos_ == "NOUN" and self.mention_of(role) is None and role.i < head.i:
                 words = [t for t in role.subtree if t.i < min(own)]
                 before = self.role_text(words, False)
@@ -991,14 +991,14 @@ class _Described(_Reading):
             # "the councillor, X" / "councillor X" read with the name in apposition
             start = min(own)
             while start and self.sent[start - 1].is_punct:
-                start -= 1  # "A's head of press, X"
+                start -= 1  # "A's ROLE of NOUN, X"
             before = self.adjacent_role(start)
         if not before:
             before = self.adjacent_role(min(own))
         if before:
             longer = self.adjacent_role(min(own))
             if longer.endswith(before) and " of " in longer[: len(longer) - len(before) + 4]:
-                return longer  # "A's head of press X": the parser cut the role at "of"
+                return longer  # "A's ROLE of NOUN X": the parser cut the role at "of"
             return before
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i and child.pos_ in {"NOUN", "PROPN"}:
@@ -1290,7 +1290,7 @@ _WORD_BEFORE = re.compile(r"([\w'’-]+)\W*$")
 
 def _may_describe(doc: Document, view, mention) -> bool:
     """Whether a mention can carry a description, before any parse: a common word or an
-    owner's "'s" just before the name ("councillor X", "Abbott's aide X"), or a comma just
+    owner's "'s" just before the name ("councillor X", "Y's aide X"), or a comma just
     after it ("X, a nurse")."""
     before = _WORD_BEFORE.search(doc.text[view.sentence.start : mention.start])
     after = doc.text[mention.end : mention.end + 2]

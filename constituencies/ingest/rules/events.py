@@ -180,7 +180,7 @@ class _Reading(Clause):
 
     def place(self, token) -> tuple[str, str, str]:
         """(seat, holder, person) a word names as a place: a constituency or a CLP, a
-        local party or seat of an MP ("Smith's seat", "her local party"), or the objects
+        local party or seat of an MP ("X's seat", "her local party"), or the objects
         of its place prepositions ("members in A")."""
         for word in [token, *token.children]:
             if word == token or word.dep_ in {"compound", "poss", "nmod", "amod"}:
@@ -337,7 +337,7 @@ class _Reading(Clause):
             for object_ in self.objects(head, {"in", "against"}):
                 owners = [c for c in object_.children if c.dep_ == "poss"]
                 if lemma(object_) in lemma_class("time_nouns") and owners:
-                    object_ = owners[0]  # "in her last year" misread as one phrase
+                    object_ = owners[0]  # "in her + a time phrase" misread as one phrase
                 place = self.place(object_)
                 named = self.mps(object_)
                 if named and not place[0]:

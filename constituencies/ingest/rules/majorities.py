@@ -104,7 +104,7 @@ def _may_hold(view: SentenceView, follows: bool) -> bool:
 
 def _row(doc: Document, view: SentenceView, position: int) -> list[tuple]:
     """A row of a list or table, not a sentence: a seat, perhaps its MP, then figures and
-    nothing else ("Wigan - Lisa Nandy - 6,000", "Wigan (Lisa Nandy): 900 / 1,100"). Its
+    nothing else ("U - X - N", "U (X): N / M"). Its
     figures are majorities when a caption a few lines up names majorities; the caption's
     years go with the figures in order, one year for one figure, else the default year."""
     if not view.mentions or view.mentions[0].kind != "constituency":
@@ -238,7 +238,7 @@ class _Reading(Clause):
         "had been 4,287 two years earlier" the figure stands where the noun stands."""
         head = number.head
         if number.dep_ == "quantmod" and _value(head):
-            return self.attachment(head)  # "from 3,000 to 1,200" read as one range
+            return self.attachment(head)  # "from M to N" read as one range
         if number.dep_ == "nummod" and any(
             child.dep_ == "nummod" and child.i > number.i for child in head.children
         ):
@@ -338,7 +338,7 @@ class _Reading(Clause):
         continuing = subject.lower_ in lemma_class("anaphors") and subject.head.i > subject.i
         if continuing and (self.follows or self.margin_before(subject)):
             return True
-        # "..., and Ryan's in Enfield North was N": an owner standing for its margin
+        # "..., and X's in U was N": an owner standing for its margin
         elided = any(t.dep_ == "case" for t in subject.children)
         return elided and self.margin_before(subject)
 
@@ -347,14 +347,14 @@ class _Reading(Clause):
 
     def follows_on(self, number, kinds) -> bool:
         """A number coordinated with a majority, or the "from M" / "after M" in the clause of
-        one ("up from 14,236", "down from 2,613", "after 4,181 in 2015")."""
+        one ("up from M", "down from M", "after M in YEAR")."""
         if not kinds:
             return False
         dep, head = self.attachment(number)
         if dep == "conj" and head.i in kinds:
             return True
         if any(t.lower_ in lemma_class("multipliers") for t in number.children):
-            # "almost double the 8,000 she had": a figure compared with the majority
+            # "MULTIPLIER the M she had": a figure compared with the majority
             return any(head in self.path(self.sent[i]) for i in kinds)
         if dep != "pobj" or head.lower_ not in lexicon()["follow_on_prepositions"]:
             return False
@@ -501,7 +501,7 @@ class _Reading(Clause):
                     found.append((object_.i, int(object_.text)))
                 found += [(t.i, int(t.text)) for t in object_.children if _is_year(t)]
             return found
-        # "the majority he won in 2015", "the 5,711 he had in 2015"
+        # "the majority he won in YEAR", "the N he had in YEAR"
         noun = node.lemma_.lower() in self.margins or _value(node)
         clause = child.dep_ in {"relcl", "acl"} and noun
         if clause or (
@@ -562,7 +562,7 @@ class _Reading(Clause):
             seat, holder = self.seat_of_token(child)
             if seat:
                 return seat, holder
-            for place in child.children:  # "Ray's in Bolsover was N"
+            for place in child.children:  # "X's in U was N"
                 if place.dep_ == "prep" and place.lower_ in _PLACE_PREPOSITIONS:
                     found = self.seat_of_child(place)
                     if found[0]:

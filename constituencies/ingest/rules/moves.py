@@ -6,7 +6,7 @@ B", "crossed the floor"), of a joining verb whose party they had ("Labour MP X j
 Liberal Democrats"), or the owner of a departure noun ("X's defection from Labour",
 "her departure from the party"). Coordination shares the verb's movers ("A, B and C quit",
 "P quit with Q and S"); appositions, relative clauses and partitives tie names to a
-plural mover ("Three Conservatives, A, B and C, defected", "one of the seven who walked
+plural mover ("Three Conservatives, A, B and C, defected", "one of the NUMBER who walked
 out"). A verb under a negation, hedge, denial, request or plan gives nothing.
 
 `from_party` is the party the clause names, or "the party"/"it" resolved to the person's
@@ -16,19 +16,19 @@ left cannot be read is not recorded. `to_group` is the group the clause names ("
 B", "for B", "to sit as an independent" gives ""); else the group the article connects the
 person to: one they later left, one they joined, one they belong to, or the group of a
 move the article reports for a plural of which the person is one. A second move out of
-the new group ("left Change UK and joined the Liberal Democrats") is its own fact.
+the new group ("left GROUP and joined PARTY") is its own fact.
 
 Groups: a plural that is the agent of a leaving or joining verb, directly or through a
-relative clause ("Seven Labour MPs quit", "the MPs who quit the party on Monday",
+relative clause ("NUMBER PARTY MPs quit", "the MPs who quit the party on Monday",
 "A, B and the five other MPs who walked out"), is a group with the party it left, the
-group it joined and its number when said (on it, or on its seats: "the seven seats held
+group it joined and its number when said (on it, or on its seats: "the NUMBER seats held
 by the defectors"). Its members are the people the article ties to it elsewhere: a list
 of names as long as the group; a name an apposition puts among it ("A, another of the
-seven"); names apposed to a party's former members ("the two former Conservatives, A and
-B"); people who joined it ("have been joined by Conservatives A and B"); and, where the
+NUMBER"); names apposed to a party's former members ("the two former PARTY-members, A and
+B"); people who joined it ("have been joined by PARTY-members A and B"); and, where the
 article speaks of the group's seats ("their constituencies", "the seats of the MPs who
 quit"), the people it ties to a seat ("A's constituency party", "the seats held by A and
-B", "Wigan, where A is the MP"). A member moves with the group's parties unless the
+B", "U, where A is the MP"). A member moves with the group's parties unless the
 article gives them another party. Leaders who merely call on the group, a list of
 another size, or names in a quotation are not members.
 
@@ -51,7 +51,7 @@ _ARGUMENT_CLAUSES = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acl"}
 @dataclass
 class _Group:
     """People the article reports moving together, unnamed where the move is told ("the
-    seven MPs who quit Labour"): the party they left, the group they joined, how many."""
+    NUMBER MPs who quit PARTY"): the party they left, the group they joined, how many."""
 
     source: str
     target: str | None = None
@@ -161,7 +161,7 @@ class _Reader:
         if agent is None:
             return
         if c.mention_of(agent) is None and lemma(agent) not in self.plural_words():
-            # "LONDON - Three MPs quit ...": the plural set beside a dateline
+            # a counted plural subject set off by a dateline ("PLACE - NUMBER MPs quit")
             agent = next(
                 (ch for ch in agent.children if ch.dep_ == "appos" and self.is_group(c, ch)),
                 agent,
@@ -175,14 +175,14 @@ class _Reader:
             patient = c.patient(verb)  # "Labour was abandoned by X"
             source = self.party_ref(c, patient, "") if patient is not None else None
         if source is None and c.mention_of(agent) is None:
-            source = self.party_word(c, agent)  # "Seven Labour MPs quit"
+            source = self.party_word(c, agent)  # "NUMBER PARTY MPs quit"
         own = source or (self.own_party(people[0]) if people else None)
         target = self.destination(c, verb, own)
         date = self.date(verb)
         if not people:
             if plural and not source and self.is_group(c, agent):
-                # "Labour will contest the seats of the MPs who walked out": the party
-                # the sentence names, which the group left
+                # a plural agent with no party of its own ("the MPs who left"): the one
+                # party the sentence names outside quotations is the one the group left
                 named = [
                     m.name
                     for i, m in sorted(c.mention_at.items())
@@ -194,7 +194,7 @@ class _Reader:
                 self.note_group(c, agent, source, target, date)
             return
         for member in c.members(agent):
-            # "A, B and the five other MPs who quit": a group beside the names
+            # "A, B and the NUMBER other MPs who left": a group beside the names
             if people and c.mention_of(member) is None and _count(member) > 1:
                 party = source or self.party_word(c, member)
                 if party:
@@ -220,8 +220,8 @@ class _Reader:
         if not group and not self.unrealised(c, verb) and self.joined_by(c, verb, span):
             return
         if not group and agent is not None and not self.unrealised(c, verb):
-            # "Eight former Labour MPs, among them A and B, had signed up": a group whose
-            # party is said, joining the group the article reports
+            # a counted or listed plural whose party its modifiers give ("NUMBER former
+            # PARTY MPs, among them A and B") joins the group the article reports
             party = self.party_word(c, agent)
             if party and self.is_group(c, agent) and (_count(agent) > 1 or self.tied(c, agent)):
                 self.note_group(c, agent, party, None, self.date(verb))
@@ -239,7 +239,8 @@ class _Reader:
         if verb.dep_ in {"conj", "xcomp", "advcl"} and lemma(verb.head) in self.leaving:
             return  # the leaving verb it completes reads it
         if any(ch.dep_ == "agent" for ch in verb.children):
-            # "MPs who quit ... have been joined by Conservatives A and B"
+            # the "by" agent of a passive joining verb ("GROUP was joined by PARTY-members
+            # A and B"): each named agent joins
             agent = next(ch for ch in verb.children if ch.dep_ == "agent")
             for pobj in (g for g in agent.children if g.dep_ == "pobj"):
                 for person in self.people(c, pobj)[0]:
@@ -360,7 +361,9 @@ class _Reader:
             people = self.people(c, pobj)[0] or self.set_off(c, pobj)
             for person in people:
                 if party is not None and party.kind == "party":
-                    self.affiliation.setdefault(person, (party.name, False))  # "by Tories A, B"
+                    self.affiliation.setdefault(
+                        person, (party.name, False)
+                    )  # "by PARTY-members A, B"
                 self.unplaced.append((person, None, span, "party_move.joined_by", ""))
         return True
 
@@ -382,19 +385,19 @@ class _Reader:
 
     def is_group(self, c: Clause, token) -> bool:
         """Whether `token` can stand for a group of movers: a plural pronoun, or an
-        unnamed plural of people ("the MPs", "the seven splitters", "those who quit")."""
+        unnamed plural of people ("the MPs", "the NUMBER splitters", "those who quit")."""
         if token.lower_ in lemma_class("plural_anaphors"):
             return True
         if c.mention_of(token) is not None:
             return False
         if token.lower_ in lexicon()["number_words"] or token.tag_ == "CD":
-            return True  # "the seven"
+            return True  # "the NUMBER": a counted group without its noun
         return token.tag_ in {"NNS", "NNPS"} and lemma(token) in self.plural_words()
 
     def read_members(self, found: list[Clause]) -> None:
         """Members of the article's groups, named apart from the move: a list of people
-        as long as a group ("the seven ... A, B, C, D, E, F and G"); a person an
-        apposition puts among the group ("A, another of the seven"); and, where the
+        as long as a group ("the NUMBER ... A, B, C, D, E, F and G"); a person an
+        apposition puts among the group ("A, another of the NUMBER"); and, where the
         article speaks of the group's seats ("their constituencies", "the seats held by
         the defectors"), the people it ties to a seat ("A's constituency party", "the
         seats held by A and B")."""
@@ -432,7 +435,7 @@ class _Reader:
     def may_name_members(self, view, words: set[str], counts: set[int], seats: bool) -> bool:
         """Whether a sentence can name members, by its words: as many people as a group,
         a seat word (or a constituency held) when the group's seats are spoken of, or a
-        partitive ("another of the seven")."""
+        partitive ("another of the NUMBER")."""
         named = [m.name for m in view.mentions if m.kind == "person"]
         movers = {who for who, _ in self.moves}
         if not set(named) - movers:
@@ -492,7 +495,7 @@ class _Reader:
 
     def group_seats(self, found: list[Clause]) -> bool:
         """Whether the article speaks of the group's seats: "their constituencies", "the
-        seven seats held by the defectors", "B's seats" for B the group joined. A number
+        NUMBER seats held by the defectors", "B's seats" for B the group joined. A number
         on the seats counts the group."""
         targets = {g.target for g in self.groups.values() if g.target}
         spoken = False
@@ -512,7 +515,7 @@ class _Reader:
         return spoken
 
     def described_among(self, person) -> list:
-        """Plurals an apposition puts a person among: "X, another of the seven", "X,
+        """Plurals an apposition puts a person among: "X, another of the NUMBER", "X,
         the best known of the defectors", "X, one of those who quit"."""
         found = []
         for appos in (ch for ch in person.children if ch.dep_ == "appos"):
@@ -549,7 +552,7 @@ class _Reader:
             self.member_seat.setdefault(person, seat)
 
     def held_seat(self, c: Clause, person) -> str:
-        """The constituency a clause says the person holds ("A held Wigan by 300 votes")."""
+        """The constituency a clause says the person holds ("A held U by N votes")."""
         verb = person.head
         if person.dep_ not in SUBJECTS or lemma(verb) not in lemma_class("seat_holding_verbs"):
             return ""
@@ -560,7 +563,7 @@ class _Reader:
         return ""
 
     def seat_named(self, c: Clause, seat) -> str:
-        """The constituency a seat word names: itself, or "the Wigan seat"."""
+        """The constituency a seat word names: itself, or "the U seat"."""
         for token in [seat, *(ch for ch in seat.children if ch.dep_ in {"compound", "nmod"})]:
             mention = c.mention_at.get(token.i)
             if mention is not None and mention.kind == "constituency":
@@ -653,7 +656,7 @@ class _Reader:
 
     def people(self, c: Clause, token) -> tuple[list[str], bool]:
         """(names, plural): the people `token` stands for, and whether it is an unnamed
-        plural ("MPs", "the seven") that may carry a collective move."""
+        plural ("MPs", "the NUMBER") that may carry a collective move."""
         mention = c.mention_of(token)
         if mention is not None and mention.kind == "person":
             names = []
@@ -674,7 +677,7 @@ class _Reader:
             seats = [m.name for m in seats if m is not None and m.kind == "constituency"]
             holder = self.doc.holder_of(seats[0]) if seats else ""
             if holder and not any(ch.dep_ == "appos" for ch in token.children):
-                return [holder], False  # "the Wigan MP": whoever the article says holds it
+                return [holder], False  # "the U MP": whoever the article says holds it
         if not plural and c.refers_back(token):
             antecedent = c.antecedent(token)
             if not antecedent:  # "Following her departure, X ...": the person named next
@@ -726,7 +729,7 @@ class _Reader:
 
     def tied(self, c: Clause, noun) -> list[str]:
         """People a plural noun is tied to by the parse: its appositions ("Three
-        Conservatives, A, B and C"), a partitive ("one of the seven", "among the MPs who"),
+        Conservatives, A, B and C"), a partitive ("one of the NUMBER", "among the MPs who"),
         or a copula ("X was a defector")."""
         if noun.i in self.visiting:
             return []
@@ -740,7 +743,7 @@ class _Reader:
         found = []
         head = noun
         while head.dep_ == "conj" or _continues(c, head):
-            head = head.head  # "A, B and the five other MPs who quit"
+            head = head.head  # "A, B and the NUMBER other MPs who left"
         for member in _listed(c, head) if head != noun else c.members(noun):
             mention = c.mention_of(member)
             if member != noun and mention is not None and mention.kind == "person":
@@ -965,7 +968,7 @@ class _Reader:
             near.append(token.head)
         lead = token
         while lead.dep_ in {"appos", "conj"} and c.mention_of(lead.head) is not None:
-            lead = lead.head  # "TIG MPs A, B and C": the list shares its modifiers
+            lead = lead.head  # "GROUP MPs A, B and C": the list shares its modifiers
         if lead != token:
             near += [ch for ch in lead.children if ch.dep_ in {"compound", "amod", "nmod"}]
         for word in list(near[1:]):
@@ -1041,7 +1044,7 @@ class _Reader:
                     if pobj.lower_ in lemma_class("weekdays") | lemma_class("months"):
                         return _day(pobj)
             if child.dep_ == "prep" and child.lower_ == "on":
-                for pobj in child.children:  # "on 18 February": the day is the head
+                for pobj in child.children:  # "on DAY MONTH": the day is the head
                     month = [g for g in pobj.children if g.lower_ in lemma_class("months")]
                     if pobj.like_num and month:
                         return _day(month[0])
@@ -1100,7 +1103,7 @@ class _Reader:
         return sources.pop() if len(sources) == 1 else None
 
     def facts(self) -> list[PartyMoveFact]:
-        # "TIG MPs A, B and C" in an article that reports MPs leaving for TIG: members
+        # "GROUP MPs A, B and C" in an article that reports MPs leaving for GROUP: members
         # of the group the plural movers joined
         joined = {to for _, to in self.collective if to}
         for person, (party, former) in self.affiliation.items():
@@ -1226,7 +1229,8 @@ def _words(view) -> set[str]:
 
 
 def _count(token) -> int:
-    """How many a plural names: "seven MPs", "the seven", "8 MPs"; 0 when it does not say."""
+    """How many a plural names ("NUMBER MPs", in words or figures; "the NUMBER"); 0 when it
+    does not say."""
     numbers = lexicon()["number_words"]
     for word in [token, *(ch for ch in token.children if ch.dep_ == "nummod")]:
         if word.lower_ in numbers:

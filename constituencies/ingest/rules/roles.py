@@ -3,13 +3,13 @@
 A sentence is parsed only when it names a person and has an office word (the classes
 `office_titles` and `office_verbs` of `data/lexicon.json`). An office noun is tied to
 its holder by the parse:
-- apposition: "X, the chair of Y CLP", "X, Momentum's national co-ordinator", "the party
+- apposition: "X, the chair of Y CLP", "X, ORGANISATION's national co-ordinator", "the party
   chairman, X";
 - compound: "Y CLP chair X", "Redbridge Council's leader X";
 - copula: "X is the secretary of Y", "the chair of Y is X";
 - relative clause: "X, who chairs Y" (the verb names the office).
 The organisation is the organisation or party the office noun owns or compounds with
-("Momentum's", "Labour chair"), or the object of its "of"/"for"/"at" ("chair of Y");
+("ORGANISATION's", "PARTY chair"), or the object of its "of"/"for"/"at" ("chair of Y");
 a local party of an MP ("A's CLP") is that MP's seat's CLP, "the CLP" the story's seat's,
 and "the party" the party named last. Statements use these to say which organisation a
 speaker speaks for.

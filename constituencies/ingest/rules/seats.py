@@ -133,7 +133,7 @@ def _seat_forms() -> frozenset[str]:
 
 def _as_seats(words: list[str]) -> list[str]:
     """The words, less seat nouns that only modify a body ("the constituency party") and
-    plural office nouns without "for" ("seven MPs"), which name no one seat."""
+    plural office nouns without "for" ("NUMBER MPs"), which name no one seat."""
     seats = cue_forms("constituency_nouns")
     plural = cue_forms("office_nouns") - lemma_class("office_nouns")
     kept = []
@@ -357,7 +357,7 @@ class _Reading(Clause):
 
     def possessor(self, token) -> bool:
         """A possessive, or a name the parse took for a compound because of an unusual
-        apostrophe ("Smith‘s CLP")."""
+        apostrophe ("X‘s CLP" with a turned comma)."""
         if token.dep_ == "poss":
             return True
         mention = self.mention_of(token)
@@ -444,7 +444,7 @@ class _Reading(Clause):
         return names
 
     def noun_seats(self, noun) -> list[str]:
-        """The seats a seat noun stands for: its own ("the Wigan seat", "the seat of U",
+        """The seats a seat noun stands for: its own ("the U seat", "the seat of U",
         "U, the seat ..."), the list just given ("those seats"), or its context."""
         for child in noun.children:
             if child.dep_ in _NOUN_LINKS - {"poss"} or (
@@ -987,7 +987,7 @@ class _Reading(Clause):
                     subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
                     if subjects:
                         return subjects[0]
-        if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECTS for c in verb.children):
+        if verb.dep_ == "xcomp" and not own:
             head = verb.head
             for child in head.children:
                 if child.dep_ in {"dobj", "dative"}:

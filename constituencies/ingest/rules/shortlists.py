@@ -301,7 +301,7 @@ class _Reading(Clause):
 
     def selection(self, token) -> bool:
         """Whether a word can be what a rule on who may stand is about: a shortlist or a
-        seat, named or referred to ("Wigan", "the contest", "ours", "the seats the NEC
+        seat, named or referred to ("U", "the contest", "ours", "the seats the NEC
         opened")."""
         mention = self.mention_of(token)
         if mention is not None and (mention.kind == "constituency" or mention.constituency):
@@ -333,7 +333,7 @@ class _Reading(Clause):
 
     def said_of(self, word):
         """What a predicate word is said of: the subject of its copula or the thing its
-        verb is done to ("the contest was open", "Wigan's list will be restricted")."""
+        verb is done to ("the contest was open", "U's list will be restricted")."""
         if word.pos_ == "VERB":
             if word.dep_ == "relcl" and self.patient(word) is None:
                 return word.head  # "the seats the NEC opened to all"

@@ -898,7 +898,7 @@ def _add(context: _Context, group: _Group, parts, passages, verb, reported, deni
         right = who.right_edge
         described = range(base + who.left_edge.idx, base + right.idx + len(right.text))
         if clause.mention_of(who).kind != "person":
-            described = range(0)  # "Wigan CLP said": the body's seat is its own
+            described = range(0)  # "U CLP said": the body's seat is its own
     seats, ambiguous, named = _seats(doc, view, passages, group.speaker, about, described)
     group.seats += seats
     group.named_seat = group.named_seat or named

@@ -85,7 +85,7 @@ class Clause:
 
     def named(self, token, kind: str) -> list[Mention]:
         """Mentions of `kind` that `token` stands for: itself, a compound or apposition
-        ("the MP, Anna Soubry"), a possessor, and each coordinated word, in order."""
+        ("the MP, X"), a possessor, and each coordinated word, in order."""
         found = []
         for member in self.members(token):
             candidates = [member] + [
@@ -123,7 +123,7 @@ class Clause:
                     return child
             if verb.dep_ in {"conj", "xcomp", "advcl", "acl"} and verb.head != verb:
                 if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-                    return verb.head  # "X, elected in 2010, ..." / "the MP chosen"
+                    return verb.head  # "X, elected in YEAR, ..." / "the MP chosen"
                 verb = verb.head
             elif verb.dep_ == "relcl":
                 return verb.head  # "X, who represents U": the relative's head
@@ -166,8 +166,8 @@ class Clause:
         """Whether `token` is under a negation, a hedge or a denial on its way to the root.
         The way stops at a subject: in "her majority of N is not safe" the majority is
         given, only its safety denied. It stops too where it leaves a noun's relative or
-        participle clause or apposition: in "no decision on whether Wigan, held by X, will
-        ..." that X holds Wigan is given, only the decision doubted."""
+        participle clause or apposition: in "no decision on whether U, held by X, will
+        ..." that X holds U is given, only the decision doubted."""
         below = None
         for node in [token, *token.ancestors]:
             if stop_at_subject and below is not None and below.dep_ in SUBJECTS:
