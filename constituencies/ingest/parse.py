@@ -38,6 +38,14 @@ def nlp():
     global _nlp
     if _nlp is None:
         import spacy
+        from thinc.api import NumpyOps, set_current_ops
+        from threadpoolctl import threadpool_limits
+
+        # numpy's BLAS multiplies the small matrices of this pipeline several times faster
+        # than the portable BLIS build thinc uses by default. One thread: each extraction
+        # worker has a core of its own, and more threads spin on it without parsing faster.
+        set_current_ops(NumpyOps(use_blis=False))
+        threadpool_limits(1, user_api="blas")
 
         name = _model_name if spacy.util.is_package(_model_name) else FALLBACK_MODEL
         _nlp = spacy.load(name, exclude=_EXCLUDED)
