@@ -38,12 +38,8 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 run: install
-	$(BIN)/python manage.py migrate --noinput
-	@if ls data/*.csv >/dev/null 2>&1; then $(BIN)/python manage.py import_results data/*.csv; \
-	else echo "No official results in data/ (see README: Official results)"; fi
-	$(BIN)/python manage.py load_articles seeds
-	$(BIN)/python manage.py ensure_editor
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/python manage.py prepare_site seeds --results $(wildcard data/*.csv)
+	$(BIN)/python manage.py runserver --skip-checks $(HOST):$(PORT)
 
 test: install-test
 	$(BIN)/python -m pytest
