@@ -105,6 +105,11 @@ def name_stopwords() -> frozenset[str]:
 
 
 @cache
+def function_words() -> frozenset[str]:
+    return frozenset(_lines("function_words.txt"))
+
+
+@cache
 def role_nouns() -> frozenset[str]:
     return frozenset(word.lower() for word in _lines("role_nouns.txt"))
 

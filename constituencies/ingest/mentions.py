@@ -250,13 +250,17 @@ def _capitalised_runs(text: str, blocked: list[Mention]) -> list[list[tuple[int,
     runs: list[list[tuple[int, int, str, bool]]] = []
     for run in _NAME_RUN.finditer(text):
         current: list[tuple[int, int, str, bool]] = []
-        for match in _WORD_IN_RUN.finditer(text, run.start(), run.end()):
+        matches = list(_WORD_IN_RUN.finditer(text, run.start(), run.end()))
+        for position, match in enumerate(matches):
             word, start = match.group(), match.start()
             index = bisect_left(starts, start + 1) - 1
             inside = index >= 0 and blocked[index].start <= start < blocked[index].end
             possessive = bool(_POSSESSIVE.search(word))
             base = word[:-2] if possessive else word
-            if inside or base in stop or (len(base) > 1 and base.isupper()):
+            # A function word capitalised at the start of a sentence is no part of the
+            # name after it ("Because X Y", "Hadn't Y"); one alone may be a surname.
+            leading = not current and position + 1 < len(matches) and _function_word(base)
+            if inside or leading or base in stop or (len(base) > 1 and base.isupper()):
                 if current:
                     runs.append(current)
                 current = []
@@ -268,6 +272,13 @@ def _capitalised_runs(text: str, blocked: list[Mention]) -> list[list[tuple[int,
         if current:
             runs.append(current)
     return runs
+
+
+def _function_word(word: str) -> bool:
+    """An English function word ("because", "only", "when"), or a negated auxiliary
+    ("hadn't")."""
+    folded = word.casefold().replace("’", "'")
+    return folded in gazetteer.function_words() or folded.endswith("n't")
 
 
 def find_mentions(text: str) -> list[Mention]:

@@ -1,0 +1,22 @@
+"""Mention finding: which runs of capitalised words are people, by their full names."""
+
+import pytest
+
+from constituencies.ingest.mentions import find_mentions
+
+CASES = [
+    # a function word that opens the sentence is no part of the name after it
+    ("Because Priya Natarajan stood down, the seat is open.", ["Priya Natarajan"]),
+    ("When Tomasz Kowal left, nobody followed.", ["Tomasz Kowal"]),
+    ("Tomasz Kowal spoke. Only Kowal voted against.", ["Tomasz Kowal", "Tomasz Kowal"]),
+    ("Tomasz Kowal spoke first. Hadn't Kowal said so before?", ["Tomasz Kowal", "Tomasz Kowal"]),
+    ("However Priya Natarajan sees it, the vote stands.", ["Priya Natarajan"]),
+    # a name alone keeps its first word, and a name inside a sentence is whole
+    ("Priya Natarajan and Tomasz Kowal both spoke.", ["Priya Natarajan", "Tomasz Kowal"]),
+    ("The chair thanked Tomasz Kowal.", ["Tomasz Kowal"]),
+]
+
+
+@pytest.mark.parametrize(("text", "people"), CASES)
+def test_people_are_named_without_the_words_before_them(text, people):
+    assert [m.name for m in find_mentions(text) if m.kind == "person"] == people
