@@ -238,6 +238,7 @@ def _without_overlaps(found: list[Mention]) -> list[Mention]:
 _NAME_WORD = r"[A-ZÀ-Þ][\w\-]*(?:['’‘][^\W\d_]+)*"
 _NAME_RUN = re.compile(rf"(?<![\w'’‘-]){_NAME_WORD}(?: {_NAME_WORD})*")
 _WORD_IN_RUN = re.compile(_NAME_WORD)
+_ARTICLE_BEFORE = re.compile(r"\b[Tt]he $")
 
 
 def _capitalised_runs(text: str, blocked: list[Mention]) -> list[list[tuple[int, int, str, bool]]]:
@@ -251,6 +252,8 @@ def _capitalised_runs(text: str, blocked: list[Mention]) -> list[list[tuple[int,
     for run in _NAME_RUN.finditer(text):
         current: list[tuple[int, int, str, bool]] = []
         matches = list(_WORD_IN_RUN.finditer(text, run.start(), run.end()))
+        # A name takes no article: "the X Y" is a paper, a programme or a place.
+        titled = _ARTICLE_BEFORE.search(text, max(0, run.start() - 4), run.start())
         for position, match in enumerate(matches):
             word, start = match.group(), match.start()
             index = bisect_left(starts, start + 1) - 1
@@ -261,15 +264,16 @@ def _capitalised_runs(text: str, blocked: list[Mention]) -> list[list[tuple[int,
             # name after it ("Because X Y", "Hadn't Y"); one alone may be a surname.
             leading = not current and position + 1 < len(matches) and _function_word(base)
             if inside or leading or base in stop or (len(base) > 1 and base.isupper()):
-                if current:
+                if current and not titled:
                     runs.append(current)
-                current = []
+                current, titled = [], base == "The"
                 continue
             current.append((start, start + len(base), base, possessive))
             if possessive:
-                runs.append(current)
-                current = []
-        if current:
+                if not titled:
+                    runs.append(current)
+                current, titled = [], False
+        if current and not titled:
             runs.append(current)
     return runs
 

@@ -11,6 +11,11 @@ CASES = [
     ("Tomasz Kowal spoke. Only Kowal voted against.", ["Tomasz Kowal", "Tomasz Kowal"]),
     ("Tomasz Kowal spoke first. Hadn't Kowal said so before?", ["Tomasz Kowal", "Tomasz Kowal"]),
     ("However Priya Natarajan sees it, the vote stands.", ["Priya Natarajan"]),
+    ("Alongside Priya Natarajan, two councillors resigned.", ["Priya Natarajan"]),
+    # a name takes no article: "the X Y" is a paper, a programme or a place
+    ("Tomasz Kowal told the Harbour Courier he would stay.", ["Tomasz Kowal"]),
+    ("The Evening Ledger asked Priya Natarajan twice.", ["Priya Natarajan"]),
+    ("Voters in the Vale Villages backed Tomasz Kowal.", ["Tomasz Kowal"]),
     # a name alone keeps its first word, and a name inside a sentence is whole
     ("Priya Natarajan and Tomasz Kowal both spoke.", ["Priya Natarajan", "Tomasz Kowal"]),
     ("The chair thanked Tomasz Kowal.", ["Tomasz Kowal"]),
