@@ -301,9 +301,50 @@ def find_mentions(text: str) -> list[Mention]:
         start, end = names[0][0], names[-1][1]
         name = " ".join(token[2] for token in names)
         people.append(Mention("person", start, end, name, text[start:end], names[-1][3]))
+    # In a line set in title case capitals tell nothing: a run there is a person only
+    # if the article names the same person elsewhere.
+    titles = _title_case_lines(text)
+    told = {m.name for m in people if not _within(m.start, titles)}
+    people = [
+        _told_within(m, told) if _within(m.start, titles) else m for m in people
+    ]  # fmt: skip
+    people = [m for m in people if m is not None]
     _merge_variants(people)
     people.extend(_resolve_singles(text, people, singles))
     return _without_overlaps(gazetteer_found + people)
+
+
+_LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line set in title case, as headlines often are ("X Loses Y
+    As Z Defects To W"): its longer words are all capitalised, and so is a function word
+    after the first word (which a list or table row does not have)."""
+    found, start = [], 0
+    for line in text.split("\n"):
+        words = _LINE_WORD.findall(line)
+        longer = [word for word in words if len(word) > 3]
+        capitalised = all(word[0].isupper() for word in longer) and len(longer) > 2
+        if capitalised and any(w[0].isupper() and _function_word(w) for w in words[1:]):
+            found.append((start, start + len(line)))
+        start += len(line) + 1
+    return found
+
+
+def _told_within(mention: Mention, told: set[str]) -> Mention | None:
+    """The longest name in `told` that the run `mention` holds, as its own mention."""
+    for name in sorted(told, key=len, reverse=True):
+        found = re.search(rf"\b{re.escape(name)}\b", mention.text)
+        if found:
+            start = mention.start + found.start()
+            owned = mention.possessive and found.end() == len(mention.text)
+            return Mention("person", start, start + len(name), name, name, owned)
+    return None
+
+
+def _within(index: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= index < end for start, end in spans)
 
 
 def _merge_variants(people: list[Mention]) -> None:

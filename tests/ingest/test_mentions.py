@@ -16,6 +16,14 @@ CASES = [
     ("Tomasz Kowal told the Harbour Courier he would stay.", ["Tomasz Kowal"]),
     ("The Evening Ledger asked Priya Natarajan twice.", ["Priya Natarajan"]),
     ("Voters in the Vale Villages backed Tomasz Kowal.", ["Tomasz Kowal"]),
+    # capitals in a title-case headline tell nothing, unless the body names the person
+    ("Kowal Loses Vote As Rebels Walk Out\n\nThe motion fell.", []),
+    (
+        "Tomasz Kowal Quits As Chair Of The Board\n\nTomasz Kowal resigned.",
+        ["Tomasz Kowal", "Tomasz Kowal"],
+    ),
+    # a table row is not a headline
+    ("Harbour North - Priya Natarajan - 4,210", ["Priya Natarajan"]),
     # a name alone keeps its first word, and a name inside a sentence is whole
     ("Priya Natarajan and Tomasz Kowal both spoke.", ["Priya Natarajan", "Tomasz Kowal"]),
     ("The chair thanked Tomasz Kowal.", ["Tomasz Kowal"]),
