@@ -1,6 +1,6 @@
 """Whatever the prose, extraction finishes and every span quotes the text exactly."""
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from constituencies.ingest.extract import extract
@@ -73,6 +73,7 @@ FRAGMENTS = [
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=12), max_size=60))
+@example(["²", "and", "Chuka Umunna", "left Labour"])  # a digit that is not a decimal one
 def test_extraction_never_fails_and_spans_are_exact(pieces):
     text = " ".join(pieces)
     for fact in extract(text).facts:

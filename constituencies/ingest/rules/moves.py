@@ -1165,7 +1165,7 @@ def _day(word) -> str:
     """A weekday or month with the day of the month it carries: "18 February",
     "February 18"."""
     days = [t for t in [word, word.head, *word.children] if t.like_num and t.dep_ != "ROOT"]
-    days = [t for t in days if t.text.isdigit() and int(t.text) <= 31 and abs(t.i - word.i) == 1]
+    days = [t for t in days if t.text.isdecimal() and int(t.text) <= 31 and abs(t.i - word.i) == 1]
     if not days:
         return word.text
     first, last = sorted([word, days[0]], key=lambda t: t.i)
@@ -1235,6 +1235,6 @@ def _count(token) -> int:
     for word in [token, *(ch for ch in token.children if ch.dep_ == "nummod")]:
         if word.lower_ in numbers:
             return numbers[word.lower_]
-        if word.like_num and word.text.isdigit() and int(word.text) < 100:
+        if word.like_num and word.text.isdecimal() and int(word.text) < 100:
             return int(word.text)
     return 0
