@@ -101,10 +101,25 @@ class Clause:
     def people(self, token) -> list[str]:
         """The people `token` names, or the person a pronoun or "the MP" stands for."""
         names = [m.name for m in self.named(token, "person") if not self.quoted(token)]
+        if not names and lemma(token) in lemma_class("office_nouns"):
+            holder = self.doc.holder_of(self.seat_named(token))  # "the U MP", "the MP for U"
+            names = [holder] if holder else []
         if not names and self.refers_back(token):
             antecedent = self.antecedent(token)
             names = [antecedent] if antecedent else []
         return names
+
+    def seat_named(self, noun) -> str:
+        """The constituency a noun is qualified by: "the U MP", "the MP for U"; "" if none."""
+        for child in noun.children:
+            words = [child] if child.dep_ == "compound" else []
+            if child.dep_ == "prep" and child.lower_ == "for":
+                words = [c for c in child.children if c.dep_ == "pobj"]
+            for word in words:
+                mention = self.mention_of(word)
+                if mention is not None and mention.kind == "constituency":
+                    return mention.name
+        return ""
 
     def refers_back(self, token) -> bool:
         return lemma(token) in lemma_class("personal_pronouns") or (
@@ -183,12 +198,19 @@ class Clause:
 
     def antecedent(self, token) -> str:
         """Who "she", "his" or "the MP" is: the person named last before it in the
-        sentence, else the subject of the sentences before."""
+        sentence (or the holder of a seat named there as "the U MP"), else the subject of
+        the sentences before."""
         people = [
-            m.name
-            for i, m in sorted(self.mention_at.items())
+            (i, m.name)
+            for i, m in self.mention_at.items()
             if i < token.i and m.kind == "person" and not self.doc.in_quote(m.start)
         ]
+        people += [  # "the U MP ... he": whoever the article says holds U
+            (t.i, self.doc.holder_of(self.seat_named(t)))
+            for t in self.sent
+            if t.i < token.i and lemma(t) in lemma_class("office_nouns") and self.seat_named(t)
+        ]
+        people = [name for _, name in sorted(people) if name]
         return people[-1] if people else self.doc.recent_subject(self.position, False)
 
     def seat_of(self, person: str) -> tuple[str, str]:
