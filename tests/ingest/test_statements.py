@@ -262,6 +262,87 @@ BATTERY = [
             )
         ],
     ),
+    (
+        "reported words with no seat of their own take the story's seat",
+        "Sam Hope has quit Labour and the selection in Wigan is open. Kim Ray said she was "
+        "delighted with the shortlist.",
+        [st("Wigan", "said she was delighted with the shortlist", "Kim Ray", stance="supportive")],
+    ),
+    (
+        "with no one seat to the story, the seat of the paragraph",
+        "Selections opened in Wigan and Makerfield this week.\n\nThe Makerfield contest was "
+        "quieter. Kim Ray said she was delighted with the shortlist.\n\nIn Wigan, Pat Lee said "
+        "the contest was too open.",
+        [
+            st(
+                "Makerfield",
+                "said she was delighted with the shortlist",
+                "Kim Ray",
+                stance="supportive",
+            ),
+            st("Wigan", "said the contest was too open", "Pat Lee"),
+        ],
+    ),
+    (
+        "a newspaper title told, after the quotation; its officer",
+        "Wigan CLP has renewed its call for Sam Hope to resign. “A by-election is the only fair "
+        "course,” Kim Ray, its secretary, told the Evening Chronicle.",
+        [
+            st(
+                "Wigan",
+                "renewed its call for Sam Hope to resign",
+                "",
+                "Wigan CLP",
+                True,
+                stance=CALLS,
+            ),
+            st(
+                "Wigan",
+                "“A by-election is the only fair course,”",
+                "Kim Ray",
+                "Wigan CLP",
+                True,
+                medium="interview",
+                stance=CALLS,
+            ),
+        ],
+    ),
+    (
+        "a participle of speaking to an outlet",
+        MP_WIGAN + "Speaking to the Wigan Herald, Kim Ray said the MP should resign.",
+        [st("Wigan", "said the MP should resign", "Kim Ray", medium="interview", stance=CALLS)],
+    ),
+    (
+        "told us: the publication itself",
+        MP_WIGAN + "Kim Ray, chair of Wigan CLP, told us she was angry that the MP had not "
+        "resigned.",
+        [
+            st(
+                "Wigan",
+                "told us she was angry that the MP had not resigned",
+                "Kim Ray",
+                "Wigan CLP",
+                True,
+                medium="interview",
+                stance=CALLS,
+            )
+        ],
+    ),
+    (
+        "a hedged speech verb inside the words said",
+        MP_WIGAN + "Kim Ray, secretary of Wigan CLP, said she was “appalled” and would be "
+        "calling on Sam Hope to resign.",
+        [
+            st(
+                "Wigan",
+                "said she was “appalled” and would be calling on Sam Hope to resign",
+                "Kim Ray",
+                "Wigan CLP",
+                True,
+                stance=CALLS,
+            )
+        ],
+    ),
     ("calling a by-election is no speech", MP_WIGAN + "She has refused to call a by-election.", []),
     ("negation", "Wigan CLP has not commented on Sam Hope's decision to resign.", []),
     ("hedge", "Wigan CLP is expected to call for a by-election.", []),

@@ -191,7 +191,7 @@ def _may_hold(doc: Document, view: SentenceView) -> bool:
 def _speech_acts(clause: Clause) -> tuple[list, bool]:
     """The speech verbs (or "according") of the sentence outside quotation marks that are
     neither doubted nor refused, and whether any was denied or negated."""
-    acts, denied = [], False
+    acts, doubted, denied = [], [], False
     for token in clause.sent:
         if clause.quoted(token):
             continue
@@ -215,9 +215,14 @@ def _speech_acts(clause: Clause) -> tuple[list, bool]:
         if not (speech or publication or token.lower_ in lemma_class("attribution_words")):
             continue
         if _doubted(clause, token):
-            denied = True
+            doubted.append(token)
         else:
             acts.append(token)
+    # "X said she would call for B": a doubted speech verb inside the words of one that
+    # is not is part of what was said, not a denial.
+    for token in doubted:
+        if not any(a in acts for a in token.ancestors):
+            denied = True
     return acts, denied
 
 
@@ -466,9 +471,10 @@ def _officer(context: _Context, token, fallback: bool = True) -> list[Attributio
 def _person(context: _Context, name: str, office: str = "") -> Attribution:
     """A person speaks for the organisation their role gives (the role facts, else an
     office the sentence gives them); an MP speaks for themselves, whatever they chair."""
-    if context.doc.seat(name):
+    role = context.organisation_of.get(name, "")
+    if context.doc.seat(name) and not role.endswith(" CLP"):
         return Attribution(name, "")
-    return Attribution(name, context.organisation_of.get(name, "") or office)
+    return Attribution(name, role or office)
 
 
 def _role_organisation(context: _Context, token) -> str:
@@ -581,9 +587,17 @@ def _reported_part(clause: Clause, verb) -> tuple[str, Span]:
         tree = [t for t in verb.head.subtree if t.i not in skip and not t.is_punct]
         first = tree[0] if tree else verb
         tree = verb.head.subtree
-    for child in first.children if first == verb else []:
-        if child.i > verb.i and child.dep_ in {"conj", "cc"}:
-            skip |= {t.i for t in child.subtree}
+    # "X said A, and Y urged B": a coordinated clause with a subject of its own is not
+    # these words; "X said A and would B" (sharing the subject) is.
+    own = [
+        c
+        for c in (first.children if first == verb else [])
+        if c.i > verb.i and c.dep_ == "conj" and any(g.dep_ in SUBJECTS for g in c.children)
+    ]
+    for child in own:
+        skip |= {t.i for t in child.subtree}
+    if own:
+        skip |= {c.i for c in verb.children if c.dep_ == "cc" and c.i < own[0].i}
     verb = first
     kept = [t for t in tree if t.i >= verb.i and t.i not in skip and not t.is_space]
     stop = next((t.i for t in kept if t.text in {";", ":"} and t.i > verb.i), None)
@@ -654,6 +668,13 @@ def _medium(clause: Clause, verb) -> str:
 def _verb_medium(clause: Clause, chain: list) -> str:
     """The channel the speech verb itself names ("tweeted", "emailed", "wrote to"), or an
     outlet it addresses ("told the paper")."""
+    # "Speaking to the paper, X said": a participle of telling on the verb addresses too.
+    chain = chain + [
+        c
+        for node in chain
+        for c in node.children
+        if c.dep_ == "advcl" and lemma(c) in lemma_class("telling_verbs")
+    ]
     for node in chain:
         word = lemma(node)
         if word in lemma_class("tweet_words"):
@@ -668,12 +689,18 @@ def _verb_medium(clause: Clause, chain: list) -> str:
             mention = clause.mention_of(listener)
             # An outlet: one the gazetteer knows, an outlet noun, or a proper name that
             # is no person, party or body ("told the Evening Courier").
+            # A title a masthead word ends ("the Evening Chronicle") is an outlet whatever
+            # the mentions took it for; "told us" is the publication itself.
             outlet = (
                 (mention is not None and mention.kind == "outlet")
                 or lemma(listener) in lemma_class("outlet_nouns")
                 or (
-                    mention is None
-                    and listener.pos_ == "PROPN"
+                    listener.pos_ == "PROPN"
+                    and word in lemma_class("telling_verbs")
+                    and (mention is None or listener.lower_ in lemma_class("masthead_nouns"))
+                )
+                or (
+                    listener.lower_ in lemma_class("newsroom_pronouns")
                     and word in lemma_class("telling_verbs")
                 )
             )
@@ -924,18 +951,31 @@ def _settle_seat(doc: Document, group: _Group) -> None:
     if group.organisation.endswith(" CLP") or group.seats:
         return
     own = doc.seat(group.speaker) if group.speaker else ""
-    story = doc.section_seat(group.position) or doc.focus_seat()
+    story = (
+        doc.section_seat(group.position) or doc.focus_seat() or _nearby_seat(doc, group.position)
+    )
     if own:
         group.seats.append((own, ""))
-    elif (
-        group.about_one_seat
-        and not group.several_seats
-        and story
-        or not group.several_seats
-        and not group.reported_only
-        and story
-    ):
+    elif not group.several_seats and story:
         group.seats.append((story, ""))
+
+
+def _nearby_seat(doc: Document, position: int) -> str:
+    """The seat the passage around a sentence is about: the one seat named (outside
+    quotation marks, as a constituency or a local party's seat) in its paragraph up to
+    it, else in the paragraph before; "" when that names several."""
+    paragraph = doc.views[position].sentence.paragraph
+    for wanted in (paragraph, paragraph - 1):
+        named = {
+            mention.name if mention.kind == "constituency" else mention.constituency
+            for view in doc.views[: position + 1]
+            if view.sentence.paragraph == wanted
+            for mention in view.mentions
+            if not doc.in_quote(mention.start)
+        } - {""}
+        if named:
+            return next(iter(named)) if len(named) == 1 else ""
+    return ""
 
 
 def _stance(words: set[str]) -> str:
