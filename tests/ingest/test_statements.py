@@ -343,6 +343,24 @@ BATTERY = [
             )
         ],
     ),
+    (
+        "praise of the MP the words are about is about the MP's seat",
+        MP_WIGAN + "Kim Ray tweeted that Sam Hope was a brave and principled man.",
+        [
+            st(
+                "Wigan",
+                "tweeted that Sam Hope was a brave and principled man",
+                "Kim Ray",
+                medium="tweet",
+                stance="supportive",
+            )
+        ],
+    ),
+    (
+        "words about the MP but no praise, blame or seat",
+        MP_WIGAN + "Kim Ray tweeted that Sam Hope had a nice garden.",
+        [],
+    ),
     ("calling a by-election is no speech", MP_WIGAN + "She has refused to call a by-election.", []),
     ("negation", "Wigan CLP has not commented on Sam Hope's decision to resign.", []),
     ("hedge", "Wigan CLP is expected to call for a by-election.", []),

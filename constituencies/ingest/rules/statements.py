@@ -83,6 +83,8 @@ class _Group:
     named_seat: bool = False
     rule: str = ""
     about_one_seat: bool = False
+    # The seat is that of an MP the words are about ("welcomed X", "accused her").
+    about_mp: bool = False
     reported_only: bool = True
 
 
@@ -929,6 +931,7 @@ def _add(context: _Context, group: _Group, parts, passages, verb, reported, deni
     seats, ambiguous, named = _seats(doc, view, passages, group.speaker, about, described)
     group.seats += seats
     group.named_seat = group.named_seat or named
+    group.about_mp = group.about_mp or bool(seats) and not named
     group.several_seats = group.several_seats or ambiguous
     previous = context.last
     if (
@@ -1004,6 +1007,12 @@ def _fact(doc: Document, group: _Group) -> StatementFact | None:
     # Words about a seat, a selection or a by-election; words about no one seat count only
     # when they themselves speak of a contest ("demanded the MPs fight by-elections").
     on_topic = bool(group.words & _forms("seat_topics")) or "stand-down" in group.words
+    # Praise or blame of the MP the words are about is about their seat.
+    on_topic = (
+        on_topic
+        or group.about_mp
+        and bool(text_words & _forms("supportive_words", "critical_words"))
+    )
     keep = (
         organisation.endswith(" CLP")
         or group.named_seat
