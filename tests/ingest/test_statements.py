@@ -361,6 +361,30 @@ BATTERY = [
         MP_WIGAN + "Kim Ray tweeted that Sam Hope had a nice garden.",
         [],
     ),
+    (
+        "an MP who holds a party office speaks for the party",
+        MP_WIGAN + "Labour's deputy leader Kim Ray, the MP for Makerfield, said Sam Hope should "
+        "resign.",
+        [st("Wigan", "said Sam Hope should resign", "Kim Ray", "Labour", stance=CALLS)],
+    ),
+    (
+        "the constituency party of the seat the sentence names; its officer",
+        "Sam Hope quit Labour last week. In Wigan, the constituency party has renewed its call "
+        "for him to resign. Pat Lee, its acting chairman, told the Evening Chronicle that "
+        "members wanted a by-election.",
+        [
+            st("Wigan", "renewed its call for him to resign", "", "Wigan CLP", True, stance=CALLS),
+            st(
+                "Wigan",
+                "told the Evening Chronicle that members wanted a by-election",
+                "Pat Lee",
+                "Wigan CLP",
+                True,
+                medium="interview",
+                stance=CALLS,
+            ),
+        ],
+    ),
     ("calling a by-election is no speech", MP_WIGAN + "She has refused to call a by-election.", []),
     ("negation", "Wigan CLP has not commented on Sam Hope's decision to resign.", []),
     ("hedge", "Wigan CLP is expected to call for a by-election.", []),

@@ -413,7 +413,14 @@ def _local_party(context: _Context, token) -> list[Attribution]:
         last = context.last
         if last is not None and context.distance <= 2 and last.organisation.endswith(" CLP"):
             return [Attribution(continues=True)]
-        seat = doc.section_seat(context.index) or doc.focus_seat()
+        # "In U, the constituency party has ...": the one seat the sentence names.
+        named = {
+            m.name
+            for m in clause.view.mentions
+            if m.kind == "constituency" and not doc.in_quote(m.start)
+        }
+        seat = next(iter(named)) if len(named) == 1 else ""
+        seat = seat or doc.section_seat(context.index) or doc.focus_seat()
     return [Attribution("", f"{seat} CLP")] if seat else []
 
 
@@ -472,10 +479,14 @@ def _officer(context: _Context, token, fallback: bool = True) -> list[Attributio
 
 def _person(context: _Context, name: str, office: str = "") -> Attribution:
     """A person speaks for the organisation their role gives (the role facts, else an
-    office the sentence gives them); an MP speaks for themselves, whatever they chair."""
+    office the sentence gives them). An MP speaks for themselves, whatever they chair,
+    unless that role is an office of a party ("the party's deputy leader, X") or of a
+    local party (which no sitting MP holds: the seat given them is the mistake)."""
+    doc = context.doc
     role = context.organisation_of.get(name, "")
-    if context.doc.seat(name) and not role.endswith(" CLP"):
-        return Attribution(name, "")
+    if doc.seat(name):
+        parties = {m.name for view in doc.views for m in view.mentions if m.kind == "party"}
+        return Attribution(name, role if role in parties or role.endswith(" CLP") else "")
     return Attribution(name, role or office)
 
 
