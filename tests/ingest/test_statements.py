@@ -385,6 +385,37 @@ BATTERY = [
             ),
         ],
     ),
+    (
+        "an office set off by a comma before the name, after a fronted phrase",
+        "Sam Hope, the MP for Wigan, quit Labour on Monday. That same day the CLP's chair, "
+        "Kim Ray, emailed members to say she was asking Sam Hope to resign.",
+        [
+            st(
+                "Wigan",
+                "emailed members to say she was asking Sam Hope to resign",
+                "Kim Ray",
+                "Wigan CLP",
+                True,
+                medium="email",
+                stance=CALLS,
+            )
+        ],
+    ),
+    (
+        "a role noun speaks as the one person the article gives that office",
+        MP_WIGAN + "Kim Ray, the Labour leader, visited the town. “Wigan deserves a "
+        "by-election,” the Labour leader tweeted.",
+        [
+            st(
+                "Wigan",
+                "“Wigan deserves a by-election,”",
+                "Kim Ray",
+                "Labour",
+                medium="tweet",
+                stance=CALLS,
+            )
+        ],
+    ),
     ("calling a by-election is no speech", MP_WIGAN + "She has refused to call a by-election.", []),
     ("negation", "Wigan CLP has not commented on Sam Hope's decision to resign.", []),
     ("hedge", "Wigan CLP is expected to call for a by-election.", []),

@@ -96,6 +96,8 @@ class _Context:
     organisation_of: dict[str, str]
     last: _Group | None
     distance: int
+    # (organisation, office noun) -> the people the role facts give that office.
+    holders: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
 
 @cache
@@ -113,6 +115,7 @@ def wanted(doc: Document) -> list[int]:
 
 def statement_facts(doc: Document, roles: list[Fact]) -> list[StatementFact]:
     organisation_of = _organisations(roles)
+    holders = _holders(roles)
     groups: list[_Group] = []
     handled = _transcript(doc, groups, organisation_of) | _signed_letter(
         doc, groups, organisation_of
@@ -124,7 +127,13 @@ def statement_facts(doc: Document, roles: list[Fact]) -> list[StatementFact]:
         index, view = clause.position, clause.view
         passages = [p for p in doc.passages if view.sentence.start <= p.start < view.sentence.end]
         context = _Context(
-            doc, clause, index, organisation_of, last[0] if last else None, index - last_index
+            doc,
+            clause,
+            index,
+            organisation_of,
+            last[0] if last else None,
+            index - last_index,
+            holders,
         )
         acts, denied = _speech_acts(clause)
         attributions, verb = [], None
@@ -332,7 +341,13 @@ def _who(context: _Context, token) -> list[Attribution]:
         office = _officer(context, token, fallback=False)
         if named:
             return [_person(context, named[0], office[0].organisation if office else "")]
-        return _officer(context, token)
+        office = office or _officer(context, token)
+        if office:
+            # "the W leader tweeted": the one person the article gives that office.
+            people = context.holders.get((office[0].organisation, word), [])
+            if len(people) == 1:
+                return [_person(context, people[0], office[0].organisation)]
+        return office
     if mention is None and word in lemma_class("party_voice_nouns"):
         owner = _attached(clause, token, {"compound", "poss", "amod", "nmod"}, "party")
         if owner:
@@ -510,6 +525,15 @@ def _role_organisation(context: _Context, token) -> str:
                 mention = context.clause.mention_of(led)
                 if mention is not None and mention.kind in {"org", "party"}:
                     return mention.name
+    # "The chair of W, X, said" where the parse hangs the role elsewhere: an office set
+    # off by a comma just before the name stands in apposition with it all the same.
+    start = token.left_edge.i
+    if start >= 2 and token.doc[start - 1].text == ",":
+        role = token.doc[start - 2]
+        if lemma(role) in lemma_class("officer_nouns") and not context.clause.quoted(role):
+            found = _officer(context, role, fallback=False)
+            if found:
+                return found[0].organisation
     return ""
 
 
@@ -537,6 +561,21 @@ def _organisations(roles: list[Fact]) -> dict[str, str]:
         current = found.get(role.person, "")
         if not current or (role.organisation.endswith(" CLP") and not current.endswith(" CLP")):
             found[role.person] = role.organisation
+    return found
+
+
+def _holders(roles: list[Fact]) -> dict[tuple[str, str], list[str]]:
+    """(organisation, office noun) -> who holds it, from the role facts ("X, the W
+    leader" holds (W, "leader"))."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for role in roles:
+        if not isinstance(role, RoleFact) or not role.organisation:
+            continue
+        words = _WORD.findall(role.title.lower())
+        if words and words[-1] in lemma_class("officer_nouns"):
+            people = found.setdefault((role.organisation, words[-1]), [])
+            if role.person not in people:
+                people.append(role.person)
     return found
 
 
