@@ -416,6 +416,40 @@ BATTERY = [
             )
         ],
     ),
+    (
+        "the local party of the seat the sentence names, not the one that spoke before",
+        "Sam Hope, the MP for Wigan, quit Labour on Monday, and Wigan CLP called for a "
+        "by-election in Wigan. In Makerfield, the local party's secretary, Pat Lee, said members "
+        "wanted Kim Ray, the Makerfield MP, to resign.",
+        [
+            st("Wigan", "called for a by-election in Wigan", "", "Wigan CLP", True, stance=CALLS),
+            st(
+                "Makerfield",
+                "said members wanted Kim Ray, the Makerfield MP, to resign",
+                "Pat Lee",
+                "Makerfield CLP",
+                True,
+                stance=CALLS,
+            ),
+        ],
+    ),
+    (
+        "a named speaker keeps the first office given them",
+        MP_WIGAN + "Kim Ray, chair of Wigan CLP, said Sam Hope should resign. Kim Ray, a Labour "
+        "councillor, also told the Wigan Herald that Sam Hope had let members down.",
+        [
+            st(
+                "Wigan",
+                "said Sam Hope should resign … told the Wigan Herald that Sam Hope had let members "
+                "down",
+                "Kim Ray",
+                "Wigan CLP",
+                True,
+                medium="interview",
+                stance=CALLS,
+            )
+        ],
+    ),
     ("calling a by-election is no speech", MP_WIGAN + "She has refused to call a by-election.", []),
     ("negation", "Wigan CLP has not commented on Sam Hope's decision to resign.", []),
     ("hedge", "Wigan CLP is expected to call for a by-election.", []),

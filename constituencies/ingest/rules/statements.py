@@ -424,17 +424,23 @@ def _local_party(context: _Context, token) -> list[Attribution]:
     owner += [c for c in token.children if c.dep_ == "poss" and clause.refers_back(c)]
     if not seat and owner:
         # "the CLP", or "her local party" of an MP whose seat the article has not given:
-        # the party of the seat the section or story is about.
-        last = context.last
-        if last is not None and context.distance <= 2 and last.organisation.endswith(" CLP"):
-            return [Attribution(continues=True)]
-        # "In U, the constituency party has ...": the one seat the sentence names.
+        # in "In U, the constituency party has ..." the one seat the sentence names, else
+        # the local party that spoke just before, else that of the seat the section or
+        # story is about.
         named = {
             m.name
             for m in clause.view.mentions
             if m.kind == "constituency" and not doc.in_quote(m.start)
         }
         seat = next(iter(named)) if len(named) == 1 else ""
+        last = context.last
+        if (
+            not seat
+            and last is not None
+            and context.distance <= 2
+            and last.organisation.endswith(" CLP")
+        ):
+            return [Attribution(continues=True)]
         seat = seat or doc.section_seat(context.index) or doc.focus_seat()
     return [Attribution("", f"{seat} CLP")] if seat else []
 
@@ -502,7 +508,7 @@ def _person(context: _Context, name: str, office: str = "") -> Attribution:
     if doc.seat(name):
         parties = {m.name for view in doc.views for m in view.mentions if m.kind == "party"}
         return Attribution(name, role if role in parties or role.endswith(" CLP") else "")
-    return Attribution(name, role or office)
+    return Attribution(name, office or role)
 
 
 def _role_organisation(context: _Context, token) -> str:
@@ -583,6 +589,12 @@ def _group_for(groups: list[_Group], attribution: Attribution, position: int) ->
     who = (attribution.speaker, attribution.organisation, attribution.role)
     for group in groups:
         if (group.speaker, group.organisation, group.role) == who:
+            return group
+    # A named speaker is one speaker whatever office each sentence gives them: the first
+    # organisation found stays.
+    for group in groups:
+        if attribution.speaker and group.speaker == attribution.speaker:
+            group.organisation = group.organisation or attribution.organisation
             return group
     group = _Group(attribution.speaker, attribution.organisation, attribution.role, position)
     groups.append(group)
