@@ -450,6 +450,28 @@ BATTERY = [
             )
         ],
     ),
+    (
+        "it: the body the sentence before names, when none spoke just before",
+        "Sam Hope, the MP for Wigan, quit Labour on Monday. Wigan CLP was quick to react. In a "
+        "statement posted on Facebook, it called on him “to resign the seat at once”.",
+        [
+            st(
+                "Wigan",
+                "called on him “to resign the seat at once”",
+                "",
+                "Wigan CLP",
+                True,
+                medium="statement",
+                stance=CALLS,
+            )
+        ],
+    ),
+    (
+        "it with two bodies before: no speaker",
+        "Sam Hope, the MP for Wigan, quit Labour on Monday. Wigan CLP and Wigan Momentum were "
+        "quick to react. It called on him to resign.",
+        [],
+    ),
     ("calling a by-election is no speech", MP_WIGAN + "She has refused to call a by-election.", []),
     ("negation", "Wigan CLP has not commented on Sam Hope's decision to resign.", []),
     ("hedge", "Wigan CLP is expected to call for a by-election.", []),

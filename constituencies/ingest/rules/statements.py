@@ -359,9 +359,30 @@ def _who(context: _Context, token) -> list[Attribution]:
                 return _who(context, owner[0])
         if context.last is not None and context.distance <= 2:
             return [Attribution(continues=True)]
+        if word in lemma_class("collective_pronouns"):
+            return _body_before(context, token)
         return []
     if clause.refers_back(token):
         return [_pronoun(context, token)]
+    return []
+
+
+def _body_before(context: _Context, token) -> list[Attribution]:
+    """Who "it" or "its" is when no body spoke just before: the one organisation named
+    (outside quotation marks) before it in the sentence, else in the nearest of the two
+    sentences before that names one ("W CLP reacted quickly. It called on ...")."""
+    doc, index = context.doc, context.index
+    start = context.clause.view.sentence.start + token.idx
+    for position in range(index, max(-1, index - 3), -1):
+        bodies = {
+            m.name
+            for m in doc.views[position].mentions
+            if m.kind == "org" and not doc.in_quote(m.start) and m.start < start
+        }
+        if len(bodies) == 1:
+            return [Attribution("", next(iter(bodies)))]
+        if bodies:
+            return []
     return []
 
 
