@@ -472,6 +472,23 @@ BATTERY = [
         "quick to react. It called on him to resign.",
         [],
     ),
+    (
+        "praise by someone with no seat, in a story about one seat",
+        "Pat Lee won the Wigan selection on Saturday. Kim Ray, a local councillor, said she was "
+        "proud of the members.",
+        [st("Wigan", "said she was proud of the members", "Kim Ray", stance="supportive")],
+    ),
+    (
+        "the same praise by the MP for another seat is no word about this one",
+        "Pat Lee won the Wigan selection on Saturday. Kim Ray, the MP for Makerfield, said she "
+        "was proud of the members.",
+        [],
+    ),
+    (
+        "words with no stance in a story about one seat",
+        "Pat Lee won the Wigan selection on Saturday. Kim Ray said the weather was lovely.",
+        [],
+    ),
     ("calling a by-election is no speech", MP_WIGAN + "She has refused to call a by-election.", []),
     ("negation", "Wigan CLP has not commented on Sam Hope's decision to resign.", []),
     ("hedge", "Wigan CLP is expected to call for a by-election.", []),

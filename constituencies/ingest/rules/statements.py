@@ -1090,10 +1090,11 @@ def _fact(doc: Document, group: _Group) -> StatementFact | None:
     # Words about a seat, a selection or a by-election; words about no one seat count only
     # when they themselves speak of a contest ("demanded the MPs fight by-elections").
     on_topic = bool(group.words & _forms("seat_topics")) or "stand-down" in group.words
-    # Praise or blame of the MP the words are about is about their seat.
+    # Praise or blame of the MP the words are about is about their seat; praise or blame
+    # by someone with no seat of their own, in a story about one seat, is about that seat.
     on_topic = (
         on_topic
-        or group.about_mp
+        or (group.about_mp or not group.several_seats and not doc.seat(group.speaker))
         and bool(text_words & _forms("supportive_words", "critical_words"))
     )
     keep = (
