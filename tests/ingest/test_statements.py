@@ -489,6 +489,12 @@ BATTERY = [
         "Pat Lee won the Wigan selection on Saturday. Kim Ray said the weather was lovely.",
         [],
     ),
+    (
+        "an unnamed member speaking is not the subject of the clause before",
+        "Pat Lee won the Wigan selection on Saturday. Kim Ray, who had also applied, did not "
+        "make the shortlist; one local member called her exclusion a scandal.",
+        [],
+    ),
     ("calling a by-election is no speech", MP_WIGAN + "She has refused to call a by-election.", []),
     ("negation", "Wigan CLP has not commented on Sam Hope's decision to resign.", []),
     ("hedge", "Wigan CLP is expected to call for a by-election.", []),

@@ -293,17 +293,22 @@ def _speakers(context: _Context, act) -> list[Attribution]:
             # "prompting X to tweet", "asked X to say": the object of the verb above speaks.
             candidates += [c for c in act.head.children if c.dep_ in {"dobj", "dative"}]
         candidates += [clause.agent(act)]
-        candidates += [c for c in act.children if c.dep_ in SUBJECTS]
-        candidates += [
-            child
-            for node in act.ancestors
-            if not clause.quoted(node)
-            for child in node.children
-            if child.dep_ in SUBJECTS
-        ]
-        candidates += [t for t in clause.sent if t.i < act.i and t.dep_ in {"nsubj", "nsubjpass"}][
-            :1
-        ]
+        own = [c for c in act.children if c.dep_ in SUBJECTS and not clause.quoted(c)]
+        candidates += own
+        # A person of its own that names no one we know ("one local member said") is not
+        # replaced by another clause's subject.
+        people = lemma_class("party_member_nouns") | lemma_class("office_nouns")
+        if not any(lemma(c) in people for c in own):
+            candidates += [
+                child
+                for node in act.ancestors
+                if not clause.quoted(node)
+                for child in node.children
+                if child.dep_ in SUBJECTS
+            ]
+            candidates += [
+                t for t in clause.sent if t.i < act.i and t.dep_ in {"nsubj", "nsubjpass"}
+            ][:1]
     for who in candidates:
         if who is None or clause.quoted(who):
             continue
