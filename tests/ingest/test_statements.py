@@ -495,6 +495,23 @@ BATTERY = [
         "make the shortlist; one local member called her exclusion a scandal.",
         [],
     ),
+    (
+        "challenging someone to act speaks",
+        "Kim Ray challenged Sam Hope, the MP for Wigan, to resign and fight a by-election.",
+        [
+            st(
+                "Wigan",
+                "challenged Sam Hope, the MP for Wigan, to resign and fight a by-election",
+                "Kim Ray",
+                stance=CALLS,
+            )
+        ],
+    ),
+    (
+        "challenging an MP for the seat is no speech",
+        "Kim Ray, a Labour councillor, is challenging Wigan's MP, Sam Hope, at the next election.",
+        [],
+    ),
     ("calling a by-election is no speech", MP_WIGAN + "She has refused to call a by-election.", []),
     ("negation", "Wigan CLP has not commented on Sam Hope's decision to resign.", []),
     ("hedge", "Wigan CLP is expected to call for a by-election.", []),

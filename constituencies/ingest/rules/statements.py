@@ -214,6 +214,12 @@ def _speech_acts(clause: Clause) -> tuple[list, bool]:
             speech = bool(clause.prepositional(token, {"for", "on"})) or any(
                 c.dep_ in {"oprd", "ccomp", "xcomp"} for c in token.children
             )
+        if speech and word in lemma_class("unseating_verbs"):
+            # "challenged X to resign", "challenged X over Y" speak; "is challenging X"
+            # for a seat does not.
+            speech = bool(clause.prepositional(token, {"over", "on", "about"})) or any(
+                c.dep_ in {"ccomp", "xcomp"} for c in token.children
+            )
         publication = (
             token.pos_ == "VERB"
             and word in lemma_class("publication_verbs")
