@@ -512,6 +512,23 @@ BATTERY = [
         "Kim Ray, a Labour councillor, is challenging Wigan's MP, Sam Hope, at the next election.",
         [],
     ),
+    (
+        "the topic word in a later sentence of the same quotation",
+        "Wigan went first. A Labour spokesperson said: “This is an ongoing process. We are "
+        "satisfied the shortlist was drawn up by the rules.”",
+        [
+            {
+                **st(
+                    "Wigan",
+                    "“This is an ongoing process. We are satisfied the shortlist was drawn up by "
+                    "the rules.”",
+                    "",
+                    "Labour",
+                ),
+                "speaker_role": "spokesperson",
+            }
+        ],
+    ),
     ("calling a by-election is no speech", MP_WIGAN + "She has refused to call a by-election.", []),
     ("negation", "Wigan CLP has not commented on Sam Hope's decision to resign.", []),
     ("hedge", "Wigan CLP is expected to call for a by-election.", []),

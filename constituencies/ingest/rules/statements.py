@@ -1100,7 +1100,8 @@ def _fact(doc: Document, group: _Group) -> StatementFact | None:
     text_words = set(_WORD.findall(words.lower())) | (group.words & {"stand-down"})
     # Words about a seat, a selection or a by-election; words about no one seat count only
     # when they themselves speak of a contest ("demanded the MPs fight by-elections").
-    on_topic = bool(group.words & _forms("seat_topics")) or "stand-down" in group.words
+    on_topic = bool((group.words | text_words) & _forms("seat_topics"))
+    on_topic = on_topic or "stand-down" in group.words
     # Praise or blame of the MP the words are about is about their seat; praise or blame
     # by someone with no seat of their own, in a story about one seat, is about that seat.
     on_topic = (
