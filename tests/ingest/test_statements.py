@@ -529,6 +529,20 @@ BATTERY = [
             }
         ],
     ),
+    (
+        "she is not the person named as an object of a preposition before it",
+        "Kim Ray chairs Wigan CLP. In an interview with Pat Lee, she said: “Sam Hope should "
+        "resign and fight a by-election in Wigan.”",
+        [
+            st(
+                "Wigan",
+                "“Sam Hope should resign and fight a by-election in Wigan.”",
+                "Kim Ray",
+                medium="interview",
+                stance=CALLS,
+            )
+        ],
+    ),
     ("calling a by-election is no speech", MP_WIGAN + "She has refused to call a by-election.", []),
     ("negation", "Wigan CLP has not commented on Sam Hope's decision to resign.", []),
     ("hedge", "Wigan CLP is expected to call for a by-election.", []),

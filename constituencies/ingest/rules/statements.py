@@ -579,7 +579,18 @@ def _pronoun(context: _Context, token) -> Attribution:
     last = context.last
     if last is not None and context.distance == 1 and last.speaker:
         return Attribution(last.speaker, last.organisation)
-    name = context.clause.antecedent(token)
+    clause = context.clause
+    # A person named earlier in the sentence only as the object of a preposition ("Asked
+    # on U whether ..., she replied") is not who "she" is.
+    people = [
+        m.name
+        for i, m in sorted(clause.mention_at.items())
+        if i < token.i
+        and m.kind == "person"
+        and not context.doc.in_quote(m.start)
+        and clause.sent[i].dep_ != "pobj"
+    ]
+    name = people[-1] if people else ""
     if not name:
         name = context.doc.recent_subject(context.index, include_current=False, back=4)
     return _person(context, name) if name else Attribution()
