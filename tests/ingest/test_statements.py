@@ -262,6 +262,287 @@ BATTERY = [
             )
         ],
     ),
+    (
+        "reported words with no seat of their own take the story's seat",
+        "Sam Hope has quit Labour and the selection in Wigan is open. Kim Ray said she was "
+        "delighted with the shortlist.",
+        [st("Wigan", "said she was delighted with the shortlist", "Kim Ray", stance="supportive")],
+    ),
+    (
+        "with no one seat to the story, the seat of the paragraph",
+        "Selections opened in Wigan and Makerfield this week.\n\nThe Makerfield contest was "
+        "quieter. Kim Ray said she was delighted with the shortlist.\n\nIn Wigan, Pat Lee said "
+        "the contest was too open.",
+        [
+            st(
+                "Makerfield",
+                "said she was delighted with the shortlist",
+                "Kim Ray",
+                stance="supportive",
+            ),
+            st("Wigan", "said the contest was too open", "Pat Lee"),
+        ],
+    ),
+    (
+        "a newspaper title told, after the quotation; its officer",
+        "Wigan CLP has renewed its call for Sam Hope to resign. “A by-election is the only fair "
+        "course,” Kim Ray, its secretary, told the Evening Chronicle.",
+        [
+            st(
+                "Wigan",
+                "renewed its call for Sam Hope to resign",
+                "",
+                "Wigan CLP",
+                True,
+                stance=CALLS,
+            ),
+            st(
+                "Wigan",
+                "“A by-election is the only fair course,”",
+                "Kim Ray",
+                "Wigan CLP",
+                True,
+                medium="interview",
+                stance=CALLS,
+            ),
+        ],
+    ),
+    (
+        "a participle of speaking to an outlet",
+        MP_WIGAN + "Speaking to the Wigan Herald, Kim Ray said the MP should resign.",
+        [st("Wigan", "said the MP should resign", "Kim Ray", medium="interview", stance=CALLS)],
+    ),
+    (
+        "told us: the publication itself",
+        MP_WIGAN + "Kim Ray, chair of Wigan CLP, told us she was angry that the MP had not "
+        "resigned.",
+        [
+            st(
+                "Wigan",
+                "told us she was angry that the MP had not resigned",
+                "Kim Ray",
+                "Wigan CLP",
+                True,
+                medium="interview",
+                stance=CALLS,
+            )
+        ],
+    ),
+    (
+        "a hedged speech verb inside the words said",
+        MP_WIGAN + "Kim Ray, secretary of Wigan CLP, said she was “appalled” and would be "
+        "calling on Sam Hope to resign.",
+        [
+            st(
+                "Wigan",
+                "said she was “appalled” and would be calling on Sam Hope to resign",
+                "Kim Ray",
+                "Wigan CLP",
+                True,
+                stance=CALLS,
+            )
+        ],
+    ),
+    (
+        "praise of the MP the words are about is about the MP's seat",
+        MP_WIGAN + "Kim Ray tweeted that Sam Hope was a brave and principled man.",
+        [
+            st(
+                "Wigan",
+                "tweeted that Sam Hope was a brave and principled man",
+                "Kim Ray",
+                medium="tweet",
+                stance="supportive",
+            )
+        ],
+    ),
+    (
+        "words about the MP but no praise, blame or seat",
+        MP_WIGAN + "Kim Ray tweeted that Sam Hope had a nice garden.",
+        [],
+    ),
+    (
+        "an MP who holds a party office speaks for the party",
+        MP_WIGAN + "Labour's deputy leader Kim Ray, the MP for Makerfield, said Sam Hope should "
+        "resign.",
+        [st("Wigan", "said Sam Hope should resign", "Kim Ray", "Labour", stance=CALLS)],
+    ),
+    (
+        "the constituency party of the seat the sentence names; its officer",
+        "Sam Hope quit Labour last week. In Wigan, the constituency party has renewed its call "
+        "for him to resign. Pat Lee, its acting chairman, told the Evening Chronicle that "
+        "members wanted a by-election.",
+        [
+            st("Wigan", "renewed its call for him to resign", "", "Wigan CLP", True, stance=CALLS),
+            st(
+                "Wigan",
+                "told the Evening Chronicle that members wanted a by-election",
+                "Pat Lee",
+                "Wigan CLP",
+                True,
+                medium="interview",
+                stance=CALLS,
+            ),
+        ],
+    ),
+    (
+        "an office set off by a comma before the name, after a fronted phrase",
+        "Sam Hope, the MP for Wigan, quit Labour on Monday. That same day the CLP's chair, "
+        "Kim Ray, emailed members to say she was asking Sam Hope to resign.",
+        [
+            st(
+                "Wigan",
+                "emailed members to say she was asking Sam Hope to resign",
+                "Kim Ray",
+                "Wigan CLP",
+                True,
+                medium="email",
+                stance=CALLS,
+            )
+        ],
+    ),
+    (
+        "a role noun speaks as the one person the article gives that office",
+        MP_WIGAN + "Kim Ray, the Labour leader, visited the town. “Wigan deserves a "
+        "by-election,” the Labour leader tweeted.",
+        [
+            st(
+                "Wigan",
+                "“Wigan deserves a by-election,”",
+                "Kim Ray",
+                "Labour",
+                medium="tweet",
+                stance=CALLS,
+            )
+        ],
+    ),
+    (
+        "the local party of the seat the sentence names, not the one that spoke before",
+        "Sam Hope, the MP for Wigan, quit Labour on Monday, and Wigan CLP called for a "
+        "by-election in Wigan. In Makerfield, the local party's secretary, Pat Lee, said members "
+        "wanted Kim Ray, the Makerfield MP, to resign.",
+        [
+            st("Wigan", "called for a by-election in Wigan", "", "Wigan CLP", True, stance=CALLS),
+            st(
+                "Makerfield",
+                "said members wanted Kim Ray, the Makerfield MP, to resign",
+                "Pat Lee",
+                "Makerfield CLP",
+                True,
+                stance=CALLS,
+            ),
+        ],
+    ),
+    (
+        "a named speaker keeps the first office given them",
+        MP_WIGAN + "Kim Ray, chair of Wigan CLP, said Sam Hope should resign. Kim Ray, a Labour "
+        "councillor, also told the Wigan Herald that Sam Hope had let members down.",
+        [
+            st(
+                "Wigan",
+                "said Sam Hope should resign … told the Wigan Herald that Sam Hope had let members "
+                "down",
+                "Kim Ray",
+                "Wigan CLP",
+                True,
+                medium="interview",
+                stance=CALLS,
+            )
+        ],
+    ),
+    (
+        "it: the body the sentence before names, when none spoke just before",
+        "Sam Hope, the MP for Wigan, quit Labour on Monday. Wigan CLP was quick to react. In a "
+        "statement posted on Facebook, it called on him “to resign the seat at once”.",
+        [
+            st(
+                "Wigan",
+                "called on him “to resign the seat at once”",
+                "",
+                "Wigan CLP",
+                True,
+                medium="statement",
+                stance=CALLS,
+            )
+        ],
+    ),
+    (
+        "it with two bodies before: no speaker",
+        "Sam Hope, the MP for Wigan, quit Labour on Monday. Wigan CLP and Wigan Momentum were "
+        "quick to react. It called on him to resign.",
+        [],
+    ),
+    (
+        "praise by someone with no seat, in a story about one seat",
+        "Pat Lee won the Wigan selection on Saturday. Kim Ray, a local councillor, said she was "
+        "proud of the members.",
+        [st("Wigan", "said she was proud of the members", "Kim Ray", stance="supportive")],
+    ),
+    (
+        "the same praise by the MP for another seat is no word about this one",
+        "Pat Lee won the Wigan selection on Saturday. Kim Ray, the MP for Makerfield, said she "
+        "was proud of the members.",
+        [],
+    ),
+    (
+        "words with no stance in a story about one seat",
+        "Pat Lee won the Wigan selection on Saturday. Kim Ray said the weather was lovely.",
+        [],
+    ),
+    (
+        "an unnamed member speaking is not the subject of the clause before",
+        "Pat Lee won the Wigan selection on Saturday. Kim Ray, who had also applied, did not "
+        "make the shortlist; one local member called her exclusion a scandal.",
+        [],
+    ),
+    (
+        "challenging someone to act speaks",
+        "Kim Ray challenged Sam Hope, the MP for Wigan, to resign and fight a by-election.",
+        [
+            st(
+                "Wigan",
+                "challenged Sam Hope, the MP for Wigan, to resign and fight a by-election",
+                "Kim Ray",
+                stance=CALLS,
+            )
+        ],
+    ),
+    (
+        "challenging an MP for the seat is no speech",
+        "Kim Ray, a Labour councillor, is challenging Wigan's MP, Sam Hope, at the next election.",
+        [],
+    ),
+    (
+        "the topic word in a later sentence of the same quotation",
+        "Wigan went first. A Labour spokesperson said: “This is an ongoing process. We are "
+        "satisfied the shortlist was drawn up by the rules.”",
+        [
+            {
+                **st(
+                    "Wigan",
+                    "“This is an ongoing process. We are satisfied the shortlist was drawn up by "
+                    "the rules.”",
+                    "",
+                    "Labour",
+                ),
+                "speaker_role": "spokesperson",
+            }
+        ],
+    ),
+    (
+        "she is not the person named as an object of a preposition before it",
+        "Kim Ray chairs Wigan CLP. In an interview with Pat Lee, she said: “Sam Hope should "
+        "resign and fight a by-election in Wigan.”",
+        [
+            st(
+                "Wigan",
+                "“Sam Hope should resign and fight a by-election in Wigan.”",
+                "Kim Ray",
+                medium="interview",
+                stance=CALLS,
+            )
+        ],
+    ),
     ("calling a by-election is no speech", MP_WIGAN + "She has refused to call a by-election.", []),
     ("negation", "Wigan CLP has not commented on Sam Hope's decision to resign.", []),
     ("hedge", "Wigan CLP is expected to call for a by-election.", []),

@@ -83,6 +83,8 @@ class _Group:
     named_seat: bool = False
     rule: str = ""
     about_one_seat: bool = False
+    # The seat is that of an MP the words are about ("welcomed X", "accused her").
+    about_mp: bool = False
     reported_only: bool = True
 
 
@@ -94,6 +96,8 @@ class _Context:
     organisation_of: dict[str, str]
     last: _Group | None
     distance: int
+    # (organisation, office noun) -> the people the role facts give that office.
+    holders: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
 
 @cache
@@ -111,6 +115,7 @@ def wanted(doc: Document) -> list[int]:
 
 def statement_facts(doc: Document, roles: list[Fact]) -> list[StatementFact]:
     organisation_of = _organisations(roles)
+    holders = _holders(roles)
     groups: list[_Group] = []
     handled = _transcript(doc, groups, organisation_of) | _signed_letter(
         doc, groups, organisation_of
@@ -122,7 +127,13 @@ def statement_facts(doc: Document, roles: list[Fact]) -> list[StatementFact]:
         index, view = clause.position, clause.view
         passages = [p for p in doc.passages if view.sentence.start <= p.start < view.sentence.end]
         context = _Context(
-            doc, clause, index, organisation_of, last[0] if last else None, index - last_index
+            doc,
+            clause,
+            index,
+            organisation_of,
+            last[0] if last else None,
+            index - last_index,
+            holders,
         )
         acts, denied = _speech_acts(clause)
         attributions, verb = [], None
@@ -191,7 +202,7 @@ def _may_hold(doc: Document, view: SentenceView) -> bool:
 def _speech_acts(clause: Clause) -> tuple[list, bool]:
     """The speech verbs (or "according") of the sentence outside quotation marks that are
     neither doubted nor refused, and whether any was denied or negated."""
-    acts, denied = [], False
+    acts, doubted, denied = [], [], False
     for token in clause.sent:
         if clause.quoted(token):
             continue
@@ -202,6 +213,12 @@ def _speech_acts(clause: Clause) -> tuple[list, bool]:
             # by-election" does not.
             speech = bool(clause.prepositional(token, {"for", "on"})) or any(
                 c.dep_ in {"oprd", "ccomp", "xcomp"} for c in token.children
+            )
+        if speech and word in lemma_class("unseating_verbs"):
+            # "challenged X to resign", "challenged X over Y" speak; "is challenging X"
+            # for a seat does not.
+            speech = bool(clause.prepositional(token, {"over", "on", "about"})) or any(
+                c.dep_ in {"ccomp", "xcomp"} for c in token.children
             )
         publication = (
             token.pos_ == "VERB"
@@ -215,9 +232,14 @@ def _speech_acts(clause: Clause) -> tuple[list, bool]:
         if not (speech or publication or token.lower_ in lemma_class("attribution_words")):
             continue
         if _doubted(clause, token):
-            denied = True
+            doubted.append(token)
         else:
             acts.append(token)
+    # "X said she would call for B": a doubted speech verb inside the words of one that
+    # is not is part of what was said, not a denial.
+    for token in doubted:
+        if not any(a in acts for a in token.ancestors):
+            denied = True
     return acts, denied
 
 
@@ -277,17 +299,22 @@ def _speakers(context: _Context, act) -> list[Attribution]:
             # "prompting X to tweet", "asked X to say": the object of the verb above speaks.
             candidates += [c for c in act.head.children if c.dep_ in {"dobj", "dative"}]
         candidates += [clause.agent(act)]
-        candidates += [c for c in act.children if c.dep_ in SUBJECTS]
-        candidates += [
-            child
-            for node in act.ancestors
-            if not clause.quoted(node)
-            for child in node.children
-            if child.dep_ in SUBJECTS
-        ]
-        candidates += [t for t in clause.sent if t.i < act.i and t.dep_ in {"nsubj", "nsubjpass"}][
-            :1
-        ]
+        own = [c for c in act.children if c.dep_ in SUBJECTS and not clause.quoted(c)]
+        candidates += own
+        # A person of its own that names no one we know ("one local member said") is not
+        # replaced by another clause's subject.
+        people = lemma_class("party_member_nouns") | lemma_class("office_nouns")
+        if not any(lemma(c) in people for c in own):
+            candidates += [
+                child
+                for node in act.ancestors
+                if not clause.quoted(node)
+                for child in node.children
+                if child.dep_ in SUBJECTS
+            ]
+            candidates += [
+                t for t in clause.sent if t.i < act.i and t.dep_ in {"nsubj", "nsubjpass"}
+            ][:1]
     for who in candidates:
         if who is None or clause.quoted(who):
             continue
@@ -325,7 +352,13 @@ def _who(context: _Context, token) -> list[Attribution]:
         office = _officer(context, token, fallback=False)
         if named:
             return [_person(context, named[0], office[0].organisation if office else "")]
-        return _officer(context, token)
+        office = office or _officer(context, token)
+        if office:
+            # "the W leader tweeted": the one person the article gives that office.
+            people = context.holders.get((office[0].organisation, word), [])
+            if len(people) == 1:
+                return [_person(context, people[0], office[0].organisation)]
+        return office
     if mention is None and word in lemma_class("party_voice_nouns"):
         owner = _attached(clause, token, {"compound", "poss", "amod", "nmod"}, "party")
         if owner:
@@ -337,9 +370,30 @@ def _who(context: _Context, token) -> list[Attribution]:
                 return _who(context, owner[0])
         if context.last is not None and context.distance <= 2:
             return [Attribution(continues=True)]
+        if word in lemma_class("collective_pronouns"):
+            return _body_before(context, token)
         return []
     if clause.refers_back(token):
         return [_pronoun(context, token)]
+    return []
+
+
+def _body_before(context: _Context, token) -> list[Attribution]:
+    """Who "it" or "its" is when no body spoke just before: the one organisation named
+    (outside quotation marks) before it in the sentence, else in the nearest of the two
+    sentences before that names one ("W CLP reacted quickly. It called on ...")."""
+    doc, index = context.doc, context.index
+    start = context.clause.view.sentence.start + token.idx
+    for position in range(index, max(-1, index - 3), -1):
+        bodies = {
+            m.name
+            for m in doc.views[position].mentions
+            if m.kind == "org" and not doc.in_quote(m.start) and m.start < start
+        }
+        if len(bodies) == 1:
+            return [Attribution("", next(iter(bodies)))]
+        if bodies:
+            return []
     return []
 
 
@@ -402,11 +456,24 @@ def _local_party(context: _Context, token) -> list[Attribution]:
     owner += [c for c in token.children if c.dep_ == "poss" and clause.refers_back(c)]
     if not seat and owner:
         # "the CLP", or "her local party" of an MP whose seat the article has not given:
-        # the party of the seat the section or story is about.
+        # in "In U, the constituency party has ..." the one seat the sentence names, else
+        # the local party that spoke just before, else that of the seat the section or
+        # story is about.
+        named = {
+            m.name
+            for m in clause.view.mentions
+            if m.kind == "constituency" and not doc.in_quote(m.start)
+        }
+        seat = next(iter(named)) if len(named) == 1 else ""
         last = context.last
-        if last is not None and context.distance <= 2 and last.organisation.endswith(" CLP"):
+        if (
+            not seat
+            and last is not None
+            and context.distance <= 2
+            and last.organisation.endswith(" CLP")
+        ):
             return [Attribution(continues=True)]
-        seat = doc.section_seat(context.index) or doc.focus_seat()
+        seat = seat or doc.section_seat(context.index) or doc.focus_seat()
     return [Attribution("", f"{seat} CLP")] if seat else []
 
 
@@ -465,10 +532,15 @@ def _officer(context: _Context, token, fallback: bool = True) -> list[Attributio
 
 def _person(context: _Context, name: str, office: str = "") -> Attribution:
     """A person speaks for the organisation their role gives (the role facts, else an
-    office the sentence gives them); an MP speaks for themselves, whatever they chair."""
-    if context.doc.seat(name):
-        return Attribution(name, "")
-    return Attribution(name, context.organisation_of.get(name, "") or office)
+    office the sentence gives them). An MP speaks for themselves, whatever they chair,
+    unless that role is an office of a party ("the party's deputy leader, X") or of a
+    local party (which no sitting MP holds: the seat given them is the mistake)."""
+    doc = context.doc
+    role = context.organisation_of.get(name, "")
+    if doc.seat(name):
+        parties = {m.name for view in doc.views for m in view.mentions if m.kind == "party"}
+        return Attribution(name, role if role in parties or role.endswith(" CLP") else "")
+    return Attribution(name, office or role)
 
 
 def _role_organisation(context: _Context, token) -> str:
@@ -491,6 +563,15 @@ def _role_organisation(context: _Context, token) -> str:
                 mention = context.clause.mention_of(led)
                 if mention is not None and mention.kind in {"org", "party"}:
                     return mention.name
+    # "The chair of W, X, said" where the parse hangs the role elsewhere: an office set
+    # off by a comma just before the name stands in apposition with it all the same.
+    start = token.left_edge.i
+    if start >= 2 and token.doc[start - 1].text == ",":
+        role = token.doc[start - 2]
+        if lemma(role) in lemma_class("officer_nouns") and not context.clause.quoted(role):
+            found = _officer(context, role, fallback=False)
+            if found:
+                return found[0].organisation
     return ""
 
 
@@ -498,7 +579,18 @@ def _pronoun(context: _Context, token) -> Attribution:
     last = context.last
     if last is not None and context.distance == 1 and last.speaker:
         return Attribution(last.speaker, last.organisation)
-    name = context.clause.antecedent(token)
+    clause = context.clause
+    # A person named earlier in the sentence only as the object of a preposition ("Asked
+    # on U whether ..., she replied") is not who "she" is.
+    people = [
+        m.name
+        for i, m in sorted(clause.mention_at.items())
+        if i < token.i
+        and m.kind == "person"
+        and not context.doc.in_quote(m.start)
+        and clause.sent[i].dep_ != "pobj"
+    ]
+    name = people[-1] if people else ""
     if not name:
         name = context.doc.recent_subject(context.index, include_current=False, back=4)
     return _person(context, name) if name else Attribution()
@@ -521,10 +613,31 @@ def _organisations(roles: list[Fact]) -> dict[str, str]:
     return found
 
 
+def _holders(roles: list[Fact]) -> dict[tuple[str, str], list[str]]:
+    """(organisation, office noun) -> who holds it, from the role facts ("X, the W
+    leader" holds (W, "leader"))."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for role in roles:
+        if not isinstance(role, RoleFact) or not role.organisation:
+            continue
+        words = _WORD.findall(role.title.lower())
+        if words and words[-1] in lemma_class("officer_nouns"):
+            people = found.setdefault((role.organisation, words[-1]), [])
+            if role.person not in people:
+                people.append(role.person)
+    return found
+
+
 def _group_for(groups: list[_Group], attribution: Attribution, position: int) -> _Group:
     who = (attribution.speaker, attribution.organisation, attribution.role)
     for group in groups:
         if (group.speaker, group.organisation, group.role) == who:
+            return group
+    # A named speaker is one speaker whatever office each sentence gives them: the first
+    # organisation found stays.
+    for group in groups:
+        if attribution.speaker and group.speaker == attribution.speaker:
+            group.organisation = group.organisation or attribution.organisation
             return group
     group = _Group(attribution.speaker, attribution.organisation, attribution.role, position)
     groups.append(group)
@@ -581,9 +694,17 @@ def _reported_part(clause: Clause, verb) -> tuple[str, Span]:
         tree = [t for t in verb.head.subtree if t.i not in skip and not t.is_punct]
         first = tree[0] if tree else verb
         tree = verb.head.subtree
-    for child in first.children if first == verb else []:
-        if child.i > verb.i and child.dep_ in {"conj", "cc"}:
-            skip |= {t.i for t in child.subtree}
+    # "X said A, and Y urged B": a coordinated clause with a subject of its own is not
+    # these words; "X said A and would B" (sharing the subject) is.
+    own = [
+        c
+        for c in (first.children if first == verb else [])
+        if c.i > verb.i and c.dep_ == "conj" and any(g.dep_ in SUBJECTS for g in c.children)
+    ]
+    for child in own:
+        skip |= {t.i for t in child.subtree}
+    if own:
+        skip |= {c.i for c in verb.children if c.dep_ == "cc" and c.i < own[0].i}
     verb = first
     kept = [t for t in tree if t.i >= verb.i and t.i not in skip and not t.is_space]
     stop = next((t.i for t in kept if t.text in {";", ":"} and t.i > verb.i), None)
@@ -654,6 +775,13 @@ def _medium(clause: Clause, verb) -> str:
 def _verb_medium(clause: Clause, chain: list) -> str:
     """The channel the speech verb itself names ("tweeted", "emailed", "wrote to"), or an
     outlet it addresses ("told the paper")."""
+    # "Speaking to the paper, X said": a participle of telling on the verb addresses too.
+    chain = chain + [
+        c
+        for node in chain
+        for c in node.children
+        if c.dep_ == "advcl" and lemma(c) in lemma_class("telling_verbs")
+    ]
     for node in chain:
         word = lemma(node)
         if word in lemma_class("tweet_words"):
@@ -668,12 +796,18 @@ def _verb_medium(clause: Clause, chain: list) -> str:
             mention = clause.mention_of(listener)
             # An outlet: one the gazetteer knows, an outlet noun, or a proper name that
             # is no person, party or body ("told the Evening Courier").
+            # A title a masthead word ends ("the Evening Chronicle") is an outlet whatever
+            # the mentions took it for; "told us" is the publication itself.
             outlet = (
                 (mention is not None and mention.kind == "outlet")
                 or lemma(listener) in lemma_class("outlet_nouns")
                 or (
-                    mention is None
-                    and listener.pos_ == "PROPN"
+                    listener.pos_ == "PROPN"
+                    and word in lemma_class("telling_verbs")
+                    and (mention is None or listener.lower_ in lemma_class("masthead_nouns"))
+                )
+                or (
+                    listener.lower_ in lemma_class("newsroom_pronouns")
                     and word in lemma_class("telling_verbs")
                 )
             )
@@ -902,6 +1036,7 @@ def _add(context: _Context, group: _Group, parts, passages, verb, reported, deni
     seats, ambiguous, named = _seats(doc, view, passages, group.speaker, about, described)
     group.seats += seats
     group.named_seat = group.named_seat or named
+    group.about_mp = group.about_mp or bool(seats) and not named
     group.several_seats = group.several_seats or ambiguous
     previous = context.last
     if (
@@ -924,18 +1059,31 @@ def _settle_seat(doc: Document, group: _Group) -> None:
     if group.organisation.endswith(" CLP") or group.seats:
         return
     own = doc.seat(group.speaker) if group.speaker else ""
-    story = doc.section_seat(group.position) or doc.focus_seat()
+    story = (
+        doc.section_seat(group.position) or doc.focus_seat() or _nearby_seat(doc, group.position)
+    )
     if own:
         group.seats.append((own, ""))
-    elif (
-        group.about_one_seat
-        and not group.several_seats
-        and story
-        or not group.several_seats
-        and not group.reported_only
-        and story
-    ):
+    elif not group.several_seats and story:
         group.seats.append((story, ""))
+
+
+def _nearby_seat(doc: Document, position: int) -> str:
+    """The seat the passage around a sentence is about: the one seat named (outside
+    quotation marks, as a constituency or a local party's seat) in its paragraph up to
+    it, else in the paragraph before; "" when that names several."""
+    paragraph = doc.views[position].sentence.paragraph
+    for wanted in (paragraph, paragraph - 1):
+        named = {
+            mention.name if mention.kind == "constituency" else mention.constituency
+            for view in doc.views[: position + 1]
+            if view.sentence.paragraph == wanted
+            for mention in view.mentions
+            if not doc.in_quote(mention.start)
+        } - {""}
+        if named:
+            return next(iter(named)) if len(named) == 1 else ""
+    return ""
 
 
 def _stance(words: set[str]) -> str:
@@ -963,7 +1111,15 @@ def _fact(doc: Document, group: _Group) -> StatementFact | None:
     text_words = set(_WORD.findall(words.lower())) | (group.words & {"stand-down"})
     # Words about a seat, a selection or a by-election; words about no one seat count only
     # when they themselves speak of a contest ("demanded the MPs fight by-elections").
-    on_topic = bool(group.words & _forms("seat_topics")) or "stand-down" in group.words
+    on_topic = bool((group.words | text_words) & _forms("seat_topics"))
+    on_topic = on_topic or "stand-down" in group.words
+    # Praise or blame of the MP the words are about is about their seat; praise or blame
+    # by someone with no seat of their own, in a story about one seat, is about that seat.
+    on_topic = (
+        on_topic
+        or (group.about_mp or not group.several_seats and not doc.seat(group.speaker))
+        and bool(text_words & _forms("supportive_words", "critical_words"))
+    )
     keep = (
         organisation.endswith(" CLP")
         or group.named_seat
