@@ -265,6 +265,66 @@ BATTERY = [
         "Lambeth councillor Marcia Pope has been shortlisted in Vauxhall.",
         [cand("Marcia Pope", "Vauxhall", "shortlisted", "Lambeth councillor")],
     ),
+    (
+        "a sentence that ties no seat takes the story's seat",
+        "Labour has begun choosing its candidate for Wigan. Ruth Evans, a nurse, has applied.",
+        [cand("Ruth Evans", "Wigan", "applied", "nurse")],
+    ),
+    (
+        "another party's selection takes no story seat",
+        "Labour has begun choosing its candidate for Wigan. The Liberal Democrats selected "
+        "Tom Price last month.",
+        [],
+    ),
+    (
+        "another party's candidate noun is no candidacy",
+        "Ruth Evans was selected as Labour's candidate in Wigan. The Conservative candidate "
+        "is Tom Price.",
+        [cand("Ruth Evans", "Wigan", "selected")],
+    ),
+    (
+        "a later sentence takes the contest the person was placed in; losing to a rival",
+        "Ruth Evans made the shortlist for Wigan. Evans lost out to Tom Price.",
+        [cand("Ruth Evans", "Wigan", "shortlisted"), cand("Ruth Evans", "Wigan", "not_selected")],
+    ),
+    (
+        "the selecting body's place: subject with an in-phrase",
+        "Party members in Wigan picked Ruth Evans on Saturday.",
+        [cand("Ruth Evans", "Wigan", "selected")],
+    ),
+    (
+        "a fronted seat before a colon",
+        "Result in Wigan: Ruth Evans has been selected.",
+        [cand("Ruth Evans", "Wigan", "selected")],
+    ),
+    (
+        "a participle with no subject of its own is no withdrawal",
+        "Labour has begun choosing its candidate for Wigan. Tom Price was selected, ending a "
+        "long contest.",
+        [cand("Tom Price", "Wigan", "selected")],
+    ),
+    (
+        "branch nominations won are not the nomination",
+        "Labour members in Wigan met on Friday. Ruth Evans won three branch nominations.",
+        [],
+    ),
+    (
+        "the shortlist refers back past a seat named as an MP's",
+        "Labour has begun choosing its candidate for Wigan. Tom Price, the MP for neighbouring "
+        "Bolton West, spoke. The party's shortlist includes Ruth Evans and Ann Lee.",
+        [cand("Ann Lee", "Wigan", "shortlisted"), cand("Ruth Evans", "Wigan", "shortlisted")],
+    ),
+    (
+        "a pronoun inside a quotation is not the narrative's person",
+        "Ruth Evans applied for the Wigan selection. The party leader said: \"She will be a "
+        "superb candidate.\"",
+        [cand("Ruth Evans", "Wigan", "applied")],
+    ),
+    (
+        "partitive: one of N NOUN on the shortlist",
+        "Ruth Evans was one of four women on the shortlist for Wigan.",
+        [cand("Ruth Evans", "Wigan", "shortlisted")],
+    ),
 ]
 
 

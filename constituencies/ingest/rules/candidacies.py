@@ -81,7 +81,7 @@ def wanted(doc: Document) -> list[int]:
 
 def _positions(doc: Document) -> tuple[list[int], list[int]]:
     """(sentences that may name a candidacy, sentences that may name a backer)."""
-    wanted, backing_positions = [], []
+    wanted, backing_positions, unplaced = [], [], []
     for position, view in enumerate(doc.views):
         words = set(_WORD.findall(view.sentence.text.lower()))
         words |= {part for word in words for part in word.split("-")}  # "ORGANISATION-backed"
@@ -93,11 +93,17 @@ def _positions(doc: Document) -> tuple[list[int], list[int]]:
             for m in view.mentions
         )  # a sitting MP is never the candidate
         if has_person or words & lemma_class("personal_pronouns"):
-            if _may_hold(words) and _may_place(doc, position, words):
-                wanted.append(position)
+            if _may_hold(words):
+                (wanted if _may_place(doc, position, words) else unplaced).append(position)
             if words & cue_forms(*_BACKING_CLASSES) and any(m.kind == "org" for m in view.mentions):
                 backing_positions.append(position)
-    return wanted, backing_positions
+    # a sentence that ties no seat may still be about a contest the article places the
+    # same person in elsewhere
+    placed = {m.name for p in wanted for m in doc.views[p].mentions if m.kind == "person"}
+    wanted += [
+        p for p in unplaced if any(m.name in placed for m in doc.views[p].mentions)
+    ]
+    return sorted(wanted), backing_positions
 
 
 def candidacy_facts(doc: Document) -> list[CandidacyFact]:
@@ -106,7 +112,7 @@ def candidacy_facts(doc: Document) -> list[CandidacyFact]:
     found: list[tuple] = []
     for position in wanted:
         found += _Reading(doc, position, parsed[position]).candidacies()
-    found += _rows(doc)
+    found = _placed_in_story(doc, found + _rows(doc))
     if not found:
         return []
     people = {person for person, *_ in found}
@@ -139,6 +145,38 @@ def candidacy_facts(doc: Document) -> list[CandidacyFact]:
             )
         )
     return facts
+
+
+def _placed_in_story(doc: Document, found: list[tuple]) -> list[tuple]:
+    """Candidacies whose sentence ties no seat take the contest the article places that
+    person in elsewhere (their only seat among the candidacies it ties), else the seat the
+    story is about; with neither, there is no fact."""
+    seats: dict[str, set[str]] = {}
+    for person, seat, holder, _status, _position in found:
+        if seat or holder:
+            seats.setdefault(person, set()).add(seat.casefold() if seat else holder)
+    named = {seat.casefold(): seat for _p, seat, _h, _s, _n in found if seat}
+    placed = []
+    for person, seat, holder, status, position in found:
+        if not seat and not holder:
+            own = seats.get(person, set())
+            if len(own) == 1 and next(iter(own)) in named:
+                seat = named[next(iter(own))]
+            elif not own:
+                seat = _story_seat(doc, position)
+        if seat or holder:
+            placed.append((person, seat, holder, status, position))
+    return placed
+
+
+def _story_seat(doc: Document, position: int) -> str:
+    """The seat a sentence that names none is about: its section's, else the story's when
+    the seat named last before it is that one too (or none is in reach)."""
+    section = doc.section_seat(position)
+    if section:
+        return section
+    story, recent = doc.focus_seat(), _recent_seat(doc, position)[0]
+    return story if not recent or recent.casefold() == story.casefold() else ""
 
 
 _ROW_JOINERS = re.compile(r"[\s\-–•*:;,()]*")
@@ -254,7 +292,7 @@ def _may_place(doc: Document, position: int, words: set[str]) -> bool:
     view = doc.views[position]
     if any(m.kind == "constituency" or m.constituency for m in view.mentions):
         return True
-    if doc.section_seat(position):
+    if doc.section_seat(position) or doc.focus_seat():
         return True
     if words & (lemma_class("reference_nouns") | lemma_class("there_words")):
         return True
@@ -263,8 +301,10 @@ def _may_place(doc: Document, position: int, words: set[str]) -> bool:
     nouns = cue_forms("contest_nouns", "list_nouns", "candidate_nouns")
     text = _WORD.findall(view.sentence.text.lower())
     determiners = lemma_class("determiners")
-    for before, word in zip(text, text[1:], strict=False):
-        if word in nouns and (before in determiners or before.endswith(("'s", "’s"))):
+    for index, word in enumerate(text):
+        # "the shortlist", "its five-strong shortlist", "A's candidate"
+        before = text[max(0, index - 3) : index]
+        if word in nouns and any(b in determiners or b.endswith(("'s", "’s")) for b in before):
             return True
     return any(m.kind == "person" and (m.name in doc.seat_of) for m in view.mentions)
 
@@ -315,6 +355,8 @@ class _Reading(Clause):
             token, {"into", "for", "from"}
         )
         object_words = {lemma(o) for o in objects}
+        if word in lemma_class("withdrawing_verbs") and self.dangling(token):
+            return "", []  # "X was picked, ending the contest": the picking ends it
         if (
             word in lemma_class("withdrawing_verbs")
             and (
@@ -343,8 +385,9 @@ class _Reading(Clause):
             if self.agent_is_backer(token) or particles & lemma_class("phrasal_particles"):
                 return "", []
             return "selected", self.patients(token)
-        if word in lemma_class("winning_verbs") and object_words & lemma_class("contest_nouns"):
-            return "selected", self.subjects(token)
+        won = [o for o in objects if lemma(o) in lemma_class("contest_nouns")]
+        if word in lemma_class("winning_verbs") and any(o.tag_ != "NNS" for o in won):
+            return "selected", self.subjects(token)  # not "won two branch nominations"
         aimed = [o for o in objects if self.is_seat(o)] or object_words & (
             lemma_class("contest_nouns") | lemma_class("bid_nouns")
         )
@@ -386,6 +429,8 @@ class _Reading(Clause):
 
     def noun_cue(self, token, word: str) -> tuple[str, list]:
         if word in lemma_class("candidate_nouns"):
+            if self.other_party(token):
+                return "", []
             governor = token.head.head if token.dep_ == "pobj" else token.head
             naming = lemma_class("selection_verbs") | {"be", "become", "remain"}
             if token.dep_ in SUBJECTS and lemma(token.head) == "be":
@@ -407,6 +452,24 @@ class _Reading(Clause):
             ):
                 return "tipped", self.complemented(token)
         return "", []
+
+    def dangling(self, verb) -> bool:
+        """A participle clause with no subject of its own ("..., ending X")."""
+        return (
+            verb.tag_ == "VBG"
+            and verb.dep_ in {"advcl", "acl", "xcomp"}
+            and not any(c.dep_ in SUBJECTS for c in verb.children)
+        )
+
+    def other_party(self, noun) -> bool:
+        """Whether a candidate noun is another party's than the story's ("the PARTY
+        candidate", "PARTY's nominee")."""
+        for child in noun.children:
+            if child.dep_ in {"compound", "amod", "poss", "nmod"}:
+                mention = self.mention_of(child)
+                if mention is not None and mention.kind == "party":
+                    return mention.name != self.doc.main_party()
+        return False
 
     def list_referred_to(self, verb) -> tuple[str, list]:
         """ "It included X and Y", where "it" is the list named in the sentence before."""
@@ -495,6 +558,8 @@ class _Reading(Clause):
             node, head = head, head.head
             if node.dep_ == "pobj":
                 node, head = head, head.head
+            if node.dep_ == "prep" and node.lower_ == "of" and head.pos_ in {"NUM", "PRON"}:
+                node, head = head, head.head  # "X was one of N NOUN on the shortlist"
         if node.dep_ == "appos":
             return [head]
         if head.pos_ not in {"VERB", "AUX"}:
@@ -600,13 +665,43 @@ class _Reading(Clause):
         gapped = self.gapped(cue, tokens)
         pairs = self.respectively(cue, people)
         found = []
+        open_seat = self.may_take_story_seat(cue)
         for index, (person, token) in enumerate(people):
             seat, holder = pairs[index] if pairs else self.seat_for(cue, token)
-            if seat or holder:
+            if seat or holder or (open_seat and self.names_person(token)):
                 found.append((person, seat, holder, status, self.position))
         for person, seat in gapped:
             found.append((person, seat, "", status, self.position))
         return found
+
+    def may_take_story_seat(self, cue) -> bool:
+        """Whether a candidacy this sentence ties to no seat may take the one the story
+        places it in: not when the sentence names a seat, points at one ("there", "that
+        seat") or names another party than the story's, which the parse failed to tie;
+        nor for a participle that reads the main clause's subject as its own ("X was
+        picked, ending the contest")."""
+        for mention in self.view.mentions:
+            if mention.kind == "constituency" or mention.constituency:
+                return False
+            if mention.kind == "party" and mention.name != self.doc.main_party():
+                return False
+        for token in self.sent:
+            if lemma(token) in lemma_class("there_words") and token.dep_ == "advmod":
+                return False
+            if lemma(token) in lemma_class("reference_nouns") and token.dep_ not in {
+                "compound",
+                "poss",
+                "nmod",
+            }:
+                return False
+        return True
+
+    def names_person(self, token) -> bool:
+        """Whether the candidate's word is itself a person's name or a personal pronoun."""
+        mention = self.mention_of(token)
+        if mention is not None:
+            return mention.kind == "person"
+        return lemma(token) in lemma_class("personal_pronouns")
 
     def resolved(self, token):
         """What an argument stands for: a relative pronoun's head ("those who made
@@ -665,7 +760,8 @@ class _Reading(Clause):
                 return []
             names = [mention.name]
         elif self.refers_back(token) and lemma(token) in lemma_class("personal_pronouns"):
-            names = self.people(token)
+            # inside a quotation "she" is the speaker's, not the narrative's
+            names = [] if self.quoted(token) else self.people(token)
         elif _role(lemma(token), gazetteer.role_nouns()) and any(
             p.dep_ == "prep" and p.lower_ == "of" for p in token.children
         ):
@@ -742,6 +838,8 @@ class _Reading(Clause):
             for child in node.children:
                 if child in path or child == token:
                     continue
+                if lemma(node) in lemma_class("losing_verbs") and child.lower_ == "to":
+                    continue  # "X lost out to Y": Y is the rival
                 found = self.seat_at(child)
                 if found[0] or found[1]:
                     return found
@@ -764,10 +862,31 @@ class _Reading(Clause):
             ]
             nouns += [g for c in nouns if c.dep_ == "prep" for g in c.children]
             if any(self.refers_to_contest(n) for n in nouns):
-                return self.earlier_seat(cue)
+                return self.contest_seat(cue)
+        lead = self.fronted_seat(cue)
+        if lead:
+            return lead, ""
         # a seat heading its section ("U." opening the paragraph) scopes it, as a
         # fronted place scopes its clause
         return self.doc.section_seat(self.position), ""
+
+    def fronted_seat(self, cue) -> str:
+        """The one seat a lead before a colon names, when the cue follows it ("In A: X
+        has been selected", "A - X won")."""
+        for token in self.sent:
+            if token.i >= cue.i:
+                return ""
+            if token.text in {":", "–", "—"}:
+                seats = {
+                    m.name if m.kind == "constituency" else m.constituency
+                    for i, m in self.mention_at.items()
+                    if i < token.i and (m.kind == "constituency" or m.constituency)
+                }
+                people = [
+                    m for i, m in self.mention_at.items() if i < token.i and m.kind == "person"
+                ]
+                return seats.pop() if len(seats) == 1 and not people else ""
+        return ""
 
     def refers_to_contest(self, noun) -> bool:
         """ "the shortlist", "the selection", "its candidate": a contest already named; "it"
@@ -827,6 +946,8 @@ class _Reading(Clause):
                     return self.seat_in(grand)
         if dep == "advmod" and lemma(child) in lemma_class("there_words"):
             return self.earlier_seat(child)
+        if dep in SUBJECTS and self.mention_of(child) is None:
+            return self.named_seat(child)  # "members in A chose X", "A's members picked X"
         if dep == "dobj" and self.is_seat(child):
             return self.seat_of_token(child)  # "to fight A", "eyeing A"
         bids = lemma_class("contest_nouns") | lemma_class("bid_nouns")
@@ -892,7 +1013,20 @@ class _Reading(Clause):
                     return found
         return self.seat_of(self.doc.recent_subject(self.position, include_current=False))
 
-    def earlier_seat(self, token) -> tuple[str, str]:
+    def contest_seat(self, token) -> tuple[str, str]:
+        """The seat of the contest "the shortlist" or "the selection" refers back to: one
+        named before it in the sentence, else the seat of its section, else the seat named
+        last that is not named as an MP's ("the MP for A"), else the story's."""
+        found = self.earlier_seat(token, within=True)
+        if found[0]:
+            return found
+        section = self.doc.section_seat(self.position)
+        if section:
+            return section, ""
+        found = _recent_seat(self.doc, self.position, contests_only=True)
+        return found if found[0] or found[1] else (self.doc.focus_seat(), "")
+
+    def earlier_seat(self, token, within: bool = False) -> tuple[str, str]:
         """The seat "the seat" or "there" refers back to: the last named before it in the
         sentence, else in the sentences just before."""
         seats = [
@@ -900,8 +1034,8 @@ class _Reading(Clause):
             for i, m in sorted(self.mention_at.items())
             if i < token.i and (m.kind == "constituency" or m.constituency)
         ]
-        if seats:
-            return seats[-1], ""
+        if seats or within:
+            return (seats[-1] if seats else ""), ""
         return _recent_seat(self.doc, self.position)
 
 
@@ -1252,10 +1386,11 @@ class _Described(_Reading):
         return any(c.dep_ == "neg" for c in verb.children)
 
 
-def _recent_seat(doc: Document, position: int) -> tuple[str, str]:
+def _recent_seat(doc: Document, position: int, contests_only: bool = False) -> tuple[str, str]:
     """(seat, holder) that "the seat", "there" or "the shortlist" refers back to: the seat
     named last in the few sentences before, as a constituency, its party, or an MP's
-    "X's seat"."""
+    "X's seat". With `contests_only`, a seat named as an MP's ("the MP for A", "the A
+    MP") is passed over: a contest does not refer back to it."""
     definite = lemma_class("reference_nouns") | lemma_class("contest_nouns")
     definite |= lemma_class("list_nouns")
     reach = _REFERENCE_REACH
@@ -1267,6 +1402,8 @@ def _recent_seat(doc: Document, position: int) -> tuple[str, str]:
             reach -= 1  # the rows of a list count as one line
         found = ("", "")
         for mention in earlier.mentions:
+            if contests_only and _names_mp_seat(doc, mention):
+                continue
             if mention.kind == "constituency" or mention.constituency:
                 seat = mention.name if mention.kind == "constituency" else mention.constituency
                 found = (seat, "")
@@ -1283,6 +1420,19 @@ def _recent_seat(doc: Document, position: int) -> tuple[str, str]:
         if any(a in {"the", "this", "that"} and b in definite for a, b in pairs):
             reach = _REFERENCE_REACH  # "the constituency" again: the chain goes on
     return "", ""
+
+
+def _names_mp_seat(doc: Document, mention) -> bool:
+    """Whether a seat is named as an MP's: "the MP for A", "member for neighbouring A",
+    "the A MP"."""
+    if mention.kind != "constituency":
+        return False
+    offices = lemma_class("office_nouns")
+    before = _WORD.findall(doc.text[max(0, mention.start - 40) : mention.start].lower())[-3:]
+    after = _WORD.findall(doc.text[mention.end : mention.end + 20].lower())[:1]
+    return bool(
+        ("for" in before[-2:] and set(before) & offices) or (after and after[0] in offices)
+    )
 
 
 _WORD_BEFORE = re.compile(r"([\w'’-]+)\W*$")
