@@ -316,8 +316,8 @@ BATTERY = [
     ),
     (
         "a pronoun inside a quotation is not the narrative's person",
-        "Ruth Evans applied for the Wigan selection. The party leader said: \"She will be a "
-        "superb candidate.\"",
+        'Ruth Evans applied for the Wigan selection. The party leader said: "She will be a '
+        'superb candidate."',
         [cand("Ruth Evans", "Wigan", "applied")],
     ),
     (

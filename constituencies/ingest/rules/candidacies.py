@@ -100,9 +100,7 @@ def _positions(doc: Document) -> tuple[list[int], list[int]]:
     # a sentence that ties no seat may still be about a contest the article places the
     # same person in elsewhere
     placed = {m.name for p in wanted for m in doc.views[p].mentions if m.kind == "person"}
-    wanted += [
-        p for p in unplaced if any(m.name in placed for m in doc.views[p].mentions)
-    ]
+    wanted += [p for p in unplaced if any(m.name in placed for m in doc.views[p].mentions)]
     return sorted(wanted), backing_positions
 
 
@@ -1430,9 +1428,7 @@ def _names_mp_seat(doc: Document, mention) -> bool:
     offices = lemma_class("office_nouns")
     before = _WORD.findall(doc.text[max(0, mention.start - 40) : mention.start].lower())[-3:]
     after = _WORD.findall(doc.text[mention.end : mention.end + 20].lower())[:1]
-    return bool(
-        ("for" in before[-2:] and set(before) & offices) or (after and after[0] in offices)
-    )
+    return bool(("for" in before[-2:] and set(before) & offices) or (after and after[0] in offices))
 
 
 _WORD_BEFORE = re.compile(r"([\w'’-]+)\W*$")
