@@ -321,6 +321,37 @@ BATTERY = [
         [cand("Ruth Evans", "Wigan", "applied")],
     ),
     (
+        "a hyphenated role the parser splits into appositions",
+        "Ruth Evans, the constituency party's vice-chair, applied for the Wigan selection.",
+        [cand("Ruth Evans", "Wigan", "applied", "constituency party's vice-chair")],
+    ),
+    (
+        "description from a relative clause: who works as ROLE",
+        "Ruth Evans, who works as Sam Hope's chief of staff, applied for the Wigan selection.",
+        [cand("Ruth Evans", "Wigan", "applied", "Sam Hope's chief of staff")],
+    ),
+    (
+        "backers: ORG were among X's backers",
+        "Ruth Evans applied for the Wigan selection. Unison, the GMB and Momentum were among "
+        "Evans's backers.",
+        [cand("Ruth Evans", "Wigan", "applied", backers=["Unison", "GMB", "Momentum"])],
+    ),
+    (
+        "backers: her backers include ORG",
+        "Ruth Evans applied for the Wigan selection. Her backers include Unison and the GMB.",
+        [cand("Ruth Evans", "Wigan", "applied", backers=["Unison", "GMB"])],
+    ),
+    (
+        "a one-word seat that is a named person's surname is the person",
+        "Labour has begun choosing its candidate for Wigan. Wigan members vote in May. Ann "
+        "Poole, a nurse, applied. "
+        '"It is a fair contest," Poole said. The shortlist includes Ruth Evans.',
+        [
+            cand("Ann Poole", "Wigan", "applied", "nurse"),
+            cand("Ruth Evans", "Wigan", "shortlisted"),
+        ],
+    ),
+    (
         "partitive: one of N NOUN on the shortlist",
         "Ruth Evans was one of four women on the shortlist for Wigan.",
         [cand("Ruth Evans", "Wigan", "shortlisted")],

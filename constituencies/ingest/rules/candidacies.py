@@ -63,7 +63,7 @@ _GOVERNED_CUES = (
     "winning_verbs",
     "offering_verbs",
 )
-_BACKING_CLASSES = ("backing_verbs", "backing_nouns", "backing_particles")
+_BACKING_CLASSES = ("backing_verbs", "backing_nouns", "backing_particles", "backer_nouns")
 _PLACE_PREPOSITIONS = {"for", "in", "of", "to", "at", "on", "against"}
 # Dependencies that lead out of a clause: climbing past them leaves the cue's clause.
 _CLAUSE_EDGES = {"conj", "relcl", "advcl", "ccomp", "parataxis", "acl", "csubj", "ROOT"}
@@ -92,11 +92,16 @@ def _positions(doc: Document) -> tuple[list[int], list[int]]:
             and not doc.in_quote(m.start)
             for m in view.mentions
         )  # a sitting MP is never the candidate
-        if has_person or words & lemma_class("personal_pronouns"):
-            if _may_hold(words):
-                (wanted if _may_place(doc, position, words) else unplaced).append(position)
-            if words & cue_forms(*_BACKING_CLASSES) and any(m.kind == "org" for m in view.mentions):
-                backing_positions.append(position)
+        pronoun = words & lemma_class("personal_pronouns")
+        if (has_person or pronoun) and _may_hold(words):
+            (wanted if _may_place(doc, position, words) else unplaced).append(position)
+        owner = any(m.kind == "person" for m in view.mentions)  # "X's backers"
+        if (
+            (owner or pronoun)
+            and words & cue_forms(*_BACKING_CLASSES)
+            and any(m.kind == "org" for m in view.mentions)
+        ):
+            backing_positions.append(position)
     # a sentence that ties no seat may still be about a contest the article places the
     # same person in elsewhere
     placed = {m.name for p in wanted for m in doc.views[p].mentions if m.kind == "person"}
@@ -1132,13 +1137,28 @@ class _Described(_Reading):
             if longer.endswith(before) and " of " in longer[: len(longer) - len(before) + 4]:
                 return longer  # "A's ROLE of NOUN X": the parser cut the role at "of"
             return before
-        for child in head.children:
-            if child.dep_ == "appos" and child.i > head.i and child.pos_ in {"NOUN", "PROPN"}:
-                if self.mention_of(child) is not None and self.mention_of(child).kind == "person":
-                    continue
-                text = self.phrase(child)
-                if text:
-                    return text
+        apposed = [
+            c
+            for c in head.children
+            if c.dep_ == "appos" and c.i > head.i and c.pos_ in {"NOUN", "PROPN"}
+        ]
+        for index, child in enumerate(apposed):
+            if self.mention_of(child) is not None and self.mention_of(child).kind == "person":
+                continue
+            run = [child]  # "vice-chair" read as three appositions: one word
+            for later in apposed[index + 1 :]:
+                if later.i != run[-1].i + 1 or run[-1].whitespace_:
+                    break
+                run.append(later)
+            text = self.phrase(child, run[1:])
+            if text:
+                return text
+        for clause in head.children:  # "X, who works as ROLE"
+            if clause.dep_ == "relcl" and lemma(clause) in lemma_class("serving_verbs"):
+                for role in self.prepositional(clause, {"as"}):
+                    text = self.phrase(role)
+                    if text:
+                        return text
         return ""
 
     def adjacent_role(self, start: int) -> str:
@@ -1238,15 +1258,16 @@ class _Described(_Reading):
             and not any(c.dep_ == "pobj" for c in before.children)
         )
 
-    def phrase(self, noun) -> str:
-        """An apposition's role phrase, without its determiner, clauses or a second role."""
+    def phrase(self, noun, joined=()) -> str:
+        """An apposition's role phrase, without its determiner, clauses or a second role;
+        `joined`: words the parser split off it ("vice", "-", "chair")."""
         skip = set()
         for child in noun.children:
             clause = child.dep_ in {"relcl", "acl", "conj", "cc", "punct", "appos", "advcl"}
             if clause and (child.dep_ == "conj" or child.i > noun.i):
                 skip |= {t.i for t in child.subtree}
-        words = [t for t in noun.subtree if t.i not in skip]
-        return self.role_text(words, False)
+        words = [t for t in noun.subtree if t.i not in skip] + list(joined)
+        return self.role_text(sorted(words, key=lambda t: t.i), False)
 
     def role_text(self, words: list, plural: bool) -> str:
         """The words as a description, if they end in a role noun; the first of two
@@ -1293,6 +1314,8 @@ class _Described(_Reading):
                 found += self.backed(token)
             elif word in lemma_class("backing_nouns") and token.pos_ == "NOUN":
                 found += self.backing_noun(token)
+            elif word in lemma_class("backer_nouns") and token.pos_ == "NOUN":
+                found += self.backer_noun(token)
             elif word in lemma_class("having_verbs") and any(
                 t.lower_ in lemma_class("backing_particles") for t in token.subtree if t.i > token.i
             ):
@@ -1367,6 +1390,30 @@ class _Described(_Reading):
                 return [(n, o) for n in names for o in organisations]
         return []
 
+    def backer_noun(self, noun) -> list[tuple[str, str]]:
+        """Organisations named as someone's backers: "ORG were among X's backers", "ORG
+        are her backers", "X's backers include ORG"."""
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if not owners:
+            return []
+        node = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "among" else noun
+        verb = node.head
+        if node.dep_ in {"attr", "prep"} and lemma(verb) == "be":
+            named = [c for c in verb.children if c.dep_ in SUBJECTS]
+        elif node.dep_ in SUBJECTS and lemma(verb) in lemma_class("inclusion_verbs") | {"be"}:
+            named = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+        else:
+            return []
+        if any(c.dep_ == "neg" for c in verb.children):
+            return []
+        organisations = self.organisations([t for c in named for t in c.subtree])
+        owner = self.mention_of(owners[0])
+        if owner is not None:
+            people = [owner.name] if owner.kind == "person" and not self.quoted(owners[0]) else []
+        else:
+            people = self.backed_people(owners[0])  # "her backers"
+        return [(n, o) for n in people for o in organisations]
+
     def organisations(self, tokens) -> list[str]:
         names = []
         for token in in_order(tokens):
@@ -1400,7 +1447,7 @@ def _recent_seat(doc: Document, position: int, contests_only: bool = False) -> t
             reach -= 1  # the rows of a list count as one line
         found = ("", "")
         for mention in earlier.mentions:
-            if contests_only and _names_mp_seat(doc, mention):
+            if (contests_only and _names_mp_seat(doc, mention)) or _is_surname(doc, mention):
                 continue
             if mention.kind == "constituency" or mention.constituency:
                 seat = mention.name if mention.kind == "constituency" else mention.constituency
@@ -1418,6 +1465,18 @@ def _recent_seat(doc: Document, position: int, contests_only: bool = False) -> t
         if any(a in {"the", "this", "that"} and b in definite for a, b in pairs):
             reach = _REFERENCE_REACH  # "the constituency" again: the chain goes on
     return "", ""
+
+
+def _is_surname(doc: Document, mention) -> bool:
+    """Whether a one-word seat is the surname of a person the article names ("X Poole"
+    and later "Poole said"): then it is the person."""
+    if mention.kind != "constituency" or " " in mention.name:
+        return False
+    return any(
+        m.kind == "person" and m.name.split()[-1] == mention.name
+        for view in doc.views
+        for m in view.mentions
+    )
 
 
 def _names_mp_seat(doc: Document, mention) -> bool:
