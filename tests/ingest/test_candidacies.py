@@ -352,6 +352,45 @@ BATTERY = [
         ],
     ),
     (
+        "topping the shortlist; the other names on it in an absolute phrase",
+        "Ruth Evans topped the shortlist for Wigan, with Tom Price and Ann Lee the other names "
+        "on it.",
+        [
+            cand("Ann Lee", "Wigan", "shortlisted"),
+            cand("Ruth Evans", "Wigan", "shortlisted"),
+            cand("Tom Price", "Wigan", "shortlisted"),
+        ],
+    ),
+    (
+        "'on it' refers to the list named in the sentence before",
+        "Wigan Labour has drawn up its longlist. The other names on it are Ruth Evans and Tom "
+        "Price.",
+        [cand("Ruth Evans", "Wigan", "longlisted"), cand("Tom Price", "Wigan", "longlisted")],
+    ),
+    (
+        "a list noun completing a copula, its names after a colon under a fronted seat",
+        "Wigan Labour agreed in May, so this is a shortlist of two: Ruth Evans, a nurse; and "
+        "Tom Price, a teacher.",
+        [
+            cand("Ruth Evans", "Wigan", "shortlisted", "nurse"),
+            cand("Tom Price", "Wigan", "shortlisted", "teacher"),
+        ],
+    ),
+    (
+        "backers: applied with the backing of ORG",
+        "Ruth Evans, who applied with the backing of Unison and the GMB, made the Wigan shortlist.",
+        [cand("Ruth Evans", "Wigan", "shortlisted", backers=["Unison", "GMB"])],
+    ),
+    (
+        "backers in a relative clause go to its head alone, not the names listed with it",
+        "The Wigan shortlist is Ruth Evans, a nurse who is backed by Unison and the GMB; and "
+        "Tom Price, a teacher.",
+        [
+            cand("Ruth Evans", "Wigan", "shortlisted", "nurse", ["Unison", "GMB"]),
+            cand("Tom Price", "Wigan", "shortlisted", "teacher"),
+        ],
+    ),
+    (
         "partitive: one of N NOUN on the shortlist",
         "Ruth Evans was one of four women on the shortlist for Wigan.",
         [cand("Ruth Evans", "Wigan", "shortlisted")],

@@ -271,6 +271,8 @@ def _may_hold(words: set[str]) -> bool:
     phrasal = cue_forms("withdrawing_verbs", "losing_verbs", "offering_verbs")
     if words & phrasal and words & _particles():
         return True
+    if words & lemma_class("anaphors") and words & {"on", "onto"}:
+        return True  # "the other names on it"
     return bool(words & cue_forms("inclusion_verbs") and words & lemma_class("anaphors"))
 
 
@@ -345,6 +347,16 @@ class _Reading(Clause):
         if word in lemma_class("list_nouns"):
             status = "longlisted" if word in lemma_class("longlist_nouns") else "shortlisted"
             return status, self.listed(token) if not verb else self.patients(token)
+        if (
+            word in lemma_class("anaphors")
+            and token.dep_ == "pobj"
+            and token.head.lower_
+            in {
+                "on",
+                "onto",
+            }
+        ):
+            return self.list_it_refers_to(token), self.complemented(token)  # "names on it"
         if not verb:
             return self.noun_cue(token, word)
         if word in lemma_class("inclusion_verbs"):
@@ -474,6 +486,18 @@ class _Reading(Clause):
                     return mention.name != self.doc.main_party()
         return False
 
+    def list_it_refers_to(self, pronoun) -> str:
+        """The status of being on the list "it" stands for: the last list noun before it
+        in the sentence, else in the sentence before; "" when there is none."""
+        words = [lemma(t) for t in self.sent if t.i < pronoun.i]
+        if self.position and not set(words) & lemma_class("list_nouns"):
+            before = self.doc.views[self.position - 1].sentence.text.lower()
+            words = _WORD.findall(before)
+        nouns = [w for w in words if w in cue_forms("list_nouns")]
+        if not nouns:
+            return ""
+        return "longlisted" if nouns[-1] in cue_forms("longlist_nouns") else "shortlisted"
+
     def list_referred_to(self, verb) -> tuple[str, list]:
         """ "It included X and Y", where "it" is the list named in the sentence before."""
         subject = self.subject(verb)
@@ -598,6 +622,8 @@ class _Reading(Clause):
             return self.objects(head) + self.prepositional(head, {"of"})
         if noun.dep_ in SUBJECTS and lemma(head) == "be":
             return [c for c in head.children if c.dep_ == "attr"]
+        if noun.dep_ == "attr" and lemma(head) == "be":  # "this is a shortlist of N: X, Y"
+            return [c for c in head.children if c.dep_ == "attr" and c.i > noun.i]
         return []
 
     # --- status ---
@@ -866,18 +892,18 @@ class _Reading(Clause):
             nouns += [g for c in nouns if c.dep_ == "prep" for g in c.children]
             if any(self.refers_to_contest(n) for n in nouns):
                 return self.contest_seat(cue)
-        lead = self.fronted_seat(cue)
+        lead = self.fronted_seat(token)
         if lead:
             return lead, ""
         # a seat heading its section ("U." opening the paragraph) scopes it, as a
         # fronted place scopes its clause
         return self.doc.section_seat(self.position), ""
 
-    def fronted_seat(self, cue) -> str:
-        """The one seat a lead before a colon names, when the cue follows it ("In A: X
-        has been selected", "A - X won")."""
+    def fronted_seat(self, candidate) -> str:
+        """The one seat a lead before a colon names, when the candidate follows it ("In
+        A: X has been selected", "A's is a shortlist of two: X and Y")."""
         for token in self.sent:
-            if token.i >= cue.i:
+            if token.i >= candidate.i:
                 return ""
             if token.text in {":", "–", "—"}:
                 seats = {
@@ -894,10 +920,9 @@ class _Reading(Clause):
     def refers_to_contest(self, noun) -> bool:
         """ "the shortlist", "the selection", "its candidate": a contest already named; "it"
         as what includes the names ("it included X"): the list named before."""
-        if (
-            lemma(noun) in lemma_class("anaphors")
-            and noun.dep_ in SUBJECTS
-            and lemma(noun.head) in lemma_class("inclusion_verbs")
+        if lemma(noun) in lemma_class("anaphors") and (
+            (noun.dep_ in SUBJECTS and lemma(noun.head) in lemma_class("inclusion_verbs"))
+            or (noun.dep_ == "pobj" and noun.head.lower_ in {"on", "onto"})
         ):
             return True
         contests = (
@@ -1354,9 +1379,12 @@ class _Described(_Reading):
             organisations = self.organisations(list(subject.subtree)) if subject is not None else []
         if people is None:
             return []
+        relative = people.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl"
+        if relative:
+            people = verb.head  # "X, who is backed by ORG": X alone, not names listed with X
         if people.dep_ == "appos" and self.mention_of(people) is None:
             people = people.head  # "X, a union-backed organiser"
-        names = self.backed_people(people)
+        names = self.candidates_at(people) if relative else self.backed_people(people)
         return [(n, o) for n in names for o in organisations]
 
     def backed_people(self, token) -> list[str]:
@@ -1378,6 +1406,13 @@ class _Described(_Reading):
         node = noun
         while node.dep_ in {"dobj", "pobj", "prep", "conj"} and node.head != node:
             node = node.head
+            if node.dep_ == "prep" and node.lower_ == "with" and node.head.pos_ == "VERB":
+                subject = self.subject(node.head)  # "X applied with the backing of ORG"
+                if subject is not None and subject.tag_ in {"WP", "WDT"}:
+                    subject = node.head.head if node.head.dep_ == "relcl" else None
+                if subject is None or any(c.dep_ == "neg" for c in node.head.children):
+                    return []
+                return [(n, o) for n in self.backed_people(subject) for o in organisations]
             if lemma(node) in lemma_class("having_verbs"):
                 subject = self.subject(node)
                 if subject is None:
@@ -1418,12 +1453,11 @@ class _Described(_Reading):
         names = []
         for token in in_order(tokens):
             mention = self.mention_at.get(token.i)
-            if (
-                mention is not None
-                and mention.kind == "org"
-                and not mention.constituency
-                and mention.name not in names
-            ):
+            backer = mention is not None and (
+                (mention.kind == "org" and not mention.constituency)
+                or (mention.kind == "party" and mention.name != self.doc.main_party())
+            )  # a union, a group, or an affiliated party
+            if backer and mention.name not in names:
                 names.append(mention.name)
         return names
 
