@@ -391,6 +391,29 @@ BATTERY = [
         ],
     ),
     (
+        "a relative clause on an apposition belongs to the named person",
+        "Labour is choosing its candidate for Wigan. Ruth Evans, a nurse who had applied, did "
+        "not make the shortlist.",
+        [cand("Ruth Evans", "Wigan", "applied", "nurse")],
+    ),
+    (
+        "a list that included, besides X, Y and Z",
+        "The Wigan longlist had included, besides Ruth Evans, Tom Price, a teacher; and Ann "
+        "Lee, a nurse.",
+        [
+            cand("Ann Lee", "Wigan", "longlisted", "nurse"),
+            cand("Ruth Evans", "Wigan", "longlisted"),
+            cand("Tom Price", "Wigan", "longlisted", "teacher"),
+        ],
+    ),
+    (
+        "the rival party's candidate, though that party is named more often",
+        "The Conservatives hold Wigan, and the Conservatives have held it since 2010. Labour "
+        "members in Wigan selected Ruth Evans. Labour's shortlist had three names. She will "
+        "face Tom Price, a farmer who is the Conservative candidate.",
+        [cand("Ruth Evans", "Wigan", "selected")],
+    ),
+    (
         "partitive: one of N NOUN on the shortlist",
         "Ruth Evans was one of four women on the shortlist for Wigan.",
         [cand("Ruth Evans", "Wigan", "shortlisted")],

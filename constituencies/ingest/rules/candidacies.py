@@ -150,6 +150,22 @@ def candidacy_facts(doc: Document) -> list[CandidacyFact]:
     return facts
 
 
+def _contest_party(doc: Document) -> str:
+    """The party whose selections the story follows: the one named most in sentences
+    with a selection or candidate word, else the one named most in the story."""
+    counts: dict[str, int] = {}
+    cues = cue_forms("selection_verbs", "candidate_nouns", "list_nouns", "contest_nouns")
+    for view in doc.views:
+        if set(_WORD.findall(view.sentence.text.lower())) & cues:
+            for mention in view.mentions:
+                if mention.kind == "party":
+                    counts[mention.name] = counts.get(mention.name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return doc.main_party()
+
+
 def _placed_in_story(doc: Document, found: list[tuple]) -> list[tuple]:
     """Candidacies whose sentence ties no seat take the contest the article places that
     person in elsewhere (their only seat among the candidacies it ties), else the seat the
@@ -483,7 +499,7 @@ class _Reading(Clause):
             if child.dep_ in {"compound", "amod", "poss", "nmod"}:
                 mention = self.mention_of(child)
                 if mention is not None and mention.kind == "party":
-                    return mention.name != self.doc.main_party()
+                    return mention.name != _contest_party(self.doc)
         return False
 
     def list_it_refers_to(self, pronoun) -> str:
@@ -619,7 +635,10 @@ class _Reading(Clause):
         if noun.dep_ == "dobj" and lemma(head) in lemma_class("reaching_verbs"):
             return self.subjects(head)
         if noun.dep_ in SUBJECTS and lemma(head) in lemma_class("inclusion_verbs"):
-            return self.objects(head) + self.prepositional(head, {"of"})
+            # "the list included, besides X, Y and Z": the parser may hang the last name
+            # on the verb
+            named = [c for c in head.children if c.dep_ == "conj" and self.mention_of(c)]
+            return self.objects(head) + self.prepositional(head, {"of", "besides"}) + named
         if noun.dep_ in SUBJECTS and lemma(head) == "be":
             return [c for c in head.children if c.dep_ == "attr"]
         if noun.dep_ == "attr" and lemma(head) == "be":  # "this is a shortlist of N: X, Y"
@@ -712,7 +731,7 @@ class _Reading(Clause):
         for mention in self.view.mentions:
             if mention.kind == "constituency" or mention.constituency:
                 return False
-            if mention.kind == "party" and mention.name != self.doc.main_party():
+            if mention.kind == "party" and mention.name != _contest_party(self.doc):
                 return False
         for token in self.sent:
             if lemma(token) in lemma_class("there_words") and token.dep_ == "advmod":
@@ -737,6 +756,8 @@ class _Reading(Clause):
         it"), and a noun on one side of a copula the other side ("the names ... are X")."""
         if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
             token = token.head.head
+            if token.dep_ == "appos" and self.mention_of(token) is None:
+                token = token.head  # "X, a nurse who had applied"
         if token.dep_ == "pobj" and token.head.dep_ == "prep" and lemma(token.head.head) == "be":
             # "among the contenders is X"
             others = [c for c in token.head.head.children if c.dep_ in {"attr", "nsubj"}]
