@@ -414,6 +414,19 @@ BATTERY = [
         [cand("Ruth Evans", "Wigan", "selected")],
     ),
     (
+        "coordinated names selected in as many coordinated seats pair in order",
+        "On Sunday Ruth Evans and Tom Price were chosen in Wigan and Bolsover.",
+        [cand("Ruth Evans", "Wigan", "selected"), cand("Tom Price", "Bolsover", "selected")],
+    ),
+    (
+        "a seat as the selecting subject",
+        "Wigan chose Ruth Evans, a nurse, on Friday, and a week later Bolsover picked Tom Price.",
+        [
+            cand("Ruth Evans", "Wigan", "selected", "nurse"),
+            cand("Tom Price", "Bolsover", "selected"),
+        ],
+    ),
+    (
         "partitive: one of N NOUN on the shortlist",
         "Ruth Evans was one of four women on the shortlist for Wigan.",
         [cand("Ruth Evans", "Wigan", "shortlisted")],

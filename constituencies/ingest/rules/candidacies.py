@@ -712,6 +712,8 @@ class _Reading(Clause):
                 people.append((name, token))
         gapped = self.gapped(cue, tokens)
         pairs = self.respectively(cue, people)
+        if pairs is None and status == "selected":
+            pairs = self.one_seat_each(cue, people)
         found = []
         open_seat = self.may_take_story_seat(cue)
         for index, (person, token) in enumerate(people):
@@ -872,6 +874,20 @@ class _Reading(Clause):
                 return [(seat, "") for seat in seats]
         return None
 
+    def one_seat_each(self, cue, people) -> list[tuple[str, str]] | None:
+        """ "X and Y were selected in A and B": no one is selected for two seats, so as many
+        names as coordinated seats of the cue's own "in/for" pair in order."""
+        if len(people) < 2 or len({person for person, _ in people}) != len(people):
+            return None
+        for child in cue.children:
+            if child.dep_ != "prep" or child.lower_ not in {"in", "for"}:
+                continue
+            for place in (g for g in child.children if g.dep_ == "pobj" and self.is_seat(g)):
+                seats = [self.seat_of_token(t)[0] for t in self.members(place)]
+                if len(seats) == len(people) and all(seats):
+                    return [(seat, "") for seat in seats]
+        return None
+
     def seat_for(self, cue, token) -> tuple[str, str]:
         """(seat, holder) tied to the candidate `token` of `cue`, nearest first."""
         for child in token.children:
@@ -995,6 +1011,8 @@ class _Reading(Clause):
                     return self.seat_in(grand)
         if dep == "advmod" and lemma(child) in lemma_class("there_words"):
             return self.earlier_seat(child)
+        if dep in SUBJECTS and self.is_seat(child):
+            return self.seat_of_token(child)  # "A chose X", "A CLP picked X"
         if dep in SUBJECTS and self.mention_of(child) is None:
             return self.named_seat(child)  # "members in A chose X", "A's members picked X"
         if dep == "dobj" and self.is_seat(child):
