@@ -476,3 +476,17 @@ def test_evidence_is_the_sentence():
     assert [span.quote for span in fact.evidence] == ["She was picked for Wigan on Friday."]
     assert text[fact.evidence[0].start : fact.evidence[0].end] == fact.evidence[0].quote
     assert fact.person == "Ruth Evans"
+
+
+def test_a_verbless_answer_lists_names_under_its_question():
+    text = (
+        "Wigan: the contest explained\n\nWho was on the shortlist?\n\nThree names: Ruth Evans, "
+        "a nurse; Tom Price; and Ann Lee, a teacher.\n\nSo who won?\n\nRuth Evans, a nurse "
+        "who has lived in the town all her life.\n\nWhat happens next?\n\nTom Price, probably."
+    )
+    assert records(text) == expect(
+        cand("Ann Lee", "Wigan", "shortlisted", "teacher"),
+        cand("Ruth Evans", "Wigan", "selected", "nurse"),
+        cand("Ruth Evans", "Wigan", "shortlisted", "nurse"),
+        cand("Tom Price", "Wigan", "shortlisted"),
+    )

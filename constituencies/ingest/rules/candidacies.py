@@ -102,11 +102,12 @@ def _positions(doc: Document) -> tuple[list[int], list[int]]:
             and any(m.kind == "org" for m in view.mentions)
         ):
             backing_positions.append(position)
+    wanted += [p for p in range(len(doc.views)) if _question_before(doc, p)[0]]
     # a sentence that ties no seat may still be about a contest the article places the
     # same person in elsewhere
     placed = {m.name for p in wanted for m in doc.views[p].mentions if m.kind == "person"}
     wanted += [p for p in unplaced if any(m.name in placed for m in doc.views[p].mentions)]
-    return sorted(wanted), backing_positions
+    return sorted(set(wanted)), backing_positions
 
 
 def candidacy_facts(doc: Document) -> list[CandidacyFact]:
@@ -114,7 +115,11 @@ def candidacy_facts(doc: Document) -> list[CandidacyFact]:
     parsed = doc.parses(wanted)
     found: list[tuple] = []
     for position in wanted:
-        found += _Reading(doc, position, parsed[position]).candidacies()
+        reading = _Reading(doc, position, parsed[position])
+        found += reading.candidacies()
+        status, seat = _question_before(doc, position)
+        if status:
+            found += reading.answer(status, seat)
     found = _placed_in_story(doc, found + _rows(doc))
     if not found:
         return []
@@ -276,6 +281,35 @@ def _caption(doc: Document, position: int) -> tuple[str, str]:
     return "", ""
 
 
+def _question_before(doc: Document, position: int) -> tuple[str, str]:
+    """(status, seat) a question just before an answer's paragraph gives the names the
+    answer lists ("Who was on the shortlist?" / "X, a nurse; Y; and Z."): the status of its
+    list, selection or winning word, and the seat it names, else the contest's seat named
+    last before it. ("", "") when the sentence does not open an answer to such a question."""
+    if not position:
+        return "", ""
+    question, view = doc.views[position - 1], doc.views[position]
+    text = question.sentence.text.strip()
+    if not text.endswith("?") or question.sentence.paragraph == view.sentence.paragraph:
+        return "", ""
+    if view.sentence.text.lstrip().startswith(_BULLETS) or any(
+        m.kind == "constituency" or m.constituency for m in view.mentions
+    ):
+        return "", ""  # rows of a list, or an answer that places its names itself
+    words = set(_WORD.findall(text.lower()))
+    if words & lemma_class("negations"):
+        return "", ""
+    if words & cue_forms("list_nouns"):
+        status = "longlisted" if words & cue_forms("longlist_nouns") else "shortlisted"
+    elif words & cue_forms("selection_verbs", "winning_verbs", "candidate_nouns"):
+        status = "selected"
+    else:
+        return "", ""
+    seats = [m.name for m in question.mentions if m.kind == "constituency"]
+    seat = seats[-1] if seats else _recent_seat(doc, position - 1, contests_only=True)[0]
+    return (status, seat) if seat else ("", "")
+
+
 def _may_hold(words: set[str]) -> bool:
     """Whether a sentence's words can hold a candidacy, before any parse: a cue that gives
     a status on its own, or a verb that does so with a contest or a bid ("entered the
@@ -352,6 +386,20 @@ class _Reading(Clause):
             if not status:
                 continue
             found += self.placed(token, status, arguments)
+        return found
+
+    def answer(self, status: str, seat: str) -> list[tuple]:
+        """The names a verbless answer lists ("X, a nurse; Y; and Z", "Three names: X, Y
+        and Z"), under the status and seat of the question before it."""
+        roots = [t for t in self.sent if t.dep_ == "ROOT"]
+        if len(roots) != 1 or roots[0].pos_ in {"VERB", "AUX"}:
+            return []
+        found = []
+        for token in self.listed_people(roots[0]):
+            if self.mention_of(token) is None:
+                continue  # a role in apposition, not a name
+            for person in self.candidates_at(token):
+                found.append((person, seat, "", status, self.position))
         return found
 
     # --- cues ---
