@@ -427,6 +427,12 @@ BATTERY = [
         ],
     ),
     (
+        "a passive subject's owner is not the selecting body's seat",
+        "Sam Hope is the MP for Bolsover. Hope's aide, Ruth Evans, was picked as Labour's "
+        "candidate for Wigan.",
+        [cand("Ruth Evans", "Wigan", "selected", "Hope's aide")],
+    ),
+    (
         "partitive: one of N NOUN on the shortlist",
         "Ruth Evans was one of four women on the shortlist for Wigan.",
         [cand("Ruth Evans", "Wigan", "shortlisted")],

@@ -1059,10 +1059,11 @@ class _Reading(Clause):
                     return self.seat_in(grand)
         if dep == "advmod" and lemma(child) in lemma_class("there_words"):
             return self.earlier_seat(child)
-        if dep in SUBJECTS and self.is_seat(child):
-            return self.seat_of_token(child)  # "A chose X", "A CLP picked X"
-        if dep in SUBJECTS and self.mention_of(child) is None:
-            return self.named_seat(child)  # "members in A chose X", "A's members picked X"
+        # the selecting body of an active verb: "A chose X", "members in A picked X"
+        if dep == "nsubj" and self.is_seat(child):
+            return self.seat_of_token(child)
+        if dep == "nsubj" and child.pos_ == "NOUN" and self.mention_of(child) is None:
+            return self.named_seat(child)[0], ""
         if dep == "dobj" and self.is_seat(child):
             return self.seat_of_token(child)  # "to fight A", "eyeing A"
         bids = lemma_class("contest_nouns") | lemma_class("bid_nouns")
