@@ -433,6 +433,15 @@ BATTERY = [
         [cand("Ruth Evans", "Wigan", "selected", "Hope's aide")],
     ),
     (
+        "a role noun naming a person as the subject of 'was the other name on it'",
+        "Ruth Evans topped the Wigan shortlist. A local councillor, Tom Price, was the other "
+        "name on it.",
+        [
+            cand("Ruth Evans", "Wigan", "shortlisted"),
+            cand("Tom Price", "Wigan", "shortlisted", "local councillor"),
+        ],
+    ),
+    (
         "partitive: one of N NOUN on the shortlist",
         "Ruth Evans was one of four women on the shortlist for Wigan.",
         [cand("Ruth Evans", "Wigan", "shortlisted")],

@@ -813,7 +813,11 @@ class _Reading(Clause):
             others = [c for c in token.head.head.children if c.dep_ in {"attr", "nsubj"}]
             if others:
                 return others[0]
-        if self.mention_of(token) is None and lemma(token) not in lemma_class("personal_pronouns"):
+        if (
+            self.mention_of(token) is None
+            and lemma(token) not in lemma_class("personal_pronouns")
+            and not self.named(token, "person")  # "councillor X, ... were the names on it"
+        ):
             head = token.head
             if token.dep_ in SUBJECTS and lemma(head) == "be":
                 others = [c for c in head.children if c.dep_ == "attr"]
