@@ -442,6 +442,11 @@ BATTERY = [
         ],
     ),
     (
+        "two roles coordinated before the name: the first is the description",
+        "Union officer and Wigan councillor Ruth Evans made the Wigan shortlist.",
+        [cand("Ruth Evans", "Wigan", "shortlisted", "union officer")],
+    ),
+    (
         "partitive: one of N NOUN on the shortlist",
         "Ruth Evans was one of four women on the shortlist for Wigan.",
         [cand("Ruth Evans", "Wigan", "shortlisted")],

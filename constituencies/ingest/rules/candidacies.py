@@ -1281,13 +1281,22 @@ class _Described(_Reading):
     def adjacent_role(self, start: int) -> str:
         """The noun phrase just before a name when the parser split it off ("A's head of
         press X" read as two conjuncts): back to a comma, a conjunction, a verb or a
-        clause's preposition."""
+        clause's preposition. A role coordinated before it ("ROLE and ROLE X") is read too,
+        so that the first of the two is the description."""
         words = []
+        roles = gazetteer.role_nouns()
         for i in range(start - 1, -1, -1):
             word = self.sent[i]
             if word.is_punct and word.text not in {"-", "'s", "’s"}:
                 break
-            if word.pos_ in {"VERB", "AUX", "CCONJ", "SCONJ", "DET", "PRON"}:
+            first_role = (
+                word.lower_ == "and"
+                and words
+                and i
+                and self.sent[i - 1].pos_ == "NOUN"
+                and _role(self.sent[i - 1].lower_, roles)
+            )
+            if word.pos_ in {"VERB", "AUX", "CCONJ", "SCONJ", "DET", "PRON"} and not first_role:
                 break
             if word.pos_ == "ADP" and word.lower_ != "of":
                 break
