@@ -265,6 +265,192 @@ BATTERY = [
         "Lambeth councillor Marcia Pope has been shortlisted in Vauxhall.",
         [cand("Marcia Pope", "Vauxhall", "shortlisted", "Lambeth councillor")],
     ),
+    (
+        "a sentence that ties no seat takes the story's seat",
+        "Labour has begun choosing its candidate for Wigan. Ruth Evans, a nurse, has applied.",
+        [cand("Ruth Evans", "Wigan", "applied", "nurse")],
+    ),
+    (
+        "another party's selection takes no story seat",
+        "Labour has begun choosing its candidate for Wigan. The Liberal Democrats selected "
+        "Tom Price last month.",
+        [],
+    ),
+    (
+        "another party's candidate noun is no candidacy",
+        "Ruth Evans was selected as Labour's candidate in Wigan. The Conservative candidate "
+        "is Tom Price.",
+        [cand("Ruth Evans", "Wigan", "selected")],
+    ),
+    (
+        "a later sentence takes the contest the person was placed in; losing to a rival",
+        "Ruth Evans made the shortlist for Wigan. Evans lost out to Tom Price.",
+        [cand("Ruth Evans", "Wigan", "shortlisted"), cand("Ruth Evans", "Wigan", "not_selected")],
+    ),
+    (
+        "the selecting body's place: subject with an in-phrase",
+        "Party members in Wigan picked Ruth Evans on Saturday.",
+        [cand("Ruth Evans", "Wigan", "selected")],
+    ),
+    (
+        "a fronted seat before a colon",
+        "Result in Wigan: Ruth Evans has been selected.",
+        [cand("Ruth Evans", "Wigan", "selected")],
+    ),
+    (
+        "a participle with no subject of its own is no withdrawal",
+        "Labour has begun choosing its candidate for Wigan. Tom Price was selected, ending a "
+        "long contest.",
+        [cand("Tom Price", "Wigan", "selected")],
+    ),
+    (
+        "branch nominations won are not the nomination",
+        "Labour members in Wigan met on Friday. Ruth Evans won three branch nominations.",
+        [],
+    ),
+    (
+        "the shortlist refers back past a seat named as an MP's",
+        "Labour has begun choosing its candidate for Wigan. Tom Price, the MP for neighbouring "
+        "Bolton West, spoke. The party's shortlist includes Ruth Evans and Ann Lee.",
+        [cand("Ann Lee", "Wigan", "shortlisted"), cand("Ruth Evans", "Wigan", "shortlisted")],
+    ),
+    (
+        "a pronoun inside a quotation is not the narrative's person",
+        'Ruth Evans applied for the Wigan selection. The party leader said: "She will be a '
+        'superb candidate."',
+        [cand("Ruth Evans", "Wigan", "applied")],
+    ),
+    (
+        "a hyphenated role the parser splits into appositions",
+        "Ruth Evans, the constituency party's vice-chair, applied for the Wigan selection.",
+        [cand("Ruth Evans", "Wigan", "applied", "constituency party's vice-chair")],
+    ),
+    (
+        "description from a relative clause: who works as ROLE",
+        "Ruth Evans, who works as Sam Hope's chief of staff, applied for the Wigan selection.",
+        [cand("Ruth Evans", "Wigan", "applied", "Sam Hope's chief of staff")],
+    ),
+    (
+        "backers: ORG were among X's backers",
+        "Ruth Evans applied for the Wigan selection. Unison, the GMB and Momentum were among "
+        "Evans's backers.",
+        [cand("Ruth Evans", "Wigan", "applied", backers=["Unison", "GMB", "Momentum"])],
+    ),
+    (
+        "backers: her backers include ORG",
+        "Ruth Evans applied for the Wigan selection. Her backers include Unison and the GMB.",
+        [cand("Ruth Evans", "Wigan", "applied", backers=["Unison", "GMB"])],
+    ),
+    (
+        "a one-word seat that is a named person's surname is the person",
+        "Labour has begun choosing its candidate for Wigan. Wigan members vote in May. Ann "
+        "Poole, a nurse, applied. "
+        '"It is a fair contest," Poole said. The shortlist includes Ruth Evans.',
+        [
+            cand("Ann Poole", "Wigan", "applied", "nurse"),
+            cand("Ruth Evans", "Wigan", "shortlisted"),
+        ],
+    ),
+    (
+        "topping the shortlist; the other names on it in an absolute phrase",
+        "Ruth Evans topped the shortlist for Wigan, with Tom Price and Ann Lee the other names "
+        "on it.",
+        [
+            cand("Ann Lee", "Wigan", "shortlisted"),
+            cand("Ruth Evans", "Wigan", "shortlisted"),
+            cand("Tom Price", "Wigan", "shortlisted"),
+        ],
+    ),
+    (
+        "'on it' refers to the list named in the sentence before",
+        "Wigan Labour has drawn up its longlist. The other names on it are Ruth Evans and Tom "
+        "Price.",
+        [cand("Ruth Evans", "Wigan", "longlisted"), cand("Tom Price", "Wigan", "longlisted")],
+    ),
+    (
+        "a list noun completing a copula, its names after a colon under a fronted seat",
+        "Wigan Labour agreed in May, so this is a shortlist of two: Ruth Evans, a nurse; and "
+        "Tom Price, a teacher.",
+        [
+            cand("Ruth Evans", "Wigan", "shortlisted", "nurse"),
+            cand("Tom Price", "Wigan", "shortlisted", "teacher"),
+        ],
+    ),
+    (
+        "backers: applied with the backing of ORG",
+        "Ruth Evans, who applied with the backing of Unison and the GMB, made the Wigan shortlist.",
+        [cand("Ruth Evans", "Wigan", "shortlisted", backers=["Unison", "GMB"])],
+    ),
+    (
+        "backers in a relative clause go to its head alone, not the names listed with it",
+        "The Wigan shortlist is Ruth Evans, a nurse who is backed by Unison and the GMB; and "
+        "Tom Price, a teacher.",
+        [
+            cand("Ruth Evans", "Wigan", "shortlisted", "nurse", ["Unison", "GMB"]),
+            cand("Tom Price", "Wigan", "shortlisted", "teacher"),
+        ],
+    ),
+    (
+        "a relative clause on an apposition belongs to the named person",
+        "Labour is choosing its candidate for Wigan. Ruth Evans, a nurse who had applied, did "
+        "not make the shortlist.",
+        [cand("Ruth Evans", "Wigan", "applied", "nurse")],
+    ),
+    (
+        "a list that included, besides X, Y and Z",
+        "The Wigan longlist had included, besides Ruth Evans, Tom Price, a teacher; and Ann "
+        "Lee, a nurse.",
+        [
+            cand("Ann Lee", "Wigan", "longlisted", "nurse"),
+            cand("Ruth Evans", "Wigan", "longlisted"),
+            cand("Tom Price", "Wigan", "longlisted", "teacher"),
+        ],
+    ),
+    (
+        "the rival party's candidate, though that party is named more often",
+        "The Conservatives hold Wigan, and the Conservatives have held it since 2010. Labour "
+        "members in Wigan selected Ruth Evans. Labour's shortlist had three names. She will "
+        "face Tom Price, a farmer who is the Conservative candidate.",
+        [cand("Ruth Evans", "Wigan", "selected")],
+    ),
+    (
+        "coordinated names selected in as many coordinated seats pair in order",
+        "On Sunday Ruth Evans and Tom Price were chosen in Wigan and Bolsover.",
+        [cand("Ruth Evans", "Wigan", "selected"), cand("Tom Price", "Bolsover", "selected")],
+    ),
+    (
+        "a seat as the selecting subject",
+        "Wigan chose Ruth Evans, a nurse, on Friday, and a week later Bolsover picked Tom Price.",
+        [
+            cand("Ruth Evans", "Wigan", "selected", "nurse"),
+            cand("Tom Price", "Bolsover", "selected"),
+        ],
+    ),
+    (
+        "a passive subject's owner is not the selecting body's seat",
+        "Sam Hope is the MP for Bolsover. Hope's aide, Ruth Evans, was picked as Labour's "
+        "candidate for Wigan.",
+        [cand("Ruth Evans", "Wigan", "selected", "Hope's aide")],
+    ),
+    (
+        "a role noun naming a person as the subject of 'was the other name on it'",
+        "Ruth Evans topped the Wigan shortlist. A local councillor, Tom Price, was the other "
+        "name on it.",
+        [
+            cand("Ruth Evans", "Wigan", "shortlisted"),
+            cand("Tom Price", "Wigan", "shortlisted", "local councillor"),
+        ],
+    ),
+    (
+        "two roles coordinated before the name: the first is the description",
+        "Union officer and Wigan councillor Ruth Evans made the Wigan shortlist.",
+        [cand("Ruth Evans", "Wigan", "shortlisted", "union officer")],
+    ),
+    (
+        "partitive: one of N NOUN on the shortlist",
+        "Ruth Evans was one of four women on the shortlist for Wigan.",
+        [cand("Ruth Evans", "Wigan", "shortlisted")],
+    ),
 ]
 
 
@@ -310,3 +496,17 @@ def test_evidence_is_the_sentence():
     assert [span.quote for span in fact.evidence] == ["She was picked for Wigan on Friday."]
     assert text[fact.evidence[0].start : fact.evidence[0].end] == fact.evidence[0].quote
     assert fact.person == "Ruth Evans"
+
+
+def test_a_verbless_answer_lists_names_under_its_question():
+    text = (
+        "Wigan: the contest explained\n\nWho was on the shortlist?\n\nThree names: Ruth Evans, "
+        "a nurse; Tom Price; and Ann Lee, a teacher.\n\nSo who won?\n\nRuth Evans, a nurse "
+        "who has lived in the town all her life.\n\nWhat happens next?\n\nTom Price, probably."
+    )
+    assert records(text) == expect(
+        cand("Ann Lee", "Wigan", "shortlisted", "teacher"),
+        cand("Ruth Evans", "Wigan", "selected", "nurse"),
+        cand("Ruth Evans", "Wigan", "shortlisted", "nurse"),
+        cand("Tom Price", "Wigan", "shortlisted"),
+    )

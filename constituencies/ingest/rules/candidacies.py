@@ -63,7 +63,7 @@ _GOVERNED_CUES = (
     "winning_verbs",
     "offering_verbs",
 )
-_BACKING_CLASSES = ("backing_verbs", "backing_nouns", "backing_particles")
+_BACKING_CLASSES = ("backing_verbs", "backing_nouns", "backing_particles", "backer_nouns")
 _PLACE_PREPOSITIONS = {"for", "in", "of", "to", "at", "on", "against"}
 # Dependencies that lead out of a clause: climbing past them leaves the cue's clause.
 _CLAUSE_EDGES = {"conj", "relcl", "advcl", "ccomp", "parataxis", "acl", "csubj", "ROOT"}
@@ -81,7 +81,7 @@ def wanted(doc: Document) -> list[int]:
 
 def _positions(doc: Document) -> tuple[list[int], list[int]]:
     """(sentences that may name a candidacy, sentences that may name a backer)."""
-    wanted, backing_positions = [], []
+    wanted, backing_positions, unplaced = [], [], []
     for position, view in enumerate(doc.views):
         words = set(_WORD.findall(view.sentence.text.lower()))
         words |= {part for word in words for part in word.split("-")}  # "ORGANISATION-backed"
@@ -92,12 +92,22 @@ def _positions(doc: Document) -> tuple[list[int], list[int]]:
             and not doc.in_quote(m.start)
             for m in view.mentions
         )  # a sitting MP is never the candidate
-        if has_person or words & lemma_class("personal_pronouns"):
-            if _may_hold(words) and _may_place(doc, position, words):
-                wanted.append(position)
-            if words & cue_forms(*_BACKING_CLASSES) and any(m.kind == "org" for m in view.mentions):
-                backing_positions.append(position)
-    return wanted, backing_positions
+        pronoun = words & lemma_class("personal_pronouns")
+        if (has_person or pronoun) and _may_hold(words):
+            (wanted if _may_place(doc, position, words) else unplaced).append(position)
+        owner = any(m.kind == "person" for m in view.mentions)  # "X's backers"
+        if (
+            (owner or pronoun)
+            and words & cue_forms(*_BACKING_CLASSES)
+            and any(m.kind == "org" for m in view.mentions)
+        ):
+            backing_positions.append(position)
+    wanted += [p for p in range(len(doc.views)) if _question_before(doc, p)[0]]
+    # a sentence that ties no seat may still be about a contest the article places the
+    # same person in elsewhere
+    placed = {m.name for p in wanted for m in doc.views[p].mentions if m.kind == "person"}
+    wanted += [p for p in unplaced if any(m.name in placed for m in doc.views[p].mentions)]
+    return sorted(set(wanted)), backing_positions
 
 
 def candidacy_facts(doc: Document) -> list[CandidacyFact]:
@@ -105,8 +115,12 @@ def candidacy_facts(doc: Document) -> list[CandidacyFact]:
     parsed = doc.parses(wanted)
     found: list[tuple] = []
     for position in wanted:
-        found += _Reading(doc, position, parsed[position]).candidacies()
-    found += _rows(doc)
+        reading = _Reading(doc, position, parsed[position])
+        found += reading.candidacies()
+        status, seat = _question_before(doc, position)
+        if status:
+            found += reading.answer(status, seat)
+    found = _placed_in_story(doc, found + _rows(doc))
     if not found:
         return []
     people = {person for person, *_ in found}
@@ -139,6 +153,54 @@ def candidacy_facts(doc: Document) -> list[CandidacyFact]:
             )
         )
     return facts
+
+
+def _contest_party(doc: Document) -> str:
+    """The party whose selections the story follows: the one named most in sentences
+    with a selection or candidate word, else the one named most in the story."""
+    counts: dict[str, int] = {}
+    cues = cue_forms("selection_verbs", "candidate_nouns", "list_nouns", "contest_nouns")
+    for view in doc.views:
+        if set(_WORD.findall(view.sentence.text.lower())) & cues:
+            for mention in view.mentions:
+                if mention.kind == "party":
+                    counts[mention.name] = counts.get(mention.name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return doc.main_party()
+
+
+def _placed_in_story(doc: Document, found: list[tuple]) -> list[tuple]:
+    """Candidacies whose sentence ties no seat take the contest the article places that
+    person in elsewhere (their only seat among the candidacies it ties), else the seat the
+    story is about; with neither, there is no fact."""
+    seats: dict[str, set[str]] = {}
+    for person, seat, holder, _status, _position in found:
+        if seat or holder:
+            seats.setdefault(person, set()).add(seat.casefold() if seat else holder)
+    named = {seat.casefold(): seat for _p, seat, _h, _s, _n in found if seat}
+    placed = []
+    for person, seat, holder, status, position in found:
+        if not seat and not holder:
+            own = seats.get(person, set())
+            if len(own) == 1 and next(iter(own)) in named:
+                seat = named[next(iter(own))]
+            elif not own:
+                seat = _story_seat(doc, position)
+        if seat or holder:
+            placed.append((person, seat, holder, status, position))
+    return placed
+
+
+def _story_seat(doc: Document, position: int) -> str:
+    """The seat a sentence that names none is about: its section's, else the story's when
+    the seat named last before it is that one too (or none is in reach)."""
+    section = doc.section_seat(position)
+    if section:
+        return section
+    story, recent = doc.focus_seat(), _recent_seat(doc, position)[0]
+    return story if not recent or recent.casefold() == story.casefold() else ""
 
 
 _ROW_JOINERS = re.compile(r"[\s\-–•*:;,()]*")
@@ -219,6 +281,35 @@ def _caption(doc: Document, position: int) -> tuple[str, str]:
     return "", ""
 
 
+def _question_before(doc: Document, position: int) -> tuple[str, str]:
+    """(status, seat) a question just before an answer's paragraph gives the names the
+    answer lists ("Who was on the shortlist?" / "X, a nurse; Y; and Z."): the status of its
+    list, selection or winning word, and the seat it names, else the contest's seat named
+    last before it. ("", "") when the sentence does not open an answer to such a question."""
+    if not position:
+        return "", ""
+    question, view = doc.views[position - 1], doc.views[position]
+    text = question.sentence.text.strip()
+    if not text.endswith("?") or question.sentence.paragraph == view.sentence.paragraph:
+        return "", ""
+    if view.sentence.text.lstrip().startswith(_BULLETS) or any(
+        m.kind == "constituency" or m.constituency for m in view.mentions
+    ):
+        return "", ""  # rows of a list, or an answer that places its names itself
+    words = set(_WORD.findall(text.lower()))
+    if words & lemma_class("negations"):
+        return "", ""
+    if words & cue_forms("list_nouns"):
+        status = "longlisted" if words & cue_forms("longlist_nouns") else "shortlisted"
+    elif words & cue_forms("selection_verbs", "winning_verbs", "candidate_nouns"):
+        status = "selected"
+    else:
+        return "", ""
+    seats = [m.name for m in question.mentions if m.kind == "constituency"]
+    seat = seats[-1] if seats else _recent_seat(doc, position - 1, contests_only=True)[0]
+    return (status, seat) if seat else ("", "")
+
+
 def _may_hold(words: set[str]) -> bool:
     """Whether a sentence's words can hold a candidacy, before any parse: a cue that gives
     a status on its own, or a verb that does so with a contest or a bid ("entered the
@@ -230,6 +321,8 @@ def _may_hold(words: set[str]) -> bool:
     phrasal = cue_forms("withdrawing_verbs", "losing_verbs", "offering_verbs")
     if words & phrasal and words & _particles():
         return True
+    if words & lemma_class("anaphors") and words & {"on", "onto"}:
+        return True  # "the other names on it"
     return bool(words & cue_forms("inclusion_verbs") and words & lemma_class("anaphors"))
 
 
@@ -254,7 +347,7 @@ def _may_place(doc: Document, position: int, words: set[str]) -> bool:
     view = doc.views[position]
     if any(m.kind == "constituency" or m.constituency for m in view.mentions):
         return True
-    if doc.section_seat(position):
+    if doc.section_seat(position) or doc.focus_seat():
         return True
     if words & (lemma_class("reference_nouns") | lemma_class("there_words")):
         return True
@@ -263,8 +356,10 @@ def _may_place(doc: Document, position: int, words: set[str]) -> bool:
     nouns = cue_forms("contest_nouns", "list_nouns", "candidate_nouns")
     text = _WORD.findall(view.sentence.text.lower())
     determiners = lemma_class("determiners")
-    for before, word in zip(text, text[1:], strict=False):
-        if word in nouns and (before in determiners or before.endswith(("'s", "’s"))):
+    for index, word in enumerate(text):
+        # "the shortlist", "its five-strong shortlist", "A's candidate"
+        before = text[max(0, index - 3) : index]
+        if word in nouns and any(b in determiners or b.endswith(("'s", "’s")) for b in before):
             return True
     return any(m.kind == "person" and (m.name in doc.seat_of) for m in view.mentions)
 
@@ -293,6 +388,20 @@ class _Reading(Clause):
             found += self.placed(token, status, arguments)
         return found
 
+    def answer(self, status: str, seat: str) -> list[tuple]:
+        """The names a verbless answer lists ("X, a nurse; Y; and Z", "Three names: X, Y
+        and Z"), under the status and seat of the question before it."""
+        roots = [t for t in self.sent if t.dep_ == "ROOT"]
+        if len(roots) != 1 or roots[0].pos_ in {"VERB", "AUX"}:
+            return []
+        found = []
+        for token in self.listed_people(roots[0]):
+            if self.mention_of(token) is None:
+                continue  # a role in apposition, not a name
+            for person in self.candidates_at(token):
+                found.append((person, seat, "", status, self.position))
+        return found
+
     # --- cues ---
 
     def cue(self, token) -> tuple[str, list]:
@@ -302,6 +411,16 @@ class _Reading(Clause):
         if word in lemma_class("list_nouns"):
             status = "longlisted" if word in lemma_class("longlist_nouns") else "shortlisted"
             return status, self.listed(token) if not verb else self.patients(token)
+        if (
+            word in lemma_class("anaphors")
+            and token.dep_ == "pobj"
+            and token.head.lower_
+            in {
+                "on",
+                "onto",
+            }
+        ):
+            return self.list_it_refers_to(token), self.complemented(token)  # "names on it"
         if not verb:
             return self.noun_cue(token, word)
         if word in lemma_class("inclusion_verbs"):
@@ -315,6 +434,8 @@ class _Reading(Clause):
             token, {"into", "for", "from"}
         )
         object_words = {lemma(o) for o in objects}
+        if word in lemma_class("withdrawing_verbs") and self.dangling(token):
+            return "", []  # "X was picked, ending the contest": the picking ends it
         if (
             word in lemma_class("withdrawing_verbs")
             and (
@@ -343,8 +464,9 @@ class _Reading(Clause):
             if self.agent_is_backer(token) or particles & lemma_class("phrasal_particles"):
                 return "", []
             return "selected", self.patients(token)
-        if word in lemma_class("winning_verbs") and object_words & lemma_class("contest_nouns"):
-            return "selected", self.subjects(token)
+        won = [o for o in objects if lemma(o) in lemma_class("contest_nouns")]
+        if word in lemma_class("winning_verbs") and any(o.tag_ != "NNS" for o in won):
+            return "selected", self.subjects(token)  # not "won two branch nominations"
         aimed = [o for o in objects if self.is_seat(o)] or object_words & (
             lemma_class("contest_nouns") | lemma_class("bid_nouns")
         )
@@ -386,6 +508,8 @@ class _Reading(Clause):
 
     def noun_cue(self, token, word: str) -> tuple[str, list]:
         if word in lemma_class("candidate_nouns"):
+            if self.other_party(token):
+                return "", []
             governor = token.head.head if token.dep_ == "pobj" else token.head
             naming = lemma_class("selection_verbs") | {"be", "become", "remain"}
             if token.dep_ in SUBJECTS and lemma(token.head) == "be":
@@ -407,6 +531,36 @@ class _Reading(Clause):
             ):
                 return "tipped", self.complemented(token)
         return "", []
+
+    def dangling(self, verb) -> bool:
+        """A participle clause with no subject of its own ("..., ending X")."""
+        return (
+            verb.tag_ == "VBG"
+            and verb.dep_ in {"advcl", "acl", "xcomp"}
+            and not any(c.dep_ in SUBJECTS for c in verb.children)
+        )
+
+    def other_party(self, noun) -> bool:
+        """Whether a candidate noun is another party's than the story's ("the PARTY
+        candidate", "PARTY's nominee")."""
+        for child in noun.children:
+            if child.dep_ in {"compound", "amod", "poss", "nmod"}:
+                mention = self.mention_of(child)
+                if mention is not None and mention.kind == "party":
+                    return mention.name != _contest_party(self.doc)
+        return False
+
+    def list_it_refers_to(self, pronoun) -> str:
+        """The status of being on the list "it" stands for: the last list noun before it
+        in the sentence, else in the sentence before; "" when there is none."""
+        words = [lemma(t) for t in self.sent if t.i < pronoun.i]
+        if self.position and not set(words) & lemma_class("list_nouns"):
+            before = self.doc.views[self.position - 1].sentence.text.lower()
+            words = _WORD.findall(before)
+        nouns = [w for w in words if w in cue_forms("list_nouns")]
+        if not nouns:
+            return ""
+        return "longlisted" if nouns[-1] in cue_forms("longlist_nouns") else "shortlisted"
 
     def list_referred_to(self, verb) -> tuple[str, list]:
         """ "It included X and Y", where "it" is the list named in the sentence before."""
@@ -495,6 +649,8 @@ class _Reading(Clause):
             node, head = head, head.head
             if node.dep_ == "pobj":
                 node, head = head, head.head
+            if node.dep_ == "prep" and node.lower_ == "of" and head.pos_ in {"NUM", "PRON"}:
+                node, head = head, head.head  # "X was one of N NOUN on the shortlist"
         if node.dep_ == "appos":
             return [head]
         if head.pos_ not in {"VERB", "AUX"}:
@@ -527,9 +683,14 @@ class _Reading(Clause):
         if noun.dep_ == "dobj" and lemma(head) in lemma_class("reaching_verbs"):
             return self.subjects(head)
         if noun.dep_ in SUBJECTS and lemma(head) in lemma_class("inclusion_verbs"):
-            return self.objects(head) + self.prepositional(head, {"of"})
+            # "the list included, besides X, Y and Z": the parser may hang the last name
+            # on the verb
+            named = [c for c in head.children if c.dep_ == "conj" and self.mention_of(c)]
+            return self.objects(head) + self.prepositional(head, {"of", "besides"}) + named
         if noun.dep_ in SUBJECTS and lemma(head) == "be":
             return [c for c in head.children if c.dep_ == "attr"]
+        if noun.dep_ == "attr" and lemma(head) == "be":  # "this is a shortlist of N: X, Y"
+            return [c for c in head.children if c.dep_ == "attr" and c.i > noun.i]
         return []
 
     # --- status ---
@@ -599,26 +760,64 @@ class _Reading(Clause):
                 people.append((name, token))
         gapped = self.gapped(cue, tokens)
         pairs = self.respectively(cue, people)
+        if pairs is None and status == "selected":
+            pairs = self.one_seat_each(cue, people)
         found = []
+        open_seat = self.may_take_story_seat(cue)
         for index, (person, token) in enumerate(people):
             seat, holder = pairs[index] if pairs else self.seat_for(cue, token)
-            if seat or holder:
+            if seat or holder or (open_seat and self.names_person(token)):
                 found.append((person, seat, holder, status, self.position))
         for person, seat in gapped:
             found.append((person, seat, "", status, self.position))
         return found
+
+    def may_take_story_seat(self, cue) -> bool:
+        """Whether a candidacy this sentence ties to no seat may take the one the story
+        places it in: not when the sentence names a seat, points at one ("there", "that
+        seat") or names another party than the story's, which the parse failed to tie;
+        nor for a participle that reads the main clause's subject as its own ("X was
+        picked, ending the contest")."""
+        for mention in self.view.mentions:
+            if mention.kind == "constituency" or mention.constituency:
+                return False
+            if mention.kind == "party" and mention.name != _contest_party(self.doc):
+                return False
+        for token in self.sent:
+            if lemma(token) in lemma_class("there_words") and token.dep_ == "advmod":
+                return False
+            if lemma(token) in lemma_class("reference_nouns") and token.dep_ not in {
+                "compound",
+                "poss",
+                "nmod",
+            }:
+                return False
+        return True
+
+    def names_person(self, token) -> bool:
+        """Whether the candidate's word is itself a person's name or a personal pronoun."""
+        mention = self.mention_of(token)
+        if mention is not None:
+            return mention.kind == "person"
+        return lemma(token) in lemma_class("personal_pronouns")
 
     def resolved(self, token):
         """What an argument stands for: a relative pronoun's head ("those who made
         it"), and a noun on one side of a copula the other side ("the names ... are X")."""
         if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
             token = token.head.head
+            if token.dep_ == "appos" and self.mention_of(token) is None:
+                token = token.head  # "X, a nurse who had applied"
         if token.dep_ == "pobj" and token.head.dep_ == "prep" and lemma(token.head.head) == "be":
             # "among the contenders is X"
             others = [c for c in token.head.head.children if c.dep_ in {"attr", "nsubj"}]
             if others:
                 return others[0]
-        if self.mention_of(token) is None and lemma(token) not in lemma_class("personal_pronouns"):
+        if (
+            self.mention_of(token) is None
+            and lemma(token) not in lemma_class("personal_pronouns")
+            and not self.named(token, "person")  # "councillor X, ... were the names on it"
+        ):
             head = token.head
             if token.dep_ in SUBJECTS and lemma(head) == "be":
                 others = [c for c in head.children if c.dep_ == "attr"]
@@ -665,7 +864,8 @@ class _Reading(Clause):
                 return []
             names = [mention.name]
         elif self.refers_back(token) and lemma(token) in lemma_class("personal_pronouns"):
-            names = self.people(token)
+            # inside a quotation "she" is the speaker's, not the narrative's
+            names = [] if self.quoted(token) else self.people(token)
         elif _role(lemma(token), gazetteer.role_nouns()) and any(
             p.dep_ == "prep" and p.lower_ == "of" for p in token.children
         ):
@@ -726,6 +926,20 @@ class _Reading(Clause):
                 return [(seat, "") for seat in seats]
         return None
 
+    def one_seat_each(self, cue, people) -> list[tuple[str, str]] | None:
+        """ "X and Y were selected in A and B": no one is selected for two seats, so as many
+        names as coordinated seats of the cue's own "in/for" pair in order."""
+        if len(people) < 2 or len({person for person, _ in people}) != len(people):
+            return None
+        for child in cue.children:
+            if child.dep_ != "prep" or child.lower_ not in {"in", "for"}:
+                continue
+            for place in (g for g in child.children if g.dep_ == "pobj" and self.is_seat(g)):
+                seats = [self.seat_of_token(t)[0] for t in self.members(place)]
+                if len(seats) == len(people) and all(seats):
+                    return [(seat, "") for seat in seats]
+        return None
+
     def seat_for(self, cue, token) -> tuple[str, str]:
         """(seat, holder) tied to the candidate `token` of `cue`, nearest first."""
         for child in token.children:
@@ -742,6 +956,8 @@ class _Reading(Clause):
             for child in node.children:
                 if child in path or child == token:
                     continue
+                if lemma(node) in lemma_class("losing_verbs") and child.lower_ == "to":
+                    continue  # "X lost out to Y": Y is the rival
                 found = self.seat_at(child)
                 if found[0] or found[1]:
                     return found
@@ -764,18 +980,38 @@ class _Reading(Clause):
             ]
             nouns += [g for c in nouns if c.dep_ == "prep" for g in c.children]
             if any(self.refers_to_contest(n) for n in nouns):
-                return self.earlier_seat(cue)
+                return self.contest_seat(cue)
+        lead = self.fronted_seat(token)
+        if lead:
+            return lead, ""
         # a seat heading its section ("U." opening the paragraph) scopes it, as a
         # fronted place scopes its clause
         return self.doc.section_seat(self.position), ""
 
+    def fronted_seat(self, candidate) -> str:
+        """The one seat a lead before a colon names, when the candidate follows it ("In
+        A: X has been selected", "A's is a shortlist of two: X and Y")."""
+        for token in self.sent:
+            if token.i >= candidate.i:
+                return ""
+            if token.text in {":", "–", "—"}:
+                seats = {
+                    m.name if m.kind == "constituency" else m.constituency
+                    for i, m in self.mention_at.items()
+                    if i < token.i and (m.kind == "constituency" or m.constituency)
+                }
+                people = [
+                    m for i, m in self.mention_at.items() if i < token.i and m.kind == "person"
+                ]
+                return seats.pop() if len(seats) == 1 and not people else ""
+        return ""
+
     def refers_to_contest(self, noun) -> bool:
         """ "the shortlist", "the selection", "its candidate": a contest already named; "it"
         as what includes the names ("it included X"): the list named before."""
-        if (
-            lemma(noun) in lemma_class("anaphors")
-            and noun.dep_ in SUBJECTS
-            and lemma(noun.head) in lemma_class("inclusion_verbs")
+        if lemma(noun) in lemma_class("anaphors") and (
+            (noun.dep_ in SUBJECTS and lemma(noun.head) in lemma_class("inclusion_verbs"))
+            or (noun.dep_ == "pobj" and noun.head.lower_ in {"on", "onto"})
         ):
             return True
         contests = (
@@ -827,6 +1063,11 @@ class _Reading(Clause):
                     return self.seat_in(grand)
         if dep == "advmod" and lemma(child) in lemma_class("there_words"):
             return self.earlier_seat(child)
+        # the selecting body of an active verb: "A chose X", "members in A picked X"
+        if dep == "nsubj" and self.is_seat(child):
+            return self.seat_of_token(child)
+        if dep == "nsubj" and child.pos_ == "NOUN" and self.mention_of(child) is None:
+            return self.named_seat(child)[0], ""
         if dep == "dobj" and self.is_seat(child):
             return self.seat_of_token(child)  # "to fight A", "eyeing A"
         bids = lemma_class("contest_nouns") | lemma_class("bid_nouns")
@@ -892,7 +1133,20 @@ class _Reading(Clause):
                     return found
         return self.seat_of(self.doc.recent_subject(self.position, include_current=False))
 
-    def earlier_seat(self, token) -> tuple[str, str]:
+    def contest_seat(self, token) -> tuple[str, str]:
+        """The seat of the contest "the shortlist" or "the selection" refers back to: one
+        named before it in the sentence, else the seat of its section, else the seat named
+        last that is not named as an MP's ("the MP for A"), else the story's."""
+        found = self.earlier_seat(token, within=True)
+        if found[0]:
+            return found
+        section = self.doc.section_seat(self.position)
+        if section:
+            return section, ""
+        found = _recent_seat(self.doc, self.position, contests_only=True)
+        return found if found[0] or found[1] else (self.doc.focus_seat(), "")
+
+    def earlier_seat(self, token, within: bool = False) -> tuple[str, str]:
         """The seat "the seat" or "there" refers back to: the last named before it in the
         sentence, else in the sentences just before."""
         seats = [
@@ -900,8 +1154,8 @@ class _Reading(Clause):
             for i, m in sorted(self.mention_at.items())
             if i < token.i and (m.kind == "constituency" or m.constituency)
         ]
-        if seats:
-            return seats[-1], ""
+        if seats or within:
+            return (seats[-1] if seats else ""), ""
         return _recent_seat(self.doc, self.position)
 
 
@@ -1000,25 +1254,49 @@ class _Described(_Reading):
             if longer.endswith(before) and " of " in longer[: len(longer) - len(before) + 4]:
                 return longer  # "A's ROLE of NOUN X": the parser cut the role at "of"
             return before
-        for child in head.children:
-            if child.dep_ == "appos" and child.i > head.i and child.pos_ in {"NOUN", "PROPN"}:
-                if self.mention_of(child) is not None and self.mention_of(child).kind == "person":
-                    continue
-                text = self.phrase(child)
-                if text:
-                    return text
+        apposed = [
+            c
+            for c in head.children
+            if c.dep_ == "appos" and c.i > head.i and c.pos_ in {"NOUN", "PROPN"}
+        ]
+        for index, child in enumerate(apposed):
+            if self.mention_of(child) is not None and self.mention_of(child).kind == "person":
+                continue
+            run = [child]  # "vice-chair" read as three appositions: one word
+            for later in apposed[index + 1 :]:
+                if later.i != run[-1].i + 1 or run[-1].whitespace_:
+                    break
+                run.append(later)
+            text = self.phrase(child, run[1:])
+            if text:
+                return text
+        for clause in head.children:  # "X, who works as ROLE"
+            if clause.dep_ == "relcl" and lemma(clause) in lemma_class("serving_verbs"):
+                for role in self.prepositional(clause, {"as"}):
+                    text = self.phrase(role)
+                    if text:
+                        return text
         return ""
 
     def adjacent_role(self, start: int) -> str:
         """The noun phrase just before a name when the parser split it off ("A's head of
         press X" read as two conjuncts): back to a comma, a conjunction, a verb or a
-        clause's preposition."""
+        clause's preposition. A role coordinated before it ("ROLE and ROLE X") is read too,
+        so that the first of the two is the description."""
         words = []
+        roles = gazetteer.role_nouns()
         for i in range(start - 1, -1, -1):
             word = self.sent[i]
             if word.is_punct and word.text not in {"-", "'s", "’s"}:
                 break
-            if word.pos_ in {"VERB", "AUX", "CCONJ", "SCONJ", "DET", "PRON"}:
+            first_role = (
+                word.lower_ == "and"
+                and words
+                and i
+                and self.sent[i - 1].pos_ == "NOUN"
+                and _role(self.sent[i - 1].lower_, roles)
+            )
+            if word.pos_ in {"VERB", "AUX", "CCONJ", "SCONJ", "DET", "PRON"} and not first_role:
                 break
             if word.pos_ == "ADP" and word.lower_ != "of":
                 break
@@ -1106,15 +1384,16 @@ class _Described(_Reading):
             and not any(c.dep_ == "pobj" for c in before.children)
         )
 
-    def phrase(self, noun) -> str:
-        """An apposition's role phrase, without its determiner, clauses or a second role."""
+    def phrase(self, noun, joined=()) -> str:
+        """An apposition's role phrase, without its determiner, clauses or a second role;
+        `joined`: words the parser split off it ("vice", "-", "chair")."""
         skip = set()
         for child in noun.children:
             clause = child.dep_ in {"relcl", "acl", "conj", "cc", "punct", "appos", "advcl"}
             if clause and (child.dep_ == "conj" or child.i > noun.i):
                 skip |= {t.i for t in child.subtree}
-        words = [t for t in noun.subtree if t.i not in skip]
-        return self.role_text(words, False)
+        words = [t for t in noun.subtree if t.i not in skip] + list(joined)
+        return self.role_text(sorted(words, key=lambda t: t.i), False)
 
     def role_text(self, words: list, plural: bool) -> str:
         """The words as a description, if they end in a role noun; the first of two
@@ -1161,6 +1440,8 @@ class _Described(_Reading):
                 found += self.backed(token)
             elif word in lemma_class("backing_nouns") and token.pos_ == "NOUN":
                 found += self.backing_noun(token)
+            elif word in lemma_class("backer_nouns") and token.pos_ == "NOUN":
+                found += self.backer_noun(token)
             elif word in lemma_class("having_verbs") and any(
                 t.lower_ in lemma_class("backing_particles") for t in token.subtree if t.i > token.i
             ):
@@ -1199,9 +1480,12 @@ class _Described(_Reading):
             organisations = self.organisations(list(subject.subtree)) if subject is not None else []
         if people is None:
             return []
+        relative = people.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl"
+        if relative:
+            people = verb.head  # "X, who is backed by ORG": X alone, not names listed with X
         if people.dep_ == "appos" and self.mention_of(people) is None:
             people = people.head  # "X, a union-backed organiser"
-        names = self.backed_people(people)
+        names = self.candidates_at(people) if relative else self.backed_people(people)
         return [(n, o) for n in names for o in organisations]
 
     def backed_people(self, token) -> list[str]:
@@ -1223,6 +1507,13 @@ class _Described(_Reading):
         node = noun
         while node.dep_ in {"dobj", "pobj", "prep", "conj"} and node.head != node:
             node = node.head
+            if node.dep_ == "prep" and node.lower_ == "with" and node.head.pos_ == "VERB":
+                subject = self.subject(node.head)  # "X applied with the backing of ORG"
+                if subject is not None and subject.tag_ in {"WP", "WDT"}:
+                    subject = node.head.head if node.head.dep_ == "relcl" else None
+                if subject is None or any(c.dep_ == "neg" for c in node.head.children):
+                    return []
+                return [(n, o) for n in self.backed_people(subject) for o in organisations]
             if lemma(node) in lemma_class("having_verbs"):
                 subject = self.subject(node)
                 if subject is None:
@@ -1235,16 +1526,39 @@ class _Described(_Reading):
                 return [(n, o) for n in names for o in organisations]
         return []
 
+    def backer_noun(self, noun) -> list[tuple[str, str]]:
+        """Organisations named as someone's backers: "ORG were among X's backers", "ORG
+        are her backers", "X's backers include ORG"."""
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if not owners:
+            return []
+        node = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "among" else noun
+        verb = node.head
+        if node.dep_ in {"attr", "prep"} and lemma(verb) == "be":
+            named = [c for c in verb.children if c.dep_ in SUBJECTS]
+        elif node.dep_ in SUBJECTS and lemma(verb) in lemma_class("inclusion_verbs") | {"be"}:
+            named = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+        else:
+            return []
+        if any(c.dep_ == "neg" for c in verb.children):
+            return []
+        organisations = self.organisations([t for c in named for t in c.subtree])
+        owner = self.mention_of(owners[0])
+        if owner is not None:
+            people = [owner.name] if owner.kind == "person" and not self.quoted(owners[0]) else []
+        else:
+            people = self.backed_people(owners[0])  # "her backers"
+        return [(n, o) for n in people for o in organisations]
+
     def organisations(self, tokens) -> list[str]:
         names = []
         for token in in_order(tokens):
             mention = self.mention_at.get(token.i)
-            if (
-                mention is not None
-                and mention.kind == "org"
-                and not mention.constituency
-                and mention.name not in names
-            ):
+            backer = mention is not None and (
+                (mention.kind == "org" and not mention.constituency)
+                or (mention.kind == "party" and mention.name != self.doc.main_party())
+            )  # a union, a group, or an affiliated party
+            if backer and mention.name not in names:
                 names.append(mention.name)
         return names
 
@@ -1252,10 +1566,11 @@ class _Described(_Reading):
         return any(c.dep_ == "neg" for c in verb.children)
 
 
-def _recent_seat(doc: Document, position: int) -> tuple[str, str]:
+def _recent_seat(doc: Document, position: int, contests_only: bool = False) -> tuple[str, str]:
     """(seat, holder) that "the seat", "there" or "the shortlist" refers back to: the seat
     named last in the few sentences before, as a constituency, its party, or an MP's
-    "X's seat"."""
+    "X's seat". With `contests_only`, a seat named as an MP's ("the MP for A", "the A
+    MP") is passed over: a contest does not refer back to it."""
     definite = lemma_class("reference_nouns") | lemma_class("contest_nouns")
     definite |= lemma_class("list_nouns")
     reach = _REFERENCE_REACH
@@ -1267,6 +1582,8 @@ def _recent_seat(doc: Document, position: int) -> tuple[str, str]:
             reach -= 1  # the rows of a list count as one line
         found = ("", "")
         for mention in earlier.mentions:
+            if (contests_only and _names_mp_seat(doc, mention)) or _is_surname(doc, mention):
+                continue
             if mention.kind == "constituency" or mention.constituency:
                 seat = mention.name if mention.kind == "constituency" else mention.constituency
                 found = (seat, "")
@@ -1283,6 +1600,29 @@ def _recent_seat(doc: Document, position: int) -> tuple[str, str]:
         if any(a in {"the", "this", "that"} and b in definite for a, b in pairs):
             reach = _REFERENCE_REACH  # "the constituency" again: the chain goes on
     return "", ""
+
+
+def _is_surname(doc: Document, mention) -> bool:
+    """Whether a one-word seat is the surname of a person the article names ("X Poole"
+    and later "Poole said"): then it is the person."""
+    if mention.kind != "constituency" or " " in mention.name:
+        return False
+    return any(
+        m.kind == "person" and m.name.split()[-1] == mention.name
+        for view in doc.views
+        for m in view.mentions
+    )
+
+
+def _names_mp_seat(doc: Document, mention) -> bool:
+    """Whether a seat is named as an MP's: "the MP for A", "member for neighbouring A",
+    "the A MP"."""
+    if mention.kind != "constituency":
+        return False
+    offices = lemma_class("office_nouns")
+    before = _WORD.findall(doc.text[max(0, mention.start - 40) : mention.start].lower())[-3:]
+    after = _WORD.findall(doc.text[mention.end : mention.end + 20].lower())[:1]
+    return bool(("for" in before[-2:] and set(before) & offices) or (after and after[0] in offices))
 
 
 _WORD_BEFORE = re.compile(r"([\w'’-]+)\W*$")
