@@ -214,6 +214,34 @@ BATTERY = [
         "Sam Hope won Wigan in 2017 with a majority of 1,925; Kim Ray's in Bolsover was 2,247.",
         [maj("Wigan", 2017, 1925), maj("Bolsover", 2017, 2247)],
     ),
+    (
+        "a relative year after the figure it dates",
+        "Kim Ray turned her Bolsover majority from 900 in 2010 into 4,300 in 2015 and then 7,800 "
+        "two years later.",
+        [maj("Bolsover", 2010, 900), maj("Bolsover", 2015, 4300), maj("Bolsover", 2017, 7800)],
+    ),
+    (
+        "became one of N, a relative year",
+        "In Wigan a majority of 2,100 in 2010 became one of 5,600 five years later.",
+        [maj("Wigan", 2010, 2100), maj("Wigan", 2015, 5600)],
+    ),
+    (
+        "the year between M and into is M's",
+        "Kim Ray, the MP for Bolsover, turned a margin of 1,800 in 2015 into one of 6,200.",
+        [maj("Bolsover", 2015, 1800), maj("Bolsover", 2017, 6200)],
+    ),
+    (
+        "here, the seat named before; from M some years earlier",
+        "Kim Ray is fighting Bolsover again. Her majority here in 2017 was 3,050, down from "
+        "4,410 two years earlier.",
+        [maj("Bolsover", 2017, 3050), maj("Bolsover", 2015, 4410)],
+    ),
+    (
+        "compared figure with a clause of its own",
+        "Kim Ray, the MP for Bolsover, won by 9,900 at the last election, almost triple the "
+        "3,400 Labour managed in 2010.",
+        [maj("Bolsover", 2017, 9900), maj("Bolsover", 2010, 3400)],
+    ),
 ]
 
 

@@ -48,6 +48,7 @@ _CAPTION_REACH = 16  # lines a caption may stand above a row of its list
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _PLACE_PREPOSITIONS = {"in", "for", "at"}
 _YEAR_PREPOSITIONS = {"in", "at", "by", "during"}
+_PLACE_ADVERBS = {"there", "here"}  # the seat named last
 
 
 def majority_facts(doc: Document) -> list[MajorityFact]:
@@ -311,8 +312,9 @@ class _Reading(Clause):
         lemma = governor.lemma_.lower()
         if word == "of" and lemma in self.margins:
             return "majority.noun"
-        if word == "of" and governor.lower_ == "one" and governor.dep_ == "pobj":
-            return self.after_preposition(number, governor.head)  # "into one of N"
+        if word == "of" and governor.lower_ == "one" and governor.head != governor:
+            # "into one of N", "became one of N": "one" stands for the majority
+            return self.kind_at(number, governor.dep_, governor.head)
         if word == "by" and lemma in lemma_class("winning_verbs"):
             return "majority.by"
         if word == "by" and governor.head.lemma_.lower() in lemma_class("winning_verbs"):
@@ -355,7 +357,9 @@ class _Reading(Clause):
             return True
         if any(t.lower_ in lemma_class("multipliers") for t in number.children):
             # "MULTIPLIER the M she had": a figure compared with the majority
-            return any(head in self.path(self.sent[i]) for i in kinds)
+            # (the parse may read the M as a modifier of the noun after it)
+            near = {head.i, head.head.i}
+            return any(near & {t.i for t in self.path(self.sent[i])} for i in kinds)
         if dep != "pobj" or head.lower_ not in lexicon()["follow_on_prepositions"]:
             return False
         governors = {head.head, *head.head.ancestors}
@@ -468,12 +472,21 @@ class _Reading(Clause):
         """The election year the parse gives the majority `number`, nearest attachment
         first; 0 if none."""
         path = self.path(number)
+        if self.misread_count(number):
+            # "N two years later": the relative year hangs on the number itself
+            relative = self.relative_year(number.head.head, path, years)
+            if relative:
+                return _election(relative)
+        end = self.end_point(number)
         for node in path:
             candidates = []
             for child in [node, *node.children]:
                 if child is not node and child in path:
                     continue
                 candidates += self.years_at(child, node)
+            if end is not None and node == end.head:
+                # "turned M in YEAR into N": a year between M and "into" is M's
+                candidates = [c for c in candidates if c[0] > end.i or not _after_any(c[0], years)]
             relative = self.relative_year(node, path, years)
             if candidates:
                 # nearest; on a tie the year after the figure ("from N in 2015 to M in 2017")
@@ -482,6 +495,25 @@ class _Reading(Clause):
             if relative:
                 return _election(relative)
         return 0
+
+    def misread_count(self, number) -> bool:
+        """Whether the parse reads N in "N two years later" as a count of the years."""
+        head = number.head
+        return (
+            number.dep_ == "nummod"
+            and head.lemma_ == "year"
+            and any(c.dep_ == "nummod" and c.i > number.i for c in head.children)
+        )
+
+    def end_point(self, number):
+        """The preposition "into" or "to" that makes `number` the end of a change ("into
+        N", "into one of N", "to N"), or None."""
+        dep, head = self.attachment(number)
+        if dep != "pobj":
+            return None
+        if head.lower_ == "of" and head.head.lower_ == "one" and head.head.dep_ == "pobj":
+            head = head.head.head
+        return head if head.lower_ in {"into", "to"} else None
 
     def years_at(self, child, node) -> list[tuple[int, int]]:
         """(token index, year) that `child` of `node` gives: "in 2017", "2015 majorities",
@@ -502,7 +534,7 @@ class _Reading(Clause):
                 found += [(t.i, int(t.text)) for t in object_.children if _is_year(t)]
             return found
         # "the majority he won in YEAR", "the N he had in YEAR"
-        noun = node.lemma_.lower() in self.margins or _value(node)
+        noun = node.lemma_.lower() in self.margins or _value(node) or _counted(node)
         clause = child.dep_ in {"relcl", "acl"} and noun
         if clause or (
             child.dep_ == "advcl" and any(t.lower_ in {"when", "as"} for t in child.children)
@@ -519,7 +551,7 @@ class _Reading(Clause):
                 continue
             pairs = [(child, unit) for unit in child.children if unit.lemma_ == "year"]
             if child.lemma_ == "year":
-                pairs += [(adverb, child) for adverb in child.children]
+                pairs += [(adverb, child) for adverb in [node, *child.children]]
             for adverb, unit in pairs:
                 word = adverb.lower_
                 sign = (word in words["after_words"]) - (word in words["before_words"])
@@ -569,7 +601,7 @@ class _Reading(Clause):
                         return found
             if child.lower_ in self.pronouns or child.lemma_.lower() == "mp":
                 return self.seat_of(self.antecedent(child))
-        if child.lower_ == "there":
+        if child.lower_ in _PLACE_ADVERBS:
             named = [m for i, m in self.mention_at.items() if i < child.i]
             seats = [m.name for m in named if m.kind == "constituency"]
             if seats:
@@ -597,13 +629,26 @@ class _Reading(Clause):
             if seat:
                 return seat, holder
             holders.append(holder)
-        if not seats and any(t.lemma_ in {"seat", "constituency", "there"} for t in self.sent):
+        if not seats and any(
+            t.lemma_ in {"seat", "constituency"} or t.lower_ in _PLACE_ADVERBS for t in self.sent
+        ):
             recent = recent_constituency(self.doc, self.view) or self.doc.focus_seat()
             if recent:
                 return recent, ""
         if not seats and self.follows and self.last_seat:
             return self.last_seat, ""
         return "", next(filter(None, holders), "")
+
+
+def _counted(noun) -> bool:
+    """Whether a figure is read as a numeric modifier of `noun`: in "the N X secured in
+    YEAR" the parse may take the figure for a count of X, and the clause is the figure's."""
+    return any(c.dep_ == "nummod" and _value(c) and not _is_year(c) for c in noun.children)
+
+
+def _after_any(position: int, years: dict[int, int]) -> bool:
+    """Whether a token at `position` stands after a majority already read."""
+    return any(i < position for i in years)
 
 
 def _previous_election(year: int) -> int:
