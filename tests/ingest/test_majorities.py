@@ -242,6 +242,33 @@ BATTERY = [
         "3,400 Labour managed in 2010.",
         [maj("Bolsover", 2017, 9900), maj("Bolsover", 2010, 3400)],
     ),
+    (
+        "a clause of time on a year; a verb of winning back",
+        "Bolsover changed hands in 2010, when Kim Ray won by 1,234 votes, and Labour regained "
+        "it in 2015 by 2,468.",
+        [maj("Bolsover", 2010, 1234), maj("Bolsover", 2015, 2468)],
+    ),
+    (
+        "a second figure with its verb left out",
+        "Kim Ray, the MP for Bolsover, had a majority of 5,432 at the last election, and 3,210 "
+        "in 2010.",
+        [maj("Bolsover", 2017, 5432), maj("Bolsover", 2010, 3210)],
+    ),
+    (
+        "and in YEAR M, the copula left out",
+        "Kim Ray sits for Bolsover. In 2015 her majority was 4,020, and in 2010 2,760.",
+        [maj("Bolsover", 2015, 4020), maj("Bolsover", 2010, 2760)],
+    ),
+    (
+        "X's in U M, the copula left out",
+        "Kim Ray's majority in Bolsover is 3,912 and Sam Hope's in Wigan 5,841.",
+        [maj("Bolsover", 2017, 3912), maj("Wigan", 2017, 5841)],
+    ),
+    (
+        "a winning verb the lemmatiser misreads",
+        "Kim Ray, the MP for Bolsover, scraped home by 412 votes in 2010.",
+        [maj("Bolsover", 2010, 412)],
+    ),
 ]
 
 

@@ -49,6 +49,7 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _PLACE_PREPOSITIONS = {"in", "for", "at"}
 _YEAR_PREPOSITIONS = {"in", "at", "by", "during"}
 _PLACE_ADVERBS = {"there", "here"}  # the seat named last
+_TIME_WORDS = {"when", "as"}  # a clause of time: "in YEAR, when ..."
 
 
 def majority_facts(doc: Document) -> list[MajorityFact]:
@@ -315,9 +316,9 @@ class _Reading(Clause):
         if word == "of" and governor.lower_ == "one" and governor.head != governor:
             # "into one of N", "became one of N": "one" stands for the majority
             return self.kind_at(number, governor.dep_, governor.head)
-        if word == "by" and lemma in lemma_class("winning_verbs"):
+        if word == "by" and _winning(governor):
             return "majority.by"
-        if word == "by" and governor.head.lemma_.lower() in lemma_class("winning_verbs"):
+        if word == "by" and _winning(governor.head):
             return "majority.by"  # "clung on by N": the particle carries the preposition
         if word in {"to", "from", "at", "of", "into"} and self.margin_clause(governor):
             return "majority.change"
@@ -355,6 +356,9 @@ class _Reading(Clause):
         dep, head = self.attachment(number)
         if dep == "conj" and head.i in kinds:
             return True
+        if self.elided(number, dep, head):
+            around = {head.i, *(t.i for t in head.ancestors)}
+            return any(around & {t.i for t in self.path(self.sent[i])} for i in kinds)
         if any(t.lower_ in lemma_class("multipliers") for t in number.children):
             # "MULTIPLIER the M she had": a figure compared with the majority
             # (the parse may read the M as a modifier of the noun after it)
@@ -366,6 +370,15 @@ class _Reading(Clause):
         return any(
             self.sent[i] in governors or governors & set(self.sent[i].ancestors) for i in kinds
         )
+
+    def elided(self, number, dep, head) -> bool:
+        """A figure in a clause whose verb is left out, read by the parse as a conjunct of
+        the verb ("had a majority of N in YEAR, and M in YEAR2") or as a modifier of the
+        word before it ("was N, and in YEAR M", "X's in U was N and Y's in W M"): a numeral
+        that counts a noun stands before it."""
+        if dep == "conj":
+            return head.pos_ in {"VERB", "AUX"}
+        return dep == "nummod" and head.i < number.i and head.pos_ in {"PROPN", "NUM"}
 
     def counts_other(self, number) -> bool:
         """A number that counts or measures something else: a share, members, money."""
@@ -478,7 +491,9 @@ class _Reading(Clause):
             if relative:
                 return _election(relative)
         end = self.end_point(number)
-        for node in path:
+        for below, node in zip([None, *path], path, strict=False):
+            if below is not None and _is_year(node) and _dated_by(below, number):
+                return _election(int(node.text))
             candidates = []
             for child in [node, *node.children]:
                 if child is not node and child in path:
@@ -536,9 +551,7 @@ class _Reading(Clause):
         # "the majority he won in YEAR", "the N he had in YEAR"
         noun = node.lemma_.lower() in self.margins or _value(node) or _counted(node)
         clause = child.dep_ in {"relcl", "acl"} and noun
-        if clause or (
-            child.dep_ == "advcl" and any(t.lower_ in {"when", "as"} for t in child.children)
-        ):
+        if clause or (child.dep_ == "advcl" and _temporal(child)):
             return [y for grand in child.children for y in self.years_at(grand, child)]
         return []
 
@@ -638,6 +651,23 @@ class _Reading(Clause):
         if not seats and self.follows and self.last_seat:
             return self.last_seat, ""
         return "", next(filter(None, holders), "")
+
+
+def _winning(verb) -> bool:
+    """A winning verb, by its lemma or its form (the lemmatiser may take "scraped" for a
+    form of "scrap")."""
+    words = lemma_class("winning_verbs")
+    return verb.lemma_.lower() in words or verb.lower_ in cue_forms("winning_verbs")
+
+
+def _temporal(clause) -> bool:
+    return any(t.lower_ in _TIME_WORDS for t in clause.children)
+
+
+def _dated_by(below, number) -> bool:
+    """Whether a year is the date of what hangs below it: the figure itself ("in YEAR N",
+    its verb left out) or a clause "when ..." ("in YEAR, when she won by N")."""
+    return below == number or (below.dep_ in {"relcl", "advcl", "acl"} and _temporal(below))
 
 
 def _counted(noun) -> bool:
