@@ -269,6 +269,30 @@ BATTERY = [
         "Kim Ray, the MP for Bolsover, scraped home by 412 votes in 2010.",
         [maj("Bolsover", 2010, 412)],
     ),
+    (
+        "a named council that only describes someone",
+        "Labour picked Ann Lee, a manager at Wigan Council, to defend Bolsover, the seat Kim "
+        "Ray held by 3,870 votes at the last election.",
+        [maj("Bolsover", 2017, 3870)],
+    ),
+    ("a named council's majority", "Wigan Council has a Labour majority of 14.", []),
+    (
+        "a margin at a by-election",
+        "Kim Ray, who won the Bolsover by-election by 2,030 votes in 2016, is standing down.",
+        [],
+    ),
+    (
+        "a negation outside the relative clause that gives the majority",
+        "Kim Ray is not standing again in Bolsover, a seat she held by 640 votes in 2017.",
+        [maj("Bolsover", 2017, 640)],
+    ),
+    (
+        "a hedge before a colon, the majority after it",
+        "Bolsover is not a seat Labour expects to lose: Kim Ray's majority there in 2017 was "
+        "8,120.",
+        [maj("Bolsover", 2017, 8120)],
+    ),
+    ("a negated win", "Kim Ray did not win Bolsover by 5,000 votes in 2017.", []),
 ]
 
 

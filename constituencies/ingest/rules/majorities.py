@@ -170,9 +170,28 @@ class _Reading(Clause):
 
     def about_another_body(self) -> bool:
         """Whether the sentence is about a council, a motion or a ballot, whose majorities
-        are not election margins."""
+        are not election margins. A body named ("X Council") may only describe someone: it
+        counts where it stands on the way of a number (`another_contest`)."""
         bodies = lemma_class("non_election_bodies")
-        return any(t.lemma_.lower() in bodies for t in self.sent)
+        return any(t.lemma_.lower() in bodies and t.pos_ != "PROPN" for t in self.sent)
+
+    def another_contest(self, number) -> bool:
+        """Whether `number` is a margin in a named body ("X Council has a majority of N") or
+        at a by-election ("won the U by-election by N"), not at a general election."""
+        bodies = lemma_class("non_election_bodies")
+        path = self.path(number)
+        on_way = {t.i for t in path}
+        for node in path:
+            for token in [node, *node.children]:
+                named_body = token.pos_ == "PROPN" and token.lemma_.lower() in bodies
+                if named_body and (token.i in on_way or token.dep_ in _SUBJECTS):
+                    return True
+        verbs = [node for node in path if node.pos_ in {"VERB", "AUX"}]
+        if not verbs:
+            return False
+        subjects = {t.i for c in verbs[0].children if c.dep_ in _SUBJECTS for t in c.subtree}
+        words = "".join(t.text_with_ws for t in verbs[0].subtree if t.i not in subjects)
+        return any(word in words.lower() for word in lemma_class("by_election_words"))
 
     # --- which numbers are majorities ---
 
@@ -186,7 +205,7 @@ class _Reading(Clause):
         for token in self.sent:
             if _value(token) >= 2 and not _is_year(token) and not self.counts_other(token):
                 kind = self.kind(token)
-                if kind:
+                if kind and not self.another_contest(token):
                     kinds[token.i] = kind
         for token in self.sent:
             wanted = token.i not in kinds and _value(token) >= 2 and not _is_year(token)
@@ -406,7 +425,7 @@ class _Reading(Clause):
             return True
         below = None
         for node in self.path(number):
-            if below is not None and below.dep_ in _SUBJECTS:
+            if below is not None and (below.dep_ in _SUBJECTS or self.apart(below, node)):
                 return False
             if node is not number and node.pos_ != "PROPN" and node.lemma_.lower() in doubtful:
                 return True
@@ -417,6 +436,18 @@ class _Reading(Clause):
                     return True
             below = node
         return False
+
+    def apart(self, below, node) -> bool:
+        """Whether the way up leaves what `below` says for a clause that does not govern it:
+        a noun's relative clause or apposition ("not standing in U, a seat he held by N"),
+        or a clause after a colon or semicolon that the parse hangs on the verb of the clause
+        before (a label before a colon, "Claim: ...", still governs what follows)."""
+        if below.dep_ in {"relcl", "acl", "appos"} and node.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return True
+        start = below.left_edge.i
+        clause = below.dep_ in {"ccomp", "conj", "parataxis", "advcl"}
+        after_stop = start > 0 and self.sent[start - 1].text in {":", ";"}
+        return clause and after_stop and node.pos_ in {"VERB", "AUX"}
 
     # --- lists ---
 
