@@ -293,6 +293,13 @@ BATTERY = [
         [maj("Bolsover", 2017, 8120)],
     ),
     ("a negated win", "Kim Ray did not win Bolsover by 5,000 votes in 2017.", []),
+    (
+        "a pronoun for the possessor of the sentence before; a year for each clause",
+        "Kim Ray is the MP for Bolsover. Last week Sam Hope backed her. Kim Ray's margins have "
+        "rarely been comfortable. In 2010 she held on by 310 votes; in 2015 her majority rose "
+        "to 2,950.",
+        [maj("Bolsover", 2010, 310), maj("Bolsover", 2015, 2950)],
+    ),
 ]
 
 

@@ -532,7 +532,9 @@ class _Reading(Clause):
                 candidates += self.years_at(child, node)
             if end is not None and node == end.head:
                 # "turned M in YEAR into N": a year between M and "into" is M's
-                candidates = [c for c in candidates if c[0] > end.i or not _after_any(c[0], years)]
+                starts = [j for j in years if self.verb_of(self.sent[j]) == node]
+                if starts:
+                    candidates = [c for c in candidates if not min(starts) < c[0] < end.i]
             relative = self.relative_year(node, path, years)
             if candidates:
                 # nearest; on a tie the year after the figure ("from N in 2015 to M in 2017")
@@ -550,6 +552,11 @@ class _Reading(Clause):
             and head.lemma_ == "year"
             and any(c.dep_ == "nummod" and c.i > number.i for c in head.children)
         )
+
+    def verb_of(self, number):
+        """The first verb on the way up from `number` (the clause it belongs to), or None."""
+        verbs = [t for t in self.path(number) if t.pos_ in {"VERB", "AUX"}]
+        return verbs[0] if verbs else None
 
     def end_point(self, number):
         """The preposition "into" or "to" that makes `number` the end of a change ("into
@@ -658,6 +665,31 @@ class _Reading(Clause):
                     return found
         return "", holder
 
+    def antecedent(self, token) -> str:
+        """Who a pronoun stands for: the person named last before it in the sentence, else
+        the person the sentences before are about (`earlier_person`)."""
+        people = [
+            m.name
+            for i, m in sorted(self.mention_at.items())
+            if i < token.i and m.kind == "person" and not self.doc.in_quote(m.start)
+        ]
+        return people[-1] if people else self.earlier_person()
+
+    def earlier_person(self) -> str:
+        """The person the nearest earlier sentence naming one is about: its first person
+        named outside a possessive, else its first possessor ("X's margins were thin. In
+        YEAR he won by N")."""
+        for index in range(self.position - 1, max(-1, self.position - 4), -1):
+            people = [
+                m
+                for m in self.doc.views[index].mentions
+                if m.kind == "person" and not self.doc.in_quote(m.start)
+            ]
+            if people:
+                plain = [m for m in people if not m.possessive]
+                return (plain or people)[0].name
+        return ""
+
     def fallback_seat(self) -> tuple[str, str]:
         mentions = self.view.mentions
         seats = {m.name for m in mentions if m.kind == "constituency"}
@@ -666,7 +698,7 @@ class _Reading(Clause):
             return seats.pop(), ""
         people = [m.name for m in mentions if m.kind == "person" and not self.doc.in_quote(m.start)]
         if not people and any(t.lower_ in self.pronouns for t in self.sent):
-            people = [self.doc.recent_subject(self.position, include_current=False)]
+            people = [self.earlier_person()]
         holders = []
         for person in people:
             seat, holder = self.seat_of(person)
@@ -705,11 +737,6 @@ def _counted(noun) -> bool:
     """Whether a figure is read as a numeric modifier of `noun`: in "the N X secured in
     YEAR" the parse may take the figure for a count of X, and the clause is the figure's."""
     return any(c.dep_ == "nummod" and _value(c) and not _is_year(c) for c in noun.children)
-
-
-def _after_any(position: int, years: dict[int, int]) -> bool:
-    """Whether a token at `position` stands after a majority already read."""
-    return any(i < position for i in years)
 
 
 def _previous_election(year: int) -> int:
