@@ -300,6 +300,18 @@ BATTERY = [
         "to 2,950.",
         [maj("Bolsover", 2010, 310), maj("Bolsover", 2015, 2950)],
     ),
+    (
+        "that year: the year just named",
+        "Kim Ray, the MP for Bolsover, was first elected in 2015. That year she won by 2,650; "
+        "two years later her majority was cut to 1,040.",
+        [maj("Bolsover", 2015, 2650), maj("Bolsover", 2017, 1040)],
+    ),
+    (
+        "a coordinated 'by M', its year relative",
+        "The winner inherits a seat Kim Ray, the MP for Bolsover, won by 2,200 votes in 2015 "
+        "and by 5,300 two years later.",
+        [maj("Bolsover", 2015, 2200), maj("Bolsover", 2017, 5300)],
+    ),
 ]
 
 

@@ -375,6 +375,10 @@ class _Reading(Clause):
         dep, head = self.attachment(number)
         if dep == "conj" and head.i in kinds:
             return True
+        if dep == "pobj" and head.dep_ == "conj" and head.pos_ == "ADP":
+            # "by N in YEAR and by M in YEAR2": the same preposition, coordinated
+            before = [self.preposition_of(self.sent[i]) for i in kinds if i < number.i]
+            return any(p is not None and p.lower_ == head.lower_ for p in before)
         if self.elided(number, dep, head):
             around = {head.i, *(t.i for t in head.ancestors)}
             return any(around & {t.i for t in self.path(self.sent[i])} for i in kinds)
@@ -389,6 +393,10 @@ class _Reading(Clause):
         return any(
             self.sent[i] in governors or governors & set(self.sent[i].ancestors) for i in kinds
         )
+
+    def preposition_of(self, number):
+        """The preposition a majority hangs from ("by N", "by N votes"), or None."""
+        return next((t for t in self.path(number)[1:] if t.pos_ == "ADP"), None)
 
     def elided(self, number, dep, head) -> bool:
         """A figure in a clause whose verb is left out, read by the parse as a conjunct of
@@ -600,6 +608,8 @@ class _Reading(Clause):
         for child in node.children:
             if child in path:
                 continue
+            if child.lemma_ == "year" and self.same_year(child):
+                return self.year_named_before(child)
             pairs = [(child, unit) for unit in child.children if unit.lemma_ == "year"]
             if child.lemma_ == "year":
                 pairs += [(adverb, child) for adverb in [node, *child.children]]
@@ -619,6 +629,20 @@ class _Reading(Clause):
                 if base:
                     return base + sign * count
         return 0
+
+    def same_year(self, unit) -> bool:
+        """ "that year", "the same year": the year just named."""
+        return any(t.lower_ in lemma_class("same_time_words") for t in unit.children) and not any(
+            t.dep_ == "nummod" for t in unit.children
+        )
+
+    def year_named_before(self, token) -> int:
+        """The last year named before `token`, in its sentence or the one before; 0 if none."""
+        before = self.sent[: token.i].text
+        if self.position > 0:
+            before = self.doc.views[self.position - 1].sentence.text + " " + before
+        named = _YEAR_IN_TEXT.findall(before)
+        return int(named[-1]) if named else 0
 
     # --- seats ---
 
