@@ -312,6 +312,22 @@ BATTERY = [
         "and by 5,300 two years later.",
         [maj("Bolsover", 2015, 2200), maj("Bolsover", 2017, 5300)],
     ),
+    (
+        "figures apposed to what the majority was",
+        "Kim Ray, the MP for Bolsover, is worried. Her majority was the narrowest in the "
+        "county: 1,020 in 2017, against 3,400 in 2015 and 2,100 in 2010.",
+        [maj("Bolsover", 2017, 1020), maj("Bolsover", 2015, 3400), maj("Bolsover", 2010, 2100)],
+    ),
+    (
+        "apposed to one of the majorities; an MP of another seat than the sentence before's",
+        "Sam Hope, the MP for Wigan, won by 7,000 votes in 2017. Kim Ray has one of the "
+        "smallest majorities in the country: 95 at the last election, down from 1,250 in 2015.",
+        [
+            maj("Wigan", 2017, 7000),
+            maj("", 2017, 95, "Kim Ray"),
+            maj("", 2015, 1250, "Kim Ray"),
+        ],
+    ),
 ]
 
 

@@ -301,6 +301,12 @@ class _Reading(Clause):
             return "majority.copula"
         if dep == "conj" and head.i != number.i and _value(head) and not _is_year(head):
             return self.kind(head)
+        if dep == "appos" and head.i != number.i:
+            # "the majority was the smallest: N", "one of the smallest majorities: N"
+            of = [g for c in head.children if c.lower_ == "of" for g in c.children]
+            if any(g.lemma_.lower() in self.margins for g in of):
+                return "majority.noun"
+            return self.kind_at(number, head.dep_, head.head)
         return ""
 
     def vote_margin(self, number, votes) -> str:
@@ -735,8 +741,8 @@ class _Reading(Clause):
             recent = recent_constituency(self.doc, self.view) or self.doc.focus_seat()
             if recent:
                 return recent, ""
-        if not seats and self.follows and self.last_seat:
-            return self.last_seat, ""
+        if not seats and not any(holders) and self.follows and self.last_seat:
+            return self.last_seat, ""  # not when it names an MP of another seat
         return "", next(filter(None, holders), "")
 
 
