@@ -328,6 +328,18 @@ BATTERY = [
             maj("", 2015, 1250, "Kim Ray"),
         ],
     ),
+    (
+        "a participle clause on the seat before it, however the parse hangs it",
+        "Ann Lee switched from Wigan to Brigg and Goole, won by Kim Ray with a majority of "
+        "2,480 in 2017.",
+        [maj("Brigg and Goole", 2017, 2480)],
+    ),
+    (
+        "a verb of lengthening a lead",
+        "Kim Ray, the MP for Bolsover, won in 2010 by 1,100 votes and by 2015 had stretched "
+        "her lead to 6,900.",
+        [maj("Bolsover", 2010, 1100), maj("Bolsover", 2015, 6900)],
+    ),
 ]
 
 

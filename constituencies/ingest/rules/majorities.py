@@ -662,12 +662,25 @@ class _Reading(Clause):
         for node in path:
             found = [self.seat_of_token(node)]
             found += [self.seat_of_child(child) for child in node.children if child not in path]
+            found.append((self.participle_seat(node), ""))
             for seat, person in found:
                 if seat:
                     return seat, person
                 holder = holder or person
         seat, person = self.fallback_seat()
         return (seat, person) if seat else ("", holder or person)
+
+    def participle_seat(self, verb) -> str:
+        """The seat a passive participle without a subject is about: the one named just
+        before it ("..., U, held by X with a majority of N"), however the parse hangs it."""
+        passive = verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl", "relcl"}
+        if not passive or any(c.dep_ in _SUBJECTS for c in verb.children):
+            return ""
+        start = verb.left_edge.i
+        if start > 0 and self.sent[start - 1].is_punct:
+            start -= 1
+        named = [self.mention_of(t) for t in self.sent[max(0, start - 1) : start]]
+        return next((m.name for m in named if m is not None and m.kind == "constituency"), "")
 
     def seat_of_child(self, child) -> tuple[str, str]:
         holder = ""
