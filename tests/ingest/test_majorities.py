@@ -340,6 +340,16 @@ BATTERY = [
         "her lead to 6,900.",
         [maj("Bolsover", 2010, 1100), maj("Bolsover", 2015, 6900)],
     ),
+    (
+        "a figure a dash defines, as in a list of figures",
+        "4,200 – Kim Ray's majority in Bolsover at the last election, the smallest in the county.",
+        [maj("Bolsover", 2017, 4200)],
+    ),
+    (
+        "a figure a dash defines as something else",
+        "11 – the number of MPs who left Labour in Bolsover since Kim Ray took a majority.",
+        [],
+    ),
 ]
 
 

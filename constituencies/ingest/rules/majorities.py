@@ -50,6 +50,7 @@ _PLACE_PREPOSITIONS = {"in", "for", "at"}
 _YEAR_PREPOSITIONS = {"in", "at", "by", "during"}
 _PLACE_ADVERBS = {"there", "here"}  # the seat named last
 _TIME_WORDS = {"when", "as"}  # a clause of time: "in YEAR, when ..."
+_DASHES = {"-", "–", "—", ":"}
 
 
 def majority_facts(doc: Document) -> list[MajorityFact]:
@@ -260,6 +261,8 @@ class _Reading(Clause):
         head = number.head
         if number.dep_ == "quantmod" and _value(head):
             return self.attachment(head)  # "from M to N" read as one range
+        if self.defined(number):
+            return "appos", self.defined(number)
         if number.dep_ == "nummod" and any(
             child.dep_ == "nummod" and child.i > number.i for child in head.children
         ):
@@ -268,6 +271,17 @@ class _Reading(Clause):
                 governor = governor.head
             return ("pobj" if governor.pos_ == "ADP" else "attr"), governor
         return number.dep_, head
+
+    def defined(self, number):
+        """For a figure that opens its line, a dash then saying what it is, as in a list of
+        figures ("N - X's majority in U"): the noun that says it (the first that heads its
+        phrase after the dash), else None."""
+        after = self.sent[number.i + 1 : number.i + 2]
+        if number.i != 0 or len(after) != 1 or after[0].text not in _DASHES:
+            return None
+        rest = self.sent[number.i + 2 :]
+        heads = [t for t in rest if t.head.i <= after[0].i or t.head == t]
+        return next((t for t in heads if t.pos_ in {"NOUN", "PROPN"}), None)
 
     def path(self, number) -> list:
         """The number and its heads up to the root, as `attachment` reads them."""
