@@ -350,6 +350,17 @@ BATTERY = [
         "11 – the number of MPs who left Labour in Bolsover since Kim Ray took a majority.",
         [],
     ),
+    (
+        "into one of N hung on the relative clause of the majority changed",
+        "Kim Ray, the MP for Bolsover, turned the 2,100 majority she had won in 2010 into one "
+        "of 5,800.",
+        [maj("Bolsover", 2010, 2100), maj("Bolsover", 2017, 5800)],
+    ),
+    (
+        "the year of the relative clause is the majority's before the change",
+        "Kim Ray, the MP for Bolsover, cut the majority she inherited in 2010 to 900.",
+        [maj("Bolsover", 2017, 900)],
+    ),
 ]
 
 

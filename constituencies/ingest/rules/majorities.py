@@ -359,6 +359,10 @@ class _Reading(Clause):
             return "majority.by"
         if word == "by" and _winning(governor.head):
             return "majority.by"  # "clung on by N": the particle carries the preposition
+        if governor.dep_ == "relcl" and governor.head.lemma_.lower() in self.margins:
+            # "turned the majority she had won in YEAR into N": the parse hangs "into" on the
+            # relative clause; the change is the verb of the majority
+            governor = governor.head.head
         if word in {"to", "from", "at", "of", "into"} and self.margin_clause(governor):
             return "majority.change"
         return ""
@@ -560,7 +564,9 @@ class _Reading(Clause):
                 candidates += self.years_at(child, node)
             if end is not None and node == end.head:
                 # "turned M in YEAR into N": a year between M and "into" is M's
-                starts = [j for j in years if self.verb_of(self.sent[j]) == node]
+                starts = [j for j in years if self.starts_at(self.sent[j], node)]
+                if node.dep_ == "relcl" and node.head.lemma_.lower() in self.margins:
+                    starts.append(node.head.i)  # "cut the majority she won in YEAR to N"
                 if starts:
                     candidates = [c for c in candidates if not min(starts) < c[0] < end.i]
             relative = self.relative_year(node, path, years)
@@ -585,6 +591,13 @@ class _Reading(Clause):
         """The first verb on the way up from `number` (the clause it belongs to), or None."""
         verbs = [t for t in self.path(number) if t.pos_ in {"VERB", "AUX"}]
         return verbs[0] if verbs else None
+
+    def starts_at(self, start, node) -> bool:
+        """Whether the majority `start` belongs to the clause of `node`: `node` is its verb,
+        or a relative clause on its noun ("the M majority she had won in YEAR")."""
+        if self.verb_of(start) == node:
+            return True
+        return node.dep_ == "relcl" and node.head.i in {t.i for t in self.path(start)}
 
     def end_point(self, number):
         """The preposition "into" or "to" that makes `number` the end of a change ("into
