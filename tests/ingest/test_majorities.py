@@ -214,6 +214,153 @@ BATTERY = [
         "Sam Hope won Wigan in 2017 with a majority of 1,925; Kim Ray's in Bolsover was 2,247.",
         [maj("Wigan", 2017, 1925), maj("Bolsover", 2017, 2247)],
     ),
+    (
+        "a relative year after the figure it dates",
+        "Kim Ray turned her Bolsover majority from 900 in 2010 into 4,300 in 2015 and then 7,800 "
+        "two years later.",
+        [maj("Bolsover", 2010, 900), maj("Bolsover", 2015, 4300), maj("Bolsover", 2017, 7800)],
+    ),
+    (
+        "became one of N, a relative year",
+        "In Wigan a majority of 2,100 in 2010 became one of 5,600 five years later.",
+        [maj("Wigan", 2010, 2100), maj("Wigan", 2015, 5600)],
+    ),
+    (
+        "the year between M and into is M's",
+        "Kim Ray, the MP for Bolsover, turned a margin of 1,800 in 2015 into one of 6,200.",
+        [maj("Bolsover", 2015, 1800), maj("Bolsover", 2017, 6200)],
+    ),
+    (
+        "here, the seat named before; from M some years earlier",
+        "Kim Ray is fighting Bolsover again. Her majority here in 2017 was 3,050, down from "
+        "4,410 two years earlier.",
+        [maj("Bolsover", 2017, 3050), maj("Bolsover", 2015, 4410)],
+    ),
+    (
+        "compared figure with a clause of its own",
+        "Kim Ray, the MP for Bolsover, won by 9,900 at the last election, almost triple the "
+        "3,400 Labour managed in 2010.",
+        [maj("Bolsover", 2017, 9900), maj("Bolsover", 2010, 3400)],
+    ),
+    (
+        "a clause of time on a year; a verb of winning back",
+        "Bolsover changed hands in 2010, when Kim Ray won by 1,234 votes, and Labour regained "
+        "it in 2015 by 2,468.",
+        [maj("Bolsover", 2010, 1234), maj("Bolsover", 2015, 2468)],
+    ),
+    (
+        "a second figure with its verb left out",
+        "Kim Ray, the MP for Bolsover, had a majority of 5,432 at the last election, and 3,210 "
+        "in 2010.",
+        [maj("Bolsover", 2017, 5432), maj("Bolsover", 2010, 3210)],
+    ),
+    (
+        "and in YEAR M, the copula left out",
+        "Kim Ray sits for Bolsover. In 2015 her majority was 4,020, and in 2010 2,760.",
+        [maj("Bolsover", 2015, 4020), maj("Bolsover", 2010, 2760)],
+    ),
+    (
+        "X's in U M, the copula left out",
+        "Kim Ray's majority in Bolsover is 3,912 and Sam Hope's in Wigan 5,841.",
+        [maj("Bolsover", 2017, 3912), maj("Wigan", 2017, 5841)],
+    ),
+    (
+        "a winning verb the lemmatiser misreads",
+        "Kim Ray, the MP for Bolsover, scraped home by 412 votes in 2010.",
+        [maj("Bolsover", 2010, 412)],
+    ),
+    (
+        "a named council that only describes someone",
+        "Labour picked Ann Lee, a manager at Wigan Council, to defend Bolsover, the seat Kim "
+        "Ray held by 3,870 votes at the last election.",
+        [maj("Bolsover", 2017, 3870)],
+    ),
+    ("a named council's majority", "Wigan Council has a Labour majority of 14.", []),
+    (
+        "a margin at a by-election",
+        "Kim Ray, who won the Bolsover by-election by 2,030 votes in 2016, is standing down.",
+        [],
+    ),
+    (
+        "a negation outside the relative clause that gives the majority",
+        "Kim Ray is not standing again in Bolsover, a seat she held by 640 votes in 2017.",
+        [maj("Bolsover", 2017, 640)],
+    ),
+    (
+        "a hedge before a colon, the majority after it",
+        "Bolsover is not a seat Labour expects to lose: Kim Ray's majority there in 2017 was "
+        "8,120.",
+        [maj("Bolsover", 2017, 8120)],
+    ),
+    ("a negated win", "Kim Ray did not win Bolsover by 5,000 votes in 2017.", []),
+    (
+        "a pronoun for the possessor of the sentence before; a year for each clause",
+        "Kim Ray is the MP for Bolsover. Last week Sam Hope backed her. Kim Ray's margins have "
+        "rarely been comfortable. In 2010 she held on by 310 votes; in 2015 her majority rose "
+        "to 2,950.",
+        [maj("Bolsover", 2010, 310), maj("Bolsover", 2015, 2950)],
+    ),
+    (
+        "that year: the year just named",
+        "Kim Ray, the MP for Bolsover, was first elected in 2015. That year she won by 2,650; "
+        "two years later her majority was cut to 1,040.",
+        [maj("Bolsover", 2015, 2650), maj("Bolsover", 2017, 1040)],
+    ),
+    (
+        "a coordinated 'by M', its year relative",
+        "The winner inherits a seat Kim Ray, the MP for Bolsover, won by 2,200 votes in 2015 "
+        "and by 5,300 two years later.",
+        [maj("Bolsover", 2015, 2200), maj("Bolsover", 2017, 5300)],
+    ),
+    (
+        "figures apposed to what the majority was",
+        "Kim Ray, the MP for Bolsover, is worried. Her majority was the narrowest in the "
+        "county: 1,020 in 2017, against 3,400 in 2015 and 2,100 in 2010.",
+        [maj("Bolsover", 2017, 1020), maj("Bolsover", 2015, 3400), maj("Bolsover", 2010, 2100)],
+    ),
+    (
+        "apposed to one of the majorities; an MP of another seat than the sentence before's",
+        "Sam Hope, the MP for Wigan, won by 7,000 votes in 2017. Kim Ray has one of the "
+        "smallest majorities in the country: 95 at the last election, down from 1,250 in 2015.",
+        [
+            maj("Wigan", 2017, 7000),
+            maj("", 2017, 95, "Kim Ray"),
+            maj("", 2015, 1250, "Kim Ray"),
+        ],
+    ),
+    (
+        "a participle clause on the seat before it, however the parse hangs it",
+        "Ann Lee switched from Wigan to Brigg and Goole, won by Kim Ray with a majority of "
+        "2,480 in 2017.",
+        [maj("Brigg and Goole", 2017, 2480)],
+    ),
+    (
+        "a verb of lengthening a lead",
+        "Kim Ray, the MP for Bolsover, won in 2010 by 1,100 votes and by 2015 had stretched "
+        "her lead to 6,900.",
+        [maj("Bolsover", 2010, 1100), maj("Bolsover", 2015, 6900)],
+    ),
+    (
+        "a figure a dash defines, as in a list of figures",
+        "4,200 – Kim Ray's majority in Bolsover at the last election, the smallest in the county.",
+        [maj("Bolsover", 2017, 4200)],
+    ),
+    (
+        "a figure a dash defines as something else",
+        "11 – the number of MPs who left Labour in Bolsover since Kim Ray took a majority.",
+        [],
+    ),
+    (
+        "into one of N hung on the relative clause of the majority changed",
+        "Kim Ray, the MP for Bolsover, turned the 2,100 majority she had won in 2010 into one "
+        "of 5,800.",
+        [maj("Bolsover", 2010, 2100), maj("Bolsover", 2017, 5800)],
+    ),
+    (
+        "the year of the relative clause is the majority's before the change",
+        "Kim Ray, the MP for Bolsover, cut the majority she inherited in 2010 to 900.",
+        [maj("Bolsover", 2017, 900)],
+    ),
 ]
 
 

@@ -48,6 +48,9 @@ _CAPTION_REACH = 16  # lines a caption may stand above a row of its list
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _PLACE_PREPOSITIONS = {"in", "for", "at"}
 _YEAR_PREPOSITIONS = {"in", "at", "by", "during"}
+_PLACE_ADVERBS = {"there", "here"}  # the seat named last
+_TIME_WORDS = {"when", "as"}  # a clause of time: "in YEAR, when ..."
+_DASHES = {"-", "–", "—", ":"}
 
 
 def majority_facts(doc: Document) -> list[MajorityFact]:
@@ -168,9 +171,28 @@ class _Reading(Clause):
 
     def about_another_body(self) -> bool:
         """Whether the sentence is about a council, a motion or a ballot, whose majorities
-        are not election margins."""
+        are not election margins. A body named ("X Council") may only describe someone: it
+        counts where it stands on the way of a number (`another_contest`)."""
         bodies = lemma_class("non_election_bodies")
-        return any(t.lemma_.lower() in bodies for t in self.sent)
+        return any(t.lemma_.lower() in bodies and t.pos_ != "PROPN" for t in self.sent)
+
+    def another_contest(self, number) -> bool:
+        """Whether `number` is a margin in a named body ("X Council has a majority of N") or
+        at a by-election ("won the U by-election by N"), not at a general election."""
+        bodies = lemma_class("non_election_bodies")
+        path = self.path(number)
+        on_way = {t.i for t in path}
+        for node in path:
+            for token in [node, *node.children]:
+                named_body = token.pos_ == "PROPN" and token.lemma_.lower() in bodies
+                if named_body and (token.i in on_way or token.dep_ in _SUBJECTS):
+                    return True
+        verbs = [node for node in path if node.pos_ in {"VERB", "AUX"}]
+        if not verbs:
+            return False
+        subjects = {t.i for c in verbs[0].children if c.dep_ in _SUBJECTS for t in c.subtree}
+        words = "".join(t.text_with_ws for t in verbs[0].subtree if t.i not in subjects)
+        return any(word in words.lower() for word in lemma_class("by_election_words"))
 
     # --- which numbers are majorities ---
 
@@ -184,7 +206,7 @@ class _Reading(Clause):
         for token in self.sent:
             if _value(token) >= 2 and not _is_year(token) and not self.counts_other(token):
                 kind = self.kind(token)
-                if kind:
+                if kind and not self.another_contest(token):
                     kinds[token.i] = kind
         for token in self.sent:
             wanted = token.i not in kinds and _value(token) >= 2 and not _is_year(token)
@@ -239,6 +261,8 @@ class _Reading(Clause):
         head = number.head
         if number.dep_ == "quantmod" and _value(head):
             return self.attachment(head)  # "from M to N" read as one range
+        if self.defined(number):
+            return "appos", self.defined(number)
         if number.dep_ == "nummod" and any(
             child.dep_ == "nummod" and child.i > number.i for child in head.children
         ):
@@ -247,6 +271,17 @@ class _Reading(Clause):
                 governor = governor.head
             return ("pobj" if governor.pos_ == "ADP" else "attr"), governor
         return number.dep_, head
+
+    def defined(self, number):
+        """For a figure that opens its line, a dash then saying what it is, as in a list of
+        figures ("N - X's majority in U"): the noun that says it (the first that heads its
+        phrase after the dash), else None."""
+        after = self.sent[number.i + 1 : number.i + 2]
+        if number.i != 0 or len(after) != 1 or after[0].text not in _DASHES:
+            return None
+        rest = self.sent[number.i + 2 :]
+        heads = [t for t in rest if t.head.i <= after[0].i or t.head == t]
+        return next((t for t in heads if t.pos_ in {"NOUN", "PROPN"}), None)
 
     def path(self, number) -> list:
         """The number and its heads up to the root, as `attachment` reads them."""
@@ -280,6 +315,12 @@ class _Reading(Clause):
             return "majority.copula"
         if dep == "conj" and head.i != number.i and _value(head) and not _is_year(head):
             return self.kind(head)
+        if dep == "appos" and head.i != number.i:
+            # "the majority was the smallest: N", "one of the smallest majorities: N"
+            of = [g for c in head.children if c.lower_ == "of" for g in c.children]
+            if any(g.lemma_.lower() in self.margins for g in of):
+                return "majority.noun"
+            return self.kind_at(number, head.dep_, head.head)
         return ""
 
     def vote_margin(self, number, votes) -> str:
@@ -311,12 +352,17 @@ class _Reading(Clause):
         lemma = governor.lemma_.lower()
         if word == "of" and lemma in self.margins:
             return "majority.noun"
-        if word == "of" and governor.lower_ == "one" and governor.dep_ == "pobj":
-            return self.after_preposition(number, governor.head)  # "into one of N"
-        if word == "by" and lemma in lemma_class("winning_verbs"):
+        if word == "of" and governor.lower_ == "one" and governor.head != governor:
+            # "into one of N", "became one of N": "one" stands for the majority
+            return self.kind_at(number, governor.dep_, governor.head)
+        if word == "by" and _winning(governor):
             return "majority.by"
-        if word == "by" and governor.head.lemma_.lower() in lemma_class("winning_verbs"):
+        if word == "by" and _winning(governor.head):
             return "majority.by"  # "clung on by N": the particle carries the preposition
+        if governor.dep_ == "relcl" and governor.head.lemma_.lower() in self.margins:
+            # "turned the majority she had won in YEAR into N": the parse hangs "into" on the
+            # relative clause; the change is the verb of the majority
+            governor = governor.head.head
         if word in {"to", "from", "at", "of", "into"} and self.margin_clause(governor):
             return "majority.change"
         return ""
@@ -353,15 +399,37 @@ class _Reading(Clause):
         dep, head = self.attachment(number)
         if dep == "conj" and head.i in kinds:
             return True
+        if dep == "pobj" and head.dep_ == "conj" and head.pos_ == "ADP":
+            # "by N in YEAR and by M in YEAR2": the same preposition, coordinated
+            before = [self.preposition_of(self.sent[i]) for i in kinds if i < number.i]
+            return any(p is not None and p.lower_ == head.lower_ for p in before)
+        if self.elided(number, dep, head):
+            around = {head.i, *(t.i for t in head.ancestors)}
+            return any(around & {t.i for t in self.path(self.sent[i])} for i in kinds)
         if any(t.lower_ in lemma_class("multipliers") for t in number.children):
             # "MULTIPLIER the M she had": a figure compared with the majority
-            return any(head in self.path(self.sent[i]) for i in kinds)
+            # (the parse may read the M as a modifier of the noun after it)
+            near = {head.i, head.head.i}
+            return any(near & {t.i for t in self.path(self.sent[i])} for i in kinds)
         if dep != "pobj" or head.lower_ not in lexicon()["follow_on_prepositions"]:
             return False
         governors = {head.head, *head.head.ancestors}
         return any(
             self.sent[i] in governors or governors & set(self.sent[i].ancestors) for i in kinds
         )
+
+    def preposition_of(self, number):
+        """The preposition a majority hangs from ("by N", "by N votes"), or None."""
+        return next((t for t in self.path(number)[1:] if t.pos_ == "ADP"), None)
+
+    def elided(self, number, dep, head) -> bool:
+        """A figure in a clause whose verb is left out, read by the parse as a conjunct of
+        the verb ("had a majority of N in YEAR, and M in YEAR2") or as a modifier of the
+        word before it ("was N, and in YEAR M", "X's in U was N and Y's in W M"): a numeral
+        that counts a noun stands before it."""
+        if dep == "conj":
+            return head.pos_ in {"VERB", "AUX"}
+        return dep == "nummod" and head.i < number.i and head.pos_ in {"PROPN", "NUM"}
 
     def counts_other(self, number) -> bool:
         """A number that counts or measures something else: a share, members, money."""
@@ -389,7 +457,7 @@ class _Reading(Clause):
             return True
         below = None
         for node in self.path(number):
-            if below is not None and below.dep_ in _SUBJECTS:
+            if below is not None and (below.dep_ in _SUBJECTS or self.apart(below, node)):
                 return False
             if node is not number and node.pos_ != "PROPN" and node.lemma_.lower() in doubtful:
                 return True
@@ -400,6 +468,18 @@ class _Reading(Clause):
                     return True
             below = node
         return False
+
+    def apart(self, below, node) -> bool:
+        """Whether the way up leaves what `below` says for a clause that does not govern it:
+        a noun's relative clause or apposition ("not standing in U, a seat he held by N"),
+        or a clause after a colon or semicolon that the parse hangs on the verb of the clause
+        before (a label before a colon, "Claim: ...", still governs what follows)."""
+        if below.dep_ in {"relcl", "acl", "appos"} and node.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return True
+        start = below.left_edge.i
+        clause = below.dep_ in {"ccomp", "conj", "parataxis", "advcl"}
+        after_stop = start > 0 and self.sent[start - 1].text in {":", ";"}
+        return clause and after_stop and node.pos_ in {"VERB", "AUX"}
 
     # --- lists ---
 
@@ -468,12 +548,27 @@ class _Reading(Clause):
         """The election year the parse gives the majority `number`, nearest attachment
         first; 0 if none."""
         path = self.path(number)
-        for node in path:
+        if self.misread_count(number):
+            # "N two years later": the relative year hangs on the number itself
+            relative = self.relative_year(number.head.head, path, years)
+            if relative:
+                return _election(relative)
+        end = self.end_point(number)
+        for below, node in zip([None, *path], path, strict=False):
+            if below is not None and _is_year(node) and _dated_by(below, number):
+                return _election(int(node.text))
             candidates = []
             for child in [node, *node.children]:
                 if child is not node and child in path:
                     continue
                 candidates += self.years_at(child, node)
+            if end is not None and node == end.head:
+                # "turned M in YEAR into N": a year between M and "into" is M's
+                starts = [j for j in years if self.starts_at(self.sent[j], node)]
+                if node.dep_ == "relcl" and node.head.lemma_.lower() in self.margins:
+                    starts.append(node.head.i)  # "cut the majority she won in YEAR to N"
+                if starts:
+                    candidates = [c for c in candidates if not min(starts) < c[0] < end.i]
             relative = self.relative_year(node, path, years)
             if candidates:
                 # nearest; on a tie the year after the figure ("from N in 2015 to M in 2017")
@@ -482,6 +577,37 @@ class _Reading(Clause):
             if relative:
                 return _election(relative)
         return 0
+
+    def misread_count(self, number) -> bool:
+        """Whether the parse reads N in "N two years later" as a count of the years."""
+        head = number.head
+        return (
+            number.dep_ == "nummod"
+            and head.lemma_ == "year"
+            and any(c.dep_ == "nummod" and c.i > number.i for c in head.children)
+        )
+
+    def verb_of(self, number):
+        """The first verb on the way up from `number` (the clause it belongs to), or None."""
+        verbs = [t for t in self.path(number) if t.pos_ in {"VERB", "AUX"}]
+        return verbs[0] if verbs else None
+
+    def starts_at(self, start, node) -> bool:
+        """Whether the majority `start` belongs to the clause of `node`: `node` is its verb,
+        or a relative clause on its noun ("the M majority she had won in YEAR")."""
+        if self.verb_of(start) == node:
+            return True
+        return node.dep_ == "relcl" and node.head.i in {t.i for t in self.path(start)}
+
+    def end_point(self, number):
+        """The preposition "into" or "to" that makes `number` the end of a change ("into
+        N", "into one of N", "to N"), or None."""
+        dep, head = self.attachment(number)
+        if dep != "pobj":
+            return None
+        if head.lower_ == "of" and head.head.lower_ == "one" and head.head.dep_ == "pobj":
+            head = head.head.head
+        return head if head.lower_ in {"into", "to"} else None
 
     def years_at(self, child, node) -> list[tuple[int, int]]:
         """(token index, year) that `child` of `node` gives: "in 2017", "2015 majorities",
@@ -502,11 +628,9 @@ class _Reading(Clause):
                 found += [(t.i, int(t.text)) for t in object_.children if _is_year(t)]
             return found
         # "the majority he won in YEAR", "the N he had in YEAR"
-        noun = node.lemma_.lower() in self.margins or _value(node)
+        noun = node.lemma_.lower() in self.margins or _value(node) or _counted(node)
         clause = child.dep_ in {"relcl", "acl"} and noun
-        if clause or (
-            child.dep_ == "advcl" and any(t.lower_ in {"when", "as"} for t in child.children)
-        ):
+        if clause or (child.dep_ == "advcl" and _temporal(child)):
             return [y for grand in child.children for y in self.years_at(grand, child)]
         return []
 
@@ -517,9 +641,11 @@ class _Reading(Clause):
         for child in node.children:
             if child in path:
                 continue
+            if child.lemma_ == "year" and self.same_year(child):
+                return self.year_named_before(child)
             pairs = [(child, unit) for unit in child.children if unit.lemma_ == "year"]
             if child.lemma_ == "year":
-                pairs += [(adverb, child) for adverb in child.children]
+                pairs += [(adverb, child) for adverb in [node, *child.children]]
             for adverb, unit in pairs:
                 word = adverb.lower_
                 sign = (word in words["after_words"]) - (word in words["before_words"])
@@ -537,6 +663,20 @@ class _Reading(Clause):
                     return base + sign * count
         return 0
 
+    def same_year(self, unit) -> bool:
+        """ "that year", "the same year": the year just named."""
+        return any(t.lower_ in lemma_class("same_time_words") for t in unit.children) and not any(
+            t.dep_ == "nummod" for t in unit.children
+        )
+
+    def year_named_before(self, token) -> int:
+        """The last year named before `token`, in its sentence or the one before; 0 if none."""
+        before = self.sent[: token.i].text
+        if self.position > 0:
+            before = self.doc.views[self.position - 1].sentence.text + " " + before
+        named = _YEAR_IN_TEXT.findall(before)
+        return int(named[-1]) if named else 0
+
     # --- seats ---
 
     def seat(self, number) -> tuple[str, str]:
@@ -549,12 +689,25 @@ class _Reading(Clause):
         for node in path:
             found = [self.seat_of_token(node)]
             found += [self.seat_of_child(child) for child in node.children if child not in path]
+            found.append((self.participle_seat(node), ""))
             for seat, person in found:
                 if seat:
                     return seat, person
                 holder = holder or person
         seat, person = self.fallback_seat()
         return (seat, person) if seat else ("", holder or person)
+
+    def participle_seat(self, verb) -> str:
+        """The seat a passive participle without a subject is about: the one named just
+        before it ("..., U, held by X with a majority of N"), however the parse hangs it."""
+        passive = verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl", "relcl"}
+        if not passive or any(c.dep_ in _SUBJECTS for c in verb.children):
+            return ""
+        start = verb.left_edge.i
+        if start > 0 and self.sent[start - 1].is_punct:
+            start -= 1
+        named = [self.mention_of(t) for t in self.sent[max(0, start - 1) : start]]
+        return next((m.name for m in named if m is not None and m.kind == "constituency"), "")
 
     def seat_of_child(self, child) -> tuple[str, str]:
         holder = ""
@@ -569,7 +722,7 @@ class _Reading(Clause):
                         return found
             if child.lower_ in self.pronouns or child.lemma_.lower() == "mp":
                 return self.seat_of(self.antecedent(child))
-        if child.lower_ == "there":
+        if child.lower_ in _PLACE_ADVERBS:
             named = [m for i, m in self.mention_at.items() if i < child.i]
             seats = [m.name for m in named if m.kind == "constituency"]
             if seats:
@@ -582,6 +735,31 @@ class _Reading(Clause):
                     return found
         return "", holder
 
+    def antecedent(self, token) -> str:
+        """Who a pronoun stands for: the person named last before it in the sentence, else
+        the person the sentences before are about (`earlier_person`)."""
+        people = [
+            m.name
+            for i, m in sorted(self.mention_at.items())
+            if i < token.i and m.kind == "person" and not self.doc.in_quote(m.start)
+        ]
+        return people[-1] if people else self.earlier_person()
+
+    def earlier_person(self) -> str:
+        """The person the nearest earlier sentence naming one is about: its first person
+        named outside a possessive, else its first possessor ("X's margins were thin. In
+        YEAR he won by N")."""
+        for index in range(self.position - 1, max(-1, self.position - 4), -1):
+            people = [
+                m
+                for m in self.doc.views[index].mentions
+                if m.kind == "person" and not self.doc.in_quote(m.start)
+            ]
+            if people:
+                plain = [m for m in people if not m.possessive]
+                return (plain or people)[0].name
+        return ""
+
     def fallback_seat(self) -> tuple[str, str]:
         mentions = self.view.mentions
         seats = {m.name for m in mentions if m.kind == "constituency"}
@@ -590,20 +768,45 @@ class _Reading(Clause):
             return seats.pop(), ""
         people = [m.name for m in mentions if m.kind == "person" and not self.doc.in_quote(m.start)]
         if not people and any(t.lower_ in self.pronouns for t in self.sent):
-            people = [self.doc.recent_subject(self.position, include_current=False)]
+            people = [self.earlier_person()]
         holders = []
         for person in people:
             seat, holder = self.seat_of(person)
             if seat:
                 return seat, holder
             holders.append(holder)
-        if not seats and any(t.lemma_ in {"seat", "constituency", "there"} for t in self.sent):
+        if not seats and any(
+            t.lemma_ in {"seat", "constituency"} or t.lower_ in _PLACE_ADVERBS for t in self.sent
+        ):
             recent = recent_constituency(self.doc, self.view) or self.doc.focus_seat()
             if recent:
                 return recent, ""
-        if not seats and self.follows and self.last_seat:
-            return self.last_seat, ""
+        if not seats and not any(holders) and self.follows and self.last_seat:
+            return self.last_seat, ""  # not when it names an MP of another seat
         return "", next(filter(None, holders), "")
+
+
+def _winning(verb) -> bool:
+    """A winning verb, by its lemma or its form (the lemmatiser may take "scraped" for a
+    form of "scrap")."""
+    words = lemma_class("winning_verbs")
+    return verb.lemma_.lower() in words or verb.lower_ in cue_forms("winning_verbs")
+
+
+def _temporal(clause) -> bool:
+    return any(t.lower_ in _TIME_WORDS for t in clause.children)
+
+
+def _dated_by(below, number) -> bool:
+    """Whether a year is the date of what hangs below it: the figure itself ("in YEAR N",
+    its verb left out) or a clause "when ..." ("in YEAR, when she won by N")."""
+    return below == number or (below.dep_ in {"relcl", "advcl", "acl"} and _temporal(below))
+
+
+def _counted(noun) -> bool:
+    """Whether a figure is read as a numeric modifier of `noun`: in "the N X secured in
+    YEAR" the parse may take the figure for a count of X, and the clause is the figure's."""
+    return any(c.dep_ == "nummod" and _value(c) and not _is_year(c) for c in noun.children)
 
 
 def _previous_election(year: int) -> int:
