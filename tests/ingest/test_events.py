@@ -83,6 +83,11 @@ S_WHERE = (
 )
 S_EXPECTED = "Selections in the defectors' seats are expected to get going after the summer."
 S_HER_SEAT = "Momentum has promised canvassing sessions in her constituency."
+S_NEW_CANDIDATES = (
+    "The general secretary emailed activists to say the process of choosing new candidates "
+    "would begin soon."
+)
+S_OF_CANDIDATES = "The party will start the selection of candidates after the summer."
 HOEY = "Kate Hoey is the MP for Vauxhall. "
 SKINNER = "Dennis Skinner is the MP for Bolsover. "
 
@@ -182,6 +187,22 @@ CASES = [
         [event(S_HER_SEAT, "Vauxhall", CAMPAIGN, "Kate Hoey")],
     ),
     ("a headline", "Three selections, one row: who decides?", []),
+    (
+        "plural candidates: many seats",
+        S_NEW_CANDIDATES,
+        [event(S_NEW_CANDIDATES, "", SELECTION, "")],
+    ),
+    ("selection of candidates", S_OF_CANDIDATES, [event(S_OF_CANDIDATES, "", SELECTION, "")]),
+    ("some contests are no particular one", "Several other contests are still running.", []),
+    ("these contests", "Critics say these contests are being run unfairly.", []),
+    ("the contest with no seat known", "Ruth Evans won the contest easily.", []),
+    (
+        "a seat held by an MP is no contest held",
+        "The contests in Bolsover and Wakefield, held by Dennis Skinner and Mary Creagh, should "
+        "be open to men.",
+        [],
+    ),
+    ("a candidacy with no seat", "Ruth Evans has been selected as a candidate.", []),
     (
         "a candidacy implies a selection",
         "Ruth Evans was selected to fight Vauxhall, where Kate Hoey is standing down.",

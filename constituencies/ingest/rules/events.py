@@ -82,7 +82,7 @@ def event_facts(doc: Document, candidacies: list[CandidacyFact]) -> list[EventFa
             add(rule, clause.view, kind, seat, person, text, date_text, holder)
     for candidacy in candidacies:
         # Someone applied, was listed or chosen: the seat's selection is under way.
-        if candidacy.status != "tipped":
+        if candidacy.status != "tipped" and candidacy.constituency:
             seat = candidacy.constituency
             view = next(v for v in doc.views if v.sentence.start == candidacy.evidence[0].start)
             add(
@@ -477,6 +477,7 @@ class _Reading(Clause):
                 if lemma(head.head) not in lemma_class("process_nouns"):
                     return []
                 noun = head.head  # "the process of selecting a candidate"
+                many = _plural_candidates(self.patient(cue))
             else:
                 patient = self.patient(cue)
                 if patient is None or lemma(patient) not in lemma_class("candidate_nouns"):
@@ -484,11 +485,20 @@ class _Reading(Clause):
                 if self.mention_of(patient) is not None:
                     return []
                 return self.selection_at(cue, cue, general=False)  # "to pick a new candidate"
-        elif cue.dep_ == "compound" and lemma(cue.head) in lemma_class("process_nouns"):
-            noun = cue.head
+        else:
+            if cue.dep_ == "compound" and lemma(cue.head) in lemma_class("process_nouns"):
+                noun = cue.head
+            of_candidates = self.objects(noun, {"of", "for"})
+            many = (noun.tag_ == "NNS" and not _subset(noun)) or any(
+                _plural_candidates(o) for o in of_candidates
+            )  # "selection processes will start", "the selection of candidates"
         verb = self.verb_of(noun)
         process = lemma_class("process_verbs")
-        clauses_of_noun = [c for c in noun.children if c.dep_ in {"acl", "relcl"}]
+        clauses_of_noun = [
+            c
+            for c in noun.children
+            if c.dep_ in {"acl", "relcl"} and not self.people_of(self.agent(c))
+        ]  # "the contest in U, held by X": X holds the seat, not the contest
         if verb is not None and noun.dep_ in SUBJECTS | {"dobj"}:
             opened = [verb, *[c for c in verb.subtree if c.dep_ == "xcomp"]]
             verb = next((v for v in opened if lemma(v) in process), None)
@@ -498,9 +508,12 @@ class _Reading(Clause):
             verb = next((c for c in clauses_of_noun if lemma(c) in process), None)
         if verb is None:
             return []
-        return self.selection_at(noun, verb)
+        return self.selection_at(noun, verb, many=many)
 
-    def selection_at(self, noun, verb, general=True) -> list[tuple]:
+    def people_of(self, token) -> list[str]:
+        return self.people(token) if token is not None else []
+
+    def selection_at(self, noun, verb, general=True, many=False) -> list[tuple]:
         later = any(t.lower_ in {"until", "till"} for t in verb.subtree)
         doubted = self.doubt(noun, ("negations", "pending_words")) and not later
         if doubted or self.doubt(noun, ("denials",)):
@@ -515,14 +528,16 @@ class _Reading(Clause):
             found = self.named_places(noun)
         if not found:
             found = [(*self.seat_of(p), p) for p in self.targets(noun)]
-        if not found and noun.tag_ == "NN" and _definite(noun):
+        if not found and many:
+            found = [("", "", "")]  # one selection across many seats
+        elif not found and noun.tag_ == "NN" and _definite(noun):
             seat = self.story_seat()  # "the contest": the story's
             found = [(seat, "", "")] if seat else []
-        elif not found and (not general or noun.tag_ != "NNS"):
-            return []  # "a selection" is no particular one
+        if not found:
+            return []  # "a selection", "several contests" is no particular one
         date_text = self.date_of(verb, noun)
         events = []
-        for seat, holder, person in found or [("", "", "")]:
+        for seat, holder, person in found:
             person = person or (self.doc.holder_of(seat) if seat else "")
             rule = "event.selection_process" + (".known_seat" if holder else "")
             events.append((rule, "selection_process", seat, holder, person, date_text))
@@ -547,6 +562,20 @@ def _seat_named(mention) -> str:
     if mention is None or mention.kind not in {"constituency", "org"}:
         return ""
     return mention.name if mention.kind == "constituency" else mention.constituency
+
+
+def _plural_candidates(patient) -> bool:
+    """ "The process of choosing new candidates": a selection in many seats."""
+    return (
+        patient is not None
+        and patient.tag_ == "NNS"
+        and lemma(patient) in lemma_class("candidate_nouns")
+    )
+
+
+def _subset(noun) -> bool:
+    """ "Several other contests", "these contests": not those of every seat."""
+    return any(lemma(c) in lemma_class("subset_words") for c in noun.children)
 
 
 def _definite(token) -> bool:
