@@ -88,6 +88,17 @@ S_NEW_CANDIDATES = (
     "would begin soon."
 )
 S_OF_CANDIDATES = "The party will start the selection of candidates after the summer."
+S_THEIR_MP = "Bolsover members passed a no-confidence motion in their MP by 30 votes to 12."
+S_ONE_SAME = (
+    "Members in Bolsover passed a motion of no confidence in Dennis Skinner, and members in "
+    "Wakefield backed one against Mary Creagh."
+)
+S_ONE_AFTER = "A week later Mary Creagh lost one in Wakefield by 40 votes to 31."
+S_COLON_LIST = (
+    "Two of the rebels had lost no-confidence votes in their local parties: Dennis Skinner "
+    "(Bolsover) and Mary Creagh (Wakefield)."
+)
+S_LONG_CHAIN = "In March the local party passed a motion of no confidence in him."
 HOEY = "Kate Hoey is the MP for Vauxhall. "
 SKINNER = "Dennis Skinner is the MP for Bolsover. "
 
@@ -124,6 +135,49 @@ CASES = [
         "confidence lost is no vote",
         "Voters in Bolsover have lost confidence in Dennis Skinner.",
         [],
+    ),
+    (
+        "their MP: the MP of the members' seat",
+        "Mary Creagh is the MP for Wakefield. " + SKINNER + S_THEIR_MP,
+        [event(S_THEIR_MP, "Bolsover", NC, "Dennis Skinner")],
+    ),
+    (
+        "one in a coordinated clause",
+        S_ONE_SAME,
+        [
+            event(S_ONE_SAME, "Bolsover", NC, "Dennis Skinner"),
+            event(S_ONE_SAME, "Wakefield", NC, "Mary Creagh"),
+        ],
+    ),
+    (
+        "one in the next sentence",
+        SKINNER + "Members in Bolsover passed a motion of no confidence in him. " + S_ONE_AFTER,
+        [
+            event(
+                "Members in Bolsover passed a motion of no confidence in him.",
+                "Bolsover",
+                NC,
+                "Dennis Skinner",
+            ),
+            event(S_ONE_AFTER, "Wakefield", NC, "Mary Creagh"),
+        ],
+    ),
+    ("one of many is no vote", SKINNER + "He lost one of his seats in 2010.", []),
+    (
+        "a list after a colon",
+        S_COLON_LIST,
+        [
+            event(S_COLON_LIST, "Bolsover", NC, "Dennis Skinner"),
+            event(S_COLON_LIST, "Wakefield", NC, "Mary Creagh"),
+        ],
+    ),
+    (
+        "a pronoun far from its MP",
+        SKINNER
+        + "He has sat there since 1970. He rarely speaks to reporters. Was he popular locally? "
+        + "Not always. "
+        + S_LONG_CHAIN,
+        [event(S_LONG_CHAIN, "Bolsover", NC, "Dennis Skinner", "March")],
     ),
     # campaigning
     ("day of action", S_DAY, [event(S_DAY, "Vauxhall", CAMPAIGN, "", "Saturday")]),

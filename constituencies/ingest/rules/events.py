@@ -48,15 +48,22 @@ _PLACE_PREPOSITIONS = {
     "including",
 }
 _PLURAL_PRONOUNS = {"they", "them", "their"}
+_COLLECTIVE_POSSESSIVES = {"their", "its"}
 _DATE_PREPOSITIONS = {"in", "on", "at", "during", "over", "by"}
 _FIRST_PERSON = {"i", "we"}
 _SCARE_QUOTE_WORDS = 6
 _SEAT_NOUNS = {"seat", "constituency"}
+_MP_LOOKBACK = 4  # sentences
 
 
 def wanted(doc: Document) -> list[int]:
     """The sentences this module reads from the parse: those that may tell of an event."""
-    return [p for p, view in enumerate(doc.views) if _may_hold(view)]
+    held = [_may_hold(view) for view in doc.views]
+    return [
+        p
+        for p, view in enumerate(doc.views)
+        if held[p] or (p > 0 and _votes(doc.views[p - 1]) and _may_refer_to_vote(view))
+    ]
 
 
 def event_facts(doc: Document, candidacies: list[CandidacyFact]) -> list[EventFact]:
@@ -72,12 +79,12 @@ def event_facts(doc: Document, candidacies: list[CandidacyFact]) -> list[EventFa
         span = doc.sentence_span(view)
         facts.append(EventFact(rule, (span,), seat, kind, description, person, date_text, holder))
 
-    previous_campaign = -9
+    previous = {"campaign_day": -9, "no_confidence_vote": -9}
     for clause in clauses(doc, wanted(doc)):
-        reading = _Reading(doc, clause.position, clause.sent, previous_campaign)
+        reading = _Reading(doc, clause.position, clause.sent, previous)
         for rule, kind, seat, holder, person, date_text in reading.events():
-            if kind == "campaign_day":
-                previous_campaign = clause.position
+            if kind in previous:
+                previous[kind] = clause.position
             text = clause.view.sentence.text
             add(rule, clause.view, kind, seat, person, text, date_text, holder)
     for candidacy in candidacies:
@@ -117,12 +124,22 @@ def _may_hold(view: SentenceView) -> bool:
     )
 
 
+def _votes(view: SentenceView) -> bool:
+    return bool(set(_WORD.findall(view.sentence.text.lower())) & cue_forms("confidence_nouns"))
+
+
+def _may_refer_to_vote(view: SentenceView) -> bool:
+    """ "B lost one" just after a sentence about a vote: "one" may stand for it."""
+    return "one" in _WORD.findall(view.sentence.text.lower())
+
+
 class _Reading(Clause):
     """One parsed sentence that may tell of events."""
 
-    def __init__(self, doc, position, sent, previous_campaign: int):
+    def __init__(self, doc, position, sent, previous: dict[str, int]):
         super().__init__(doc, position, sent)
-        self.after_campaign = position - previous_campaign <= 2
+        self.after_campaign = position - previous["campaign_day"] <= 2
+        self.after_vote = position - previous["no_confidence_vote"] <= 1
         self.referred = False  # an event's MP was found through a pronoun
 
     def events(self) -> list[tuple]:
@@ -134,6 +151,10 @@ class _Reading(Clause):
             word = lemma(token)
             if word in lemma_class("confidence_nouns"):
                 found += self.no_confidence(token)
+            if _stands_for_noun(token) and (
+                self.after_vote or any(f[1] == "no_confidence_vote" for f in found)
+            ):
+                found += self.vote_at(token, token, set())  # "... and B lost one in U"
             if word in lemma_class("campaigning_words") or word in lemma_class(
                 "campaign_occasion_words"
             ):
@@ -227,17 +248,27 @@ class _Reading(Clause):
         """The people `token` names; a pronoun or "the MP" is the MP named last."""
         if self.refers_back(token) and not self.named(token, "person"):
             self.referred = True
-            mp = self.recent_mp()
+            mp = self.recent_mp(token)
             return [mp] if mp else self.people(token)
         return self.people(token)
 
-    def recent_mp(self) -> str:
-        """The MP named most recently in this or the few sentences before: whom "a motion
-        of no confidence in him" is about, rather than a candidate named nearby."""
-        for index in range(self.position, max(-1, self.position - 4), -1):
+    def recent_mp(self, token) -> str:
+        """The MP named most recently before `token`, in this or the few sentences before:
+        whom "a motion of no confidence in him" is about, rather than a candidate named
+        nearby. Further back, the person named last, if an MP: "X ... He ... They ... in
+        him"."""
+        before = self.view.sentence.start + token.idx
+        for index in range(self.position, max(-1, self.position - _MP_LOOKBACK), -1):
             for mention in reversed(self.doc.views[index].mentions):
-                if mention.kind == "person" and mention.name in self.doc.seat_of:
+                mp = mention.kind == "person" and mention.name in self.doc.seat_of
+                if mp and mention.start < before:
                     return mention.name
+        for index in range(
+            self.position - _MP_LOOKBACK, max(-1, self.position - 2 * _MP_LOOKBACK), -1
+        ):
+            people = [m.name for m in self.doc.views[index].mentions if m.kind == "person"]
+            if people:
+                return people[-1] if people[-1] in self.doc.seat_of else ""
         return ""
 
     def places(self, token) -> list[tuple[str, str, str]]:
@@ -326,11 +357,17 @@ class _Reading(Clause):
         if lemma(cue) == "confidence" and noun == cue and not own:
             return []  # "lost confidence in him" is no vote
         own |= {c.i for c in noun.children if c.lower_ == "no" and c.i > cue.i - 3 and c.i < cue.i}
+        return self.vote_at(cue, noun, own)
+
+    def vote_at(self, cue, noun, own) -> list[tuple]:
+        """The no-confidence vote `noun` (its cue word `cue`, the words `own` its "no")."""
         if self.doubt(noun, own=own):
             return []
         verb = self.verb_of(noun)
         people: list[str] = []
         seat, holder = "", ""
+        agent = self.actor(verb) if verb is not None else None
+        voters = self.place(agent)[0] if agent is not None else ""
         for head in (cue, noun, verb):
             if head is None:
                 continue
@@ -338,6 +375,17 @@ class _Reading(Clause):
                 owners = [c for c in object_.children if c.dep_ == "poss"]
                 if lemma(object_) in lemma_class("time_nouns") and owners:
                     object_ = owners[0]  # "in her + a time phrase" misread as one phrase
+                own_name = [
+                    m.name
+                    for w in [object_, *object_.children]
+                    if w == object_ or w.dep_ in {"appos", "compound"}
+                    if (m := self.mention_of(w)) is not None and m.kind == "person"
+                ]
+                if own_name:
+                    people += own_name[:1]  # "in their MP, X": X, whoever "their" is
+                    continue
+                if voters and any(c.lower_ in _COLLECTIVE_POSSESSIVES for c in owners):
+                    continue  # "A members ... in their MP": the MP of A
                 place = self.place(object_)
                 named = self.mps(object_)
                 if named and not place[0]:
@@ -345,17 +393,18 @@ class _Reading(Clause):
                 elif place[0] or place[2]:
                     seat, holder = seat or place[0], holder or place[1]
                     people += [place[2]] if place[2] and head != verb else []
-        if verb is not None:
-            agent = self.actor(verb)
-            if agent is not None:
-                if lemma(verb) in lemma_class("undergoing_verbs") and not people:
-                    people += self.mps(agent)
-                place = self.place(agent)
-                if place[0] and not seat:
-                    seat, holder = place[0], place[1]
+        if verb is not None and agent is not None:
+            if lemma(verb) in lemma_class("undergoing_verbs") and not people:
+                people += self.mps(agent)
+            place = self.place(agent)
+            if place[0] and not seat:
+                seat, holder = place[0], place[1]
         for child in noun.children:
             if child.dep_ == "poss" and not people:
                 people += self.mps(child)
+        listed = self.listed(verb, agent) if verb is not None else []
+        if listed:
+            people, seat, holder = listed, "", ""
         people = list(dict.fromkeys(p for p in people if p))
         if seat and self.doc.holder_of(seat) and self.referred:
             people = [self.doc.holder_of(seat)]  # "in him": the MP for the seat named
@@ -376,6 +425,20 @@ class _Reading(Clause):
                     (rule, "no_confidence_vote", event_seat, event_holder, person, date_text)
                 )
         return found
+
+    def listed(self, verb, agent) -> list[str]:
+        """People listed after a colon that closes the clause of `verb`, whose subject
+        names no one: "N of the X lost votes: A (U), B (V) and C"."""
+        if agent is not None and self.people(agent):
+            return []
+        colons = [c.i for c in verb.children if c.dep_ == "punct" and c.lower_ == ":"]
+        if not colons:
+            return []
+        return [
+            m.name
+            for i, m in sorted(self.mention_at.items())
+            if i > colons[0] and m.kind == "person"
+        ]
 
     # --- campaigning ---
 
@@ -562,6 +625,15 @@ def _seat_named(mention) -> str:
     if mention is None or mention.kind not in {"constituency", "org"}:
         return ""
     return mention.name if mention.kind == "constituency" else mention.constituency
+
+
+def _stands_for_noun(token) -> bool:
+    """ "one" standing alone for a noun named before ("B lost one"), not "one of the X"."""
+    return (
+        token.lower_ == "one"
+        and token.dep_ in {"dobj", "nsubjpass"}
+        and not any(c.dep_ in {"prep", "amod", "compound"} for c in token.children)
+    )
 
 
 def _plural_candidates(patient) -> bool:
