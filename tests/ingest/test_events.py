@@ -99,6 +99,19 @@ S_COLON_LIST = (
     "(Bolsover) and Mary Creagh (Wakefield)."
 )
 S_LONG_CHAIN = "In March the local party passed a motion of no confidence in him."
+S_DASH_SEATS = (
+    "Activists will hold canvassing sessions in Bolsover, Wakefield and Penistone and "
+    "Stocksbridge – the seats of Dennis Skinner, Mary Creagh and Angela Smith."
+)
+S_THE_CONSTITUENCY = "Momentum said it would hold canvassing sessions in the constituency."
+S_DAY_OF_CANVASSING = (
+    "Last month Momentum brought fifty activists to Wakefield for a day of canvassing."
+)
+S_DOORSTEPS = "Momentum held a day of action on the constituency's doorsteps."
+S_SEATS_OF_TWO = (
+    "The union funded canvassing days in the seats of two veteran MPs, Dennis Skinner and Mary "
+    "Creagh."
+)
 HOEY = "Kate Hoey is the MP for Vauxhall. "
 SKINNER = "Dennis Skinner is the MP for Bolsover. "
 
@@ -209,6 +222,41 @@ CASES = [
         [event(S_THE_MP, "Bolsover", CAMPAIGN, "Dennis Skinner", "Saturday")],
     ),
     ("distracting numbers", S_MONEY, [event(S_MONEY, "Wakefield", CAMPAIGN, "")]),
+    (
+        "a seat of two words in a list of seats and MPs",
+        S_DASH_SEATS,
+        [
+            event(S_DASH_SEATS, "Bolsover", CAMPAIGN, "Dennis Skinner"),
+            event(S_DASH_SEATS, "Wakefield", CAMPAIGN, "Mary Creagh"),
+            event(S_DASH_SEATS, "Penistone and Stocksbridge", CAMPAIGN, "Angela Smith"),
+        ],
+    ),
+    (
+        "the constituency: the story's, not the one named last",
+        SKINNER
+        + "Bolsover has voted Labour since 1950. Mary Creagh, his friend, is the MP for "
+        + "Wakefield. "
+        + S_THE_CONSTITUENCY,
+        [event(S_THE_CONSTITUENCY, "Bolsover", CAMPAIGN, "Dennis Skinner")],
+    ),
+    (
+        "a day of canvassing, activists brought to a seat",
+        S_DAY_OF_CANVASSING,
+        [event(S_DAY_OF_CANVASSING, "Wakefield", CAMPAIGN, "", "Last month")],
+    ),
+    (
+        "the constituency's doorsteps",
+        SKINNER + S_DOORSTEPS,
+        [event(S_DOORSTEPS, "Bolsover", CAMPAIGN, "Dennis Skinner")],
+    ),
+    (
+        "the seats of N MPs, X and Y",
+        SKINNER + "Mary Creagh is the MP for Wakefield. " + S_SEATS_OF_TWO,
+        [
+            event(S_SEATS_OF_TWO, "Bolsover", CAMPAIGN, "Dennis Skinner"),
+            event(S_SEATS_OF_TWO, "Wakefield", CAMPAIGN, "Mary Creagh"),
+        ],
+    ),
     ("campaign not held", "Momentum has not held a day of action in Vauxhall.", []),
     ("campaign denied", "Momentum denied it had organised canvassing in Vauxhall.", []),
     ("a campaign group is no event", "The campaign group Momentum met in Vauxhall.", []),

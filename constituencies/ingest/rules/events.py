@@ -221,6 +221,9 @@ class _Reading(Clause):
             if seat:
                 return seat, "", ""
         for child in token.children:
+            if child.dep_ == "poss" and lemma(child) in _SEAT_NOUNS:
+                return self.place(child)  # "on the constituency's doorsteps"
+        for child in token.children:
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPOSITIONS:
                 for object_ in child.children:
                     if object_.dep_ == "pobj":
@@ -231,7 +234,7 @@ class _Reading(Clause):
 
     def story_seat(self) -> str:
         """The seat "the seat" or "the contest" means: the one this sentence names, else the
-        section's, else the one named last before, else the story's."""
+        section's, else the story's, else the one named last before."""
         named = {_seat_named(m) for m in self.view.mentions} - {""}
         if not named:
             people = [m.name for m in self.view.mentions if m.kind == "person"]
@@ -240,8 +243,8 @@ class _Reading(Clause):
             return named.pop()
         return (
             self.doc.section_seat(self.position)
-            or recent_constituency(self.doc, self.view)
             or self.doc.focus_seat()
+            or recent_constituency(self.doc, self.view)
         )
 
     def mps(self, token) -> list[str]:
@@ -275,7 +278,7 @@ class _Reading(Clause):
         """The place of `token` and of each word coordinated with it, in order; a list of
         seats in apposition with "the seats of X, Y and Z" takes those MPs in order."""
         found = [self.place(member) for member in self.members(token)]
-        found = [f for f in found if f[0] or f[2]]
+        found = list(dict.fromkeys(f for f in found if f[0] or f[2]))  # "A and B" may be one seat
         for child in token.children:
             if child.dep_ != "appos":
                 continue
@@ -458,6 +461,8 @@ class _Reading(Clause):
                 return []
         elif cue.dep_ in {"compound", "amod", "nmod"} and lemma(cue.head) in occasions:
             noun = cue.head  # "canvassing sessions"
+        elif cue.dep_ == "pobj" and cue.head.lower_ == "of" and lemma(cue.head.head) in occasions:
+            noun = cue.head.head  # "a day of canvassing"
         return self.campaign_at(noun, "event.campaign_day", cue)
 
     def similar_campaign(self, noun) -> list[tuple]:
@@ -477,8 +482,11 @@ class _Reading(Clause):
         heads = list(dict.fromkeys(heads))
         found = []
         for head in heads:
+            prepositions = _PLACE_PREPOSITIONS - {"of"} | {"on"}
+            if head == verb:
+                prepositions |= {"to"}  # "brought activists to A for a day of action"
             for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in _PLACE_PREPOSITIONS - {"of"}:
+                if child.dep_ == "prep" and child.lower_ in prepositions:
                     for object_ in child.children:
                         if object_.dep_ == "pobj":
                             found += self.places(object_)
@@ -501,11 +509,17 @@ class _Reading(Clause):
         return events
 
     def constituencies_of(self, token) -> list[tuple[str, str, str]]:
-        """ "in the constituencies of X and Y": the seats of those MPs."""
+        """ "in the constituencies of X and Y", "the seats of N MPs, X and Y": the seats of
+        those MPs."""
         if lemma(token) not in {"constituency", "seat"}:
             return []
-        people = [p for o in self.objects(token, {"of"}) for p in self.people(o)]
-        return [(*self.seat_of(p), p) for p in people]
+        people = []
+        for owner in self.objects(token, {"of"}):
+            people += self.people(owner)
+            for apposition in (c for c in owner.children if c.dep_ == "appos"):
+                # "the seats of two defectors, X and Y"
+                people += [p for m in self.members(apposition) for p in self.people(m)]
+        return [(*self.seat_of(p), p) for p in dict.fromkeys(people)]
 
     # --- letters ---
 
