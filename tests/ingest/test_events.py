@@ -112,6 +112,8 @@ S_SEATS_OF_TWO = (
     "The union funded canvassing days in the seats of two veteran MPs, Dennis Skinner and Mary "
     "Creagh."
 )
+S_EMAILED = "The general secretary emailed party members in all five constituencies on Friday."
+S_EMAILED_SEAT = "Ian Lavery emailed members in Bolsover."
 HOEY = "Kate Hoey is the MP for Vauxhall. "
 SKINNER = "Dennis Skinner is the MP for Bolsover. "
 
@@ -269,6 +271,22 @@ CASES = [
         "Kate Hoey, the MP for Vauxhall, wrote to her constituents.",
         [],
     ),
+    ("emailed members in all seats", S_EMAILED, [event(S_EMAILED, "", "letter", "", "Friday")]),
+    (
+        "emailed members in a seat",
+        SKINNER + S_EMAILED_SEAT,
+        [event(S_EMAILED_SEAT, "Bolsover", "letter", "Dennis Skinner")],
+    ),
+    (
+        "a local party's officer writing to its members",
+        "Ruth Evans, who chairs Bolsover CLP, emailed members to thank them.",
+        [],
+    ),
+    (
+        "a local body's officer",
+        "The secretary of the Bolsover branch wrote to members about the meeting.",
+        [],
+    ),
     ("the text itself is the letter", "We are writing to members in Vauxhall to thank them.", []),
     # selection processes
     ("process begins", S_PROCESS, [event(S_PROCESS, "Vauxhall", SELECTION, "", "next week")]),
@@ -292,7 +310,7 @@ CASES = [
     (
         "plural candidates: many seats",
         S_NEW_CANDIDATES,
-        [event(S_NEW_CANDIDATES, "", SELECTION, "")],
+        [event(S_NEW_CANDIDATES, "", SELECTION, ""), event(S_NEW_CANDIDATES, "", "letter", "")],
     ),
     ("selection of candidates", S_OF_CANDIDATES, [event(S_OF_CANDIDATES, "", SELECTION, "")]),
     ("some contests are no particular one", "Several other contests are still running.", []),

@@ -12,7 +12,7 @@ A sentence is parsed only when it has a cue word of one of the event classes in
   naming an occasion ("a day of action", "a campaign day"); its places are the objects
   of "in"/"across" (each coordinated seat one event; "X's seat" the seat of X), its
   targets the objects of "against" and of targeting verbs ("aimed at unseating X");
-- a letter: "write to" or "a letter to" party members; the seat is tied to the members
+- a letter: "write to", "email" or "a letter to" party members; the seat is tied to the members
   ("members in A", "A members"), none when the members are of many seats;
 - a selection process: a selection noun (or "the process of selecting", or "to pick a
   candidate") that a process verb begins, halts, holds or completes; its seat is
@@ -32,7 +32,7 @@ from ..facts import CandidacyFact, EventFact
 from ..mentions import SentenceView
 from ..parse import cue_forms, lemma_class
 from .common import recent_constituency
-from .syntax import SUBJECTS, Clause, clause_head, clauses, lemma
+from .syntax import SUBJECTS, Clause, clause_head, clauses, is_passive, lemma
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _DOUBT_DEPS = {"neg", "aux", "auxpass", "advmod", "mark", "det", "prep", "npadvmod"}
@@ -528,12 +528,17 @@ class _Reading(Clause):
         recipients = self.objects(cue, {"to"})
         if not recipients and verb is not None and verb != cue:
             recipients = self.objects(verb, {"to"})
+        if not recipients and verb == cue and not is_passive(cue):
+            patient = self.patient(cue)  # "X emailed members in A"
+            recipients = self.members(patient) if patient is not None else []
         members = [r for r in recipients if lemma(r) in lemma_class("party_member_nouns")]
         if not members or self.doubt(cue, ("negations", "denials")):
             return []
         writer = self.actor(verb) if verb is not None else None
         if writer is not None and writer.lower_ in _FIRST_PERSON:
             return []  # the text itself is the letter
+        if writer is not None and self.local_officer(writer):
+            return []  # a local party writing to its own members says something, no event
         places = [self.place(m) for m in members]
         places += [self.place(o) for o in self.objects(verb, {"in"})] if verb is not None else []
         seat, holder, person = next((f for f in places if f[0] or f[2]), ("", "", ""))
@@ -541,6 +546,21 @@ class _Reading(Clause):
             person = self.doc.holder_of(seat)
         rule = "event.letter" + (".known_seat" if holder else "")
         return [(rule, "letter", seat, holder, person, self.date_of(verb))]
+
+    def local_officer(self, writer) -> bool:
+        """Whether the writer's phrase ties them to a local party: "X, who chairs A CLP",
+        "the constituency party's secretary, X"."""
+        for word in writer.subtree:
+            if lemma(word) not in lemma_class("local_party_nouns"):
+                continue
+            mention = self.mention_of(word)
+            if mention is not None and mention.kind == "org" and mention.constituency:
+                return True
+            if lemma(word) not in lemma_class("group_nouns"):
+                return True  # a word for a local body by itself
+            if any(lemma(c) in lemma_class("local_modifiers") for c in word.children):
+                return True
+        return False
 
     # --- selection processes ---
 
