@@ -114,6 +114,9 @@ S_SEATS_OF_TWO = (
 )
 S_EMAILED = "The general secretary emailed party members in all five constituencies on Friday."
 S_EMAILED_SEAT = "Ian Lavery emailed members in Bolsover."
+S_MEMBERS_CHOSE = "Members of the Bolsover constituency party chose her on Friday."
+S_REPLACEMENT = "Labour members chose her replacement on Thursday."
+S_MEMBERS_PICKED = "Local members in Bolsover picked Ruth Evans last night."
 HOEY = "Kate Hoey is the MP for Vauxhall. "
 SKINNER = "Dennis Skinner is the MP for Bolsover. "
 
@@ -299,6 +302,27 @@ CASES = [
         SKINNER + S_TO_REPLACE_HIM,
         [event(S_TO_REPLACE_HIM, "Bolsover", SELECTION, "Dennis Skinner", "next month")],
     ),
+    (
+        "members of a local party chose X",
+        SKINNER + "Ruth Evans applied early. " + S_MEMBERS_CHOSE,
+        [event(S_MEMBERS_CHOSE, "Bolsover", SELECTION, "Dennis Skinner", "Friday")],
+    ),
+    (
+        "members in a seat picked X",
+        SKINNER + S_MEMBERS_PICKED,
+        [event(S_MEMBERS_PICKED, "Bolsover", SELECTION, "Dennis Skinner", "last night")],
+    ),
+    (
+        "her replacement",
+        "Mary Creagh is the MP for Wakefield. She quit in May. " + S_REPLACEMENT,
+        [event(S_REPLACEMENT, "Wakefield", SELECTION, "Mary Creagh", "Thursday")],
+    ),
+    (
+        "voters electing an MP is no selection",
+        "Voters in Bolsover elected Dennis Skinner in 1970.",
+        [],
+    ),
+    ("members not choosing", "Bolsover members did not choose Ruth Evans.", []),
     ("not yet begun", "The selection in Wakefield has not yet begun.", []),
     ("an expected start still counts", S_EXPECTED, [event(S_EXPECTED, "", SELECTION, "")]),
     (

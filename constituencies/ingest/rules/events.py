@@ -116,7 +116,10 @@ def _may_hold(view: SentenceView) -> bool:
         ("letter_writing_words", ("party_member_nouns",)),
         ("selection_nouns", ("process_verbs",)),
         ("campaign_occasion_words", ("occasion_nouns",)),
-        ("selecting_verbs", ("process_nouns", "candidate_nouns")),
+        (
+            "selecting_verbs",
+            ("process_nouns", "candidate_nouns", "party_member_nouns", "local_party_nouns"),
+        ),
     ]
     return any(
         words & cue_forms(cue) and (not needed or words & cue_forms(*needed))
@@ -577,11 +580,14 @@ class _Reading(Clause):
                 many = _plural_candidates(self.patient(cue))
             else:
                 patient = self.patient(cue)
-                if patient is None or lemma(patient) not in lemma_class("candidate_nouns"):
+                if patient is None:
                     return []
+                if lemma(patient) not in lemma_class("candidate_nouns"):
+                    return self.chosen_by_members(cue, patient)
                 if self.mention_of(patient) is not None:
                     return []
-                return self.selection_at(cue, cue, general=False)  # "to pick a new candidate"
+                # "to pick a new candidate", "chose her successor"
+                return self.selection_at(cue, cue, general=False, given=self.successor_of(patient))
         else:
             if cue.dep_ == "compound" and lemma(cue.head) in lemma_class("process_nouns"):
                 noun = cue.head
@@ -610,12 +616,37 @@ class _Reading(Clause):
     def people_of(self, token) -> list[str]:
         return self.people(token) if token is not None else []
 
-    def selection_at(self, noun, verb, general=True, many=False) -> list[tuple]:
+    def successor_of(self, noun) -> list[tuple[str, str, str]]:
+        """ "her replacement", "X's successor": the seat of the MP to be replaced."""
+        people = [p for c in noun.children if c.dep_ == "poss" for p in self.mps(c)]
+        return [(*self.seat_of(p), p) for p in people]
+
+    def chosen_by_members(self, verb, patient) -> list[tuple]:
+        """ "Members in A chose X", "A CLP picked her": the members' seat's selection."""
+        if not self.people(patient):
+            return []
+        agent = self.actor(verb)
+        if agent is None:
+            return []
+        mention = self.mention_of(agent)
+        local = mention is not None and mention.kind == "org" and mention.constituency
+        if not local and lemma(agent) not in lemma_class("party_member_nouns") | lemma_class(
+            "local_party_nouns"
+        ):
+            return []
+        seat, holder, _ = self.place(agent)
+        if not seat or self.doubt(verb, ("negations", "denials")):
+            return []
+        rule = "event.selection_process.chosen"
+        person = self.doc.holder_of(seat)
+        return [(rule, "selection_process", seat, holder, person, self.date_of(verb))]
+
+    def selection_at(self, noun, verb, general=True, many=False, given=()) -> list[tuple]:
         later = any(t.lower_ in {"until", "till"} for t in verb.subtree)
         doubted = self.doubt(noun, ("negations", "pending_words")) and not later
         if doubted or self.doubt(noun, ("denials",)):
             return []
-        found = self.places(noun) if noun != verb else []
+        found = list(given) + (self.places(noun) if noun != verb else [])
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in {"in", "for", "at"}:
                 for object_ in child.children:
