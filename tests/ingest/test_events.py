@@ -350,7 +350,22 @@ CASES = [
     (
         "a candidacy implies a selection",
         "Ruth Evans was selected to fight Vauxhall, where Kate Hoey is standing down.",
-        [event("", "Vauxhall", SELECTION, "")],
+        [event("", "Vauxhall", SELECTION, "Kate Hoey")],
+    ),
+    (
+        "a candidacy in a seat where X is standing down",
+        "Ruth Evans has been selected for Bolsover, where Dennis Skinner is standing down.",
+        [event("", "Bolsover", SELECTION, "Dennis Skinner")],
+    ),
+    (
+        "a candidacy in the seat X held",
+        "Ruth Evans has been selected for Bolsover, the seat Dennis Skinner held until May.",
+        [event("", "Bolsover", SELECTION, "Dennis Skinner")],
+    ),
+    (
+        "an MP not standing down is not linked",
+        "Ruth Evans has been selected for Bolsover, where Dennis Skinner is not standing down.",
+        [event("", "Bolsover", SELECTION, "")],
     ),
     ("no cue", "The weather in Vauxhall was fine.", []),
     # moved from test_extract.py

@@ -91,13 +91,21 @@ def event_facts(doc: Document, candidacies: list[CandidacyFact]) -> list[EventFa
         # Someone applied, was listed or chosen: the seat's selection is under way.
         if candidacy.status != "tipped" and candidacy.constituency:
             seat = candidacy.constituency
-            view = next(v for v in doc.views if v.sentence.start == candidacy.evidence[0].start)
+            position = next(
+                p
+                for p, v in enumerate(doc.views)
+                if v.sentence.start == candidacy.evidence[0].start
+            )
+            person = doc.holder_of(seat)
+            if not person:
+                reading = _Reading(doc, position, doc.parses([position])[position], previous)
+                person = reading.linked_mp(seat, candidacy.person)
             add(
                 "event.selection_process.candidacy",
-                view,
+                doc.views[position],
                 "selection_process",
                 seat,
-                doc.holder_of(seat),
+                person,
                 "",
                 "",
             )
@@ -179,6 +187,24 @@ class _Reading(Clause):
             if passage.start <= offset < passage.end:
                 return len(passage.text.split()) > _SCARE_QUOTE_WORDS
         return False
+
+    def linked_mp(self, seat: str, candidate: str) -> str:
+        """The MP a clause on the seat's name links to it: "U, where X is standing down",
+        "U, the seat X held"; "" when none."""
+        verbs = lemma_class("holding_verbs") | lemma_class("stand_down_verbs")
+        for token in self.sent:
+            if _seat_named(self.mention_at.get(token.i)) != seat:
+                continue
+            phrases = [token, *(c for c in token.children if c.dep_ == "appos")]
+            for phrase in phrases:
+                for clause in (c for c in phrase.children if c.dep_ == "relcl"):
+                    subject = self.subject(clause)
+                    if lemma(clause) not in verbs or subject is None or self.doubted(clause):
+                        continue
+                    people = [p for p in self.people(subject) if p != candidate]
+                    if people:
+                        return people[0]
+        return ""
 
     # --- doubt ---
 
