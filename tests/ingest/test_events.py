@@ -117,6 +117,7 @@ S_EMAILED_SEAT = "Ian Lavery emailed members in Bolsover."
 S_MEMBERS_CHOSE = "Members of the Bolsover constituency party chose her on Friday."
 S_REPLACEMENT = "Labour members chose her replacement on Thursday."
 S_MEMBERS_PICKED = "Local members in Bolsover picked Ruth Evans last night."
+S_THE_LOCAL_BODY = "Last year the constituency party passed a motion of no confidence in its MP."
 HOEY = "Kate Hoey is the MP for Vauxhall. "
 SKINNER = "Dennis Skinner is the MP for Bolsover. "
 
@@ -196,6 +197,11 @@ CASES = [
         + "Not always. "
         + S_LONG_CHAIN,
         [event(S_LONG_CHAIN, "Bolsover", NC, "Dennis Skinner", "March")],
+    ),
+    (
+        "the constituency party: the story's seat",
+        SKINNER + S_THE_LOCAL_BODY,
+        [event(S_THE_LOCAL_BODY, "Bolsover", NC, "Dennis Skinner", "Last year")],
     ),
     # campaigning
     ("day of action", S_DAY, [event(S_DAY, "Vauxhall", CAMPAIGN, "", "Saturday")]),

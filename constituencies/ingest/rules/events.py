@@ -245,8 +245,8 @@ class _Reading(Clause):
                     seat, holder = self.seat_of(people[0])
                     if seat or lemma(token) in owned:
                         return seat, holder, people[0]
-        if lemma(token) in _SEAT_NOUNS and token.tag_ == "NN" and _definite(token):
-            seat = self.story_seat()
+        if token.tag_ in {"NN", "NNP"} and _definite(token) and self.local_body(token):
+            seat = self.story_seat()  # "the seat", "the constituency party", "the same CLP"
             if seat:
                 return seat, "", ""
         for child in token.children:
@@ -260,6 +260,18 @@ class _Reading(Clause):
                         if found[0] or found[2]:
                             return found
         return "", "", ""
+
+    def local_body(self, token) -> bool:
+        """A seat noun, or a word for a local party ("CLP", "the constituency party"; not
+        "the party" alone)."""
+        word = lemma(token)
+        if word in _SEAT_NOUNS:
+            return True
+        if word not in lemma_class("local_party_nouns") or self.mention_of(token) is not None:
+            return False
+        return word not in lemma_class("group_nouns") or any(
+            lemma(c) in lemma_class("local_modifiers") for c in token.children
+        )
 
     def story_seat(self) -> str:
         """The seat "the seat" or "the contest" means: the one this sentence names, else the
