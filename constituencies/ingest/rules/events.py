@@ -7,17 +7,23 @@ A sentence is parsed only when it has a cue word of one of the event classes in
   ("a vote of no confidence", "a no-confidence motion", "has no confidence in"). The MP is
   the object of "in"/"against", or the subject of a verb of undergoing ("X lost ...");
   the seat is tied to the verb's subject ("A CLP passed ..."), to "in A", to a possessive
-  ("X's local party"), else it is the seat of the MP;
+  ("X's local party"), else it is the seat of the MP. "one" just after a vote stands for
+  one ("B lost one in U"); people listed after a colon each lost one ("N of the X lost
+  votes: A (U), B (V)");
 - campaigning: a campaigning word ("canvassing", "leafleting"), or "campaign"/"action"
   naming an occasion ("a day of action", "a campaign day"); its places are the objects
   of "in"/"across" (each coordinated seat one event; "X's seat" the seat of X), its
   targets the objects of "against" and of targeting verbs ("aimed at unseating X");
 - a letter: "write to", "email" or "a letter to" party members; the seat is tied to the members
-  ("members in A", "A members"), none when the members are of many seats;
+  ("members in A", "A members"), none when the members are of many seats; a local party's
+  own officer writing to its members is no event;
 - a selection process: a selection noun (or "the process of selecting", or "to pick a
   candidate") that a process verb begins, halts, holds or completes; its seat is
-  tied to it, or is the seat of the MP it is to replace; "" when it is about many seats.
-A candidacy beyond "tipped" means its seat's selection is under way.
+  tied to it, or is the seat of the MP it is to replace; "" when it is about many seats
+  (an unrestricted plural, "new candidates"). Local members choosing someone ("members in
+  A chose X") is one too.
+A candidacy beyond "tipped" means its seat's selection is under way; its MP is the seat's
+holder, else the MP a clause on the seat names ("U, where X is standing down").
 
 The person of an event is the MP it concerns: the one named, else the MP the article
 links to the seat. Negation, hedges and denials on the way from the event to the root
