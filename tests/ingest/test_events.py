@@ -83,6 +83,41 @@ S_WHERE = (
 )
 S_EXPECTED = "Selections in the defectors' seats are expected to get going after the summer."
 S_HER_SEAT = "Momentum has promised canvassing sessions in her constituency."
+S_NEW_CANDIDATES = (
+    "The general secretary emailed activists to say the process of choosing new candidates "
+    "would begin soon."
+)
+S_OF_CANDIDATES = "The party will start the selection of candidates after the summer."
+S_THEIR_MP = "Bolsover members passed a no-confidence motion in their MP by 30 votes to 12."
+S_ONE_SAME = (
+    "Members in Bolsover passed a motion of no confidence in Dennis Skinner, and members in "
+    "Wakefield backed one against Mary Creagh."
+)
+S_ONE_AFTER = "A week later Mary Creagh lost one in Wakefield by 40 votes to 31."
+S_COLON_LIST = (
+    "Two of the rebels had lost no-confidence votes in their local parties: Dennis Skinner "
+    "(Bolsover) and Mary Creagh (Wakefield)."
+)
+S_LONG_CHAIN = "In March the local party passed a motion of no confidence in him."
+S_DASH_SEATS = (
+    "Activists will hold canvassing sessions in Bolsover, Wakefield and Penistone and "
+    "Stocksbridge – the seats of Dennis Skinner, Mary Creagh and Angela Smith."
+)
+S_THE_CONSTITUENCY = "Momentum said it would hold canvassing sessions in the constituency."
+S_DAY_OF_CANVASSING = (
+    "Last month Momentum brought fifty activists to Wakefield for a day of canvassing."
+)
+S_DOORSTEPS = "Momentum held a day of action on the constituency's doorsteps."
+S_SEATS_OF_TWO = (
+    "The union funded canvassing days in the seats of two veteran MPs, Dennis Skinner and Mary "
+    "Creagh."
+)
+S_EMAILED = "The general secretary emailed party members in all five constituencies on Friday."
+S_EMAILED_SEAT = "Ian Lavery emailed members in Bolsover."
+S_MEMBERS_CHOSE = "Members of the Bolsover constituency party chose her on Friday."
+S_REPLACEMENT = "Labour members chose her replacement on Thursday."
+S_MEMBERS_PICKED = "Local members in Bolsover picked Ruth Evans last night."
+S_THE_LOCAL_BODY = "Last year the constituency party passed a motion of no confidence in its MP."
 HOEY = "Kate Hoey is the MP for Vauxhall. "
 SKINNER = "Dennis Skinner is the MP for Bolsover. "
 
@@ -120,6 +155,54 @@ CASES = [
         "Voters in Bolsover have lost confidence in Dennis Skinner.",
         [],
     ),
+    (
+        "their MP: the MP of the members' seat",
+        "Mary Creagh is the MP for Wakefield. " + SKINNER + S_THEIR_MP,
+        [event(S_THEIR_MP, "Bolsover", NC, "Dennis Skinner")],
+    ),
+    (
+        "one in a coordinated clause",
+        S_ONE_SAME,
+        [
+            event(S_ONE_SAME, "Bolsover", NC, "Dennis Skinner"),
+            event(S_ONE_SAME, "Wakefield", NC, "Mary Creagh"),
+        ],
+    ),
+    (
+        "one in the next sentence",
+        SKINNER + "Members in Bolsover passed a motion of no confidence in him. " + S_ONE_AFTER,
+        [
+            event(
+                "Members in Bolsover passed a motion of no confidence in him.",
+                "Bolsover",
+                NC,
+                "Dennis Skinner",
+            ),
+            event(S_ONE_AFTER, "Wakefield", NC, "Mary Creagh"),
+        ],
+    ),
+    ("one of many is no vote", SKINNER + "He lost one of his seats in 2010.", []),
+    (
+        "a list after a colon",
+        S_COLON_LIST,
+        [
+            event(S_COLON_LIST, "Bolsover", NC, "Dennis Skinner"),
+            event(S_COLON_LIST, "Wakefield", NC, "Mary Creagh"),
+        ],
+    ),
+    (
+        "a pronoun far from its MP",
+        SKINNER
+        + "He has sat there since 1970. He rarely speaks to reporters. Was he popular locally? "
+        + "Not always. "
+        + S_LONG_CHAIN,
+        [event(S_LONG_CHAIN, "Bolsover", NC, "Dennis Skinner", "March")],
+    ),
+    (
+        "the constituency party: the story's seat",
+        SKINNER + S_THE_LOCAL_BODY,
+        [event(S_THE_LOCAL_BODY, "Bolsover", NC, "Dennis Skinner", "Last year")],
+    ),
     # campaigning
     ("day of action", S_DAY, [event(S_DAY, "Vauxhall", CAMPAIGN, "", "Saturday")]),
     (
@@ -150,6 +233,41 @@ CASES = [
         [event(S_THE_MP, "Bolsover", CAMPAIGN, "Dennis Skinner", "Saturday")],
     ),
     ("distracting numbers", S_MONEY, [event(S_MONEY, "Wakefield", CAMPAIGN, "")]),
+    (
+        "a seat of two words in a list of seats and MPs",
+        S_DASH_SEATS,
+        [
+            event(S_DASH_SEATS, "Bolsover", CAMPAIGN, "Dennis Skinner"),
+            event(S_DASH_SEATS, "Wakefield", CAMPAIGN, "Mary Creagh"),
+            event(S_DASH_SEATS, "Penistone and Stocksbridge", CAMPAIGN, "Angela Smith"),
+        ],
+    ),
+    (
+        "the constituency: the story's, not the one named last",
+        SKINNER
+        + "Bolsover has voted Labour since 1950. Mary Creagh, his friend, is the MP for "
+        + "Wakefield. "
+        + S_THE_CONSTITUENCY,
+        [event(S_THE_CONSTITUENCY, "Bolsover", CAMPAIGN, "Dennis Skinner")],
+    ),
+    (
+        "a day of canvassing, activists brought to a seat",
+        S_DAY_OF_CANVASSING,
+        [event(S_DAY_OF_CANVASSING, "Wakefield", CAMPAIGN, "", "Last month")],
+    ),
+    (
+        "the constituency's doorsteps",
+        SKINNER + S_DOORSTEPS,
+        [event(S_DOORSTEPS, "Bolsover", CAMPAIGN, "Dennis Skinner")],
+    ),
+    (
+        "the seats of N MPs, X and Y",
+        SKINNER + "Mary Creagh is the MP for Wakefield. " + S_SEATS_OF_TWO,
+        [
+            event(S_SEATS_OF_TWO, "Bolsover", CAMPAIGN, "Dennis Skinner"),
+            event(S_SEATS_OF_TWO, "Wakefield", CAMPAIGN, "Mary Creagh"),
+        ],
+    ),
     ("campaign not held", "Momentum has not held a day of action in Vauxhall.", []),
     ("campaign denied", "Momentum denied it had organised canvassing in Vauxhall.", []),
     ("a campaign group is no event", "The campaign group Momentum met in Vauxhall.", []),
@@ -160,6 +278,22 @@ CASES = [
     (
         "an MP writing to constituents",
         "Kate Hoey, the MP for Vauxhall, wrote to her constituents.",
+        [],
+    ),
+    ("emailed members in all seats", S_EMAILED, [event(S_EMAILED, "", "letter", "", "Friday")]),
+    (
+        "emailed members in a seat",
+        SKINNER + S_EMAILED_SEAT,
+        [event(S_EMAILED_SEAT, "Bolsover", "letter", "Dennis Skinner")],
+    ),
+    (
+        "a local party's officer writing to its members",
+        "Ruth Evans, who chairs Bolsover CLP, emailed members to thank them.",
+        [],
+    ),
+    (
+        "a local body's officer",
+        "The secretary of the Bolsover branch wrote to members about the meeting.",
         [],
     ),
     ("the text itself is the letter", "We are writing to members in Vauxhall to thank them.", []),
@@ -174,6 +308,27 @@ CASES = [
         SKINNER + S_TO_REPLACE_HIM,
         [event(S_TO_REPLACE_HIM, "Bolsover", SELECTION, "Dennis Skinner", "next month")],
     ),
+    (
+        "members of a local party chose X",
+        SKINNER + "Ruth Evans applied early. " + S_MEMBERS_CHOSE,
+        [event(S_MEMBERS_CHOSE, "Bolsover", SELECTION, "Dennis Skinner", "Friday")],
+    ),
+    (
+        "members in a seat picked X",
+        SKINNER + S_MEMBERS_PICKED,
+        [event(S_MEMBERS_PICKED, "Bolsover", SELECTION, "Dennis Skinner", "last night")],
+    ),
+    (
+        "her replacement",
+        "Mary Creagh is the MP for Wakefield. She quit in May. " + S_REPLACEMENT,
+        [event(S_REPLACEMENT, "Wakefield", SELECTION, "Mary Creagh", "Thursday")],
+    ),
+    (
+        "voters electing an MP is no selection",
+        "Voters in Bolsover elected Dennis Skinner in 1970.",
+        [],
+    ),
+    ("members not choosing", "Bolsover members did not choose Ruth Evans.", []),
     ("not yet begun", "The selection in Wakefield has not yet begun.", []),
     ("an expected start still counts", S_EXPECTED, [event(S_EXPECTED, "", SELECTION, "")]),
     (
@@ -183,9 +338,40 @@ CASES = [
     ),
     ("a headline", "Three selections, one row: who decides?", []),
     (
+        "plural candidates: many seats",
+        S_NEW_CANDIDATES,
+        [event(S_NEW_CANDIDATES, "", SELECTION, ""), event(S_NEW_CANDIDATES, "", "letter", "")],
+    ),
+    ("selection of candidates", S_OF_CANDIDATES, [event(S_OF_CANDIDATES, "", SELECTION, "")]),
+    ("some contests are no particular one", "Several other contests are still running.", []),
+    ("these contests", "Critics say these contests are being run unfairly.", []),
+    ("the contest with no seat known", "Ruth Evans won the contest easily.", []),
+    (
+        "a seat held by an MP is no contest held",
+        "The contests in Bolsover and Wakefield, held by Dennis Skinner and Mary Creagh, should "
+        "be open to men.",
+        [],
+    ),
+    ("a candidacy with no seat", "Ruth Evans has been selected as a candidate.", []),
+    (
         "a candidacy implies a selection",
         "Ruth Evans was selected to fight Vauxhall, where Kate Hoey is standing down.",
-        [event("", "Vauxhall", SELECTION, "")],
+        [event("", "Vauxhall", SELECTION, "Kate Hoey")],
+    ),
+    (
+        "a candidacy in a seat where X is standing down",
+        "Ruth Evans has been selected for Bolsover, where Dennis Skinner is standing down.",
+        [event("", "Bolsover", SELECTION, "Dennis Skinner")],
+    ),
+    (
+        "a candidacy in the seat X held",
+        "Ruth Evans has been selected for Bolsover, the seat Dennis Skinner held until May.",
+        [event("", "Bolsover", SELECTION, "Dennis Skinner")],
+    ),
+    (
+        "an MP not standing down is not linked",
+        "Ruth Evans has been selected for Bolsover, where Dennis Skinner is not standing down.",
+        [event("", "Bolsover", SELECTION, "")],
     ),
     ("no cue", "The weather in Vauxhall was fine.", []),
     # moved from test_extract.py
