@@ -141,6 +141,41 @@ BATTERY = [
         "Wigan MP Sam Hope, whose majority is 4,000, quit Labour on Friday.",
         [move("Sam Hope", "Labour", "", "Wigan", "Friday")],
     ),
+    (
+        "as one of the founders of the group",
+        "Kim Ray quit the Green Party in May as one of the founders of the Liberal Democrats.",
+        [move("Kim Ray", "Green Party", LD, date_text="May")],
+    ),
+    (
+        "as one of the NUMBER who founded the group",
+        "Kim Ray left the SNP in March as one of the five who founded Change UK.",
+        [move("Kim Ray", "SNP", TIG, date_text="March")],
+    ),
+    (
+        "a second move out of the group, told with a bare demonstrative",
+        "Kim Ray left Labour in March as a co-founder of Change UK, and quit that in July.",
+        [
+            move("Kim Ray", "Labour", TIG, date_text="March"),
+            move("Kim Ray", TIG, "", date_text="July"),
+        ],
+    ),
+    (
+        "a purpose clause set off by a participle",
+        "Kim Ray, who left the Conservatives in April, blaming the leadership, to help set up "
+        "Change UK, spoke first.",
+        [move("Kim Ray", "Conservative", TIG, date_text="April")],
+    ),
+    (
+        "a purpose clause after a companion plural",
+        "Kim Ray quit Labour in June with four other MPs to form Change UK.",
+        [move("Kim Ray", "Labour", TIG, date_text="June")],
+    ),
+    (
+        "a free relative names the group founded",
+        "Kim Ray walked out of the SNP to found what became Change UK.",
+        [move("Kim Ray", "SNP", TIG)],
+    ),
+    ("quit as an office holder, not a party", "Kim Ray quit as a minister in May.", []),
     ("negation", "Sam Hope has not left Labour.", []),
     ("hedge", "Sam Hope is expected to quit the Conservatives.", []),
     ("denial", "Sam Hope denied that she would defect to the Liberal Democrats.", []),

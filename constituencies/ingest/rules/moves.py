@@ -155,7 +155,9 @@ class _Reader:
     def read_leaving(self, c: Clause, verb, span: Span) -> None:
         if self.unrealised(c, verb):
             return
-        if any(ch.dep_ == "prep" and ch.lower_ == "as" for ch in verb.children):
+        role = next((ch for ch in verb.children if ch.dep_ == "prep" and ch.lower_ == "as"), None)
+        founded = self.founded_in(c, role) if role is not None else None
+        if role is not None and founded is None:
             return  # "quit as a minister": an office, not a party
         agent = self.agent(c, verb)
         if agent is None:
@@ -177,7 +179,9 @@ class _Reader:
         if source is None and c.mention_of(agent) is None:
             source = self.party_word(c, agent)  # "NUMBER PARTY MPs quit"
         own = source or (self.own_party(people[0]) if people else None)
-        target = self.destination(c, verb, own)
+        target = founded or self.destination(c, verb, own)
+        if target is None:
+            target = self.purpose(c, verb, own)
         date = self.date(verb)
         if not people:
             if plural and not source and self.is_group(c, agent):
@@ -822,6 +826,25 @@ class _Reader:
                     return party
         return False if other else None
 
+    def founded_in(self, c: Clause, role) -> str | None:
+        """The group an "as" phrase makes the mover a founder of: "as one of the founders
+        of GROUP", "as a co-founder of GROUP", "as one of the NUMBER who founded GROUP"."""
+        for word in role.subtree:
+            if lemma(word) in lemma_class("founder_nouns"):
+                for prep in (ch for ch in word.children if ch.dep_ == "prep" and ch.lower_ == "of"):
+                    group = self.party_in_target(c, prep, None)
+                    if group:
+                        return group
+            if (
+                word.dep_ == "relcl"
+                and _word(word) in self.joining
+                and not self.unrealised(c, word)
+            ):
+                group = self.joined_group(c, word)
+                if group:
+                    return group
+        return None
+
     def party_in(self, c: Clause, prep, person: str) -> str | None:
         for grand in prep.children:
             if grand.dep_ == "pobj":
@@ -874,6 +897,26 @@ class _Reader:
                     return found
         return None
 
+    def purpose(self, c: Clause, verb, source) -> str | None:
+        """The group a purpose clause after the leaving verb names, where the parse hangs
+        it elsewhere: "left PARTY, citing N, to help found GROUP", "quit PARTY with NUMBER
+        other MPs to form GROUP". Only words that are not finite verbs may come between."""
+        for token in c.sent[verb.i + 1 :]:
+            if token.tag_ in {"VBD", "VBZ", "VBP", "MD"} or c.quoted(token):
+                return None
+            infinitive = [token, token.head] if token.dep_ == "xcomp" else [token]
+            if (
+                token.pos_ == "VERB"
+                and _word(token) in self.joining
+                and any(
+                    ch.dep_ == "aux" and ch.lower_ == "to" for w in infinitive for ch in w.children
+                )
+            ):
+                if self.unrealised(c, token):
+                    return None
+                return self.joined_group(c, token, exclude=source)
+        return None
+
     def joined_group(self, c: Clause, verb, exclude=None) -> str | None:
         if verb.dep_ == "relcl" and not any(ch.dep_ == "dobj" for ch in verb.children):
             party = self.party_ref(c, verb.head, "", exclude=exclude)  # "the group she founded"
@@ -897,6 +940,24 @@ class _Reader:
                         party = self.party_in_target(c, grand, exclude)
                         if party:
                             return party
+        for clause in (ch for ch in verb.children if ch.dep_ in {"ccomp", "dobj"}):
+            # a free relative: "founded what became GROUP", "joined what is now GROUP"
+            if lemma(clause) in {"be", "become"} and any(
+                lemma(ch) == "what" for ch in clause.children if ch.dep_ in SUBJECTS
+            ):
+                for attr in (ch for ch in clause.children if ch.dep_ in {"attr", "oprd"}):
+                    party = self.party_ref(c, attr, "", exclude=exclude)
+                    if party:
+                        return party
+        if any(ch.dep_ in {"dobj", "attr"} for ch in verb.children):
+            return None
+        # an object the parse took for the subject of what follows ("to found GROUP, the
+        # N lost"): the party named right after the verb and its particle
+        after = c.sent[verb.i + 1 : verb.i + 4]
+        start = next((t for t in after if t.dep_ not in {"prt", "det"}), None)
+        mention = c.mention_of(start) if start is not None else None
+        if mention is not None and mention.kind == "party" and mention.name != exclude:
+            return mention.name
         return None
 
     def party_in_target(self, c: Clause, prep, exclude) -> str | None:
@@ -915,7 +976,8 @@ class _Reader:
             if mention is not None and mention.kind == "party":
                 return mention.name
         word = lemma(token)
-        if word in lemma_class("group_nouns") or token.lower_ == "it":
+        bare = token.lower_ in {"it", "that"} and not list(token.children)  # "quit that"
+        if word in lemma_class("group_nouns") or bare:
             if word == "party" and person and person in self.affiliation:
                 return self.affiliation[person][0]
             if word == "party" and self.agent_token is not None:
@@ -1062,7 +1124,11 @@ class _Reader:
 
     def group_of(self, person: str, party: str) -> str | None:
         """The group the article connects a person who left `party` to."""
-        later = [p for (who, p) in self.moves if who == person and p != party]
+        later = [
+            p
+            for (who, p), move in self.moves.items()
+            if who == person and p != party and move.to != party  # not the move into it
+        ]
         if later:
             return later[0]
         for group, _, _ in self.joins.get(person, []):
