@@ -176,6 +176,26 @@ BATTERY = [
         [move("Kim Ray", "SNP", TIG)],
     ),
     ("quit as an office holder, not a party", "Kim Ray quit as a minister in May.", []),
+    (
+        "a later join coordinated with a move to another group",
+        "Kim Ray left the Conservatives in May for Change UK and has since joined the Liberal "
+        "Democrats.",
+        [
+            move("Kim Ray", "Conservative", TIG, date_text="May"),
+            move("Kim Ray", TIG, LD),
+        ],
+    ),
+    (
+        "swapped one party for another",
+        "Kim Ray, who swapped the SNP for Labour in August, spoke first.",
+        [move("Kim Ray", "SNP", "Labour", date_text="August")],
+    ),
+    ("a question asserts nothing", "Has Kim Ray really left the Green Party?", []),
+    (
+        "a relative clause inside a question is asserted",
+        "Why is Kim Ray, who quit the SNP in May, still silent?",
+        [move("Kim Ray", "SNP", date_text="May")],
+    ),
     ("negation", "Sam Hope has not left Labour.", []),
     ("hedge", "Sam Hope is expected to quit the Conservatives.", []),
     ("denial", "Sam Hope denied that she would defect to the Liberal Democrats.", []),

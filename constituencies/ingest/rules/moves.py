@@ -179,9 +179,7 @@ class _Reader:
         if source is None and c.mention_of(agent) is None:
             source = self.party_word(c, agent)  # "NUMBER PARTY MPs quit"
         own = source or (self.own_party(people[0]) if people else None)
-        target = founded or self.destination(c, verb, own)
-        if target is None:
-            target = self.purpose(c, verb, own)
+        target = self.target_of(c, verb, own)
         date = self.date(verb)
         if not people:
             if plural and not source and self.is_group(c, agent):
@@ -241,6 +239,8 @@ class _Reader:
                     self.independent.update(self.people(c, agent)[0])
             return
         if verb.dep_ in {"conj", "xcomp", "advcl"} and lemma(verb.head) in self.leaving:
+            if verb.dep_ == "conj":
+                self.read_onward(c, verb, group, span)
             return  # the leaving verb it completes reads it
         if any(ch.dep_ == "agent" for ch in verb.children):
             # the "by" agent of a passive joining verb ("GROUP was joined by PARTY-members
@@ -260,6 +260,32 @@ class _Reader:
                 self.note_group(c, agent, party, group, self.date(verb))
         for person in people:
             self.joins.setdefault(person, []).append((group, span, self.date(verb)))
+
+    def read_onward(self, c: Clause, verb, group: str, span: Span) -> None:
+        """A later join coordinated with a move to another group ("left PARTY for GROUP
+        and has since joined OTHER"): a second move, out of the group first joined."""
+        leaving = verb.head
+        if self.unrealised(c, leaving) or is_passive(leaving):
+            return
+        agent = self.agent(c, verb)
+        people = self.people(c, agent)[0] if agent is not None else []
+        if not people:
+            return
+        source = self.source(c, leaving, people[0])
+        if not source:
+            return
+        first = self.target_of(c, leaving, source)
+        if not first or first in {group, source}:
+            return
+        for person in people:
+            self.note(person, first, group, span, "party_move.joined", self.date(verb))
+
+    def target_of(self, c: Clause, verb, source) -> str | None:
+        """The group a leaving verb's clause says the mover joined (see `destination`)."""
+        role = next((ch for ch in verb.children if ch.dep_ == "prep" and ch.lower_ == "as"), None)
+        founded = self.founded_in(c, role) if role is not None else None
+        target = founded or self.destination(c, verb, source)
+        return self.purpose(c, verb, source) if target is None else target
 
     def read_sitting(self, c: Clause, verb, span: Span) -> None:
         """X belongs to group B: "X now sits with B", "sits as a B member"."""
@@ -1050,8 +1076,10 @@ class _Reader:
     # --- doubt ---
 
     def unrealised(self, c: Clause, token) -> bool:
-        """Negated, hedged, denied, refused, asked for or planned."""
+        """Negated, hedged, denied, refused, asked for, planned or asked about."""
         if self.doubted(token) or self.negated(token) or self.refused(c, token):
+            return True
+        if self.asked(c, token):
             return True
         node = token
         while node.dep_ in {"xcomp", "ccomp", "conj"} and node.head != node:
@@ -1060,6 +1088,19 @@ class _Reader:
                 return True
             node = node.head
         return False
+
+    def asked(self, c: Clause, token) -> bool:
+        """In the main clause of a question ("Has X left PARTY?"): nothing is asserted.
+        A relative clause or apposition inside it still is ("Who is X, who quit PARTY?")."""
+        last = [t for t in c.sent if not t.is_space][-1:]
+        if not last or last[0].text != "?" or c.quoted(token):
+            return False
+        node = token
+        while node.head != node:
+            if node.dep_ in {"relcl", "appos", "acl"}:
+                return False
+            node = node.head
+        return True
 
     def doubted(self, token) -> bool:
         """`Clause.doubted`, but a relative clause or apposition is asserted whatever the
