@@ -190,6 +190,41 @@ BATTERY = [
         "Kim Ray, who swapped the SNP for Labour in August, spoke first.",
         [move("Kim Ray", "SNP", "Labour", date_text="August")],
     ),
+    (
+        "a route from party to party, step by step",
+        "Kim Ray went from the SNP to Labour and then to the Liberal Democrats.",
+        [move("Kim Ray", "SNP", "Labour"), move("Kim Ray", "Labour", LD)],
+    ),
+    (
+        "a route with a single step",
+        "Kim Ray moved from the Green Party to Labour in March.",
+        [move("Kim Ray", "Green Party", "Labour", date_text="March")],
+    ),
+    ("a seat's route is no one's move", "Kim Ray's seat went from Labour to the SNP.", []),
+    (
+        "a defector noun with its parties",
+        "Kim Ray, a defector from the SNP to Labour, spoke first.",
+        [move("Kim Ray", "SNP", "Labour")],
+    ),
+    (
+        "leading the group gives the group joined",
+        "Kim Ray, who left the SNP in May and now leads Change UK, spoke first.",
+        [move("Kim Ray", "SNP", TIG, date_text="May")],
+    ),
+    (
+        "leading a campaign is no group",
+        "Kim Ray, who left the SNP in May, now leads the Labour campaign.",
+        [move("Kim Ray", "SNP", date_text="May")],
+    ),
+    (
+        "the group others who left the same party went to",
+        "Kim Ray quit the SNP in May to join Labour. Sam Hope, another defector from the SNP, "
+        "spoke first.",
+        [
+            move("Kim Ray", "SNP", "Labour", date_text="May"),
+            move("Sam Hope", "SNP", "Labour"),
+        ],
+    ),
     ("a question asserts nothing", "Has Kim Ray really left the Green Party?", []),
     (
         "a relative clause inside a question is asserted",

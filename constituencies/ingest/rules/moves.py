@@ -102,6 +102,7 @@ class _Reader:
         self.moves: dict[tuple[str, str], _Move] = {}
         self.joins: dict[str, list[tuple[str, Span, str]]] = {}
         self.independent: set[str] = set()
+        self.belongs: dict[str, list[str]] = {}
         self.affiliation: dict[str, tuple[str, bool]] = {}
         self.affiliation_span: dict[str, Span] = {}
         self.collective: list[tuple[str, str]] = []
@@ -135,6 +136,8 @@ class _Reader:
         span = self.doc.sentence_span(c.view)
         for token in c.sent:
             word = _word(token)
+            if token.pos_ == "VERB" and self.read_journey(c, token, span):
+                continue
             if token.pos_ in {"VERB", "AUX"} and word in self.leaving | self.joining:
                 if word in self.leaving and _phrase_ok(token, lexicon()["leaving_particles"]):
                     self.read_leaving(c, token, span)
@@ -148,6 +151,8 @@ class _Reader:
                 self.read_founder(c, token, span)
             elif word in self.staying and token.pos_ == "VERB":
                 self.read_sitting(c, token, span)
+            elif word in lemma_class("leading_verbs") and token.pos_ == "VERB":
+                self.read_leading(c, token)
             elif word in lemma_class("independent_words") and not self.unrealised(c, token):
                 for person in self.stayers(c, token):
                     self.independent.add(person)
@@ -261,6 +266,59 @@ class _Reader:
         for person in people:
             self.joins.setdefault(person, []).append((group, span, self.date(verb)))
 
+    def read_journey(self, c: Clause, verb, span: Span) -> bool:
+        """A route from party to party: "went from PARTY to GROUP", "moved from A to B and
+        then to C". Each step is a move; the first carries the verb's date. Whether it
+        read one (a leaving verb with a single step is left to `read_leaving`)."""
+        if lemma(verb) not in lemma_class("journey_verbs") or self.unrealised(c, verb):
+            return False
+        start = next(
+            (
+                g
+                for ch in verb.children
+                if ch.dep_ == "prep" and ch.lower_ == "from"
+                for g in ch.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        first = c.mention_of(start) if start is not None else None
+        if first is None or first.kind != "party":
+            return False
+        route = [first.name, *self.route_after(c, start)]
+        if len(route) < 2 or (len(route) == 2 and _word(verb) in self.leaving):
+            return False
+        agent = self.agent(c, verb)
+        people = self.people(c, agent)[0] if agent is not None else []
+        for person in people:
+            for step, (left, joined) in enumerate(zip(route, route[1:], strict=False)):
+                date = self.date(verb) if step == 0 else ""
+                self.note(person, left, joined, span, "party_move.journey", date)
+        return bool(people)
+
+    def route_after(self, c: Clause, start) -> list[str]:
+        """The parties named after a route's start, each after "to": "to B and then to C",
+        "to B to C"."""
+        route = []
+        i = start.i
+        while True:
+            while i + 1 < len(c.sent) and c.mention_of(c.sent[i + 1]) == c.mention_of(c.sent[i]):
+                i += 1  # the rest of the mention
+            i += 1
+            while i < len(c.sent) and (
+                c.sent[i].is_punct or c.sent[i].lower_ in lemma_class("journey_links")
+            ):
+                i += 1
+            if i + 1 >= len(c.sent) or c.sent[i].lower_ != "to":
+                return route
+            i += 1
+            if c.sent[i].pos_ == "DET":
+                i += 1
+            mention = c.mention_of(c.sent[i]) if i < len(c.sent) else None
+            if mention is None or mention.kind != "party" or c.quoted(c.sent[i]):
+                return route
+            route.append(mention.name)
+
     def read_onward(self, c: Clause, verb, group: str, span: Span) -> None:
         """A later join coordinated with a move to another group ("left PARTY for GROUP
         and has since joined OTHER"): a second move, out of the group first joined."""
@@ -301,6 +359,22 @@ class _Reader:
                     if mention is not None and mention.kind == "party":
                         for person in self.people(c, agent)[0]:
                             self.joins.setdefault(person, []).append((mention.name, span, ""))
+
+    def read_leading(self, c: Clause, verb) -> None:
+        """X leads group B ("now leads the group", "who chairs B"): X belongs to B, the
+        group a move of X's without a group of its own went to. Leading is no move."""
+        if self.unrealised(c, verb):
+            return
+        agent = self.agent(c, verb)
+        if agent is None:
+            return
+        for led in (ch for ch in verb.children if ch.dep_ == "dobj"):
+            mention = c.mention_of(led)
+            if mention is None and lemma(led) not in lemma_class("group_nouns"):
+                continue
+            group = self.party_ref(c, led, "")
+            for person in self.people(c, agent)[0] if group else []:
+                self.belongs.setdefault(person, []).append(group)
 
     def read_departure(self, c: Clause, noun, span: Span) -> None:
         if self.unrealised(c, noun):
@@ -352,8 +426,19 @@ class _Reader:
             people = self.people(c, noun.head)[0]
         else:
             people = self.tied(c, noun)
+        source = target = None
+        preps = [ch for ch in noun.children if ch.dep_ == "prep"]
+        preps += [g for ch in preps for g in ch.children if g.dep_ == "prep"]  # "from A to B"
+        for prep in preps:
+            if prep.lower_ == "from":  # "a defector from PARTY (to GROUP)"
+                source = source or self.party_in_target(c, prep, None)
+            elif prep.lower_ in _TARGET_PREPOSITIONS:
+                target = target or self.party_in_target(c, prep, source)
         for person in people:
-            self.unplaced.append((person, None, span, "party_move.defector", ""))
+            if source and source != target:
+                self.note(person, source, target, span, "party_move.defector", "")
+            else:
+                self.unplaced.append((person, target, span, "party_move.defector", ""))
 
     def read_founder(self, c: Clause, noun, span: Span) -> None:
         """ "X, a founder of the group", "one of the founders of B"."""
@@ -1175,12 +1260,16 @@ class _Reader:
         for group, _, _ in self.joins.get(person, []):
             if group != party:
                 return group
+        for group in self.belongs.get(person, []):
+            if group != party:
+                return group
         if person in self.independent:
             return ""
         known = self.affiliation.get(person)
         if known and not known[1] and known[0] != party:
             return known[0]
         groups = {to for source, to in self.collective if source == party and to}
+        groups |= {m.to for (who, p), m in self.moves.items() if p == party and m.to}
         if len(groups) == 1:
             return groups.pop()
         groups = {to for _, to in self.collective if to}
@@ -1283,7 +1372,7 @@ def _may_hold_move(view) -> bool:
     """The cheap test on a sentence's words (outside its mentions: "The Independent
     Group" is no cue) before it is parsed: a leaving word said of someone, not only asked
     of them ("urged her to quit"); a defector word with a name; a joining, founding or
-    sitting word with a party."""
+    sitting word with a party; a route from one party to another."""
     kinds = {m.kind for m in view.mentions}
     someone = "person" in kinds
     plain = view.template.split()
@@ -1305,6 +1394,9 @@ def _may_hold_move(view) -> bool:
             return True
     if someone and words & cue_forms("defector_nouns"):
         return True
+    parties = [m for m in view.mentions if m.kind == "party"]
+    if someone and len(parties) > 1 and "from" in words and words & cue_forms("journey_verbs"):
+        return True  # "went from PARTY to GROUP"
     joining = cue_forms("joining_verbs", "founder_nouns", "staying_verbs", "independent_words")
     return bool("party" in kinds and (someone or words & actors) and words & joining)
 
