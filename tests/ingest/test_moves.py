@@ -225,6 +225,22 @@ BATTERY = [
             move("Sam Hope", "SNP", "Labour"),
         ],
     ),
+    (
+        "the party a seat was held for is the party left",
+        "Labour will fight Wigan, the seat Kim Ray held for the SNP until she quit to join "
+        "Change UK.",
+        [move("Kim Ray", "SNP", TIG, "Wigan")],
+    ),
+    (
+        "a list who held seats for a party until they quit",
+        "Kim Ray, Sam Hope and Lee Moss, who held their seats for the SNP until they quit in "
+        "May, will stand again.",
+        [
+            move("Kim Ray", "SNP", date_text="May"),
+            move("Sam Hope", "SNP", date_text="May"),
+            move("Lee Moss", "SNP", date_text="May"),
+        ],
+    ),
     ("a question asserts nothing", "Has Kim Ray really left the Green Party?", []),
     (
         "a relative clause inside a question is asserted",

@@ -903,7 +903,11 @@ class _Reader:
             candidate = c.sent[i]
             if c.mention_at[i].kind != "person" or candidate.dep_ == "conj":
                 continue
-            names = self.people(c, candidate)[0]
+            while _continues(c, candidate):
+                candidate = candidate.head  # "A, B and C": B set off as A's apposition
+            listed = [c.mention_of(t) for t in _listed(c, candidate)]
+            names = [m.name for m in listed if m is not None and m.kind == "person"]
+            names = list(dict.fromkeys(names + self.people(c, candidate)[0]))
             if len(names) > 1:
                 return names
         return []
@@ -1153,6 +1157,31 @@ class _Reader:
                 self.affiliation[name] = (mention.name, former)
                 self.affiliation_span[name] = self.doc.sentence_span(c.view)
                 return
+        party = self.held_for(c, lead)
+        if party:  # a party once represented, not the group the person is in now
+            self.affiliation[name] = (party, True)
+            self.affiliation_span[name] = self.doc.sentence_span(c.view)
+
+    def held_for(self, c: Clause, person) -> str | None:
+        """The party a person held a seat for: "X held U for PARTY", "the seat X won for
+        PARTY", "A and B, who represented U for PARTY"."""
+        verbs = [person.head] if person.dep_ in SUBJECTS else []
+        verbs += [
+            relcl
+            for relcl in person.children
+            if relcl.dep_ == "relcl"
+            and any(lemma(s) in {"who", "that"} for s in relcl.children if s.dep_ in SUBJECTS)
+        ]
+        for verb in verbs:
+            if lemma(verb) not in lemma_class("representing_verbs") or self.unrealised(c, verb):
+                continue
+            held = [verb, *(ch for ch in verb.children if ch.dep_ == "dobj")]  # "U for PARTY"
+            for prep in (ch for w in held for ch in w.children if ch.dep_ == "prep"):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj" and prep.lower_ == "for"):
+                    mention = c.mention_of(pobj)
+                    if mention is not None and mention.kind == "party":
+                        return mention.name
+        return None
 
     def own_party(self, person: str) -> str | None:
         known = self.affiliation.get(person)
