@@ -241,6 +241,11 @@ BATTERY = [
             move("Lee Moss", "SNP", date_text="May"),
         ],
     ),
+    (
+        "left, but has not joined: no group, whatever group is named",
+        "Kim Ray left the SNP in May but has not joined the new Labour group and sits alone.",
+        [move("Kim Ray", "SNP", "", date_text="May")],
+    ),
     ("a question asserts nothing", "Has Kim Ray really left the Green Party?", []),
     (
         "a relative clause inside a question is asserted",
@@ -471,6 +476,17 @@ GROUPS = [
         "Labour will fight the seats of the MPs who quit the party on Monday to join the "
         "Liberal Democrats. Conservative MP Dan Ward's seat is also a target.",
         [],
+    ),
+    (
+        "a list as long as a group whose members are all named already is not that group",
+        "Three SNP MPs, Ann Lowe, Ben Marsh and Cal Reid, quit the party on Monday. Seven "
+        "Labour MPs left too. The NEC picked shortlists for Wigan, Bolsover and Leigh, the "
+        "constituencies of Kim Ray, Sam Hope and Lee Moss.",
+        [
+            move("Ann Lowe", "SNP", date_text="Monday"),
+            move("Ben Marsh", "SNP", date_text="Monday"),
+            move("Cal Reid", "SNP", date_text="Monday"),
+        ],
     ),
     (
         "a list of another size",

@@ -587,9 +587,17 @@ class _Reader:
         names = [c.mention_of(m) for m in listed]
         if not all(m is not None and m.kind == "person" for m in names):
             return
-        self.members += [(m.name, span) for m in names]
         here = [g for g in self.groups.values() if c.position in g.positions]
         sized = [g for g in self.groups.values() if g.count == len(listed)]
+        others = {who for who, _ in self.moves} - {m.name for m in names}
+        # a group whose every member is already named elsewhere is not this list
+        open_ = [
+            g for g in sized if len({w for w in others if (w, g.source) in self.moves}) < g.count
+        ]
+        if sized and not open_ and not here:
+            return
+        sized = open_
+        self.members += [(m.name, span) for m in names]
         chosen = here[:1] or (sized if len(sized) == 1 else [])
         for m in names if chosen else []:
             self.member_group.setdefault(m.name, chosen[0])
@@ -1003,9 +1011,11 @@ class _Reader:
             if own and not c.refers_back(own[0]) and lemma(own[0]) not in {"who", "that"}:
                 continue
             if _word(child) in self.joining:
+                if self.negated(child) or self.refused(c, child):
+                    return ""  # "but has not joined any group"
                 group = self.joined_group(c, child, exclude=source)
                 if group is not None:
-                    return "" if self.negated(child) or self.refused(c, child) else group
+                    return group
             if _word(child) not in self.joining or lemma(child) in self.staying | self.leaving:
                 found = self.destination(c, child, source, depth + 1)
                 if found is not None:
