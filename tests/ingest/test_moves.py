@@ -246,6 +246,18 @@ BATTERY = [
         "Kim Ray left the SNP in May but has not joined the new Labour group and sits alone.",
         [move("Kim Ray", "SNP", "", date_text="May")],
     ),
+    (
+        "no longer a party's member",
+        "Kim Ray is no longer a Green Party member, and Sam Hope is no longer a member of the SNP.",
+        [move("Kim Ray", "Green Party"), move("Sam Hope", "SNP")],
+    ),
+    ("no longer an office, no party", "Kim Ray is no longer a minister.", []),
+    ("not a party's member is no move", "Kim Ray is not a Labour MP.", []),
+    (
+        "a pronoun in someone's quoted words is not the speaker",
+        'Kim Ray, the SNP chair, said: "He had already resigned from the SNP."',
+        [],
+    ),
     ("a question asserts nothing", "Has Kim Ray really left the Green Party?", []),
     (
         "a relative clause inside a question is asserted",

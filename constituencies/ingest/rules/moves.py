@@ -151,6 +151,8 @@ class _Reader:
                 self.read_founder(c, token, span)
             elif word in self.staying and token.pos_ == "VERB":
                 self.read_sitting(c, token, span)
+            elif word == "be" and self.ceased(token):
+                self.read_no_longer(c, token, span)
             elif word in lemma_class("leading_verbs") and token.pos_ == "VERB":
                 self.read_leading(c, token)
             elif word in lemma_class("independent_words") and not self.unrealised(c, token):
@@ -359,6 +361,31 @@ class _Reader:
                     if mention is not None and mention.kind == "party":
                         for person in self.people(c, agent)[0]:
                             self.joins.setdefault(person, []).append((mention.name, span, ""))
+
+    def ceased(self, verb) -> bool:
+        """A copula said to hold no more: "is no longer", "is not ... any more"."""
+        for adverb in (ch for ch in verb.children if ch.dep_ == "advmod"):
+            if adverb.lower_ in lemma_class("cessation_adverbs") and (
+                any(g.dep_ == "neg" for g in adverb.children) or self.negated(verb)
+            ):
+                return True
+        return False
+
+    def read_no_longer(self, c: Clause, verb, span: Span) -> None:
+        """X is no longer a PARTY member: X left PARTY ("is no longer a Conservative", "is
+        no longer a Labour MP", "is no longer a member of PARTY")."""
+        if self.doubted(verb) or self.refused(c, verb) or self.asked(c, verb):
+            return
+        subject = c.subject(verb)
+        people = self.people(c, subject)[0] if subject is not None else []
+        for attr in (ch for ch in verb.children if ch.dep_ == "attr"):
+            party = self.party_ref(c, attr, "") if c.mention_of(attr) else None
+            party = party or self.party_word(c, attr)
+            if party is None and lemma(attr) in lemma_class("office_nouns"):
+                for prep in (ch for ch in attr.children if ch.dep_ == "prep" and ch.lower_ == "of"):
+                    party = party or self.party_in_target(c, prep, None)
+            for person in people if party else []:
+                self.note(person, party, None, span, "party_move.no_longer", "")
 
     def read_leading(self, c: Clause, verb) -> None:
         """X leads group B ("now leads the group", "who chairs B"): X belongs to B, the
@@ -802,6 +829,8 @@ class _Reader:
             if holder and not any(ch.dep_ == "appos" for ch in token.children):
                 return [holder], False  # "the U MP": whoever the article says holds it
         if not plural and c.refers_back(token):
+            if c.quoted(token):
+                return [], False  # "he" in someone's quoted words: not resolved here
             antecedent = c.antecedent(token)
             if not antecedent:  # "Following her departure, X ...": the person named next
                 after = [
@@ -1434,6 +1463,8 @@ def _may_hold_move(view) -> bool:
     if someone and words & cue_forms("defector_nouns"):
         return True
     parties = [m for m in view.mentions if m.kind == "party"]
+    if someone and parties and words & cue_forms("cessation_adverbs") and words & {"no", "not"}:
+        return True  # "X is no longer a PARTY member"
     if someone and len(parties) > 1 and "from" in words and words & cue_forms("journey_verbs"):
         return True  # "went from PARTY to GROUP"
     joining = cue_forms("joining_verbs", "founder_nouns", "staying_verbs", "independent_words")
