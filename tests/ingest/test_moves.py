@@ -258,6 +258,26 @@ BATTERY = [
         'Kim Ray, the SNP chair, said: "He had already resigned from the SNP."',
         [],
     ),
+    (
+        "losing a party's whip",
+        "Kim Ray lost the Green Party whip on Tuesday, and Sam Hope surrendered the SNP whip.",
+        [
+            move("Kim Ray", "Green Party", "", date_text="Tuesday"),
+            move("Sam Hope", "SNP", ""),
+        ],
+    ),
+    (
+        "a whip withdrawn, stripped or taken: told of the holder",
+        "Kim Ray had the Labour whip withdrawn. Sam Hope was stripped of the SNP whip in May. "
+        "Green Party MP Lee Moss, whose whip was suspended, spoke.",
+        [
+            move("Kim Ray", "Labour", ""),
+            move("Sam Hope", "SNP", "", date_text="May"),
+            move("Lee Moss", "Green Party", ""),
+        ],
+    ),
+    ("a whip threatened is not lost", "Kim Ray will lose the Labour whip.", []),
+    ("a whip restored is not lost", "Labour MP Kim Ray, whose whip was restored, spoke.", []),
     ("a question asserts nothing", "Has Kim Ray really left the Green Party?", []),
     (
         "a relative clause inside a question is asserted",

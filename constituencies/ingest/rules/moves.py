@@ -151,6 +151,8 @@ class _Reader:
                 self.read_founder(c, token, span)
             elif word in self.staying and token.pos_ == "VERB":
                 self.read_sitting(c, token, span)
+            elif token.pos_ == "NOUN" and word in lemma_class("whip_nouns"):
+                self.read_whip(c, token, span)
             elif word == "be" and self.ceased(token):
                 self.read_no_longer(c, token, span)
             elif word in lemma_class("leading_verbs") and token.pos_ == "VERB":
@@ -361,6 +363,44 @@ class _Reader:
                     if mention is not None and mention.kind == "party":
                         for person in self.people(c, agent)[0]:
                             self.joins.setdefault(person, []).append((mention.name, span, ""))
+
+    def read_whip(self, c: Clause, whip, span: Span) -> None:
+        """X loses a party's whip: X left PARTY for no group. "X lost / surrendered the PARTY
+        whip", "X had the PARTY whip withdrawn", "X was stripped of the whip", "X, whose
+        whip was withdrawn". The party is the whip's, else the one the article gives X."""
+        verb = whip.head
+        removing = lemma_class("whip_removing_verbs")
+        holders = []
+        if whip.dep_ == "dobj" and lemma(verb) in lemma_class("whip_losing_verbs"):
+            holders = [self.agent(c, verb)]
+        elif whip.dep_ == "dobj" and lemma(verb) == "have":
+            done = [ch for w in (whip, verb) for ch in w.children if ch.tag_ == "VBN"]
+            if any(lemma(ch) in removing for ch in done):
+                holders = [self.agent(c, verb)]  # "had the whip withdrawn"
+        elif (
+            whip.dep_ == "nsubj"
+            and lemma(verb) in removing
+            and verb.tag_ == "VBN"
+            and lemma(verb.head) == "have"
+        ):
+            verb = verb.head  # the parse's other reading of "had the whip withdrawn"
+            holders = [self.agent(c, verb)]
+        elif whip.dep_ == "pobj" and whip.head.lower_ == "of" and lemma(verb.head) in removing:
+            verb = verb.head  # "was stripped of the whip", "MPs stripped of the whip"
+            holders = [verb.head if verb.dep_ == "acl" else c.subject(verb)]
+        elif whip.dep_ == "nsubjpass" and lemma(verb) in removing:
+            holders = [ch for ch in whip.children if ch.dep_ == "poss"]  # "her whip was ..."
+            if verb.dep_ == "relcl" and any(lemma(h) == "whose" for h in holders):
+                holders = [verb.head]  # "X, whose whip was withdrawn"
+        modal = any(ch.dep_ == "aux" and ch.tag_ == "MD" for ch in verb.children)
+        if modal or self.unrealised(c, verb):
+            return
+        party = self.party_word(c, whip)
+        for holder in (h for h in holders if h is not None):
+            for person in self.people(c, holder)[0]:
+                left = party or self.own_party(person)
+                if left:
+                    self.note(person, left, "", span, "party_move.whip", self.date(verb))
 
     def ceased(self, verb) -> bool:
         """A copula said to hold no more: "is no longer", "is not ... any more"."""
@@ -1463,6 +1503,8 @@ def _may_hold_move(view) -> bool:
     if someone and words & cue_forms("defector_nouns"):
         return True
     parties = [m for m in view.mentions if m.kind == "party"]
+    if someone and words & cue_forms("whip_nouns"):
+        return True  # "X lost the PARTY whip"
     if someone and parties and words & cue_forms("cessation_adverbs") and words & {"no", "not"}:
         return True  # "X is no longer a PARTY member"
     if someone and len(parties) > 1 and "from" in words and words & cue_forms("journey_verbs"):
