@@ -278,6 +278,21 @@ BATTERY = [
     ),
     ("a whip threatened is not lost", "Kim Ray will lose the Labour whip.", []),
     ("a whip restored is not lost", "Labour MP Kim Ray, whose whip was restored, spoke.", []),
+    (
+        "companions hung on the party left",
+        "Kim Ray resigned from the Green Party with Sam Hope and Lee Moss to sit with the new "
+        "Independent Group.",
+        [
+            move("Kim Ray", "Green Party", TIG),
+            move("Sam Hope", "Green Party", TIG),
+            move("Lee Moss", "Green Party", TIG),
+        ],
+    ),
+    (
+        "with an abstract noun is no companion",
+        "Kim Ray resigned from the Green Party with immediate effect.",
+        [move("Kim Ray", "Green Party")],
+    ),
     ("a question asserts nothing", "Has Kim Ray really left the Green Party?", []),
     (
         "a relative clause inside a question is asserted",

@@ -901,7 +901,16 @@ class _Reader:
     def company(self, c: Clause, verb) -> list[str]:
         """People who left with the subject: "quit Labour with A and B", "along with A"."""
         found = []
-        for child in verb.children:
+        left = [ch for ch in verb.children if ch.dep_ == "dobj"]
+        left += [
+            g
+            for ch in verb.children
+            if ch.dep_ == "prep" and ch.lower_ in _SOURCE_PREPOSITIONS
+            for g in ch.children
+            if g.dep_ == "pobj"
+        ]
+        # "with A" hung on the party left ("resigned from PARTY with A and B")
+        for child in [*verb.children, *(ch for w in left for ch in w.children)]:
             if child.dep_ == "prep" and child.lower_ in {"with", "alongside"}:
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     if c.mention_of(pobj) is not None:
