@@ -293,6 +293,20 @@ BATTERY = [
         "Kim Ray resigned from the Green Party with immediate effect.",
         [move("Kim Ray", "Green Party")],
     ),
+    (
+        "a counted plural sitting as a group gives the movers' group",
+        "Kim Ray and Sam Hope defected from the SNP on Monday. Twelve now sit together as "
+        "Change UK.",
+        [
+            move("Kim Ray", "SNP", TIG, date_text="Monday"),
+            move("Sam Hope", "SNP", TIG, date_text="Monday"),
+        ],
+    ),
+    (
+        "their parties: several, not one party",
+        "Change UK was founded in May. Kim Ray and Sam Hope walked out of their parties.",
+        [],
+    ),
     ("a question asserts nothing", "Has Kim Ray really left the Green Party?", []),
     (
         "a relative clause inside a question is asserted",

@@ -350,7 +350,9 @@ class _Reader:
         return self.purpose(c, verb, source) if target is None else target
 
     def read_sitting(self, c: Clause, verb, span: Span) -> None:
-        """X belongs to group B: "X now sits with B", "sits as a B member"."""
+        """X belongs to group B: "X now sits with B", "sits as a B member". A counted or
+        unnamed plural that sits as B ("NUMBER now sit together as B") is the article's
+        movers, gone to B from a party it does not say."""
         if self.unrealised(c, verb):
             return
         agent = self.agent(c, verb)
@@ -361,8 +363,11 @@ class _Reader:
                 for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                     mention = c.mention_of(pobj)
                     if mention is not None and mention.kind == "party":
-                        for person in self.people(c, agent)[0]:
+                        people, plural = self.people(c, agent)
+                        for person in people:
                             self.joins.setdefault(person, []).append((mention.name, span, ""))
+                        if not people and plural and self.is_group(c, agent):
+                            self.collective.append(("", mention.name))
 
     def read_whip(self, c: Clause, whip, span: Span) -> None:
         """X loses a party's whip: X left PARTY for no group. "X lost / surrendered the PARTY
@@ -1180,6 +1185,8 @@ class _Reader:
                 return mention.name
         word = lemma(token)
         bare = token.lower_ in {"it", "that"} and not list(token.children)  # "quit that"
+        if token.tag_ in {"NNS", "NNPS"}:
+            return None  # "their parties": several, not one party
         if word in lemma_class("group_nouns") or bare:
             if word == "party" and person and person in self.affiliation:
                 return self.affiliation[person][0]
@@ -1412,7 +1419,7 @@ class _Reader:
         there is just one: the party of a person the parse ties to those moves."""
         moves = list(self.collective) + [(p, m.to) for (_, p), m in self.moves.items()]
         sources = {s for s, to in moves if target is None or to in {target, None}}
-        sources.discard(target)
+        sources -= {target, ""}  # "": a plural whose party is not said
         return sources.pop() if len(sources) == 1 else None
 
     def facts(self) -> list[PartyMoveFact]:
@@ -1495,6 +1502,7 @@ def _may_hold_move(view) -> bool:
     plain = view.template.split()
     words = _words(view)
     actors = cue_forms("personal_pronouns", "office_nouns", "defector_nouns", "partitives")
+    actors |= set(lexicon()["number_words"])  # a counted plural: "NUMBER now sit as GROUP"
     leaving = words & cue_forms("leaving_verbs")
     owners = cue_forms("personal_pronouns") | {"of"}
     owned = words & owners or any(w.endswith(("'s", "’s", "‘s")) for w in words)
