@@ -307,6 +307,21 @@ BATTERY = [
         "Change UK was founded in May. Kim Ray and Sam Hope walked out of their parties.",
         [],
     ),
+    (
+        "former members of a party named in a sentence of moves",
+        "Former SNP members Kim Ray and Sam Hope joined Labour, as did the former "
+        "Conservative Lee Moss.",
+        [
+            move("Kim Ray", "SNP", "Labour"),
+            move("Sam Hope", "SNP", "Labour"),
+            move("Lee Moss", "Conservative", "Labour"),
+        ],
+    ),
+    (
+        "a former party's MP may be an MP no longer",
+        "The former Labour MP Kim Ray praised Sam Hope, who quit the SNP.",
+        [move("Sam Hope", "SNP")],
+    ),
     ("a question asserts nothing", "Has Kim Ray really left the Green Party?", []),
     (
         "a relative clause inside a question is asserted",

@@ -36,6 +36,7 @@ another size, or names in a quotation are not members.
 seat rules found, or the seat a member's own sentence names).
 """
 
+import re
 from dataclasses import dataclass, field
 
 from ..document import Document
@@ -134,6 +135,7 @@ class _Reader:
 
     def read_clause(self, c: Clause) -> None:
         span = self.doc.sentence_span(c.view)
+        self.read_former(c, span)
         for token in c.sent:
             word = _word(token)
             if token.pos_ == "VERB" and self.read_journey(c, token, span):
@@ -415,6 +417,35 @@ class _Reader:
             ):
                 return True
         return False
+
+    def read_former(self, c: Clause, span: Span) -> None:
+        """In a sentence that tells of moves, names a party's former membership is put
+        before: "former PARTY A", "the ex-PARTY MP A", "former PARTY members A and B" - they
+        left PARTY. ("Former PARTY MP" may be an MP no longer, and is not read.)"""
+        text = self.doc.text
+        mentions = sorted(c.view.mentions, key=lambda m: m.start)
+        former = "|".join(sorted(lemma_class("former_words")))
+        members = "|".join(sorted(lemma_class("office_nouns") - {"mp"}))
+        for party, person in zip(mentions, mentions[1:], strict=False):
+            if party.kind != "party" or person.kind != "person" or self.doc.in_quote(person.start):
+                continue
+            before = text[max(0, party.start - 12) : party.start].lower()
+            between = text[party.end : person.start].lower()
+            ex = re.search(r"\bex-\s*$", before)
+            if not (ex or re.search(rf"\b({former})\s+$", before)):
+                continue
+            plain = rf"^\s*(({members})s?\s+)?$" if not ex else rf"^\s*(({members}|mp)s?\s+)?$"
+            if not re.match(plain, between):
+                continue
+            listed = [person]
+            for after in mentions[mentions.index(person) + 1 :]:
+                if after.kind != "person" or not re.match(
+                    r"^\s*(,|and|, and)\s*$", text[listed[-1].end : after.start]
+                ):
+                    break
+                listed.append(after)
+            for each in listed:
+                self.note(each.name, party.name, None, span, "party_move.former", "")
 
     def read_no_longer(self, c: Clause, verb, span: Span) -> None:
         """X is no longer a PARTY member: X left PARTY ("is no longer a Conservative", "is
