@@ -319,7 +319,8 @@ BATTERY = [
     ),
     (
         "a former party's MP may be an MP no longer",
-        "The former Labour MP Kim Ray praised Sam Hope, who quit the SNP.",
+        "The former Labour MP Kim Ray and former Conservative minister Ann Lowe praised Sam "
+        "Hope, who quit the SNP.",
         [move("Sam Hope", "SNP")],
     ),
     ("a question asserts nothing", "Has Kim Ray really left the Green Party?", []),

@@ -420,22 +420,20 @@ class _Reader:
 
     def read_former(self, c: Clause, span: Span) -> None:
         """In a sentence that tells of moves, names a party's former membership is put
-        before: "former PARTY A", "the ex-PARTY MP A", "former PARTY members A and B" - they
-        left PARTY. ("Former PARTY MP" may be an MP no longer, and is not read.)"""
+        before: "former PARTY A", "former PARTY members A and B" - they left PARTY.
+        ("Former PARTY MP" or "minister" may be an office no longer held: not read.)"""
         text = self.doc.text
         mentions = sorted(c.view.mentions, key=lambda m: m.start)
         former = "|".join(sorted(lemma_class("former_words")))
-        members = "|".join(sorted(lemma_class("office_nouns") - {"mp"}))
+        members = "|".join(sorted(lemma_class("party_member_nouns")))
         for party, person in zip(mentions, mentions[1:], strict=False):
             if party.kind != "party" or person.kind != "person" or self.doc.in_quote(person.start):
                 continue
             before = text[max(0, party.start - 12) : party.start].lower()
             between = text[party.end : person.start].lower()
-            ex = re.search(r"\bex-\s*$", before)
-            if not (ex or re.search(rf"\b({former})\s+$", before)):
+            if not re.search(rf"\b({former})\s+$", before):
                 continue
-            plain = rf"^\s*(({members})s?\s+)?$" if not ex else rf"^\s*(({members}|mp)s?\s+)?$"
-            if not re.match(plain, between):
+            if not re.match(rf"^\s*(({members})s?\s+)?$", between):
                 continue
             listed = [person]
             for after in mentions[mentions.index(person) + 1 :]:
