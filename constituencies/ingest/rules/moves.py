@@ -7,16 +7,23 @@ Liberal Democrats"), or the owner of a departure noun ("X's defection from Labou
 "her departure from the party"). Coordination shares the verb's movers ("A, B and C quit",
 "P quit with Q and S"); appositions, relative clauses and partitives tie names to a
 plural mover ("Three Conservatives, A, B and C, defected", "one of the NUMBER who walked
-out"). A verb under a negation, hedge, denial, request or plan gives nothing.
+out"). Moves are also told as a route ("went from A to B and then to C": a move per
+step), a whip lost ("lost / had withdrawn the PARTY whip": to no group), a membership
+ended ("is no longer a PARTY member"), "swapped A for B", or names after "former PARTY"
+in a sentence of moves. A verb under a negation, hedge, denial, request or plan, or in the
+main clause of a question, gives nothing.
 
-`from_party` is the party the clause names, or "the party"/"it" resolved to the person's
-own party or the party named last; failing that the party the article gives the person
-("Labour MP X", "former Conservative X"). Nothing is ever assumed: a move whose party
-left cannot be read is not recorded. `to_group` is the group the clause names ("to join
-B", "for B", "to sit as an independent" gives ""); else the group the article connects the
-person to: one they later left, one they joined, one they belong to, or the group of a
-move the article reports for a plural of which the person is one. A second move out of
-the new group ("left GROUP and joined PARTY") is its own fact.
+`from_party` is the party the clause names, or "the party"/"it"/"that" resolved to the
+person's own party or the party named last ("their parties" is none); failing that the
+party the article gives the person ("Labour MP X", "former Conservative X", "X held U for
+PARTY"). Nothing is ever assumed: a move whose party left cannot be read is not recorded.
+`to_group` is the group the clause names ("to join B", "for B", "as one of the founders
+of B", a purpose clause "to help found B" wherever the parse hangs it; "to sit as an
+independent" and "but has not joined B" give ""); else the group the article connects the
+person to: one they later left, one they joined, lead or belong to, the one others who
+left the same party went to, or the group of a move the article reports for a plural of
+which the person is one ("NUMBER now sit as B"). A second move out of the new group
+("left GROUP and joined PARTY", "left A for B and has since joined C") is its own fact.
 
 Groups: a plural that is the agent of a leaving or joining verb, directly or through a
 relative clause ("NUMBER PARTY MPs quit", "the MPs who quit the party on Monday",
