@@ -141,6 +141,194 @@ BATTERY = [
         "Wigan MP Sam Hope, whose majority is 4,000, quit Labour on Friday.",
         [move("Sam Hope", "Labour", "", "Wigan", "Friday")],
     ),
+    (
+        "as one of the founders of the group",
+        "Kim Ray quit the Green Party in May as one of the founders of the Liberal Democrats.",
+        [move("Kim Ray", "Green Party", LD, date_text="May")],
+    ),
+    (
+        "as one of the NUMBER who founded the group",
+        "Kim Ray left the SNP in March as one of the five who founded Change UK.",
+        [move("Kim Ray", "SNP", TIG, date_text="March")],
+    ),
+    (
+        "a second move out of the group, told with a bare demonstrative",
+        "Kim Ray left Labour in March as a co-founder of Change UK, and quit that in July.",
+        [
+            move("Kim Ray", "Labour", TIG, date_text="March"),
+            move("Kim Ray", TIG, "", date_text="July"),
+        ],
+    ),
+    (
+        "a purpose clause set off by a participle",
+        "Kim Ray, who left the Conservatives in April, blaming the leadership, to help set up "
+        "Change UK, spoke first.",
+        [move("Kim Ray", "Conservative", TIG, date_text="April")],
+    ),
+    (
+        "a purpose clause after a companion plural",
+        "Kim Ray quit Labour in June with four other MPs to form Change UK.",
+        [move("Kim Ray", "Labour", TIG, date_text="June")],
+    ),
+    (
+        "a free relative names the group founded",
+        "Kim Ray walked out of the SNP to found what became Change UK.",
+        [move("Kim Ray", "SNP", TIG)],
+    ),
+    ("quit as an office holder, not a party", "Kim Ray quit as a minister in May.", []),
+    (
+        "a later join coordinated with a move to another group",
+        "Kim Ray left the Conservatives in May for Change UK and has since joined the Liberal "
+        "Democrats.",
+        [
+            move("Kim Ray", "Conservative", TIG, date_text="May"),
+            move("Kim Ray", TIG, LD),
+        ],
+    ),
+    (
+        "swapped one party for another",
+        "Kim Ray, who swapped the SNP for Labour in August, spoke first.",
+        [move("Kim Ray", "SNP", "Labour", date_text="August")],
+    ),
+    (
+        "a route from party to party, step by step",
+        "Kim Ray went from the SNP to Labour and then to the Liberal Democrats.",
+        [move("Kim Ray", "SNP", "Labour"), move("Kim Ray", "Labour", LD)],
+    ),
+    (
+        "a route with a single step",
+        "Kim Ray moved from the Green Party to Labour in March.",
+        [move("Kim Ray", "Green Party", "Labour", date_text="March")],
+    ),
+    ("a seat's route is no one's move", "Kim Ray's seat went from Labour to the SNP.", []),
+    (
+        "a defector noun with its parties",
+        "Kim Ray, a defector from the SNP to Labour, spoke first.",
+        [move("Kim Ray", "SNP", "Labour")],
+    ),
+    (
+        "leading the group gives the group joined",
+        "Kim Ray, who left the SNP in May and now leads Change UK, spoke first.",
+        [move("Kim Ray", "SNP", TIG, date_text="May")],
+    ),
+    (
+        "leading a campaign is no group",
+        "Kim Ray, who left the SNP in May, now leads the Labour campaign.",
+        [move("Kim Ray", "SNP", date_text="May")],
+    ),
+    (
+        "the group others who left the same party went to",
+        "Kim Ray quit the SNP in May to join Labour. Sam Hope, another defector from the SNP, "
+        "spoke first.",
+        [
+            move("Kim Ray", "SNP", "Labour", date_text="May"),
+            move("Sam Hope", "SNP", "Labour"),
+        ],
+    ),
+    (
+        "the party a seat was held for is the party left",
+        "Labour will fight Wigan, the seat Kim Ray held for the SNP until she quit to join "
+        "Change UK.",
+        [move("Kim Ray", "SNP", TIG, "Wigan")],
+    ),
+    (
+        "a list who held seats for a party until they quit",
+        "Kim Ray, Sam Hope and Lee Moss, who held their seats for the SNP until they quit in "
+        "May, will stand again.",
+        [
+            move("Kim Ray", "SNP", date_text="May"),
+            move("Sam Hope", "SNP", date_text="May"),
+            move("Lee Moss", "SNP", date_text="May"),
+        ],
+    ),
+    (
+        "left, but has not joined: no group, whatever group is named",
+        "Kim Ray left the SNP in May but has not joined the new Labour group and sits alone.",
+        [move("Kim Ray", "SNP", "", date_text="May")],
+    ),
+    (
+        "no longer a party's member",
+        "Kim Ray is no longer a Green Party member, and Sam Hope is no longer a member of the SNP.",
+        [move("Kim Ray", "Green Party"), move("Sam Hope", "SNP")],
+    ),
+    ("no longer an office, no party", "Kim Ray is no longer a minister.", []),
+    ("not a party's member is no move", "Kim Ray is not a Labour MP.", []),
+    (
+        "a pronoun in someone's quoted words is not the speaker",
+        'Kim Ray, the SNP chair, said: "He had already resigned from the SNP."',
+        [],
+    ),
+    (
+        "losing a party's whip",
+        "Kim Ray lost the Green Party whip on Tuesday, and Sam Hope surrendered the SNP whip.",
+        [
+            move("Kim Ray", "Green Party", "", date_text="Tuesday"),
+            move("Sam Hope", "SNP", ""),
+        ],
+    ),
+    (
+        "a whip withdrawn, stripped or taken: told of the holder",
+        "Kim Ray had the Labour whip withdrawn. Sam Hope was stripped of the SNP whip in May. "
+        "Green Party MP Lee Moss, whose whip was suspended, spoke.",
+        [
+            move("Kim Ray", "Labour", ""),
+            move("Sam Hope", "SNP", "", date_text="May"),
+            move("Lee Moss", "Green Party", ""),
+        ],
+    ),
+    ("a whip threatened is not lost", "Kim Ray will lose the Labour whip.", []),
+    ("a whip restored is not lost", "Labour MP Kim Ray, whose whip was restored, spoke.", []),
+    (
+        "companions hung on the party left",
+        "Kim Ray resigned from the Green Party with Sam Hope and Lee Moss to sit with the new "
+        "Independent Group.",
+        [
+            move("Kim Ray", "Green Party", TIG),
+            move("Sam Hope", "Green Party", TIG),
+            move("Lee Moss", "Green Party", TIG),
+        ],
+    ),
+    (
+        "with an abstract noun is no companion",
+        "Kim Ray resigned from the Green Party with immediate effect.",
+        [move("Kim Ray", "Green Party")],
+    ),
+    (
+        "a counted plural sitting as a group gives the movers' group",
+        "Kim Ray and Sam Hope defected from the SNP on Monday. Twelve now sit together as "
+        "Change UK.",
+        [
+            move("Kim Ray", "SNP", TIG, date_text="Monday"),
+            move("Sam Hope", "SNP", TIG, date_text="Monday"),
+        ],
+    ),
+    (
+        "their parties: several, not one party",
+        "Change UK was founded in May. Kim Ray and Sam Hope walked out of their parties.",
+        [],
+    ),
+    (
+        "former members of a party named in a sentence of moves",
+        "Former SNP members Kim Ray and Sam Hope joined Labour, as did the former "
+        "Conservative Lee Moss.",
+        [
+            move("Kim Ray", "SNP", "Labour"),
+            move("Sam Hope", "SNP", "Labour"),
+            move("Lee Moss", "Conservative", "Labour"),
+        ],
+    ),
+    (
+        "a former party's MP may be an MP no longer",
+        "The former Labour MP Kim Ray and former Conservative minister Ann Lowe praised Sam "
+        "Hope, who quit the SNP.",
+        [move("Sam Hope", "SNP")],
+    ),
+    ("a question asserts nothing", "Has Kim Ray really left the Green Party?", []),
+    (
+        "a relative clause inside a question is asserted",
+        "Why is Kim Ray, who quit the SNP in May, still silent?",
+        [move("Kim Ray", "SNP", date_text="May")],
+    ),
     ("negation", "Sam Hope has not left Labour.", []),
     ("hedge", "Sam Hope is expected to quit the Conservatives.", []),
     ("denial", "Sam Hope denied that she would defect to the Liberal Democrats.", []),
@@ -365,6 +553,17 @@ GROUPS = [
         "Labour will fight the seats of the MPs who quit the party on Monday to join the "
         "Liberal Democrats. Conservative MP Dan Ward's seat is also a target.",
         [],
+    ),
+    (
+        "a list as long as a group whose members are all named already is not that group",
+        "Three SNP MPs, Ann Lowe, Ben Marsh and Cal Reid, quit the party on Monday. Seven "
+        "Labour MPs left too. The NEC picked shortlists for Wigan, Bolsover and Leigh, the "
+        "constituencies of Kim Ray, Sam Hope and Lee Moss.",
+        [
+            move("Ann Lowe", "SNP", date_text="Monday"),
+            move("Ben Marsh", "SNP", date_text="Monday"),
+            move("Cal Reid", "SNP", date_text="Monday"),
+        ],
     ),
     (
         "a list of another size",

@@ -7,16 +7,23 @@ Liberal Democrats"), or the owner of a departure noun ("X's defection from Labou
 "her departure from the party"). Coordination shares the verb's movers ("A, B and C quit",
 "P quit with Q and S"); appositions, relative clauses and partitives tie names to a
 plural mover ("Three Conservatives, A, B and C, defected", "one of the NUMBER who walked
-out"). A verb under a negation, hedge, denial, request or plan gives nothing.
+out"). Moves are also told as a route ("went from A to B and then to C": a move per
+step), a whip lost ("lost / had withdrawn the PARTY whip": to no group), a membership
+ended ("is no longer a PARTY member"), "swapped A for B", or names after "former PARTY"
+in a sentence of moves. A verb under a negation, hedge, denial, request or plan, or in the
+main clause of a question, gives nothing.
 
-`from_party` is the party the clause names, or "the party"/"it" resolved to the person's
-own party or the party named last; failing that the party the article gives the person
-("Labour MP X", "former Conservative X"). Nothing is ever assumed: a move whose party
-left cannot be read is not recorded. `to_group` is the group the clause names ("to join
-B", "for B", "to sit as an independent" gives ""); else the group the article connects the
-person to: one they later left, one they joined, one they belong to, or the group of a
-move the article reports for a plural of which the person is one. A second move out of
-the new group ("left GROUP and joined PARTY") is its own fact.
+`from_party` is the party the clause names, or "the party"/"it"/"that" resolved to the
+person's own party or the party named last ("their parties" is none); failing that the
+party the article gives the person ("Labour MP X", "former Conservative X", "X held U for
+PARTY"). Nothing is ever assumed: a move whose party left cannot be read is not recorded.
+`to_group` is the group the clause names ("to join B", "for B", "as one of the founders
+of B", a purpose clause "to help found B" wherever the parse hangs it; "to sit as an
+independent" and "but has not joined B" give ""); else the group the article connects the
+person to: one they later left, one they joined, lead or belong to, the one others who
+left the same party went to, or the group of a move the article reports for a plural of
+which the person is one ("NUMBER now sit as B"). A second move out of the new group
+("left GROUP and joined PARTY", "left A for B and has since joined C") is its own fact.
 
 Groups: a plural that is the agent of a leaving or joining verb, directly or through a
 relative clause ("NUMBER PARTY MPs quit", "the MPs who quit the party on Monday",
@@ -36,6 +43,7 @@ another size, or names in a quotation are not members.
 seat rules found, or the seat a member's own sentence names).
 """
 
+import re
 from dataclasses import dataclass, field
 
 from ..document import Document
@@ -102,6 +110,7 @@ class _Reader:
         self.moves: dict[tuple[str, str], _Move] = {}
         self.joins: dict[str, list[tuple[str, Span, str]]] = {}
         self.independent: set[str] = set()
+        self.belongs: dict[str, list[str]] = {}
         self.affiliation: dict[str, tuple[str, bool]] = {}
         self.affiliation_span: dict[str, Span] = {}
         self.collective: list[tuple[str, str]] = []
@@ -133,8 +142,11 @@ class _Reader:
 
     def read_clause(self, c: Clause) -> None:
         span = self.doc.sentence_span(c.view)
+        self.read_former(c, span)
         for token in c.sent:
             word = _word(token)
+            if token.pos_ == "VERB" and self.read_journey(c, token, span):
+                continue
             if token.pos_ in {"VERB", "AUX"} and word in self.leaving | self.joining:
                 if word in self.leaving and _phrase_ok(token, lexicon()["leaving_particles"]):
                     self.read_leaving(c, token, span)
@@ -148,6 +160,12 @@ class _Reader:
                 self.read_founder(c, token, span)
             elif word in self.staying and token.pos_ == "VERB":
                 self.read_sitting(c, token, span)
+            elif token.pos_ == "NOUN" and word in lemma_class("whip_nouns"):
+                self.read_whip(c, token, span)
+            elif word == "be" and self.ceased(token):
+                self.read_no_longer(c, token, span)
+            elif word in lemma_class("leading_verbs") and token.pos_ == "VERB":
+                self.read_leading(c, token)
             elif word in lemma_class("independent_words") and not self.unrealised(c, token):
                 for person in self.stayers(c, token):
                     self.independent.add(person)
@@ -155,7 +173,9 @@ class _Reader:
     def read_leaving(self, c: Clause, verb, span: Span) -> None:
         if self.unrealised(c, verb):
             return
-        if any(ch.dep_ == "prep" and ch.lower_ == "as" for ch in verb.children):
+        role = next((ch for ch in verb.children if ch.dep_ == "prep" and ch.lower_ == "as"), None)
+        founded = self.founded_in(c, role) if role is not None else None
+        if role is not None and founded is None:
             return  # "quit as a minister": an office, not a party
         agent = self.agent(c, verb)
         if agent is None:
@@ -177,7 +197,7 @@ class _Reader:
         if source is None and c.mention_of(agent) is None:
             source = self.party_word(c, agent)  # "NUMBER PARTY MPs quit"
         own = source or (self.own_party(people[0]) if people else None)
-        target = self.destination(c, verb, own)
+        target = self.target_of(c, verb, own)
         date = self.date(verb)
         if not people:
             if plural and not source and self.is_group(c, agent):
@@ -237,6 +257,8 @@ class _Reader:
                     self.independent.update(self.people(c, agent)[0])
             return
         if verb.dep_ in {"conj", "xcomp", "advcl"} and lemma(verb.head) in self.leaving:
+            if verb.dep_ == "conj":
+                self.read_onward(c, verb, group, span)
             return  # the leaving verb it completes reads it
         if any(ch.dep_ == "agent" for ch in verb.children):
             # the "by" agent of a passive joining verb ("GROUP was joined by PARTY-members
@@ -257,8 +279,89 @@ class _Reader:
         for person in people:
             self.joins.setdefault(person, []).append((group, span, self.date(verb)))
 
+    def read_journey(self, c: Clause, verb, span: Span) -> bool:
+        """A route from party to party: "went from PARTY to GROUP", "moved from A to B and
+        then to C". Each step is a move; the first carries the verb's date. Whether it
+        read one (a leaving verb with a single step is left to `read_leaving`)."""
+        if lemma(verb) not in lemma_class("journey_verbs") or self.unrealised(c, verb):
+            return False
+        start = next(
+            (
+                g
+                for ch in verb.children
+                if ch.dep_ == "prep" and ch.lower_ == "from"
+                for g in ch.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        first = c.mention_of(start) if start is not None else None
+        if first is None or first.kind != "party":
+            return False
+        route = [first.name, *self.route_after(c, start)]
+        if len(route) < 2 or (len(route) == 2 and _word(verb) in self.leaving):
+            return False
+        agent = self.agent(c, verb)
+        people = self.people(c, agent)[0] if agent is not None else []
+        for person in people:
+            for step, (left, joined) in enumerate(zip(route, route[1:], strict=False)):
+                date = self.date(verb) if step == 0 else ""
+                self.note(person, left, joined, span, "party_move.journey", date)
+        return bool(people)
+
+    def route_after(self, c: Clause, start) -> list[str]:
+        """The parties named after a route's start, each after "to": "to B and then to C",
+        "to B to C"."""
+        route = []
+        i = start.i
+        while True:
+            while i + 1 < len(c.sent) and c.mention_of(c.sent[i + 1]) == c.mention_of(c.sent[i]):
+                i += 1  # the rest of the mention
+            i += 1
+            while i < len(c.sent) and (
+                c.sent[i].is_punct or c.sent[i].lower_ in lemma_class("journey_links")
+            ):
+                i += 1
+            if i + 1 >= len(c.sent) or c.sent[i].lower_ != "to":
+                return route
+            i += 1
+            if c.sent[i].pos_ == "DET":
+                i += 1
+            mention = c.mention_of(c.sent[i]) if i < len(c.sent) else None
+            if mention is None or mention.kind != "party" or c.quoted(c.sent[i]):
+                return route
+            route.append(mention.name)
+
+    def read_onward(self, c: Clause, verb, group: str, span: Span) -> None:
+        """A later join coordinated with a move to another group ("left PARTY for GROUP
+        and has since joined OTHER"): a second move, out of the group first joined."""
+        leaving = verb.head
+        if self.unrealised(c, leaving) or is_passive(leaving):
+            return
+        agent = self.agent(c, verb)
+        people = self.people(c, agent)[0] if agent is not None else []
+        if not people:
+            return
+        source = self.source(c, leaving, people[0])
+        if not source:
+            return
+        first = self.target_of(c, leaving, source)
+        if not first or first in {group, source}:
+            return
+        for person in people:
+            self.note(person, first, group, span, "party_move.joined", self.date(verb))
+
+    def target_of(self, c: Clause, verb, source) -> str | None:
+        """The group a leaving verb's clause says the mover joined (see `destination`)."""
+        role = next((ch for ch in verb.children if ch.dep_ == "prep" and ch.lower_ == "as"), None)
+        founded = self.founded_in(c, role) if role is not None else None
+        target = founded or self.destination(c, verb, source)
+        return self.purpose(c, verb, source) if target is None else target
+
     def read_sitting(self, c: Clause, verb, span: Span) -> None:
-        """X belongs to group B: "X now sits with B", "sits as a B member"."""
+        """X belongs to group B: "X now sits with B", "sits as a B member". A counted or
+        unnamed plural that sits as B ("NUMBER now sit together as B") is the article's
+        movers, gone to B from a party it does not say."""
         if self.unrealised(c, verb):
             return
         agent = self.agent(c, verb)
@@ -269,8 +372,117 @@ class _Reader:
                 for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                     mention = c.mention_of(pobj)
                     if mention is not None and mention.kind == "party":
-                        for person in self.people(c, agent)[0]:
+                        people, plural = self.people(c, agent)
+                        for person in people:
                             self.joins.setdefault(person, []).append((mention.name, span, ""))
+                        if not people and plural and self.is_group(c, agent):
+                            self.collective.append(("", mention.name))
+
+    def read_whip(self, c: Clause, whip, span: Span) -> None:
+        """X loses a party's whip: X left PARTY for no group. "X lost / surrendered the PARTY
+        whip", "X had the PARTY whip withdrawn", "X was stripped of the whip", "X, whose
+        whip was withdrawn". The party is the whip's, else the one the article gives X."""
+        verb = whip.head
+        removing = lemma_class("whip_removing_verbs")
+        holders = []
+        if whip.dep_ == "dobj" and lemma(verb) in lemma_class("whip_losing_verbs"):
+            holders = [self.agent(c, verb)]
+        elif whip.dep_ == "dobj" and lemma(verb) == "have":
+            done = [ch for w in (whip, verb) for ch in w.children if ch.tag_ == "VBN"]
+            if any(lemma(ch) in removing for ch in done):
+                holders = [self.agent(c, verb)]  # "had the whip withdrawn"
+        elif (
+            whip.dep_ == "nsubj"
+            and lemma(verb) in removing
+            and verb.tag_ == "VBN"
+            and lemma(verb.head) == "have"
+        ):
+            verb = verb.head  # the parse's other reading of "had the whip withdrawn"
+            holders = [self.agent(c, verb)]
+        elif whip.dep_ == "pobj" and whip.head.lower_ == "of" and lemma(verb.head) in removing:
+            verb = verb.head  # "was stripped of the whip", "MPs stripped of the whip"
+            holders = [verb.head if verb.dep_ == "acl" else c.subject(verb)]
+        elif whip.dep_ == "nsubjpass" and lemma(verb) in removing:
+            holders = [ch for ch in whip.children if ch.dep_ == "poss"]  # "her whip was ..."
+            if verb.dep_ == "relcl" and any(lemma(h) == "whose" for h in holders):
+                holders = [verb.head]  # "X, whose whip was withdrawn"
+        modal = any(ch.dep_ == "aux" and ch.tag_ == "MD" for ch in verb.children)
+        if modal or self.unrealised(c, verb):
+            return
+        party = self.party_word(c, whip)
+        for holder in (h for h in holders if h is not None):
+            for person in self.people(c, holder)[0]:
+                left = party or self.own_party(person)
+                if left:
+                    self.note(person, left, "", span, "party_move.whip", self.date(verb))
+
+    def ceased(self, verb) -> bool:
+        """A copula said to hold no more: "is no longer", "is not ... any more"."""
+        for adverb in (ch for ch in verb.children if ch.dep_ == "advmod"):
+            if adverb.lower_ in lemma_class("cessation_adverbs") and (
+                any(g.dep_ == "neg" for g in adverb.children) or self.negated(verb)
+            ):
+                return True
+        return False
+
+    def read_former(self, c: Clause, span: Span) -> None:
+        """In a sentence that tells of moves, names a party's former membership is put
+        before: "former PARTY A", "former PARTY members A and B" - they left PARTY.
+        ("Former PARTY MP" or "minister" may be an office no longer held: not read.)"""
+        text = self.doc.text
+        mentions = sorted(c.view.mentions, key=lambda m: m.start)
+        former = "|".join(sorted(lemma_class("former_words")))
+        members = "|".join(sorted(lemma_class("party_member_nouns")))
+        for party, person in zip(mentions, mentions[1:], strict=False):
+            if party.kind != "party" or person.kind != "person" or self.doc.in_quote(person.start):
+                continue
+            before = text[max(0, party.start - 12) : party.start].lower()
+            between = text[party.end : person.start].lower()
+            if not re.search(rf"\b({former})\s+$", before):
+                continue
+            if not re.match(rf"^\s*(({members})s?\s+)?$", between):
+                continue
+            listed = [person]
+            for after in mentions[mentions.index(person) + 1 :]:
+                if after.kind != "person" or not re.match(
+                    r"^\s*(,|and|, and)\s*$", text[listed[-1].end : after.start]
+                ):
+                    break
+                listed.append(after)
+            for each in listed:
+                self.note(each.name, party.name, None, span, "party_move.former", "")
+
+    def read_no_longer(self, c: Clause, verb, span: Span) -> None:
+        """X is no longer a PARTY member: X left PARTY ("is no longer a Conservative", "is
+        no longer a Labour MP", "is no longer a member of PARTY")."""
+        if self.doubted(verb) or self.refused(c, verb) or self.asked(c, verb):
+            return
+        subject = c.subject(verb)
+        people = self.people(c, subject)[0] if subject is not None else []
+        for attr in (ch for ch in verb.children if ch.dep_ == "attr"):
+            party = self.party_ref(c, attr, "") if c.mention_of(attr) else None
+            party = party or self.party_word(c, attr)
+            if party is None and lemma(attr) in lemma_class("office_nouns"):
+                for prep in (ch for ch in attr.children if ch.dep_ == "prep" and ch.lower_ == "of"):
+                    party = party or self.party_in_target(c, prep, None)
+            for person in people if party else []:
+                self.note(person, party, None, span, "party_move.no_longer", "")
+
+    def read_leading(self, c: Clause, verb) -> None:
+        """X leads group B ("now leads the group", "who chairs B"): X belongs to B, the
+        group a move of X's without a group of its own went to. Leading is no move."""
+        if self.unrealised(c, verb):
+            return
+        agent = self.agent(c, verb)
+        if agent is None:
+            return
+        for led in (ch for ch in verb.children if ch.dep_ == "dobj"):
+            mention = c.mention_of(led)
+            if mention is None and lemma(led) not in lemma_class("group_nouns"):
+                continue
+            group = self.party_ref(c, led, "")
+            for person in self.people(c, agent)[0] if group else []:
+                self.belongs.setdefault(person, []).append(group)
 
     def read_departure(self, c: Clause, noun, span: Span) -> None:
         if self.unrealised(c, noun):
@@ -322,8 +534,19 @@ class _Reader:
             people = self.people(c, noun.head)[0]
         else:
             people = self.tied(c, noun)
+        source = target = None
+        preps = [ch for ch in noun.children if ch.dep_ == "prep"]
+        preps += [g for ch in preps for g in ch.children if g.dep_ == "prep"]  # "from A to B"
+        for prep in preps:
+            if prep.lower_ == "from":  # "a defector from PARTY (to GROUP)"
+                source = source or self.party_in_target(c, prep, None)
+            elif prep.lower_ in _TARGET_PREPOSITIONS:
+                target = target or self.party_in_target(c, prep, source)
         for person in people:
-            self.unplaced.append((person, None, span, "party_move.defector", ""))
+            if source and source != target:
+                self.note(person, source, target, span, "party_move.defector", "")
+            else:
+                self.unplaced.append((person, target, span, "party_move.defector", ""))
 
     def read_founder(self, c: Clause, noun, span: Span) -> None:
         """ "X, a founder of the group", "one of the founders of B"."""
@@ -472,9 +695,17 @@ class _Reader:
         names = [c.mention_of(m) for m in listed]
         if not all(m is not None and m.kind == "person" for m in names):
             return
-        self.members += [(m.name, span) for m in names]
         here = [g for g in self.groups.values() if c.position in g.positions]
         sized = [g for g in self.groups.values() if g.count == len(listed)]
+        others = {who for who, _ in self.moves} - {m.name for m in names}
+        # a group whose every member is already named elsewhere is not this list
+        open_ = [
+            g for g in sized if len({w for w in others if (w, g.source) in self.moves}) < g.count
+        ]
+        if sized and not open_ and not here:
+            return
+        sized = open_
+        self.members += [(m.name, span) for m in names]
         chosen = here[:1] or (sized if len(sized) == 1 else [])
         for m in names if chosen else []:
             self.member_group.setdefault(m.name, chosen[0])
@@ -679,6 +910,8 @@ class _Reader:
             if holder and not any(ch.dep_ == "appos" for ch in token.children):
                 return [holder], False  # "the U MP": whoever the article says holds it
         if not plural and c.refers_back(token):
+            if c.quoted(token):
+                return [], False  # "he" in someone's quoted words: not resolved here
             antecedent = c.antecedent(token)
             if not antecedent:  # "Following her departure, X ...": the person named next
                 after = [
@@ -709,7 +942,16 @@ class _Reader:
     def company(self, c: Clause, verb) -> list[str]:
         """People who left with the subject: "quit Labour with A and B", "along with A"."""
         found = []
-        for child in verb.children:
+        left = [ch for ch in verb.children if ch.dep_ == "dobj"]
+        left += [
+            g
+            for ch in verb.children
+            if ch.dep_ == "prep" and ch.lower_ in _SOURCE_PREPOSITIONS
+            for g in ch.children
+            if g.dep_ == "pobj"
+        ]
+        # "with A" hung on the party left ("resigned from PARTY with A and B")
+        for child in [*verb.children, *(ch for w in left for ch in w.children)]:
             if child.dep_ == "prep" and child.lower_ in {"with", "alongside"}:
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     if c.mention_of(pobj) is not None:
@@ -788,7 +1030,11 @@ class _Reader:
             candidate = c.sent[i]
             if c.mention_at[i].kind != "person" or candidate.dep_ == "conj":
                 continue
-            names = self.people(c, candidate)[0]
+            while _continues(c, candidate):
+                candidate = candidate.head  # "A, B and C": B set off as A's apposition
+            listed = [c.mention_of(t) for t in _listed(c, candidate)]
+            names = [m.name for m in listed if m is not None and m.kind == "person"]
+            names = list(dict.fromkeys(names + self.people(c, candidate)[0]))
             if len(names) > 1:
                 return names
         return []
@@ -821,6 +1067,25 @@ class _Reader:
                 if party:
                     return party
         return False if other else None
+
+    def founded_in(self, c: Clause, role) -> str | None:
+        """The group an "as" phrase makes the mover a founder of: "as one of the founders
+        of GROUP", "as a co-founder of GROUP", "as one of the NUMBER who founded GROUP"."""
+        for word in role.subtree:
+            if lemma(word) in lemma_class("founder_nouns"):
+                for prep in (ch for ch in word.children if ch.dep_ == "prep" and ch.lower_ == "of"):
+                    group = self.party_in_target(c, prep, None)
+                    if group:
+                        return group
+            if (
+                word.dep_ == "relcl"
+                and _word(word) in self.joining
+                and not self.unrealised(c, word)
+            ):
+                group = self.joined_group(c, word)
+                if group:
+                    return group
+        return None
 
     def party_in(self, c: Clause, prep, person: str) -> str | None:
         for grand in prep.children:
@@ -865,13 +1130,35 @@ class _Reader:
             if own and not c.refers_back(own[0]) and lemma(own[0]) not in {"who", "that"}:
                 continue
             if _word(child) in self.joining:
+                if self.negated(child) or self.refused(c, child):
+                    return ""  # "but has not joined any group"
                 group = self.joined_group(c, child, exclude=source)
                 if group is not None:
-                    return "" if self.negated(child) or self.refused(c, child) else group
+                    return group
             if _word(child) not in self.joining or lemma(child) in self.staying | self.leaving:
                 found = self.destination(c, child, source, depth + 1)
                 if found is not None:
                     return found
+        return None
+
+    def purpose(self, c: Clause, verb, source) -> str | None:
+        """The group a purpose clause after the leaving verb names, where the parse hangs
+        it elsewhere: "left PARTY, citing N, to help found GROUP", "quit PARTY with NUMBER
+        other MPs to form GROUP". Only words that are not finite verbs may come between."""
+        for token in c.sent[verb.i + 1 :]:
+            if token.tag_ in {"VBD", "VBZ", "VBP", "MD"} or c.quoted(token):
+                return None
+            infinitive = [token, token.head] if token.dep_ == "xcomp" else [token]
+            if (
+                token.pos_ == "VERB"
+                and _word(token) in self.joining
+                and any(
+                    ch.dep_ == "aux" and ch.lower_ == "to" for w in infinitive for ch in w.children
+                )
+            ):
+                if self.unrealised(c, token):
+                    return None
+                return self.joined_group(c, token, exclude=source)
         return None
 
     def joined_group(self, c: Clause, verb, exclude=None) -> str | None:
@@ -897,6 +1184,24 @@ class _Reader:
                         party = self.party_in_target(c, grand, exclude)
                         if party:
                             return party
+        for clause in (ch for ch in verb.children if ch.dep_ in {"ccomp", "dobj"}):
+            # a free relative: "founded what became GROUP", "joined what is now GROUP"
+            if lemma(clause) in {"be", "become"} and any(
+                lemma(ch) == "what" for ch in clause.children if ch.dep_ in SUBJECTS
+            ):
+                for attr in (ch for ch in clause.children if ch.dep_ in {"attr", "oprd"}):
+                    party = self.party_ref(c, attr, "", exclude=exclude)
+                    if party:
+                        return party
+        if any(ch.dep_ in {"dobj", "attr"} for ch in verb.children):
+            return None
+        # an object the parse took for the subject of what follows ("to found GROUP, the
+        # N lost"): the party named right after the verb and its particle
+        after = c.sent[verb.i + 1 : verb.i + 4]
+        start = next((t for t in after if t.dep_ not in {"prt", "det"}), None)
+        mention = c.mention_of(start) if start is not None else None
+        if mention is not None and mention.kind == "party" and mention.name != exclude:
+            return mention.name
         return None
 
     def party_in_target(self, c: Clause, prep, exclude) -> str | None:
@@ -915,7 +1220,10 @@ class _Reader:
             if mention is not None and mention.kind == "party":
                 return mention.name
         word = lemma(token)
-        if word in lemma_class("group_nouns") or token.lower_ == "it":
+        bare = token.lower_ in {"it", "that"} and not list(token.children)  # "quit that"
+        if token.tag_ in {"NNS", "NNPS"}:
+            return None  # "their parties": several, not one party
+        if word in lemma_class("group_nouns") or bare:
             if word == "party" and person and person in self.affiliation:
                 return self.affiliation[person][0]
             if word == "party" and self.agent_token is not None:
@@ -980,6 +1288,31 @@ class _Reader:
                 self.affiliation[name] = (mention.name, former)
                 self.affiliation_span[name] = self.doc.sentence_span(c.view)
                 return
+        party = self.held_for(c, lead)
+        if party:  # a party once represented, not the group the person is in now
+            self.affiliation[name] = (party, True)
+            self.affiliation_span[name] = self.doc.sentence_span(c.view)
+
+    def held_for(self, c: Clause, person) -> str | None:
+        """The party a person held a seat for: "X held U for PARTY", "the seat X won for
+        PARTY", "A and B, who represented U for PARTY"."""
+        verbs = [person.head] if person.dep_ in SUBJECTS else []
+        verbs += [
+            relcl
+            for relcl in person.children
+            if relcl.dep_ == "relcl"
+            and any(lemma(s) in {"who", "that"} for s in relcl.children if s.dep_ in SUBJECTS)
+        ]
+        for verb in verbs:
+            if lemma(verb) not in lemma_class("representing_verbs") or self.unrealised(c, verb):
+                continue
+            held = [verb, *(ch for ch in verb.children if ch.dep_ == "dobj")]  # "U for PARTY"
+            for prep in (ch for w in held for ch in w.children if ch.dep_ == "prep"):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj" and prep.lower_ == "for"):
+                    mention = c.mention_of(pobj)
+                    if mention is not None and mention.kind == "party":
+                        return mention.name
+        return None
 
     def own_party(self, person: str) -> str | None:
         known = self.affiliation.get(person)
@@ -988,8 +1321,10 @@ class _Reader:
     # --- doubt ---
 
     def unrealised(self, c: Clause, token) -> bool:
-        """Negated, hedged, denied, refused, asked for or planned."""
+        """Negated, hedged, denied, refused, asked for, planned or asked about."""
         if self.doubted(token) or self.negated(token) or self.refused(c, token):
+            return True
+        if self.asked(c, token):
             return True
         node = token
         while node.dep_ in {"xcomp", "ccomp", "conj"} and node.head != node:
@@ -998,6 +1333,19 @@ class _Reader:
                 return True
             node = node.head
         return False
+
+    def asked(self, c: Clause, token) -> bool:
+        """In the main clause of a question ("Has X left PARTY?"): nothing is asserted.
+        A relative clause or apposition inside it still is ("Who is X, who quit PARTY?")."""
+        last = [t for t in c.sent if not t.is_space][-1:]
+        if not last or last[0].text != "?" or c.quoted(token):
+            return False
+        node = token
+        while node.head != node:
+            if node.dep_ in {"relcl", "appos", "acl"}:
+                return False
+            node = node.head
+        return True
 
     def doubted(self, token) -> bool:
         """`Clause.doubted`, but a relative clause or apposition is asserted whatever the
@@ -1062,10 +1410,17 @@ class _Reader:
 
     def group_of(self, person: str, party: str) -> str | None:
         """The group the article connects a person who left `party` to."""
-        later = [p for (who, p) in self.moves if who == person and p != party]
+        later = [
+            p
+            for (who, p), move in self.moves.items()
+            if who == person and p != party and move.to != party  # not the move into it
+        ]
         if later:
             return later[0]
         for group, _, _ in self.joins.get(person, []):
+            if group != party:
+                return group
+        for group in self.belongs.get(person, []):
             if group != party:
                 return group
         if person in self.independent:
@@ -1074,6 +1429,7 @@ class _Reader:
         if known and not known[1] and known[0] != party:
             return known[0]
         groups = {to for source, to in self.collective if source == party and to}
+        groups |= {m.to for (who, p), m in self.moves.items() if p == party and m.to}
         if len(groups) == 1:
             return groups.pop()
         groups = {to for _, to in self.collective if to}
@@ -1099,7 +1455,7 @@ class _Reader:
         there is just one: the party of a person the parse ties to those moves."""
         moves = list(self.collective) + [(p, m.to) for (_, p), m in self.moves.items()]
         sources = {s for s, to in moves if target is None or to in {target, None}}
-        sources.discard(target)
+        sources -= {target, ""}  # "": a plural whose party is not said
         return sources.pop() if len(sources) == 1 else None
 
     def facts(self) -> list[PartyMoveFact]:
@@ -1176,12 +1532,13 @@ def _may_hold_move(view) -> bool:
     """The cheap test on a sentence's words (outside its mentions: "The Independent
     Group" is no cue) before it is parsed: a leaving word said of someone, not only asked
     of them ("urged her to quit"); a defector word with a name; a joining, founding or
-    sitting word with a party."""
+    sitting word with a party; a route from one party to another."""
     kinds = {m.kind for m in view.mentions}
     someone = "person" in kinds
     plain = view.template.split()
     words = _words(view)
     actors = cue_forms("personal_pronouns", "office_nouns", "defector_nouns", "partitives")
+    actors |= set(lexicon()["number_words"])  # a counted plural: "NUMBER now sit as GROUP"
     leaving = words & cue_forms("leaving_verbs")
     owners = cue_forms("personal_pronouns") | {"of"}
     owned = words & owners or any(w.endswith(("'s", "’s", "‘s")) for w in words)
@@ -1198,6 +1555,13 @@ def _may_hold_move(view) -> bool:
             return True
     if someone and words & cue_forms("defector_nouns"):
         return True
+    parties = [m for m in view.mentions if m.kind == "party"]
+    if someone and words & cue_forms("whip_nouns"):
+        return True  # "X lost the PARTY whip"
+    if someone and parties and words & cue_forms("cessation_adverbs") and words & {"no", "not"}:
+        return True  # "X is no longer a PARTY member"
+    if someone and len(parties) > 1 and "from" in words and words & cue_forms("journey_verbs"):
+        return True  # "went from PARTY to GROUP"
     joining = cue_forms("joining_verbs", "founder_nouns", "staying_verbs", "independent_words")
     return bool("party" in kinds and (someone or words & actors) and words & joining)
 
