@@ -328,7 +328,9 @@ CASES = [
         "Voters in Bolsover elected Dennis Skinner in 1970.",
         [],
     ),
-    ("members not choosing", "Bolsover members did not choose Ruth Evans.", []),
+    # (a named person not chosen is a candidacy not selected, whose seat then has a
+    # selection under way: see the candidacy rows)
+    ("members not choosing", "Bolsover members have not chosen a candidate yet.", []),
     ("not yet begun", "The selection in Wakefield has not yet begun.", []),
     ("an expected start still counts", S_EXPECTED, [event(S_EXPECTED, "", SELECTION, "")]),
     (
