@@ -204,7 +204,53 @@ BATTERY = [
         "Kim Ray held on by just 900 votes in Bolsover.",
         [seat("Kim Ray", "Bolsover")],
     ),
+    (
+        "a holder's act on the seat, denied, still names the holder",
+        "Kim Ray will not be defending Bolsover.",
+        [seat("Kim Ray", "Bolsover")],
+    ),
+    (
+        "a relative clause on a list covers the names before it",
+        "The rebels are Kim Ray, Sam Hope and Jo Hart, who represent Bolsover, Wigan and "
+        "Halifax respectively, and Ann Lee of Stockport.",
+        [seat("Kim Ray", "Bolsover"), seat("Sam Hope", "Wigan"), seat("Jo Hart", "Halifax")],
+    ),
+    (
+        "a participle on the seat before the comma, hung on the verb",
+        "Kim Ray is moving from Wigan to Bolsover, held by the Tory Sam Hope with a majority "
+        "of 1,657.",
+        [seat("Sam Hope", "Bolsover")],
+    ),
+    (
+        "the one called on to resign does the coordinated verb too",
+        "Ann Lee, secretary of Wigan CLP, said she would be calling on Kim Ray to resign and "
+        "allow a by-election.",
+        [seat("Kim Ray", "Wigan")],
+    ),
+    (
+        "a tenure held for a party until a date: the party lost it, not the holder",
+        "In Bolsover, Ann Lee will fight the seat Kim Ray held for Labour until February.",
+        [seat("Kim Ray", "Bolsover")],
+    ),
     # Nothing: places in passing, candidacies, former MPs, doubt, quotations.
+    (
+        "one who calls for a by-election is not the one to go",
+        "When he quit Labour, the council leader, Ann Lee, called for a by-election, and Sam "
+        "Hope, chairman of Wigan Constituency Labour Party, said he had no chance.",
+        [],
+    ),
+    (
+        "a pronoun after an unnamed office subject is not the name before",
+        "Wigan faces a three-way fight\n\nThe Green Party's Sam Hope completes the field. "
+        "Their MP decided, twice, to change her party and then her seat.",
+        [],
+    ),
+    (
+        "a tenure told up to a date is over",
+        "Sam Hope will fight Bolsover, the seat the former minister Kim Ray held until the "
+        "dissolution.",
+        [],
+    ),
     (
         "a candidate chosen to defend a majority",
         "Jo Hart was chosen to defend Labour's majority of 5,000 in Bolsover.",

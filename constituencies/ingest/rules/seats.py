@@ -392,11 +392,16 @@ class _Reading(Clause):
 
     def persons(self, token) -> list[str]:
         """The people `token` names, or the person a pronoun or "the MP" stands for; a
-        plural pronoun ("they") stands for the last list of people named before it."""
-        token = self.resolve(token)
+        plural pronoun ("they") stands for the last list of people named before it. A
+        relative pronoun on a list stands for the members before it ("A and B, who
+        represent U and V respectively, and C")."""
+        relative, token = token, self.resolve(token)
         if token is None or self.quoted(token):
             return []
         names = self.listed(token, "person")
+        if relative is not token:
+            before = {m.name for i, m in self.mention_at.items() if i < relative.i}
+            names = [n for n in names if n in before]
         if not names and lemma(token) in lemma_class("plural_pronouns"):
             return self.group_before(token)
         if not names and self.refers_back(token) and not self.former(token):
@@ -417,7 +422,9 @@ class _Reading(Clause):
 
     def antecedent_of(self, token) -> str:
         """Who a pronoun or "the MP" stands for: the subject named last before it in the
-        sentence (not a name in passing, "with A and B"), else `Clause.antecedent`."""
+        sentence (not a name in passing, "with A and B"), else `Clause.antecedent`. After
+        an unnamed office for its subject ("their MP ... her seat", "a Labour MP ... his")
+        it stands for that office, and so for nobody named."""
         subjects = [
             m.name
             for i, m in sorted(self.mention_at.items())
@@ -426,6 +433,10 @@ class _Reading(Clause):
             and self.sent[i].dep_ in SUBJECTS
             and not self.quoted(self.sent[i])
         ]
+        last = [t for t in self.sent if t.i < token.i and t.dep_ in SUBJECTS][-1:]
+        if last and last[0].i not in self.mention_at and _is(last[0], "office_nouns"):
+            if not self.refers_back(last[0]):
+                return ""
         return subjects[-1] if subjects else self.antecedent(token)
 
     def seats(self, token, bodies: bool = True) -> list[str]:
@@ -688,7 +699,11 @@ class _Reading(Clause):
         winning = lemma(verb) in lemma_class("winning_verbs")
         if not (representing or incumbent or winning):
             return []
-        if (representing or winning) and self.doubted(verb):
+        # "X will not be defending U": denying a holder's act on the seat still says
+        # the seat is theirs; denying a win or a tenure does not
+        if (representing or (winning and not incumbent)) and self.doubted(verb):
+            return []
+        if representing and self.ended(verb):
             return []
         if (incumbent or winning) and not representing and _purpose(verb):
             return []  # "chosen to defend the seat": an aim, not a holder
@@ -697,7 +712,7 @@ class _Reading(Clause):
         by = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
         if not people and by and verb.tag_ == "VBN" and verb.dep_ in {"conj", "appos", "advcl"}:
             people = self.persons(by[0])
-            target = verb.head if verb.head.i in self.mention_at else None
+            target = verb.head if verb.head.i in self.mention_at else self.seat_left_of(verb)
             if target is not None and not self.doubted(verb):
                 seats = self.seats(self.members(target)[0])
                 seats += [
@@ -726,6 +741,32 @@ class _Reading(Clause):
             seats = self.win_places(verb, target)
         rule = "seat.incumbent" if incumbent else "seat.represents"
         return self.paired(rule, people, seats)
+
+    def ended(self, verb) -> bool:
+        """A tenure told in the past up to a time ("the seat X held until YEAR", "X had
+        represented U until ..."): it is over, unless it was held for a party ("held U
+        for PARTY until ..."), when it is the party that lost it."""
+        past = verb.tag_ == "VBD" or any(
+            c.dep_ == "aux" and c.tag_ == "VBD" and lemma(c) == "have" for c in verb.children
+        )
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        for_party = any(
+            (m := self.mention_of(g)) is not None and m.kind == "party"
+            for c in preps
+            if c.lower_ == "for"
+            for g in c.children
+        )
+        return past and not for_party and any(_is(c, "ending_prepositions") for c in preps)
+
+    def seat_left_of(self, verb):
+        """The seat just before a participle the parse hung on the clause's verb ("X moved
+        to U, held by Y"): the mention that ends at the comma before it."""
+        if verb.i < 2 or self.sent[verb.i - 1].text != ",":
+            return None
+        mention = self.mention_of(self.sent[verb.i - 2])
+        if mention is None or mention.kind != "constituency":
+            return None
+        return next(self.sent[i] for i, m in self.mention_at.items() if m is mention)
 
     def challenge_in_context(self, verb) -> list[tuple]:
         """ "the battle to replace X" in a sentence that names one seat: X's seat."""
@@ -973,6 +1014,8 @@ class _Reading(Clause):
                             return target
             if node.pos_ in {"VERB", "AUX"}:
                 return self.doer(node)
+            if node.dep_ == "pobj" and node.head.lower_ == "for":
+                return None  # "X called for a by-election": X asks, someone else goes
         return None
 
     def doer(self, verb):
@@ -987,6 +1030,8 @@ class _Reading(Clause):
                     subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
                     if subjects:
                         return subjects[0]
+        if verb.dep_ == "conj" and not own and verb.head.pos_ in {"VERB", "AUX"}:
+            return self.doer(verb.head)  # "ask X to resign and call a by-election"
         if verb.dep_ == "xcomp" and not own:
             head = verb.head
             for child in head.children:
