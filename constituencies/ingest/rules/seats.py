@@ -434,9 +434,9 @@ class _Reading(Clause):
             and not self.quoted(self.sent[i])
         ]
         last = [t for t in self.sent if t.i < token.i and t.dep_ in SUBJECTS][-1:]
-        if last and last[0].i not in self.mention_at and _is(last[0], "office_nouns"):
-            if not self.refers_back(last[0]):
-                return ""
+        unnamed = last and last[0].i not in self.mention_at and _is(last[0], "office_nouns")
+        if unnamed and not self.refers_back(last[0]):
+            return ""
         return subjects[-1] if subjects else self.antecedent(token)
 
     def seats(self, token, bodies: bool = True) -> list[str]:
