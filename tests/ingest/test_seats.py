@@ -232,7 +232,40 @@ BATTERY = [
         "In Bolsover, Ann Lee will fight the seat Kim Ray held for Labour until February.",
         [seat("Kim Ray", "Bolsover")],
     ),
+    (
+        "an apposition seat noun hung on the subject takes the seat before its comma",
+        "Kim Ray is heading across the Pennines to Bolsover, the seat of the senior Tory "
+        "backbencher Sir Sam Hope.",
+        [seat("Sam Hope", "Bolsover")],
+    ),
+    (
+        "an office apposition hung on the noun before the name takes the name before its comma",
+        "She is the daughter of Sam Hope, the suspended MP for neighbouring Luton North, who "
+        "has announced that he is standing down.",
+        [seat("Sam Hope", "Luton North")],
+    ),
+    (
+        "a participle with a by-phrase on the verb of a named subject",
+        "Jo Hart is moving from Wigan to Bury St Edmunds, held by the Tory Sam Hope with a "
+        "majority of 1,657.",
+        [seat("Sam Hope", "Bury St Edmunds")],
+    ),
+    (
+        "put up against a titled MP in a place",
+        "The Greens have put her up against the Conservative MP Sir Sam Hope in Bolsover.",
+        [seat("Sam Hope", "Bolsover")],
+    ),
     # Nothing: places in passing, candidacies, former MPs, doubt, quotations.
+    (
+        "a challenge to a former MP",
+        "Kim Ray campaigned against the former MP Sam Hope in Bolsover.",
+        [],
+    ),
+    (
+        "an MP opposed outside any seat",
+        "Kim Ray voted against Labour MP Sam Hope in the Commons.",
+        [],
+    ),
     (
         "one who calls for a by-election is not the one to go",
         "When he quit Labour, the council leader, Ann Lee, called for a by-election, and Sam "

@@ -468,6 +468,8 @@ class _Reading(Clause):
                         return named
         if noun.dep_ == "appos":
             named = [m.name for m in self.named(noun.head, "constituency")]
+            left = self.seat_left_of(noun)
+            named = named or ([m.name for m in self.named(left, "constituency")] if left else [])
             if named:
                 return named
         if noun.tag_ == "NNS":
@@ -533,6 +535,11 @@ class _Reading(Clause):
             for child in token.children
         ) or token.lower_.startswith("ex-")
 
+    def former_office(self, token) -> bool:
+        """ "the former MP X", "ex-minister X": a person named by an office they left."""
+        titles = [c for c in token.children if c.dep_ in {"compound", "appos"}]
+        return self.former(token) or any(_is(t, "office_nouns") and self.former(t) for t in titles)
+
     def places_under(self, node, words=frozenset({"in", "for", "at"})) -> list[str]:
         """Seats in "in U"/"for U"/"there" under `node`."""
         for child in node.children:
@@ -580,7 +587,7 @@ class _Reading(Clause):
             seats = self.seats(before[0], bodies=False) if before else []
         contextual = False
         if not seats:
-            seats = self.where_seats(noun)
+            seats = self.where_seats(noun) or self.opposed_places(noun)
         if not seats:
             if not self.weak:
                 return []
@@ -633,6 +640,19 @@ class _Reading(Clause):
                 return named[-1]
         return ""
 
+    def opposed_places(self, noun) -> list[str]:
+        """ "against the MP X in U", "against U MP X": the place where one runs against a
+        sitting member is that member's seat."""
+        holder = noun.head if noun.dep_ == "compound" else noun
+        if holder.dep_ != "pobj" or not _is(holder.head, "opposing_prepositions"):
+            return []
+        apposed = [c for c in holder.children if c.dep_ == "appos"]
+        for node in (noun, holder, *apposed, holder.head.head):
+            named = self.places_under(node, {"in"})
+            if named:
+                return named
+        return []
+
     def where_seats(self, token) -> list[str]:
         """The seats a "where" clause over `token` hangs on ("A and B, where ...")."""
         for node in [token, *token.ancestors]:
@@ -662,6 +682,9 @@ class _Reading(Clause):
                 people = [own.name] if own is not None and own.kind == "person" else []
             if people:
                 return people
+            left = self.seat_left_of(noun, "person") if noun.dep_ == "appos" else None
+            if left is not None and not self.quoted(left):
+                return [self.mention_of(left).name]
         if noun.dep_ in {"attr", "nsubj"} and noun.head.pos_ in {"AUX", "VERB"}:
             verb = noun.head
             if lemma(verb) == "be" and not self.doubted(noun, stop_at_subject=False):
@@ -687,7 +710,7 @@ class _Reading(Clause):
             if target is None:  # "campaign against X", "run against X"
                 against = self.prepositional(verb, {"against"})
                 target = against[0] if against else None
-            if target is None:
+            if target is None or self.former_office(target):
                 return []
             return self.paired(
                 "seat.challenge",
@@ -710,7 +733,8 @@ class _Reading(Clause):
         people = self.persons(self.agent(verb))
         target = self.patient(verb)
         by = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
-        if not people and by and verb.tag_ == "VBN" and verb.dep_ in {"conj", "appos", "advcl"}:
+        if by and verb.tag_ == "VBN" and verb.dep_ in {"conj", "appos", "advcl"}:
+            # a participle with a "by" phrase is passive: its doer is not the clause's subject
             people = self.persons(by[0])
             target = verb.head if verb.head.i in self.mention_at else self.seat_left_of(verb)
             if target is not None and not self.doubted(verb):
@@ -758,13 +782,15 @@ class _Reading(Clause):
         )
         return past and not for_party and any(_is(c, "ending_prepositions") for c in preps)
 
-    def seat_left_of(self, verb):
-        """The seat just before a participle the parse hung on the clause's verb ("X moved
-        to U, held by Y"): the mention that ends at the comma before it."""
-        if verb.i < 2 or self.sent[verb.i - 1].text != ",":
+    def seat_left_of(self, token, kind: str = "constituency"):
+        """The seat (or other `kind`) just before a participle or an apposition the parse
+        hung elsewhere ("X moved to U, held by Y", "X is heading to U, the seat of Y", "the
+        daughter of X, the MP for U"): the mention that ends at the comma before it."""
+        first = token.left_edge.i
+        if first < 2 or self.sent[first - 1].text != ",":
             return None
-        mention = self.mention_of(self.sent[verb.i - 2])
-        if mention is None or mention.kind != "constituency":
+        mention = self.mention_of(self.sent[first - 2])
+        if mention is None or mention.kind != kind:
             return None
         return next(self.sent[i] for i, m in self.mention_at.items() if m is mention)
 
@@ -835,7 +861,7 @@ class _Reading(Clause):
 
             if child.dep_ == "appos":  # "the seats of two defectors, A and B"
                 owners = owners or self.persons(child)
-        if not owners:
+        if not owners or any(c.dep_ in {"acl", "relcl"} and self.ended(c) for c in noun.children):
             return []
         return self.paired("seat.possessive", owners, self.noun_seats(noun))
 
