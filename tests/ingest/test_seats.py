@@ -257,6 +257,12 @@ BATTERY = [
     ),
     # Nothing: places in passing, candidacies, former MPs, doubt, quotations.
     (
+        "a place's person who won a selection is its candidate",
+        "Jo Hart, like Wigan's Kim Ray, won a selection limited to women.",
+        [],
+    ),
+    ("a place's person who was picked", "Wigan's Kim Ray was picked on Friday.", []),
+    (
         "a challenge to a former MP",
         "Kim Ray campaigned against the former MP Sam Hope in Bolsover.",
         [],

@@ -890,7 +890,28 @@ class _Reading(Clause):
         mention = self.mention_of(owned)
         if self.weak or owned.i not in self.mention_at or mention.kind != "person":
             return []
+        if self.chosen(owned):
+            return []  # "U's X won the selection": U's candidate, not its MP
         return self.paired("seat.possessive", [mention.name], self.seats(owner))
+
+    def chosen(self, token) -> bool:
+        """Whether `token` is told of as a candidate: an apposition naming one, or a clause
+        over it that selects or wins a selection ("U's X, the PARTY candidate", "U's X was
+        picked", "like U's X, won a selection")."""
+        if any(c.dep_ == "appos" and _is(c, "candidate_nouns") for c in token.children):
+            return True
+        for node in token.ancestors:
+            if node.pos_ not in {"VERB", "AUX"}:
+                continue
+            if _is(node, "selecting_verbs") or _is(node, "selection_verbs"):
+                return True
+            if any(
+                c.dep_ in {"dobj", "attr"}
+                and (_is(c, "contest_nouns") or _is(c, "candidate_nouns"))
+                for c in node.children
+            ):
+                return True
+        return False
 
     def local_body(self, owned, people) -> list[tuple]:
         """The local party or constituents of X, with their seat: "X's CLP, U", "X's
