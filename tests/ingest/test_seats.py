@@ -255,7 +255,50 @@ BATTERY = [
         "The Greens have put her up against the Conservative MP Sir Sam Hope in Bolsover.",
         [seat("Sam Hope", "Bolsover")],
     ),
+    (
+        "their MP, X: the seat the clause's subject names, the name set off after it",
+        "Last September Wigan members passed a no-confidence motion in their MP, Kim Ray, by "
+        "94 votes to 92, and Bolsover's committee backed one against its MP, Sam Hope, on the "
+        "same night.",
+        [seat("Kim Ray", "Wigan"), seat("Sam Hope", "Bolsover")],
+    ),
+    (
+        "their seats listed after the people named before, paired in order",
+        "They are Kim Ray, Sam Hope and Jo Hart. Their constituencies, in the same order: "
+        "Wigan, Bolsover and Bury St Edmunds.",
+        [
+            seat("Kim Ray", "Wigan"),
+            seat("Sam Hope", "Bolsover"),
+            seat("Jo Hart", "Bury St Edmunds"),
+        ],
+    ),
+    (
+        "held it: the seat named in the sentences before",
+        "Wigan ought to be safe. It is a seat the party won back in 2015. Kim Ray, who has "
+        "held it since 2015, walked out in February.",
+        [seat("Kim Ray", "Wigan")],
+    ),
+    (
+        "a second owner whose margin noun is left out",
+        "Kim Ray's majority in Wigan was 15,952 and Sam Hope's in Bolsover 13,477.",
+        [seat("Kim Ray", "Wigan"), seat("Sam Hope", "Bolsover")],
+    ),
     # Nothing: places in passing, candidacies, former MPs, doubt, quotations.
+    (
+        "held it up: a phrasal verb, not a seat",
+        "Kim Ray won the vote in Wigan. Sam Hope held it up.",
+        [],
+    ),
+    (
+        "held it after the seat has its MP",
+        "Sam Hope is the MP for Wigan. Kim Ray has held it since 2015.",
+        [seat("Sam Hope", "Wigan")],
+    ),
+    (
+        "their seats listed, fewer than the people named before",
+        "Kim Ray, Sam Hope and Jo Hart met. Their seats are Wigan and Bolsover.",
+        [],
+    ),
     (
         "a place's person who won a selection is its candidate",
         "Jo Hart, like Wigan's Kim Ray, won a selection limited to women.",

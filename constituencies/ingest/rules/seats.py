@@ -108,7 +108,7 @@ def _may_hold(doc: Document, view: SentenceView, position: int) -> bool:
     body = any(m.constituency for m in mentions)
     named = "constituency" in kinds or body
     heading = bool(doc.section_seat(position))
-    if not (person and (named or heading or vocabulary & _seat_forms())):
+    if not (person and (named or heading or vocabulary & _seat_forms() or _holds_it(words))):
         return False
     return bool(
         vocabulary & _cue_forms()
@@ -153,12 +153,22 @@ def _possessive(view: SentenceView, mention) -> bool:
 
 
 def _seats_named(words: list[str]) -> bool:
-    """A plural seat noun that names its seats: "the seats of A and B", "those seats"."""
+    """A plural seat noun that names its seats or whose seats they are: "the seats of A
+    and B", "those seats", "their seats"."""
     plurals = cue_forms("constituency_nouns") - lemma_class("constituency_nouns")
+    owners = {"those", "these"} | lemma_class("collective_pronouns")
     for before, word, after in zip(["", *words[:-1]], words, [*words[1:], ""], strict=True):
-        if word in plurals and (after in {"of", "held"} or before in {"those", "these"}):
+        if word in plurals and (after in {"of", "held"} or before in owners):
             return True
     return False
+
+
+def _holds_it(words: list[str]) -> bool:
+    """A holding verb with "it" for its object ("who has held it"), "it" a seat before."""
+    holding = cue_forms("seat_holding_verbs")
+    return any(
+        word in holding and after == "it" for word, after in zip(words, words[1:], strict=False)
+    )
 
 
 def _office_cue(words: list[str]) -> bool:
@@ -605,7 +615,15 @@ class _Reading(Clause):
             if not (local or owner or self.under_where(noun) or (apposed and scoped) or titled):
                 return []
             its = any(lemma(c) in {"its"} for c in noun.children if c.dep_ == "poss")
-            seat = (its and self.seat_before(noun)) or self.context_seat(noun)
+            # "U members passed a motion in their MP": the body the clause is about
+            collective = any(
+                _is(c, "collective_pronouns") for c in noun.children if c.dep_ == "poss"
+            )
+            seat = (
+                (collective and self.subject_seat(noun))
+                or (its and self.seat_before(noun))
+                or self.context_seat(noun)
+            )
             seats, contextual = ([seat] if seat else []), True
         if not seats:
             return []
@@ -623,10 +641,17 @@ class _Reading(Clause):
         rule = "seat.context" if contextual else "seat.office"
         return self.paired(rule, people, seats)
 
-    def seat_before(self, token) -> str:
-        """The seat named last before `token`: in its sentence, else the one before."""
+    def subject_seat(self, token) -> str:
+        """The one seat the subject of `token`'s clause names ("U members", "U's party")."""
+        subject = self.subject(clause_head(token))
+        named = self.seats(subject) if subject is not None else []
+        return named[0] if len(named) == 1 else ""
+
+    def seat_before(self, token, sentences: int = 2) -> str:
+        """The seat named last before `token`: in its sentence, else the one (or more)
+        before."""
         start = self.start(token)
-        for back in (self.position, self.position - 1):
+        for back in range(self.position, self.position - sentences, -1):
             if back < 0:
                 break
             named = [
@@ -685,6 +710,9 @@ class _Reading(Clause):
             left = self.seat_left_of(noun, "person") if noun.dep_ == "appos" else None
             if left is not None and not self.quoted(left):
                 return [self.mention_of(left).name]
+        right = self.name_right_of(noun)
+        if right:
+            return [right]
         if noun.dep_ in {"attr", "nsubj"} and noun.head.pos_ in {"AUX", "VERB"}:
             verb = noun.head
             if lemma(verb) == "be" and not self.doubted(noun, stop_at_subject=False):
@@ -782,6 +810,20 @@ class _Reading(Clause):
         )
         return past and not for_party and any(_is(c, "ending_prepositions") for c in preps)
 
+    def name_right_of(self, noun) -> str:
+        """The person set off by a comma just after an office the parse left without its
+        apposition ("a motion in their MP, X, by N votes"): a name hung loose on the
+        clause, not its subject or object."""
+        after = noun.right_edge.i + 1
+        if after + 1 >= len(self.sent) or self.sent[after].text != ",":
+            return ""
+        token = self.sent[after + 1]
+        mention = self.mention_of(token)
+        if mention is None or mention.kind != "person" or self.quoted(token):
+            return ""
+        head = next(self.sent[i] for i, m in self.mention_at.items() if m is mention)
+        return mention.name if head.dep_ in {"npadvmod", "appos", "dep"} else ""
+
     def seat_left_of(self, token, kind: str = "constituency"):
         """The seat (or other `kind`) just before a participle or an apposition the parse
         hung elsewhere ("X moved to U, held by Y", "X is heading to U, the seat of Y", "the
@@ -818,11 +860,28 @@ class _Reading(Clause):
             return self.seats(token)
         if _is(token, "constituency_nouns") and token.pos_ == "NOUN":
             return self.noun_seats(token)
+        if self.seat_pronoun(token):
+            seat = self.seat_before(token, 3)
+            return [seat] if seat else []
         return []
 
+    def seat_pronoun(self, token) -> bool:
+        """ "it" as what a holding verb holds ("X, who has held it since YEAR"), read in the
+        weak pass: the seat named last before it."""
+        return (
+            self.weak
+            and lemma(token) == "it"
+            and token.dep_ == "dobj"
+            and _is(token.head, "seat_holding_verbs")
+            and not any(c.dep_ == "prt" for c in token.head.children)  # "held it up"
+            and not self.quoted(token)
+        )
+
     def contextual_verb(self, verb) -> bool:
-        """In the weak pass a verb counts only when its seat is a bare seat noun."""
+        """In the weak pass a verb counts only when its seat is a bare seat noun or "it"."""
         target = self.patient(verb) or (verb.head if verb.dep_ == "relcl" else None)
+        if target is not None and self.seat_pronoun(target):
+            return True
         return (
             target is not None
             and _is(target, "constituency_nouns")
@@ -861,9 +920,34 @@ class _Reading(Clause):
 
             if child.dep_ == "appos":  # "the seats of two defectors, A and B"
                 owners = owners or self.persons(child)
+        if not owners and not self.weak and noun.tag_ == "NNS":
+            return self.their_seats(noun)
         if not owners or any(c.dep_ in {"acl", "relcl"} and self.ended(c) for c in noun.children):
             return []
         return self.paired("seat.possessive", owners, self.noun_seats(noun))
+
+    def their_seats(self, noun) -> list[tuple]:
+        """ "They are A, B and C. Their seats: U, V and W": a list of seats owned by "their"
+        paired in order with the list of people named just before, when both are as long."""
+        if not any(_is(c, "collective_pronouns") for c in noun.children if c.dep_ == "poss"):
+            return []
+        after = [
+            m for m in self.view.mentions if m.kind == "constituency" and m.start > self.start(noun)
+        ]
+        seats = next((run for run in _runs(self.view, after) if len(run) > 1), [])
+        for back in range(self.position, max(-1, self.position - 2), -1):
+            view = self.doc.views[back]
+            named = [
+                m
+                for m in view.mentions
+                if m.kind == "person"
+                and (back < self.position or m.start < self.start(noun))
+                and not self.doc.in_quote(m.start)
+            ]
+            lists = [run for run in _runs(view, named) if len(run) > 1]
+            if lists:
+                return self.paired("seat.possessive", lists[-1], seats)
+        return []
 
     def possessive(self, owner) -> list[tuple]:
         """ "X's U", "U's X", "X's CLP, U", "X's local party in U"."""
@@ -988,7 +1072,23 @@ class _Reading(Clause):
                 return []
             seat = self.sentence_seat() or self.context_seat(noun)
             seats = [seat] if seat else []
-        return self.paired("seat.majority", owners, seats)
+        return self.paired("seat.majority", owners, seats) + self.gapped_margins(noun)
+
+    def gapped_margins(self, noun) -> list[tuple]:
+        """ "X's majority in U was N and Y's in V M": an owner whose margin noun is left
+        out, coordinated with the clause whose subject names it."""
+        verb = noun.head
+        if self.weak or noun.dep_ not in SUBJECTS or verb.pos_ not in {"VERB", "AUX"}:
+            return []
+        found = []
+        for other in verb.children:
+            owned = any(c.dep_ == "case" for c in other.children)
+            if other.dep_ not in {"conj", "dep"} or not owned or other.i not in self.mention_at:
+                continue
+            mention = self.mention_of(other)
+            if mention.kind == "person" and not self.quoted(other):
+                found += self.paired("seat.majority", [mention.name], self.places_under(other))
+        return found
 
     def sentence_seat(self) -> str:
         """The one seat the sentence names outside quotations, if it names only one."""
