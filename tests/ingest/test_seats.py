@@ -204,7 +204,135 @@ BATTERY = [
         "Kim Ray held on by just 900 votes in Bolsover.",
         [seat("Kim Ray", "Bolsover")],
     ),
+    (
+        "a holder's act on the seat, denied, still names the holder",
+        "Kim Ray will not be defending Bolsover.",
+        [seat("Kim Ray", "Bolsover")],
+    ),
+    (
+        "a relative clause on a list covers the names before it",
+        "The rebels are Kim Ray, Sam Hope and Jo Hart, who represent Bolsover, Wigan and "
+        "Halifax respectively, and Ann Lee of Stockport.",
+        [seat("Kim Ray", "Bolsover"), seat("Sam Hope", "Wigan"), seat("Jo Hart", "Halifax")],
+    ),
+    (
+        "a participle on the seat before the comma, hung on the verb",
+        "Kim Ray is moving from Wigan to Bolsover, held by the Tory Sam Hope with a majority "
+        "of 1,657.",
+        [seat("Sam Hope", "Bolsover")],
+    ),
+    (
+        "the one called on to resign does the coordinated verb too",
+        "Ann Lee, secretary of Wigan CLP, said she would be calling on Kim Ray to resign and "
+        "allow a by-election.",
+        [seat("Kim Ray", "Wigan")],
+    ),
+    (
+        "a tenure held for a party until a date: the party lost it, not the holder",
+        "In Bolsover, Ann Lee will fight the seat Kim Ray held for Labour until February.",
+        [seat("Kim Ray", "Bolsover")],
+    ),
+    (
+        "an apposition seat noun hung on the subject takes the seat before its comma",
+        "Kim Ray is heading across the Pennines to Bolsover, the seat of the senior Tory "
+        "backbencher Sir Sam Hope.",
+        [seat("Sam Hope", "Bolsover")],
+    ),
+    (
+        "an office apposition hung on the noun before the name takes the name before its comma",
+        "She is the daughter of Sam Hope, the suspended MP for neighbouring Luton North, who "
+        "has announced that he is standing down.",
+        [seat("Sam Hope", "Luton North")],
+    ),
+    (
+        "a participle with a by-phrase on the verb of a named subject",
+        "Jo Hart is moving from Wigan to Bury St Edmunds, held by the Tory Sam Hope with a "
+        "majority of 1,657.",
+        [seat("Sam Hope", "Bury St Edmunds")],
+    ),
+    (
+        "put up against a titled MP in a place",
+        "The Greens have put her up against the Conservative MP Sir Sam Hope in Bolsover.",
+        [seat("Sam Hope", "Bolsover")],
+    ),
+    (
+        "their MP, X: the seat the clause's subject names, the name set off after it",
+        "Last September Wigan members passed a no-confidence motion in their MP, Kim Ray, by "
+        "94 votes to 92, and Bolsover's committee backed one against its MP, Sam Hope, on the "
+        "same night.",
+        [seat("Kim Ray", "Wigan"), seat("Sam Hope", "Bolsover")],
+    ),
+    (
+        "their seats listed after the people named before, paired in order",
+        "They are Kim Ray, Sam Hope and Jo Hart. Their constituencies, in the same order: "
+        "Wigan, Bolsover and Bury St Edmunds.",
+        [
+            seat("Kim Ray", "Wigan"),
+            seat("Sam Hope", "Bolsover"),
+            seat("Jo Hart", "Bury St Edmunds"),
+        ],
+    ),
+    (
+        "held it: the seat named in the sentences before",
+        "Wigan ought to be safe. It is a seat the party won back in 2015. Kim Ray, who has "
+        "held it since 2015, walked out in February.",
+        [seat("Kim Ray", "Wigan")],
+    ),
+    (
+        "a second owner whose margin noun is left out",
+        "Kim Ray's majority in Wigan was 15,952 and Sam Hope's in Bolsover 13,477.",
+        [seat("Kim Ray", "Wigan"), seat("Sam Hope", "Bolsover")],
+    ),
     # Nothing: places in passing, candidacies, former MPs, doubt, quotations.
+    (
+        "held it up: a phrasal verb, not a seat",
+        "Kim Ray won the vote in Wigan. Sam Hope held it up.",
+        [],
+    ),
+    (
+        "held it after the seat has its MP",
+        "Sam Hope is the MP for Wigan. Kim Ray has held it since 2015.",
+        [seat("Sam Hope", "Wigan")],
+    ),
+    (
+        "their seats listed, fewer than the people named before",
+        "Kim Ray, Sam Hope and Jo Hart met. Their seats are Wigan and Bolsover.",
+        [],
+    ),
+    (
+        "a place's person who won a selection is its candidate",
+        "Jo Hart, like Wigan's Kim Ray, won a selection limited to women.",
+        [],
+    ),
+    ("a place's person who was picked", "Wigan's Kim Ray was picked on Friday.", []),
+    (
+        "a challenge to a former MP",
+        "Kim Ray campaigned against the former MP Sam Hope in Bolsover.",
+        [],
+    ),
+    (
+        "an MP opposed outside any seat",
+        "Kim Ray voted against Labour MP Sam Hope in the Commons.",
+        [],
+    ),
+    (
+        "one who calls for a by-election is not the one to go",
+        "When he quit Labour, the council leader, Ann Lee, called for a by-election, and Sam "
+        "Hope, chairman of Wigan Constituency Labour Party, said he had no chance.",
+        [],
+    ),
+    (
+        "a pronoun after an unnamed office subject is not the name before",
+        "Wigan faces a three-way fight\n\nThe Green Party's Sam Hope completes the field. "
+        "Their MP decided, twice, to change her party and then her seat.",
+        [],
+    ),
+    (
+        "a tenure told up to a date is over",
+        "Sam Hope will fight Bolsover, the seat the former minister Kim Ray held until the "
+        "dissolution.",
+        [],
+    ),
     (
         "a candidate chosen to defend a majority",
         "Jo Hart was chosen to defend Labour's majority of 5,000 in Bolsover.",

@@ -108,7 +108,7 @@ def _may_hold(doc: Document, view: SentenceView, position: int) -> bool:
     body = any(m.constituency for m in mentions)
     named = "constituency" in kinds or body
     heading = bool(doc.section_seat(position))
-    if not (person and (named or heading or vocabulary & _seat_forms())):
+    if not (person and (named or heading or vocabulary & _seat_forms() or _holds_it(words))):
         return False
     return bool(
         vocabulary & _cue_forms()
@@ -153,12 +153,22 @@ def _possessive(view: SentenceView, mention) -> bool:
 
 
 def _seats_named(words: list[str]) -> bool:
-    """A plural seat noun that names its seats: "the seats of A and B", "those seats"."""
+    """A plural seat noun that names its seats or whose seats they are: "the seats of A
+    and B", "those seats", "their seats"."""
     plurals = cue_forms("constituency_nouns") - lemma_class("constituency_nouns")
+    owners = {"those", "these"} | lemma_class("collective_pronouns")
     for before, word, after in zip(["", *words[:-1]], words, [*words[1:], ""], strict=True):
-        if word in plurals and (after in {"of", "held"} or before in {"those", "these"}):
+        if word in plurals and (after in {"of", "held"} or before in owners):
             return True
     return False
+
+
+def _holds_it(words: list[str]) -> bool:
+    """A holding verb with "it" for its object ("who has held it"), "it" a seat before."""
+    holding = cue_forms("seat_holding_verbs")
+    return any(
+        word in holding and after == "it" for word, after in zip(words, words[1:], strict=False)
+    )
 
 
 def _office_cue(words: list[str]) -> bool:
@@ -392,11 +402,16 @@ class _Reading(Clause):
 
     def persons(self, token) -> list[str]:
         """The people `token` names, or the person a pronoun or "the MP" stands for; a
-        plural pronoun ("they") stands for the last list of people named before it."""
-        token = self.resolve(token)
+        plural pronoun ("they") stands for the last list of people named before it. A
+        relative pronoun on a list stands for the members before it ("A and B, who
+        represent U and V respectively, and C")."""
+        relative, token = token, self.resolve(token)
         if token is None or self.quoted(token):
             return []
         names = self.listed(token, "person")
+        if relative is not token:
+            before = {m.name for i, m in self.mention_at.items() if i < relative.i}
+            names = [n for n in names if n in before]
         if not names and lemma(token) in lemma_class("plural_pronouns"):
             return self.group_before(token)
         if not names and self.refers_back(token) and not self.former(token):
@@ -417,7 +432,9 @@ class _Reading(Clause):
 
     def antecedent_of(self, token) -> str:
         """Who a pronoun or "the MP" stands for: the subject named last before it in the
-        sentence (not a name in passing, "with A and B"), else `Clause.antecedent`."""
+        sentence (not a name in passing, "with A and B"), else `Clause.antecedent`. After
+        an unnamed office for its subject ("their MP ... her seat", "a Labour MP ... his")
+        it stands for that office, and so for nobody named."""
         subjects = [
             m.name
             for i, m in sorted(self.mention_at.items())
@@ -426,6 +443,10 @@ class _Reading(Clause):
             and self.sent[i].dep_ in SUBJECTS
             and not self.quoted(self.sent[i])
         ]
+        last = [t for t in self.sent if t.i < token.i and t.dep_ in SUBJECTS][-1:]
+        unnamed = last and last[0].i not in self.mention_at and _is(last[0], "office_nouns")
+        if unnamed and not self.refers_back(last[0]):
+            return ""
         return subjects[-1] if subjects else self.antecedent(token)
 
     def seats(self, token, bodies: bool = True) -> list[str]:
@@ -457,6 +478,8 @@ class _Reading(Clause):
                         return named
         if noun.dep_ == "appos":
             named = [m.name for m in self.named(noun.head, "constituency")]
+            left = self.seat_left_of(noun)
+            named = named or ([m.name for m in self.named(left, "constituency")] if left else [])
             if named:
                 return named
         if noun.tag_ == "NNS":
@@ -522,6 +545,11 @@ class _Reading(Clause):
             for child in token.children
         ) or token.lower_.startswith("ex-")
 
+    def former_office(self, token) -> bool:
+        """ "the former MP X", "ex-minister X": a person named by an office they left."""
+        titles = [c for c in token.children if c.dep_ in {"compound", "appos"}]
+        return self.former(token) or any(_is(t, "office_nouns") and self.former(t) for t in titles)
+
     def places_under(self, node, words=frozenset({"in", "for", "at"})) -> list[str]:
         """Seats in "in U"/"for U"/"there" under `node`."""
         for child in node.children:
@@ -569,7 +597,7 @@ class _Reading(Clause):
             seats = self.seats(before[0], bodies=False) if before else []
         contextual = False
         if not seats:
-            seats = self.where_seats(noun)
+            seats = self.where_seats(noun) or self.opposed_places(noun)
         if not seats:
             if not self.weak:
                 return []
@@ -587,7 +615,15 @@ class _Reading(Clause):
             if not (local or owner or self.under_where(noun) or (apposed and scoped) or titled):
                 return []
             its = any(lemma(c) in {"its"} for c in noun.children if c.dep_ == "poss")
-            seat = (its and self.seat_before(noun)) or self.context_seat(noun)
+            # "U members passed a motion in their MP": the body the clause is about
+            collective = any(
+                _is(c, "collective_pronouns") for c in noun.children if c.dep_ == "poss"
+            )
+            seat = (
+                (collective and self.subject_seat(noun))
+                or (its and self.seat_before(noun))
+                or self.context_seat(noun)
+            )
             seats, contextual = ([seat] if seat else []), True
         if not seats:
             return []
@@ -605,10 +641,17 @@ class _Reading(Clause):
         rule = "seat.context" if contextual else "seat.office"
         return self.paired(rule, people, seats)
 
-    def seat_before(self, token) -> str:
-        """The seat named last before `token`: in its sentence, else the one before."""
+    def subject_seat(self, token) -> str:
+        """The one seat the subject of `token`'s clause names ("U members", "U's party")."""
+        subject = self.subject(clause_head(token))
+        named = self.seats(subject) if subject is not None else []
+        return named[0] if len(named) == 1 else ""
+
+    def seat_before(self, token, sentences: int = 2) -> str:
+        """The seat named last before `token`: in its sentence, else the one (or more)
+        before."""
         start = self.start(token)
-        for back in (self.position, self.position - 1):
+        for back in range(self.position, self.position - sentences, -1):
             if back < 0:
                 break
             named = [
@@ -621,6 +664,19 @@ class _Reading(Clause):
             if named:
                 return named[-1]
         return ""
+
+    def opposed_places(self, noun) -> list[str]:
+        """ "against the MP X in U", "against U MP X": the place where one runs against a
+        sitting member is that member's seat."""
+        holder = noun.head if noun.dep_ == "compound" else noun
+        if holder.dep_ != "pobj" or not _is(holder.head, "opposing_prepositions"):
+            return []
+        apposed = [c for c in holder.children if c.dep_ == "appos"]
+        for node in (noun, holder, *apposed, holder.head.head):
+            named = self.places_under(node, {"in"})
+            if named:
+                return named
+        return []
 
     def where_seats(self, token) -> list[str]:
         """The seats a "where" clause over `token` hangs on ("A and B, where ...")."""
@@ -651,6 +707,12 @@ class _Reading(Clause):
                 people = [own.name] if own is not None and own.kind == "person" else []
             if people:
                 return people
+            left = self.seat_left_of(noun, "person") if noun.dep_ == "appos" else None
+            if left is not None and not self.quoted(left):
+                return [self.mention_of(left).name]
+        right = self.name_right_of(noun)
+        if right:
+            return [right]
         if noun.dep_ in {"attr", "nsubj"} and noun.head.pos_ in {"AUX", "VERB"}:
             verb = noun.head
             if lemma(verb) == "be" and not self.doubted(noun, stop_at_subject=False):
@@ -676,7 +738,7 @@ class _Reading(Clause):
             if target is None:  # "campaign against X", "run against X"
                 against = self.prepositional(verb, {"against"})
                 target = against[0] if against else None
-            if target is None:
+            if target is None or self.former_office(target):
                 return []
             return self.paired(
                 "seat.challenge",
@@ -688,16 +750,21 @@ class _Reading(Clause):
         winning = lemma(verb) in lemma_class("winning_verbs")
         if not (representing or incumbent or winning):
             return []
-        if (representing or winning) and self.doubted(verb):
+        # "X will not be defending U": denying a holder's act on the seat still says
+        # the seat is theirs; denying a win or a tenure does not
+        if (representing or (winning and not incumbent)) and self.doubted(verb):
+            return []
+        if representing and self.ended(verb):
             return []
         if (incumbent or winning) and not representing and _purpose(verb):
             return []  # "chosen to defend the seat": an aim, not a holder
         people = self.persons(self.agent(verb))
         target = self.patient(verb)
         by = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
-        if not people and by and verb.tag_ == "VBN" and verb.dep_ in {"conj", "appos", "advcl"}:
+        if by and verb.tag_ == "VBN" and verb.dep_ in {"conj", "appos", "advcl"}:
+            # a participle with a "by" phrase is passive: its doer is not the clause's subject
             people = self.persons(by[0])
-            target = verb.head if verb.head.i in self.mention_at else None
+            target = verb.head if verb.head.i in self.mention_at else self.seat_left_of(verb)
             if target is not None and not self.doubted(verb):
                 seats = self.seats(self.members(target)[0])
                 seats += [
@@ -727,6 +794,48 @@ class _Reading(Clause):
         rule = "seat.incumbent" if incumbent else "seat.represents"
         return self.paired(rule, people, seats)
 
+    def ended(self, verb) -> bool:
+        """A tenure told in the past up to a time ("the seat X held until YEAR", "X had
+        represented U until ..."): it is over, unless it was held for a party ("held U
+        for PARTY until ..."), when it is the party that lost it."""
+        past = verb.tag_ == "VBD" or any(
+            c.dep_ == "aux" and c.tag_ == "VBD" and lemma(c) == "have" for c in verb.children
+        )
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        for_party = any(
+            (m := self.mention_of(g)) is not None and m.kind == "party"
+            for c in preps
+            if c.lower_ == "for"
+            for g in c.children
+        )
+        return past and not for_party and any(_is(c, "ending_prepositions") for c in preps)
+
+    def name_right_of(self, noun) -> str:
+        """The person set off by a comma just after an office the parse left without its
+        apposition ("a motion in their MP, X, by N votes"): a name hung loose on the
+        clause, not its subject or object."""
+        after = noun.right_edge.i + 1
+        if after + 1 >= len(self.sent) or self.sent[after].text != ",":
+            return ""
+        token = self.sent[after + 1]
+        mention = self.mention_of(token)
+        if mention is None or mention.kind != "person" or self.quoted(token):
+            return ""
+        head = next(self.sent[i] for i, m in self.mention_at.items() if m is mention)
+        return mention.name if head.dep_ in {"npadvmod", "appos", "dep"} else ""
+
+    def seat_left_of(self, token, kind: str = "constituency"):
+        """The seat (or other `kind`) just before a participle or an apposition the parse
+        hung elsewhere ("X moved to U, held by Y", "X is heading to U, the seat of Y", "the
+        daughter of X, the MP for U"): the mention that ends at the comma before it."""
+        first = token.left_edge.i
+        if first < 2 or self.sent[first - 1].text != ",":
+            return None
+        mention = self.mention_of(self.sent[first - 2])
+        if mention is None or mention.kind != kind:
+            return None
+        return next(self.sent[i] for i, m in self.mention_at.items() if m is mention)
+
     def challenge_in_context(self, verb) -> list[tuple]:
         """ "the battle to replace X" in a sentence that names one seat: X's seat."""
         target = self.patient(verb)
@@ -751,11 +860,28 @@ class _Reading(Clause):
             return self.seats(token)
         if _is(token, "constituency_nouns") and token.pos_ == "NOUN":
             return self.noun_seats(token)
+        if self.seat_pronoun(token):
+            seat = self.seat_before(token, 3)
+            return [seat] if seat else []
         return []
 
+    def seat_pronoun(self, token) -> bool:
+        """ "it" as what a holding verb holds ("X, who has held it since YEAR"), read in the
+        weak pass: the seat named last before it."""
+        return (
+            self.weak
+            and lemma(token) == "it"
+            and token.dep_ == "dobj"
+            and _is(token.head, "seat_holding_verbs")
+            and not any(c.dep_ == "prt" for c in token.head.children)  # "held it up"
+            and not self.quoted(token)
+        )
+
     def contextual_verb(self, verb) -> bool:
-        """In the weak pass a verb counts only when its seat is a bare seat noun."""
+        """In the weak pass a verb counts only when its seat is a bare seat noun or "it"."""
         target = self.patient(verb) or (verb.head if verb.dep_ == "relcl" else None)
+        if target is not None and self.seat_pronoun(target):
+            return True
         return (
             target is not None
             and _is(target, "constituency_nouns")
@@ -794,9 +920,34 @@ class _Reading(Clause):
 
             if child.dep_ == "appos":  # "the seats of two defectors, A and B"
                 owners = owners or self.persons(child)
-        if not owners:
+        if not owners and not self.weak and noun.tag_ == "NNS":
+            return self.their_seats(noun)
+        if not owners or any(c.dep_ in {"acl", "relcl"} and self.ended(c) for c in noun.children):
             return []
         return self.paired("seat.possessive", owners, self.noun_seats(noun))
+
+    def their_seats(self, noun) -> list[tuple]:
+        """ "They are A, B and C. Their seats: U, V and W": a list of seats owned by "their"
+        paired in order with the list of people named just before, when both are as long."""
+        if not any(_is(c, "collective_pronouns") for c in noun.children if c.dep_ == "poss"):
+            return []
+        after = [
+            m for m in self.view.mentions if m.kind == "constituency" and m.start > self.start(noun)
+        ]
+        seats = next((run for run in _runs(self.view, after) if len(run) > 1), [])
+        for back in range(self.position, max(-1, self.position - 2), -1):
+            view = self.doc.views[back]
+            named = [
+                m
+                for m in view.mentions
+                if m.kind == "person"
+                and (back < self.position or m.start < self.start(noun))
+                and not self.doc.in_quote(m.start)
+            ]
+            lists = [run for run in _runs(view, named) if len(run) > 1]
+            if lists:
+                return self.paired("seat.possessive", lists[-1], seats)
+        return []
 
     def possessive(self, owner) -> list[tuple]:
         """ "X's U", "U's X", "X's CLP, U", "X's local party in U"."""
@@ -823,7 +974,28 @@ class _Reading(Clause):
         mention = self.mention_of(owned)
         if self.weak or owned.i not in self.mention_at or mention.kind != "person":
             return []
+        if self.chosen(owned):
+            return []  # "U's X won the selection": U's candidate, not its MP
         return self.paired("seat.possessive", [mention.name], self.seats(owner))
+
+    def chosen(self, token) -> bool:
+        """Whether `token` is told of as a candidate: an apposition naming one, or a clause
+        over it that selects or wins a selection ("U's X, the PARTY candidate", "U's X was
+        picked", "like U's X, won a selection")."""
+        if any(c.dep_ == "appos" and _is(c, "candidate_nouns") for c in token.children):
+            return True
+        for node in token.ancestors:
+            if node.pos_ not in {"VERB", "AUX"}:
+                continue
+            if _is(node, "selecting_verbs") or _is(node, "selection_verbs"):
+                return True
+            if any(
+                c.dep_ in {"dobj", "attr"}
+                and (_is(c, "contest_nouns") or _is(c, "candidate_nouns"))
+                for c in node.children
+            ):
+                return True
+        return False
 
     def local_body(self, owned, people) -> list[tuple]:
         """The local party or constituents of X, with their seat: "X's CLP, U", "X's
@@ -900,7 +1072,23 @@ class _Reading(Clause):
                 return []
             seat = self.sentence_seat() or self.context_seat(noun)
             seats = [seat] if seat else []
-        return self.paired("seat.majority", owners, seats)
+        return self.paired("seat.majority", owners, seats) + self.gapped_margins(noun)
+
+    def gapped_margins(self, noun) -> list[tuple]:
+        """ "X's majority in U was N and Y's in V M": an owner whose margin noun is left
+        out, coordinated with the clause whose subject names it."""
+        verb = noun.head
+        if self.weak or noun.dep_ not in SUBJECTS or verb.pos_ not in {"VERB", "AUX"}:
+            return []
+        found = []
+        for other in verb.children:
+            owned = any(c.dep_ == "case" for c in other.children)
+            if other.dep_ not in {"conj", "dep"} or not owned or other.i not in self.mention_at:
+                continue
+            mention = self.mention_of(other)
+            if mention.kind == "person" and not self.quoted(other):
+                found += self.paired("seat.majority", [mention.name], self.places_under(other))
+        return found
 
     def sentence_seat(self) -> str:
         """The one seat the sentence names outside quotations, if it names only one."""
@@ -973,6 +1161,8 @@ class _Reading(Clause):
                             return target
             if node.pos_ in {"VERB", "AUX"}:
                 return self.doer(node)
+            if node.dep_ == "pobj" and node.head.lower_ == "for":
+                return None  # "X called for a by-election": X asks, someone else goes
         return None
 
     def doer(self, verb):
@@ -987,6 +1177,8 @@ class _Reading(Clause):
                     subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
                     if subjects:
                         return subjects[0]
+        if verb.dep_ == "conj" and not own and verb.head.pos_ in {"VERB", "AUX"}:
+            return self.doer(verb.head)  # "ask X to resign and call a by-election"
         if verb.dep_ == "xcomp" and not own:
             head = verb.head
             for child in head.children:
