@@ -27,7 +27,7 @@ _MONTHS = [
 ]  # fmt: skip
 _MONTH_YEAR = re.compile(rf"\b({'|'.join(_MONTHS)})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d,.£$€])\b((?:19|20)\d\d)\b(?![\d,])")
-_HEADING_SEAT = re.compile(r"\W*\{C0\}\s*[.:-]?\s*")
+_HEADING_SEAT = re.compile(r"\W*\{C0\}\s*(?:\([^()]*\))?\s*[.:-]?\s*")
 # A line in capitals or without a full stop that is not a seat: a new section
 _OTHER_HEADING = re.compile(r"[^a-z.!?\"“”]{3,80}|[A-Z][^.!?\"“”]{2,60}:")
 _OPEN = '“"'
@@ -154,9 +154,9 @@ class Document:
 
     def section_seat(self, position: int) -> str:
         """The seat whose heading the sentence falls under: a line that is only a
-        constituency ("STREATHAM", "Ilford South:"), or a paragraph that opens with one
-        ("Liverpool Wavertree. Paula Barker won ..."); "" before the first such heading
-        and after any other heading-like line."""
+        constituency, perhaps with its county ("U", "U:", "U (COUNTY)"), or a paragraph
+        that opens with one ("U. X won ..."); "" before the first such heading and after
+        any other heading-like line."""
         if self._sections is None:
             self._sections = []
             current, paragraph = "", -1

@@ -529,6 +529,14 @@ SECTION_SEATS = [
     ),
     # a surname that is also a seat is a name, not the seat
     ("Ed Poole, the branch secretary, had applied.", []),
+    # a fact box under a seat's heading, with its county
+    (
+        "BOLSOVER (Derbyshire)\nMP: Dennis Skinner\nAgent: Ruth Evans",
+        [{"person": "Dennis Skinner", "constituency": "Bolsover"}],
+    ),
+    # a labelled line that is not an office, or with no seat's heading above it
+    ("BOLSOVER\nCandidate: Ruth Evans", []),
+    ("The rebels\nMP: Dennis Skinner", []),
 ]
 
 

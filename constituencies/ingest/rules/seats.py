@@ -57,8 +57,8 @@ def seat_facts(doc: Document) -> list[SeatFact]:
     positions = wanted(doc)
     parsed = doc.parses(positions)
     readings = [_Reading(doc, p, parsed[p]) for p in positions]
-    for view in doc.views:
-        found += _row(doc, view)
+    for position, view in enumerate(doc.views):
+        found += _row(doc, view) + _label(doc, view, position)
     # Ties read from one sentence first, then those that lean on context.
     for weak in (False, True):
         for reading in readings:
@@ -78,6 +78,17 @@ def _record(doc, rule, view, person, seat, weak) -> list[SeatFact]:
     return [SeatFact(rule, (span,), person, seat)]
 
 
+def _label(doc: Document, view: SentenceView, position: int) -> list[SeatFact]:
+    """A labelled line of a fact box under a seat's heading: an office noun, a colon and
+    a person, nothing else ("U (COUNTY)" / "MP: X")."""
+    seat = doc.section_seat(position)
+    match = _LABEL.fullmatch(view.template)
+    if not seat or not match or match.group(1).lower() not in lemma_class("office_nouns"):
+        return []
+    person = view.mentions[0].name
+    return _record(doc, "seat.label", view, person, seat, False)
+
+
 def _row(doc: Document, view: SentenceView) -> list[SeatFact]:
     """A row of a list or table, not a sentence: a seat and its MP and nothing else but
     figures and a margin noun ("U - X - N", "X, U: a majority of N")."""
@@ -94,6 +105,9 @@ def _row(doc: Document, view: SentenceView) -> list[SeatFact]:
     person = next(m.name for m in mentions if m.kind == "person")
     seat = next(m.name for m in mentions if m.kind == "constituency")
     return _record(doc, "seat.row", view, person, seat, False)
+
+
+_LABEL = re.compile(r"\W*([A-Za-z]+)\s*:\s*\{P0\}\W*")
 
 
 def _may_hold(doc: Document, view: SentenceView, position: int) -> bool:
