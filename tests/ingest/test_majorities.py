@@ -478,6 +478,14 @@ ROWS = [
     ("Turnout at the 2015 and 2017 elections:\n\nWigan: 59 / 62 / 63", []),
     # a caption whose years do not match the columns
     ("Majorities at the 2015 and 2017 elections:\n\nWigan: 1,500 / 2,600 / 3,700", []),
+    # a fact box under a seat's heading: each year with its figure
+    (
+        "WIGAN (Greater Manchester)\nMP: Lisa Nandy\n2017 majority: 16,027 (2015: 14,236)",
+        [maj("Wigan", 2017, 16027), maj("Wigan", 2015, 14236)],
+    ),
+    # a fact box line with another figure, or with no seat's heading above it
+    ("WIGAN\nTurnout 2017: 62", []),
+    ("Seats to watch\n2017 majority: 16,027", []),
 ]
 
 

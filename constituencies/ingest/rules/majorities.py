@@ -60,7 +60,7 @@ def majority_facts(doc: Document) -> list[MajorityFact]:
     parsed = _parsed(doc)
     for position, view in enumerate(doc.views):
         follows = position - last_position == 1
-        if row := _row(doc, view, position):
+        if row := _row(doc, view, position) or _fact_box(doc, view, position):
             found = row
         elif position in parsed and _may_hold(view, follows):
             reading = _Reading(doc, position, parsed[position], follows)
@@ -135,6 +135,22 @@ def _row(doc: Document, view: SentenceView, position: int) -> list[tuple]:
             ("majority.row", seat, _election(y), v, "") for y, v in zip(years, values, strict=True)
         ]
     return []
+
+
+def _fact_box(doc: Document, view: SentenceView, position: int) -> list[tuple]:
+    """A labelled line of a fact box under a seat's heading: years, each followed by its
+    figure, and no word but a margin noun ("YEAR majority: N (YEAR: M; YEAR: L)")."""
+    seat = doc.section_seat(position)
+    text = view.sentence.text
+    words = set(_WORD.findall(text.lower()))
+    if not seat or view.mentions or not words or words - cue_forms("margin_nouns"):
+        return []
+    numbers = _FIGURE.findall(text)
+    pairs = list(zip(numbers[::2], numbers[1::2], strict=False))
+    if len(numbers) % 2 or not all(_YEAR_IN_TEXT.fullmatch(y) for y, _ in pairs):
+        return []
+    found = [("majority.fact_box", seat, _election(int(y)), _votes(v), "") for y, v in pairs]
+    return found if all(value for _, _, _, value, _ in found) else []
 
 
 def _could_be_majority(match: re.Match) -> bool:
