@@ -904,9 +904,7 @@ class _Reader:
             or token.lower_.removesuffix("s") in self.plural_words() - {token.lower_}
         )
         if not plural and word in lemma_class("office_nouns"):
-            seats = [c.mention_of(ch) for ch in token.children if ch.dep_ in {"compound", "nmod"}]
-            seats = [m.name for m in seats if m is not None and m.kind == "constituency"]
-            holder = self.doc.holder_of(seats[0]) if seats else ""
+            holder = self.doc.holder_of(c.seat_named(token))
             if holder and not any(ch.dep_ == "appos" for ch in token.children):
                 return [holder], False  # "the U MP": whoever the article says holds it
         if not plural and c.refers_back(token):

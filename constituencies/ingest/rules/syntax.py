@@ -112,7 +112,7 @@ class Clause:
     def seat_named(self, noun) -> str:
         """The constituency a noun is qualified by: "the U MP", "the MP for U"; "" if none."""
         for child in noun.children:
-            words = [child] if child.dep_ == "compound" else []
+            words = [child] if child.dep_ in {"compound", "nmod"} else []
             if child.dep_ == "prep" and child.lower_ == "for":
                 words = [c for c in child.children if c.dep_ == "pobj"]
             for word in words:
@@ -206,11 +206,13 @@ class Clause:
             if i < token.i and m.kind == "person" and not self.doc.in_quote(m.start)
         ]
         people += [  # "the U MP ... he": whoever the article says holds U
-            (t.i, self.doc.holder_of(self.seat_named(t)))
+            (t.i, holder)
             for t in self.sent
-            if t.i < token.i and lemma(t) in lemma_class("office_nouns") and self.seat_named(t)
+            if t.i < token.i
+            and lemma(t) in lemma_class("office_nouns")
+            and (holder := self.doc.holder_of(self.seat_named(t)))
         ]
-        people = [name for _, name in sorted(people) if name]
+        people = [name for _, name in sorted(people)]
         return people[-1] if people else self.doc.recent_subject(self.position, False)
 
     def seat_of(self, person: str) -> tuple[str, str]:
