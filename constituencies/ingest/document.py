@@ -58,6 +58,8 @@ class Document:
     _masked: dict[int, str] = field(default_factory=dict)
     _sections: list[str] | None = None
     _parses: dict[int, object] = field(default_factory=dict)
+    # position -> its parse with the mentions placed, as `rules.syntax.clauses` made it
+    clauses: dict[int, object] = field(default_factory=dict)
 
     @classmethod
     def parse(cls, text: str, published: date | None = None) -> "Document":

@@ -256,6 +256,11 @@ def doubt_at(node, token, relations=_DOUBT_CHILDREN) -> bool:
 
 
 def clauses(doc: Document, positions: list[int]) -> list[Clause]:
-    """A `Clause` for each of `positions`, parsed together (and cached on `doc`)."""
+    """A `Clause` for each of `positions`, parsed together. Each is made once and kept on
+    `doc`, because every rule reads the same sentences."""
     parsed = doc.parses(positions)
-    return [Clause(doc, position, parsed[position]) for position in positions]
+    made = doc.clauses
+    for position in positions:
+        if position not in made:
+            made[position] = Clause(doc, position, parsed[position])
+    return [made[position] for position in positions]
