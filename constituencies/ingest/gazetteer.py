@@ -138,8 +138,10 @@ def named_things() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
         kinds[alias] = ("party", name)
     for alias, name in organisations().items():
         kinds[alias] = ("org", name)
-    # "Momentum-backed" names Momentum, so a hyphen may follow. The lookahead for an
-    # alias's first letter lets the search skip most positions before trying each alias.
+    # "Momentum-backed" names Momentum, so a hyphen may follow; one may precede only as
+    # "ex-" ("ex-Tory MP": the party, formerly), not "anti-" or "pro-". The lookahead for
+    # an alias's first letter lets the search skip most positions before trying each alias.
     first = "".join(sorted({re.escape(alias[0]) for alias in kinds}))
     alternation = _alias_pattern(list(kinds))
-    return re.compile(rf"(?=[{first}])(?<![\w-])(?:{alternation})(?!\w)"), kinds
+    start = r"(?:(?<![\w-])|(?<=\b[Ee]x-))"
+    return re.compile(rf"(?=[{first}]){start}(?:{alternation})(?!\w)"), kinds

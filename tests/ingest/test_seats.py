@@ -80,6 +80,21 @@ BATTERY = [
     ),
     ("copula", "Kim Ray is the MP for Bolsover.", [seat("Kim Ray", "Bolsover")]),
     (
+        "a former party's MP still sits for the seat",
+        "Kim Ray, the former Labour MP for Bolsover, joined the Greens.",
+        [seat("Kim Ray", "Bolsover")],
+    ),
+    (
+        "formerly a party's MP",
+        "Sam Hope, formerly Conservative MP for Wigan, now sits as an independent.",
+        [seat("Sam Hope", "Wigan")],
+    ),
+    (
+        "an ex-party MP",
+        "Jo Hart, the ex-Tory MP for Bolsover, spoke on Friday.",
+        [seat("Jo Hart", "Bolsover")],
+    ),
+    (
         "possessive seat noun",
         "Sam Hope's Wigan seat is marginal.",
         [seat("Sam Hope", "Wigan")],
@@ -348,6 +363,11 @@ BATTERY = [
     ("a councillor named by place", "Barking councillor Jo Hart spoke at the hustings.", []),
     ("a candidate chosen", "Jo Hart was selected as Labour's candidate for Wigan.", []),
     ("former MP", "Sam Hope, the former MP for Wigan, spoke on Friday.", []),
+    (
+        "former with no party left is still the seat's former MP",
+        "Kim Ray, the ex-MP for Bolsover, backed the deal.",
+        [],
+    ),
     ("negation", "Sam Hope does not represent Wigan.", []),
     ("a hedge", "Sam Hope may stand in Wigan at the next election.", []),
     ("a hedge on representing", "Sam Hope could represent Wigan after the election.", []),

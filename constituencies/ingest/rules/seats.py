@@ -559,6 +559,18 @@ class _Reading(Clause):
             for child in token.children
         ) or token.lower_.startswith("ex-")
 
+    def former_party(self, noun) -> bool:
+        """ "the former PARTY MP for U", "ex-PARTY MP X": what the person has left is the
+        party named between the word and the office, not the seat."""
+        marks = [c.i for c in noun.children if _is(c, "former_words") or c.lower_ == "ex"]
+        return any(
+            child.i in self.mention_at
+            and self.mention_at[child.i].kind == "party"
+            and any(mark < child.i for mark in marks)
+            for child in noun.children
+            if child.dep_ in {"compound", "amod", "nmod"} and child.i < noun.i
+        )
+
     def former_office(self, token) -> bool:
         """ "the former MP X", "ex-minister X": a person named by an office they left."""
         titles = [c for c in token.children if c.dep_ in {"compound", "appos"}]
@@ -592,7 +604,9 @@ class _Reading(Clause):
 
     def office(self, noun) -> list[tuple]:
         """ "X, the MP for U", "U MP X", "U's MP, X", "X is the MP for U", "its MP"."""
-        if self.former(noun) or self.former(noun.head) and noun.dep_ == "compound":
+        if self.former(noun) and not self.former_party(noun):
+            return []
+        if self.former(noun.head) and noun.dep_ == "compound":
             return []
         seats = []
         for child in noun.children:
