@@ -315,18 +315,22 @@ def find_mentions(text: str) -> list[Mention]:
 
 
 _LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+[A-Z]")
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line set in title case, as headlines often are ("X Loses Y
     As Z Defects To W"): its longer words are all capitalised, and so is a function word
-    after the first word (which a list or table row does not have)."""
+    after the first word (which a list or table row does not have). A headline is one
+    sentence: a line whose sentence ends before it does is prose that happens to be
+    capitalised ("Label: X Y. Left P for Q.")."""
     found, start = [], 0
     for line in text.split("\n"):
         words = _LINE_WORD.findall(line)
         longer = [word for word in words if len(word) > 3]
         capitalised = all(word[0].isupper() for word in longer) and len(longer) > 2
-        if capitalised and any(w[0].isupper() and _function_word(w) for w in words[1:]):
+        headline = capitalised and not _SENTENCE_END.search(line.rstrip())
+        if headline and any(w[0].isupper() and _function_word(w) for w in words[1:]):
             found.append((start, start + len(line)))
         start += len(line) + 1
     return found

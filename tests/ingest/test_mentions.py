@@ -22,8 +22,9 @@ CASES = [
         "Tomasz Kowal Quits As Chair Of The Board\n\nTomasz Kowal resigned.",
         ["Tomasz Kowal", "Tomasz Kowal"],
     ),
-    # a table row is not a headline
+    # a table row is not a headline, nor is a line of more than one sentence
     ("Harbour North - Priya Natarajan - 4,210", ["Priya Natarajan"]),
+    ("Sitting MP: Priya Natarajan. Left The Greens In March.", ["Priya Natarajan"]),
     # a name alone keeps its first word, and a name inside a sentence is whole
     ("Priya Natarajan and Tomasz Kowal both spoke.", ["Priya Natarajan", "Tomasz Kowal"]),
     ("The chair thanked Tomasz Kowal.", ["Tomasz Kowal"]),

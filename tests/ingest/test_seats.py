@@ -554,6 +554,12 @@ SECTION_SEATS = [
         "BOLSOVER (Derbyshire)\nMP: Dennis Skinner\nAgent: Ruth Evans",
         [{"person": "Dennis Skinner", "constituency": "Bolsover"}],
     ),
+    # the office may carry a word before it, unless the word says it is over
+    (
+        "BOLSOVER\nSitting MP: Dennis Skinner. Majority: 5,288",
+        [{"person": "Dennis Skinner", "constituency": "Bolsover"}],
+    ),
+    ("BOLSOVER\nFormer MP: Dennis Skinner", []),
     # a labelled line that is not an office, or with no seat's heading above it
     ("BOLSOVER\nCandidate: Ruth Evans", []),
     ("The rebels\nMP: Dennis Skinner", []),
