@@ -483,8 +483,11 @@ ROWS = [
         "WIGAN (Greater Manchester)\nMP: Lisa Nandy\n2017 majority: 16,027 (2015: 14,236)",
         [maj("Wigan", 2017, 16027), maj("Wigan", 2015, 14236)],
     ),
+    # a figure alone was won at the latest election before the story
+    ("WIGAN\nMP: Lisa Nandy\nMajority: 16,027", [maj("Wigan", 2017, 16027)]),
     # a fact box line with another figure, or with no seat's heading above it
     ("WIGAN\nTurnout 2017: 62", []),
+    ("WIGAN\nMajority: 2017", []),
     ("Seats to watch\n2017 majority: 16,027", []),
 ]
 
@@ -492,6 +495,13 @@ ROWS = [
 @pytest.mark.parametrize(("text", "rows"), ROWS)
 def test_rows(text, rows):
     assert records(text) == expect(*rows)
+
+
+def test_a_fact_box_figure_without_a_year_needs_the_story_dated():
+    text = "WIGAN\nMP: Lisa Nandy\nMajority: 16,027"
+
+    assert records(text, published=None) == []
+    assert records(f"3 November 2019\n\n{text}", published=None) == [maj("Wigan", 2017, 16027)]
 
 
 def test_only_sentences_with_a_number_and_a_cue_are_parsed(monkeypatch):

@@ -139,13 +139,17 @@ def _row(doc: Document, view: SentenceView, position: int) -> list[tuple]:
 
 def _fact_box(doc: Document, view: SentenceView, position: int) -> list[tuple]:
     """A labelled line of a fact box under a seat's heading: years, each followed by its
-    figure, and no word but a margin noun ("YEAR majority: N (YEAR: M; YEAR: L)")."""
+    figure, and no word but a margin noun ("YEAR majority: N (YEAR: M; YEAR: L)"), or one
+    figure alone, won at the latest election before the story ("Majority: N")."""
     seat = doc.section_seat(position)
     text = view.sentence.text
     words = set(_WORD.findall(text.lower()))
     if not seat or view.mentions or not words or words - cue_forms("margin_nouns"):
         return []
     numbers = _FIGURE.findall(text)
+    if len(numbers) == 1 and not _YEAR_IN_TEXT.fullmatch(numbers[0]):
+        year, value = doc.last_election(), _votes(numbers[0])
+        return [("majority.fact_box", seat, year, value, "")] if year and value else []
     pairs = list(zip(numbers[::2], numbers[1::2], strict=False))
     if len(numbers) % 2 or not all(_YEAR_IN_TEXT.fullmatch(y) for y, _ in pairs):
         return []
