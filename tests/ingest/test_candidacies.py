@@ -451,6 +451,34 @@ BATTERY = [
         "Ruth Evans was one of four women on the shortlist for Wigan.",
         [cand("Ruth Evans", "Wigan", "shortlisted")],
     ),
+    (
+        "a list participle qualifies a noun whose apposed names it lists",
+        "Ruth Evans beat three other shortlisted hopefuls in Wigan: Ann Lee; Sam Cole, a "
+        "hospital nurse; and Jo Hart.",
+        [
+            cand("Ann Lee", "Wigan", "shortlisted"),
+            cand("Sam Cole", "Wigan", "shortlisted", "hospital nurse"),
+            cand("Jo Hart", "Wigan", "shortlisted"),
+        ],
+    ),
+    (
+        "a candidate noun in apposition after the name names the candidacy, not a role",
+        "Ruth Evans, Labour's candidate for Wigan, spoke at the rally.",
+        [cand("Ruth Evans", "Wigan", "selected")],
+    ),
+    (
+        "a candidate noun with the name in apposition after it",
+        "In Bolsover the party's candidate, Tom Price, a barrister, was out canvassing.",
+        [cand("Tom Price", "Bolsover", "selected", "barrister")],
+    ),
+    (
+        "a former, dated, qualified or other party's candidate noun names no candidacy",
+        "Ruth Evans, the former candidate for Wigan, backed Tom Price, Labour's candidate in "
+        "Bolsover at the last election. The Conservatives are confident. Their candidate, "
+        "Jo Hart, spoke. Sam Cole, the candidate favoured by the unions in Wigan, did too. "
+        "Ann Lee, Labour's candidate for Leigh, was there.",
+        [cand("Ann Lee", "Leigh", "selected")],
+    ),
 ]
 
 
@@ -461,6 +489,14 @@ def test_battery(construction, text, rows):
 
 # Rows of a list are layout: they take the status their caption gives.
 ROWS = [
+    (
+        "Labour's replacements\n\nWIGAN\nOutgoing MP: Ann Lee.\nLabour candidate: Ruth Evans, a "
+        "hospital nurse\n\nBOLSOVER\nOutgoing MP: Jo Hart.\nLabour candidate: Tom Price",
+        [
+            cand("Ruth Evans", "Wigan", "selected", "hospital nurse"),
+            cand("Tom Price", "Bolsover", "selected"),
+        ],
+    ),
     (
         "So who won?\n- Wigan: Ruth Evans, a nurse.\n- Bolsover: Tom Price.",
         [

@@ -410,6 +410,8 @@ class _Reading(Clause):
         verb = token.pos_ in {"VERB", "AUX"} or token.tag_ in {"VBN", "VBD", "VBG"}
         if word in lemma_class("list_nouns"):
             status = "longlisted" if word in lemma_class("longlist_nouns") else "shortlisted"
+            if verb and token.dep_ == "amod":
+                return status, [token.head]  # "the N shortlisted NOUNs: X, Y and Z"
             return status, self.listed(token) if not verb else self.patients(token)
         if (
             word in lemma_class("anaphors")
@@ -510,6 +512,8 @@ class _Reading(Clause):
         if word in lemma_class("candidate_nouns"):
             if self.other_party(token):
                 return "", []
+            if self.naming_apposition(token):
+                return "selected", self.naming_apposition(token)
             governor = token.head.head if token.dep_ == "pobj" else token.head
             naming = lemma_class("selection_verbs") | {"be", "become", "remain"}
             if token.dep_ in SUBJECTS and lemma(token.head) == "be":
@@ -532,6 +536,53 @@ class _Reading(Clause):
                 return "tipped", self.complemented(token)
         return "", []
 
+    def naming_apposition(self, noun) -> list:
+        """The name a candidate noun stands in apposition with, the noun being the
+        present one of the contest ("X, Labour's candidate for A", "the candidate, X"), or
+        heading a line of its own ("Labour candidate: X"); not a former or an indefinite
+        one ("X, a former candidate")."""
+        modifiers = {lemma(c) for c in noun.children if c.dep_ in {"amod", "advmod", "compound"}}
+        if lemma(noun) not in lemma_class("candidate_nouns") or modifiers & lemma_class(
+            "former_words"
+        ):
+            return []
+        if any(c.dep_ in {"acl", "relcl"} for c in noun.children) or self.dated(noun):
+            return []  # "the candidate favoured by X", "the candidate in A in YEAR"
+        if noun.dep_ == "appos" and self.names_person(noun.head) and self.owned(noun):
+            return [noun.head]
+        if noun.dep_ == "ROOT" or self.owned(noun):
+            apposed = [c for c in noun.children if c.dep_ == "appos" and c.i > noun.i]
+            return [c for c in apposed if self.names_person(c)][:1]
+        return []
+
+    def dated(self, noun) -> bool:
+        """Whether a noun is placed in time by a phrase of its own ("at the last
+        election", "in YEAR"): a past or future occasion, not the contest at hand. The
+        parser may hang the phrase that follows the noun's own phrase on the verb."""
+        end = max(t.i for t in noun.subtree)
+        following = [self.sent[end + 1]] if end + 1 < len(self.sent) else []
+        for child in [*noun.children, *following]:
+            if child.dep_ != "prep":
+                continue
+            for place in (g for g in child.children if g.dep_ == "pobj"):
+                if place.ent_type_ == "DATE" or place.like_num or lemma(place) == "election":
+                    return True
+                if lemma(place) in lemma_class("time_nouns"):
+                    return True
+        return False
+
+    def owned(self, noun) -> bool:
+        """Whether a noun is definite: an article, an owner or a party before it."""
+        for child in noun.children:
+            if child.i > noun.i:
+                continue
+            if child.dep_ == "poss" or (child.dep_ == "det" and lemma(child) in {"the", "this"}):
+                return True
+            mention = self.mention_of(child)
+            if mention is not None and mention.kind in {"party", "constituency", "org"}:
+                return True
+        return False
+
     def dangling(self, verb) -> bool:
         """A participle clause with no subject of its own ("..., ending X")."""
         return (
@@ -548,7 +599,18 @@ class _Reading(Clause):
                 mention = self.mention_of(child)
                 if mention is not None and mention.kind == "party":
                     return mention.name != _contest_party(self.doc)
+                if child.dep_ == "poss" and lemma(child) in lemma_class("collective_pronouns"):
+                    party = self.party_before(child)  # "their candidate"
+                    return bool(party) and party != _contest_party(self.doc)
         return False
+
+    def party_before(self, token) -> str:
+        """The party named last before `token`, in its sentence or the one before."""
+        named = [m for i, m in sorted(self.mention_at.items()) if i < token.i]
+        if self.position:
+            named = list(self.doc.views[self.position - 1].mentions) + named
+        parties = [m.name for m in named if m.kind == "party"]
+        return parties[-1] if parties else ""
 
     def list_it_refers_to(self, pronoun) -> str:
         """The status of being on the list "it" stands for: the last list noun before it
@@ -1241,6 +1303,7 @@ class _Described(_Reading):
             and head.head.i < head.i
             and head.head.pos_ == "NOUN"
             and self.mention_of(head.head) is None
+            and not self.naming_apposition(head.head)
         ):
             # "the councillor, X" / "councillor X" read with the name in apposition
             start = min(own)
@@ -1262,6 +1325,8 @@ class _Described(_Reading):
         for index, child in enumerate(apposed):
             if self.mention_of(child) is not None and self.mention_of(child).kind == "person":
                 continue
+            if self.naming_apposition(child):
+                continue  # "X, Labour's candidate": the candidacy itself, not a role
             run = [child]  # "vice-chair" read as three appositions: one word
             for later in apposed[index + 1 :]:
                 if later.i != run[-1].i + 1 or run[-1].whitespace_:
@@ -1643,9 +1708,15 @@ def _may_describe(doc: Document, view, mention) -> bool:
 
 
 def _is_heading(view) -> bool:
-    """A headline or section title: a line with no closing punctuation and no bullet."""
+    """A headline or section title: a line with no closing punctuation and no bullet, nor
+    a field of a fact box ("Label: value")."""
     text = view.sentence.text.strip()
-    return bool(text) and text[-1] not in '.!?"”:;)' and not text.startswith(_BULLETS)
+    return (
+        bool(text)
+        and text[-1] not in '.!?"”:;)'
+        and not text.startswith(_BULLETS)
+        and ": " not in text
+    )
 
 
 def _role(word: str, roles: frozenset[str]) -> bool:
