@@ -479,6 +479,25 @@ BATTERY = [
         "Ann Lee, Labour's candidate for Leigh, was there.",
         [cand("Ann Lee", "Leigh", "selected")],
     ),
+    (
+        "a clause on one name of a list backs that name alone; one closing the list, all",
+        "The Wigan shortlist: nurse Ann Lee, who has the support of the GMB; Sam Cole, a "
+        "teacher, endorsed by Unison; and Jo Hart. Tom Price and Ruth Evans, both backed by "
+        "Unite, made the Bolsover shortlist.",
+        [
+            cand("Ann Lee", "Wigan", "shortlisted", "nurse", ["GMB"]),
+            cand("Sam Cole", "Wigan", "shortlisted", "teacher", ["Unison"]),
+            cand("Jo Hart", "Wigan", "shortlisted"),
+            cand("Tom Price", "Bolsover", "shortlisted", "", ["Unite"]),
+            cand("Ruth Evans", "Bolsover", "shortlisted", "", ["Unite"]),
+        ],
+    ),
+    (
+        "an apposed role coordinated with a second role after a place: the first alone",
+        "Ruth Evans, a councillor for Pemberton and the GMB's regional officer, was "
+        "shortlisted for Wigan.",
+        [cand("Ruth Evans", "Wigan", "shortlisted", "councillor for Pemberton")],
+    ),
 ]
 
 

@@ -1457,6 +1457,12 @@ class _Described(_Reading):
             clause = child.dep_ in {"relcl", "acl", "conj", "cc", "punct", "appos", "advcl"}
             if clause and (child.dep_ == "conj" or child.i > noun.i):
                 skip |= {t.i for t in child.subtree}
+        roles = gazetteer.role_nouns()
+        for word in noun.subtree:  # "ROLE for PLACE and ORG's ROLE": the parser may hang
+            # the second role on the place
+            if word.dep_ == "conj" and word.i > noun.i and _role(word.lower_, roles):
+                skip |= {t.i for t in word.subtree}
+                skip |= {c.i for c in word.head.children if c.dep_ == "cc" and c.i < word.i}
         words = [t for t in noun.subtree if t.i not in skip] + list(joined)
         return self.role_text(sorted(words, key=lambda t: t.i), False)
 
@@ -1550,8 +1556,20 @@ class _Described(_Reading):
             people = verb.head  # "X, who is backed by ORG": X alone, not names listed with X
         if people.dep_ == "appos" and self.mention_of(people) is None:
             people = people.head  # "X, a union-backed organiser"
-        names = self.candidates_at(people) if relative else self.backed_people(people)
+        if relative or verb.dep_ == "acl":
+            names = self.clause_owners(people, verb)
+        else:
+            names = self.backed_people(people)
         return [(n, o) for n in names for o in organisations]
+
+    def clause_owners(self, head, clause) -> list[str]:
+        """Who a clause on a listed name speaks of: the names listed before it when it
+        closes the list ("X and Y, both backed by ORG"), else its own name alone ("X, who
+        has ORG's backing; Y; and Z")."""
+        members = self.members(head)
+        if all(m.i < clause.i for m in members):
+            return self.backed_people(head)
+        return self.candidates_at(head)
 
     def backed_people(self, token) -> list[str]:
         """The people a backed word names: itself and its coordinated names, or the person
@@ -1583,11 +1601,15 @@ class _Described(_Reading):
                 subject = self.subject(node)
                 if subject is None:
                     return []
-                if subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
+                relative = subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl"
+                if relative:
                     subject = node.head  # "X, who has Y's support"
                 if subject.dep_ == "appos" and self.mention_of(subject) is None:
                     subject = subject.head  # "X, a councillor who has ..."
-                names = self.backed_people(subject)
+                if relative:
+                    names = self.clause_owners(subject, node)
+                else:
+                    names = self.backed_people(subject)
                 return [(n, o) for n in names for o in organisations]
         return []
 
