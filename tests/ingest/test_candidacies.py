@@ -493,6 +493,22 @@ BATTERY = [
         ],
     ),
     (
+        "a candidate's possessive on a person noun names no MP's seat: the contest's seat",
+        "Ruth Evans won the Wigan selection. Her rivals on the four-name shortlist were Ann "
+        "Lee, a nurse, and Sam Cole.",
+        [
+            cand("Ruth Evans", "Wigan", "selected"),
+            cand("Ann Lee", "Wigan", "shortlisted", "nurse"),
+            cand("Sam Cole", "Wigan", "shortlisted"),
+        ],
+    ),
+    (
+        "the owner of a pursuit noun is who its backers back",
+        "Ruth Evans was picked for Wigan. Her campaign had the backing of Unite and the GMB. "
+        "Tom Price's bid, endorsed by Unison, failed in Bolsover.",
+        [cand("Ruth Evans", "Wigan", "selected", "", ["Unite", "GMB"])],
+    ),
+    (
         "an apposed role coordinated with a second role after a place: the first alone",
         "Ruth Evans, a councillor for Pemberton and the GMB's regional officer, was "
         "shortlisted for Wigan.",

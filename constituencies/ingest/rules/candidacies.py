@@ -70,6 +70,7 @@ _CLAUSE_EDGES = {"conj", "relcl", "advcl", "ccomp", "parataxis", "acl", "csubj",
 _BULLETS = ("-", "–", "•", "*")
 _REFERENCE_REACH = 6  # sentences back that "the seat" or "the shortlist" may refer
 _DROP_START = {"a", "an", "the", "fellow", "also", "both"}
+_SEAT_CLASSES = ("reference_nouns", "contest_nouns", "list_nouns", "candidate_nouns")
 
 
 def wanted(doc: Document) -> list[int]:
@@ -1106,6 +1107,10 @@ class _Reading(Clause):
                 if place.dep_ == "pobj" and lemma(place) in contests:
                     return self.named_seat(place)
         if dep in {"poss", "compound", "nmod"}:
+            if self.names_person(child) and not any(
+                lemma(child.head) in lemma_class(name) for name in _SEAT_CLASSES
+            ):
+                return "", ""  # "her rivals": a person's own, not an MP's seat
             return self.named_seat(child)
         if dep in {"xcomp", "advcl", "acl"} and child.pos_ in {"VERB", "AUX"}:
             for grand in child.children:
@@ -1562,6 +1567,17 @@ class _Described(_Reading):
             names = self.backed_people(people)
         return [(n, o) for n in names for o in organisations]
 
+    def paragraph_people(self) -> set[str]:
+        """The people named in this sentence's paragraph up to and including it."""
+        paragraph = self.view.sentence.paragraph
+        return {
+            m.name
+            for view in self.doc.views[: self.position + 1]
+            if view.sentence.paragraph == paragraph
+            for m in view.mentions
+            if m.kind == "person"
+        }
+
     def clause_owners(self, head, clause) -> list[str]:
         """Who a clause on a listed name speaks of: the names listed before it when it
         closes the list ("X and Y, both backed by ORG"), else its own name alone ("X, who
@@ -1573,7 +1589,15 @@ class _Described(_Reading):
 
     def backed_people(self, token) -> list[str]:
         """The people a backed word names: itself and its coordinated names, or the person
-        a pronoun stands for; never an owner ("A's aide")."""
+        a pronoun stands for; never an owner ("A's aide"), but for the owner of a pursuit
+        ("X's campaign", "her bid")."""
+        if lemma(token) in lemma_class("pursuit_nouns"):
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            names = [m.name for o in owners for m in self.named(o, "person") if m.possessive]
+            if owners and lemma(owners[0]) in lemma_class("personal_pronouns"):
+                # "her bid" opening a paragraph has no one to refer back to
+                names = [n for n in self.candidates_at(owners[0]) if n in self.paragraph_people()]
+            return [n for n in names if n not in self.doc.seat_of]
         return [name for member in self.members(token) for name in self.candidates_at(member)]
 
     def backing_noun(self, noun) -> list[tuple[str, str]]:
