@@ -509,6 +509,15 @@ BATTERY = [
         [cand("Ruth Evans", "Wigan", "selected", "", ["Unite", "GMB"])],
     ),
     (
+        "a relative clause on a list noun lists who it included",
+        "Ruth Evans and Tom Price were the only survivors from the first Wigan shortlist, "
+        "which had also featured nurse Ann Lee and Sam Cole.",
+        [
+            cand("Ann Lee", "Wigan", "shortlisted", "nurse"),
+            cand("Sam Cole", "Wigan", "shortlisted"),
+        ],
+    ),
+    (
         "an apposed role coordinated with a second role after a place: the first alone",
         "Ruth Evans, a councillor for Pemberton and the GMB's regional officer, was "
         "shortlisted for Wigan.",
@@ -530,6 +539,15 @@ ROWS = [
         [
             cand("Ruth Evans", "Wigan", "selected", "hospital nurse"),
             cand("Tom Price", "Bolsover", "selected"),
+        ],
+    ),
+    (
+        "Who replaces whom\n\nWIGAN\nLabour candidate: Ruth Evans, a teacher\nBacked by: "
+        "Unite, Momentum and the GMB\n\nBOLSOVER\nLabour candidate: Tom Price\nBacked by: "
+        "Unison",
+        [
+            cand("Ruth Evans", "Wigan", "selected", "teacher", ["Unite", "Momentum", "GMB"]),
+            cand("Tom Price", "Bolsover", "selected", "", ["Unison"]),
         ],
     ),
     (

@@ -98,7 +98,7 @@ def _positions(doc: Document) -> tuple[list[int], list[int]]:
             (wanted if _may_place(doc, position, words) else unplaced).append(position)
         owner = any(m.kind == "person" for m in view.mentions)  # "X's backers"
         if (
-            (owner or pronoun)
+            (owner or pronoun or _row_person(doc, position))
             and words & cue_forms(*_BACKING_CLASSES)
             and any(m.kind == "org" for m in view.mentions)
         ):
@@ -131,6 +131,7 @@ def candidacy_facts(doc: Document) -> list[CandidacyFact]:
         if any(m.kind == "person" and m.name in people for m in doc.views[position].mentions)
         or set(_WORD.findall(doc.views[position].sentence.text.lower()))
         & lemma_class("personal_pronouns")
+        or _row_person(doc, position) in people
     ]
     # Descriptions and backing are read only once there are candidates to read them for.
     profiles = _Profiles(doc, people, backing_positions)
@@ -729,7 +730,16 @@ class _Reading(Clause):
     def listed(self, noun) -> list:
         """Who a list noun names: "X made/is on the shortlist", "the shortlist includes X",
         "the names on the shortlist are X", "a shortlist of X and Y", "the shortlist: X,
-        Y and Z"."""
+        Y and Z", "the shortlist, which included X"."""
+        included = [
+            name
+            for clause in noun.children
+            if clause.dep_ == "relcl" and lemma(clause) in lemma_class("inclusion_verbs")
+            for name in self.with_siblings(next(iter(self.objects(clause)), None))
+        ]
+        return included + self.listed_directly(noun)
+
+    def listed_directly(self, noun) -> list:
         apposed = [c for c in noun.children if c.dep_ in {"appos", "dep"} and c.i > noun.i]
         if apposed and self.mention_of(apposed[0]) is not None:
             return apposed[:1]
@@ -1554,6 +1564,11 @@ class _Described(_Reading):
             people = self.patient(verb)
             subject = self.subject(verb)
             organisations = self.organisations(list(subject.subtree)) if subject is not None else []
+        if people is None and verb.dep_ == "ROOT" and _row_person(self.doc, self.position):
+            organisations += self.organisations(
+                [t for c in verb.children if c.dep_ in {"appos", "dobj", "pobj"} for t in c.subtree]
+            )  # "Backed by: ORG, ORG"
+            return [(_row_person(self.doc, self.position), o) for o in organisations]
         if people is None:
             return []
         relative = people.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl"
@@ -1751,6 +1766,26 @@ def _may_describe(doc: Document, view, mention) -> bool:
         return False
     word = before.group(1)
     return word.islower() or word.endswith(("'s", "’s")) or word.lower() in gazetteer.role_nouns()
+
+
+def _row_person(doc: Document, position: int) -> str:
+    """Whom a field of a fact box that names no one is about ("Backed by: ORG" under
+    "Candidate: X, ROLE"): the person the field just above it names first; "" when the
+    line is no such field."""
+    view = doc.views[position]
+    if (
+        not position
+        or ": " not in view.sentence.text
+        or any(m.kind == "person" for m in view.mentions)
+    ):
+        return ""
+    above = doc.views[position - 1]
+    people = [
+        m.name
+        for m in above.mentions
+        if m.kind == "person" and not m.possessive and not doc.in_quote(m.start)
+    ]
+    return people[0] if ": " in above.sentence.text and people else ""
 
 
 def _is_heading(view) -> bool:
