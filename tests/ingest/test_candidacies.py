@@ -509,6 +509,17 @@ BATTERY = [
         [cand("Ruth Evans", "Wigan", "selected", "", ["Unite", "GMB"])],
     ),
     (
+        "a candidate noun modifying the name, with the seat before it",
+        "The unions have backed several newcomers, such as Wigan candidate Ruth Evans, who "
+        "was endorsed by Unite.",
+        [cand("Ruth Evans", "Wigan", "selected", "", ["Unite"])],
+    ),
+    (
+        "an infinitive on a tipping noun ties the seat of what it is to win",
+        "Ruth Evans is the firm favourite to win the Wigan selection.",
+        [cand("Ruth Evans", "Wigan", "tipped")],
+    ),
+    (
         "a relative clause on a list noun lists who it included",
         "Ruth Evans and Tom Price were the only survivors from the first Wigan shortlist, "
         "which had also featured nurse Ann Lee and Sam Cole.",

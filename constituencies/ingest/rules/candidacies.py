@@ -539,10 +539,10 @@ class _Reading(Clause):
         return "", []
 
     def naming_apposition(self, noun) -> list:
-        """The name a candidate noun stands in apposition with, the noun being the
-        present one of the contest ("X, Labour's candidate for A", "the candidate, X"), or
-        heading a line of its own ("Labour candidate: X"); not a former or an indefinite
-        one ("X, a former candidate")."""
+        """The name a candidate noun stands in apposition with or modifies, the noun
+        being the present one of the contest ("X, Labour's candidate for A", "the
+        candidate, X", "A candidate X"), or heading a line of its own ("Labour candidate:
+        X"); not a former or an indefinite one ("X, a former candidate")."""
         modifiers = {lemma(c) for c in noun.children if c.dep_ in {"amod", "advmod", "compound"}}
         if lemma(noun) not in lemma_class("candidate_nouns") or modifiers & lemma_class(
             "former_words"
@@ -550,8 +550,8 @@ class _Reading(Clause):
             return []
         if any(c.dep_ in {"acl", "relcl"} for c in noun.children) or self.dated(noun):
             return []  # "the candidate favoured by X", "the candidate in A in YEAR"
-        if noun.dep_ == "appos" and self.names_person(noun.head) and self.owned(noun):
-            return [noun.head]
+        if noun.dep_ in {"appos", "compound"} and self.names_person(noun.head) and self.owned(noun):
+            return [noun.head]  # "X, Labour's candidate", "A candidate X"
         if noun.dep_ == "ROOT" or self.owned(noun):
             apposed = [c for c in noun.children if c.dep_ == "appos" and c.i > noun.i]
             return [c for c in apposed if self.names_person(c)][:1]
@@ -574,8 +574,11 @@ class _Reading(Clause):
         return False
 
     def owned(self, noun) -> bool:
-        """Whether a noun is definite: an article, an owner or a party before it."""
-        for child in noun.children:
+        """Whether a noun is definite: an article, an owner or a party before it (its own,
+        or a word modifying the same name just before it: "A candidate X")."""
+        before = [self.sent[noun.i - 1]] if noun.dep_ == "compound" and noun.i else []
+        before = [t for t in before if t.dep_ == "compound" and t.head == noun.head]
+        for child in [*noun.children, *before]:
             if child.i > noun.i:
                 continue
             if child.dep_ == "poss" or (child.dep_ == "det" and lemma(child) in {"the", "this"}):
@@ -1122,7 +1125,10 @@ class _Reading(Clause):
             ):
                 return "", ""  # "her rivals": a person's own, not an MP's seat
             return self.named_seat(child)
-        if dep in {"xcomp", "advcl", "acl"} and child.pos_ in {"VERB", "AUX"}:
+        infinitive = dep == "relcl" and any(  # "the favourite to win the A selection"
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        )
+        if (dep in {"xcomp", "advcl", "acl"} or infinitive) and child.pos_ in {"VERB", "AUX"}:
             for grand in child.children:
                 if grand.dep_ == "advmod" and lemma(grand) in lemma_class("there_words"):
                     return self.earlier_seat(grand)
@@ -1327,6 +1333,8 @@ class _Described(_Reading):
             before = self.adjacent_role(start)
         if not before:
             before = self.adjacent_role(min(own))
+        if any(self.naming_apposition(c) for c in head.children if c.i < head.i):
+            before = ""  # "A candidate X": the candidacy itself, not a role
         if before:
             longer = self.adjacent_role(min(own))
             if longer.endswith(before) and " of " in longer[: len(longer) - len(before) + 4]:
