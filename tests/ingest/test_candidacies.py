@@ -451,6 +451,89 @@ BATTERY = [
         "Ruth Evans was one of four women on the shortlist for Wigan.",
         [cand("Ruth Evans", "Wigan", "shortlisted")],
     ),
+    (
+        "a list participle qualifies a noun whose apposed names it lists",
+        "Ruth Evans beat three other shortlisted hopefuls in Wigan: Ann Lee; Sam Cole, a "
+        "hospital nurse; and Jo Hart.",
+        [
+            cand("Ann Lee", "Wigan", "shortlisted"),
+            cand("Sam Cole", "Wigan", "shortlisted", "hospital nurse"),
+            cand("Jo Hart", "Wigan", "shortlisted"),
+        ],
+    ),
+    (
+        "a candidate noun in apposition after the name names the candidacy, not a role",
+        "Ruth Evans, Labour's candidate for Wigan, spoke at the rally.",
+        [cand("Ruth Evans", "Wigan", "selected")],
+    ),
+    (
+        "a candidate noun with the name in apposition after it",
+        "In Bolsover the party's candidate, Tom Price, a barrister, was out canvassing.",
+        [cand("Tom Price", "Bolsover", "selected", "barrister")],
+    ),
+    (
+        "a former, dated, qualified or other party's candidate noun names no candidacy",
+        "Ruth Evans, the former candidate for Wigan, backed Tom Price, Labour's candidate in "
+        "Bolsover at the last election. The Conservatives are confident. Their candidate, "
+        "Jo Hart, spoke. Sam Cole, the candidate favoured by the unions in Wigan, did too. "
+        "Ann Lee, Labour's candidate for Leigh, was there.",
+        [cand("Ann Lee", "Leigh", "selected")],
+    ),
+    (
+        "a clause on one name of a list backs that name alone; one closing the list, all",
+        "The Wigan shortlist: nurse Ann Lee, who has the support of the GMB; Sam Cole, a "
+        "teacher, endorsed by Unison; and Jo Hart. Tom Price and Ruth Evans, both backed by "
+        "Unite, made the Bolsover shortlist.",
+        [
+            cand("Ann Lee", "Wigan", "shortlisted", "nurse", ["GMB"]),
+            cand("Sam Cole", "Wigan", "shortlisted", "teacher", ["Unison"]),
+            cand("Jo Hart", "Wigan", "shortlisted"),
+            cand("Tom Price", "Bolsover", "shortlisted", "", ["Unite"]),
+            cand("Ruth Evans", "Bolsover", "shortlisted", "", ["Unite"]),
+        ],
+    ),
+    (
+        "a candidate's possessive on a person noun names no MP's seat: the contest's seat",
+        "Ruth Evans won the Wigan selection. Her rivals on the four-name shortlist were Ann "
+        "Lee, a nurse, and Sam Cole.",
+        [
+            cand("Ruth Evans", "Wigan", "selected"),
+            cand("Ann Lee", "Wigan", "shortlisted", "nurse"),
+            cand("Sam Cole", "Wigan", "shortlisted"),
+        ],
+    ),
+    (
+        "the owner of a pursuit noun is who its backers back",
+        "Ruth Evans was picked for Wigan. Her campaign had the backing of Unite and the GMB. "
+        "Tom Price's bid, endorsed by Unison, failed in Bolsover.",
+        [cand("Ruth Evans", "Wigan", "selected", "", ["Unite", "GMB"])],
+    ),
+    (
+        "a candidate noun modifying the name, with the seat before it",
+        "The unions have backed several newcomers, such as Wigan candidate Ruth Evans, who "
+        "was endorsed by Unite.",
+        [cand("Ruth Evans", "Wigan", "selected", "", ["Unite"])],
+    ),
+    (
+        "an infinitive on a tipping noun ties the seat of what it is to win",
+        "Ruth Evans is the firm favourite to win the Wigan selection.",
+        [cand("Ruth Evans", "Wigan", "tipped")],
+    ),
+    (
+        "a relative clause on a list noun lists who it included",
+        "Ruth Evans and Tom Price were the only survivors from the first Wigan shortlist, "
+        "which had also featured nurse Ann Lee and Sam Cole.",
+        [
+            cand("Ann Lee", "Wigan", "shortlisted", "nurse"),
+            cand("Sam Cole", "Wigan", "shortlisted"),
+        ],
+    ),
+    (
+        "an apposed role coordinated with a second role after a place: the first alone",
+        "Ruth Evans, a councillor for Pemberton and the GMB's regional officer, was "
+        "shortlisted for Wigan.",
+        [cand("Ruth Evans", "Wigan", "shortlisted", "councillor for Pemberton")],
+    ),
 ]
 
 
@@ -461,6 +544,23 @@ def test_battery(construction, text, rows):
 
 # Rows of a list are layout: they take the status their caption gives.
 ROWS = [
+    (
+        "Labour's replacements\n\nWIGAN\nOutgoing MP: Ann Lee.\nLabour candidate: Ruth Evans, a "
+        "hospital nurse\n\nBOLSOVER\nOutgoing MP: Jo Hart.\nLabour candidate: Tom Price",
+        [
+            cand("Ruth Evans", "Wigan", "selected", "hospital nurse"),
+            cand("Tom Price", "Bolsover", "selected"),
+        ],
+    ),
+    (
+        "Who replaces whom\n\nWIGAN\nLabour candidate: Ruth Evans, a teacher\nBacked by: "
+        "Unite, Momentum and the GMB\n\nBOLSOVER\nLabour candidate: Tom Price\nBacked by: "
+        "Unison",
+        [
+            cand("Ruth Evans", "Wigan", "selected", "teacher", ["Unite", "Momentum", "GMB"]),
+            cand("Tom Price", "Bolsover", "selected", "", ["Unison"]),
+        ],
+    ),
     (
         "So who won?\n- Wigan: Ruth Evans, a nurse.\n- Bolsover: Tom Price.",
         [

@@ -70,6 +70,7 @@ _CLAUSE_EDGES = {"conj", "relcl", "advcl", "ccomp", "parataxis", "acl", "csubj",
 _BULLETS = ("-", "–", "•", "*")
 _REFERENCE_REACH = 6  # sentences back that "the seat" or "the shortlist" may refer
 _DROP_START = {"a", "an", "the", "fellow", "also", "both"}
+_SEAT_CLASSES = ("reference_nouns", "contest_nouns", "list_nouns", "candidate_nouns")
 
 
 def wanted(doc: Document) -> list[int]:
@@ -97,7 +98,7 @@ def _positions(doc: Document) -> tuple[list[int], list[int]]:
             (wanted if _may_place(doc, position, words) else unplaced).append(position)
         owner = any(m.kind == "person" for m in view.mentions)  # "X's backers"
         if (
-            (owner or pronoun)
+            (owner or pronoun or _row_person(doc, position))
             and words & cue_forms(*_BACKING_CLASSES)
             and any(m.kind == "org" for m in view.mentions)
         ):
@@ -130,6 +131,7 @@ def candidacy_facts(doc: Document) -> list[CandidacyFact]:
         if any(m.kind == "person" and m.name in people for m in doc.views[position].mentions)
         or set(_WORD.findall(doc.views[position].sentence.text.lower()))
         & lemma_class("personal_pronouns")
+        or _row_person(doc, position) in people
     ]
     # Descriptions and backing are read only once there are candidates to read them for.
     profiles = _Profiles(doc, people, backing_positions)
@@ -410,6 +412,8 @@ class _Reading(Clause):
         verb = token.pos_ in {"VERB", "AUX"} or token.tag_ in {"VBN", "VBD", "VBG"}
         if word in lemma_class("list_nouns"):
             status = "longlisted" if word in lemma_class("longlist_nouns") else "shortlisted"
+            if verb and token.dep_ == "amod":
+                return status, [token.head]  # "the N shortlisted NOUNs: X, Y and Z"
             return status, self.listed(token) if not verb else self.patients(token)
         if (
             word in lemma_class("anaphors")
@@ -510,6 +514,8 @@ class _Reading(Clause):
         if word in lemma_class("candidate_nouns"):
             if self.other_party(token):
                 return "", []
+            if self.naming_apposition(token):
+                return "selected", self.naming_apposition(token)
             governor = token.head.head if token.dep_ == "pobj" else token.head
             naming = lemma_class("selection_verbs") | {"be", "become", "remain"}
             if token.dep_ in SUBJECTS and lemma(token.head) == "be":
@@ -532,6 +538,56 @@ class _Reading(Clause):
                 return "tipped", self.complemented(token)
         return "", []
 
+    def naming_apposition(self, noun) -> list:
+        """The name a candidate noun stands in apposition with or modifies, the noun
+        being the present one of the contest ("X, Labour's candidate for A", "the
+        candidate, X", "A candidate X"), or heading a line of its own ("Labour candidate:
+        X"); not a former or an indefinite one ("X, a former candidate")."""
+        modifiers = {lemma(c) for c in noun.children if c.dep_ in {"amod", "advmod", "compound"}}
+        if lemma(noun) not in lemma_class("candidate_nouns") or modifiers & lemma_class(
+            "former_words"
+        ):
+            return []
+        if any(c.dep_ in {"acl", "relcl"} for c in noun.children) or self.dated(noun):
+            return []  # "the candidate favoured by X", "the candidate in A in YEAR"
+        if noun.dep_ in {"appos", "compound"} and self.names_person(noun.head) and self.owned(noun):
+            return [noun.head]  # "X, Labour's candidate", "A candidate X"
+        if noun.dep_ == "ROOT" or self.owned(noun):
+            apposed = [c for c in noun.children if c.dep_ == "appos" and c.i > noun.i]
+            return [c for c in apposed if self.names_person(c)][:1]
+        return []
+
+    def dated(self, noun) -> bool:
+        """Whether a noun is placed in time by a phrase of its own ("at the last
+        election", "in YEAR"): a past or future occasion, not the contest at hand. The
+        parser may hang the phrase that follows the noun's own phrase on the verb."""
+        end = max(t.i for t in noun.subtree)
+        following = [self.sent[end + 1]] if end + 1 < len(self.sent) else []
+        for child in [*noun.children, *following]:
+            if child.dep_ != "prep":
+                continue
+            for place in (g for g in child.children if g.dep_ == "pobj"):
+                if place.ent_type_ == "DATE" or place.like_num or lemma(place) == "election":
+                    return True
+                if lemma(place) in lemma_class("time_nouns"):
+                    return True
+        return False
+
+    def owned(self, noun) -> bool:
+        """Whether a noun is definite: an article, an owner or a party before it (its own,
+        or a word modifying the same name just before it: "A candidate X")."""
+        before = [self.sent[noun.i - 1]] if noun.dep_ == "compound" and noun.i else []
+        before = [t for t in before if t.dep_ == "compound" and t.head == noun.head]
+        for child in [*noun.children, *before]:
+            if child.i > noun.i:
+                continue
+            if child.dep_ == "poss" or (child.dep_ == "det" and lemma(child) in {"the", "this"}):
+                return True
+            mention = self.mention_of(child)
+            if mention is not None and mention.kind in {"party", "constituency", "org"}:
+                return True
+        return False
+
     def dangling(self, verb) -> bool:
         """A participle clause with no subject of its own ("..., ending X")."""
         return (
@@ -548,7 +604,18 @@ class _Reading(Clause):
                 mention = self.mention_of(child)
                 if mention is not None and mention.kind == "party":
                     return mention.name != _contest_party(self.doc)
+                if child.dep_ == "poss" and lemma(child) in lemma_class("collective_pronouns"):
+                    party = self.party_before(child)  # "their candidate"
+                    return bool(party) and party != _contest_party(self.doc)
         return False
+
+    def party_before(self, token) -> str:
+        """The party named last before `token`, in its sentence or the one before."""
+        named = [m for i, m in sorted(self.mention_at.items()) if i < token.i]
+        if self.position:
+            named = list(self.doc.views[self.position - 1].mentions) + named
+        parties = [m.name for m in named if m.kind == "party"]
+        return parties[-1] if parties else ""
 
     def list_it_refers_to(self, pronoun) -> str:
         """The status of being on the list "it" stands for: the last list noun before it
@@ -666,7 +733,16 @@ class _Reading(Clause):
     def listed(self, noun) -> list:
         """Who a list noun names: "X made/is on the shortlist", "the shortlist includes X",
         "the names on the shortlist are X", "a shortlist of X and Y", "the shortlist: X,
-        Y and Z"."""
+        Y and Z", "the shortlist, which included X"."""
+        included = [
+            name
+            for clause in noun.children
+            if clause.dep_ == "relcl" and lemma(clause) in lemma_class("inclusion_verbs")
+            for name in self.with_siblings(next(iter(self.objects(clause)), None))
+        ]
+        return included + self.listed_directly(noun)
+
+    def listed_directly(self, noun) -> list:
         apposed = [c for c in noun.children if c.dep_ in {"appos", "dep"} and c.i > noun.i]
         if apposed and self.mention_of(apposed[0]) is not None:
             return apposed[:1]
@@ -1044,8 +1120,15 @@ class _Reading(Clause):
                 if place.dep_ == "pobj" and lemma(place) in contests:
                     return self.named_seat(place)
         if dep in {"poss", "compound", "nmod"}:
+            if self.names_person(child) and not any(
+                lemma(child.head) in lemma_class(name) for name in _SEAT_CLASSES
+            ):
+                return "", ""  # "her rivals": a person's own, not an MP's seat
             return self.named_seat(child)
-        if dep in {"xcomp", "advcl", "acl"} and child.pos_ in {"VERB", "AUX"}:
+        infinitive = dep == "relcl" and any(  # "the favourite to win the A selection"
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        )
+        if (dep in {"xcomp", "advcl", "acl"} or infinitive) and child.pos_ in {"VERB", "AUX"}:
             for grand in child.children:
                 if grand.dep_ == "advmod" and lemma(grand) in lemma_class("there_words"):
                     return self.earlier_seat(grand)
@@ -1241,6 +1324,7 @@ class _Described(_Reading):
             and head.head.i < head.i
             and head.head.pos_ == "NOUN"
             and self.mention_of(head.head) is None
+            and not self.naming_apposition(head.head)
         ):
             # "the councillor, X" / "councillor X" read with the name in apposition
             start = min(own)
@@ -1249,6 +1333,8 @@ class _Described(_Reading):
             before = self.adjacent_role(start)
         if not before:
             before = self.adjacent_role(min(own))
+        if any(self.naming_apposition(c) for c in head.children if c.i < head.i):
+            before = ""  # "A candidate X": the candidacy itself, not a role
         if before:
             longer = self.adjacent_role(min(own))
             if longer.endswith(before) and " of " in longer[: len(longer) - len(before) + 4]:
@@ -1262,6 +1348,8 @@ class _Described(_Reading):
         for index, child in enumerate(apposed):
             if self.mention_of(child) is not None and self.mention_of(child).kind == "person":
                 continue
+            if self.naming_apposition(child):
+                continue  # "X, Labour's candidate": the candidacy itself, not a role
             run = [child]  # "vice-chair" read as three appositions: one word
             for later in apposed[index + 1 :]:
                 if later.i != run[-1].i + 1 or run[-1].whitespace_:
@@ -1392,6 +1480,12 @@ class _Described(_Reading):
             clause = child.dep_ in {"relcl", "acl", "conj", "cc", "punct", "appos", "advcl"}
             if clause and (child.dep_ == "conj" or child.i > noun.i):
                 skip |= {t.i for t in child.subtree}
+        roles = gazetteer.role_nouns()
+        for word in noun.subtree:  # "ROLE for PLACE and ORG's ROLE": the parser may hang
+            # the second role on the place
+            if word.dep_ == "conj" and word.i > noun.i and _role(word.lower_, roles):
+                skip |= {t.i for t in word.subtree}
+                skip |= {c.i for c in word.head.children if c.dep_ == "cc" and c.i < word.i}
         words = [t for t in noun.subtree if t.i not in skip] + list(joined)
         return self.role_text(sorted(words, key=lambda t: t.i), False)
 
@@ -1478,6 +1572,11 @@ class _Described(_Reading):
             people = self.patient(verb)
             subject = self.subject(verb)
             organisations = self.organisations(list(subject.subtree)) if subject is not None else []
+        if people is None and verb.dep_ == "ROOT" and _row_person(self.doc, self.position):
+            organisations += self.organisations(
+                [t for c in verb.children if c.dep_ in {"appos", "dobj", "pobj"} for t in c.subtree]
+            )  # "Backed by: ORG, ORG"
+            return [(_row_person(self.doc, self.position), o) for o in organisations]
         if people is None:
             return []
         relative = people.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl"
@@ -1485,12 +1584,43 @@ class _Described(_Reading):
             people = verb.head  # "X, who is backed by ORG": X alone, not names listed with X
         if people.dep_ == "appos" and self.mention_of(people) is None:
             people = people.head  # "X, a union-backed organiser"
-        names = self.candidates_at(people) if relative else self.backed_people(people)
+        if relative or verb.dep_ == "acl":
+            names = self.clause_owners(people, verb)
+        else:
+            names = self.backed_people(people)
         return [(n, o) for n in names for o in organisations]
+
+    def paragraph_people(self) -> set[str]:
+        """The people named in this sentence's paragraph up to and including it."""
+        paragraph = self.view.sentence.paragraph
+        return {
+            m.name
+            for view in self.doc.views[: self.position + 1]
+            if view.sentence.paragraph == paragraph
+            for m in view.mentions
+            if m.kind == "person"
+        }
+
+    def clause_owners(self, head, clause) -> list[str]:
+        """Who a clause on a listed name speaks of: the names listed before it when it
+        closes the list ("X and Y, both backed by ORG"), else its own name alone ("X, who
+        has ORG's backing; Y; and Z")."""
+        members = self.members(head)
+        if all(m.i < clause.i for m in members):
+            return self.backed_people(head)
+        return self.candidates_at(head)
 
     def backed_people(self, token) -> list[str]:
         """The people a backed word names: itself and its coordinated names, or the person
-        a pronoun stands for; never an owner ("A's aide")."""
+        a pronoun stands for; never an owner ("A's aide"), but for the owner of a pursuit
+        ("X's campaign", "her bid")."""
+        if lemma(token) in lemma_class("pursuit_nouns"):
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            names = [m.name for o in owners for m in self.named(o, "person") if m.possessive]
+            if owners and lemma(owners[0]) in lemma_class("personal_pronouns"):
+                # "her bid" opening a paragraph has no one to refer back to
+                names = [n for n in self.candidates_at(owners[0]) if n in self.paragraph_people()]
+            return [n for n in names if n not in self.doc.seat_of]
         return [name for member in self.members(token) for name in self.candidates_at(member)]
 
     def backing_noun(self, noun) -> list[tuple[str, str]]:
@@ -1518,11 +1648,15 @@ class _Described(_Reading):
                 subject = self.subject(node)
                 if subject is None:
                     return []
-                if subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
+                relative = subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl"
+                if relative:
                     subject = node.head  # "X, who has Y's support"
                 if subject.dep_ == "appos" and self.mention_of(subject) is None:
                     subject = subject.head  # "X, a councillor who has ..."
-                names = self.backed_people(subject)
+                if relative:
+                    names = self.clause_owners(subject, node)
+                else:
+                    names = self.backed_people(subject)
                 return [(n, o) for n in names for o in organisations]
         return []
 
@@ -1642,10 +1776,36 @@ def _may_describe(doc: Document, view, mention) -> bool:
     return word.islower() or word.endswith(("'s", "’s")) or word.lower() in gazetteer.role_nouns()
 
 
+def _row_person(doc: Document, position: int) -> str:
+    """Whom a field of a fact box that names no one is about ("Backed by: ORG" under
+    "Candidate: X, ROLE"): the person the field just above it names first; "" when the
+    line is no such field."""
+    view = doc.views[position]
+    if (
+        not position
+        or ": " not in view.sentence.text
+        or any(m.kind == "person" for m in view.mentions)
+    ):
+        return ""
+    above = doc.views[position - 1]
+    people = [
+        m.name
+        for m in above.mentions
+        if m.kind == "person" and not m.possessive and not doc.in_quote(m.start)
+    ]
+    return people[0] if ": " in above.sentence.text and people else ""
+
+
 def _is_heading(view) -> bool:
-    """A headline or section title: a line with no closing punctuation and no bullet."""
+    """A headline or section title: a line with no closing punctuation and no bullet, nor
+    a field of a fact box ("Label: value")."""
     text = view.sentence.text.strip()
-    return bool(text) and text[-1] not in '.!?"”:;)' and not text.startswith(_BULLETS)
+    return (
+        bool(text)
+        and text[-1] not in '.!?"”:;)'
+        and not text.startswith(_BULLETS)
+        and ": " not in text
+    )
 
 
 def _role(word: str, roles: frozenset[str]) -> bool:
