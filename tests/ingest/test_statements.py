@@ -558,6 +558,50 @@ BATTERY = [
             st("Wigan", "urged members to choose a local candidate", "", "Wigan Momentum"),
         ],
     ),
+    (
+        "a Conservative association named by its seat speaks for the local party",
+        "Wigan Conservative Association said Sam Hope should resign his seat.",
+        [
+            st(
+                "Wigan",
+                "said Sam Hope should resign his seat",
+                "",
+                "Wigan Conservative Association",
+                True,
+                stance=CALLS,
+            )
+        ],
+    ),
+    (
+        "the officer of an association, by the possessive",
+        "Sam Hope, the MP for Wigan, has quit. The association's chairman, Kim Ray, said "
+        "a new candidate would be selected.",
+        [
+            st(
+                "Wigan",
+                "said a new candidate would be selected",
+                "Kim Ray",
+                "Wigan Conservative Association",
+                True,
+            )
+        ],
+    ),
+    (
+        "several seats' associations speak each for their own seat",
+        "The Wigan, Bolton West and Bury North Conservative associations each issued a "
+        "statement saying a new candidate would be selected.",
+        [
+            st(
+                seat,
+                "saying a new candidate would be selected",
+                "",
+                f"{seat} Conservative Association",
+                True,
+                "statement",
+            )
+            for seat in ("Wigan", "Bolton West", "Bury North")
+        ],
+    ),
     ("no speech verb", "Sam Hope spoke in Wigan on Friday.", []),
     ("a verb of saying with no clause", "Wigan Momentum claims 400 members in the seat.", []),
     ("words about no seat or contest", "“It was a lovely day for it,” the crowd agreed.", []),

@@ -47,6 +47,7 @@ from ..document import Document, Passage
 from ..facts import Fact, RoleFact, Span, StatementFact
 from ..mentions import SentenceView
 from ..parse import cue_forms, lemma_class, lexicon
+from .common import local_party_name, local_party_seat
 from .syntax import SUBJECTS, Clause, clauses, is_passive, lemma
 
 _WORD = re.compile(r"[a-z][a-z'’-]*")
@@ -56,6 +57,7 @@ _PRESS_RELEASE = re.compile(
 _DOUBT_CHILDREN = {"neg", "aux", "auxpass", "advmod"}
 _CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "advcl", "prep"}
 _MEDIA_ORDER = ("tweet", "email", "letter", "interview")
+_NAMING_DEPS = {"compound", "amod", "nmod"}
 
 
 @dataclass
@@ -433,23 +435,43 @@ def _is_local_party(token) -> bool:
 
 
 def _local_party(context: _Context, token) -> list[Attribution]:
-    """A CLP named through its seat, its MP ("X's CLP", "her local party") or the story."""
+    """A local party named through its seat, its MP ("X's CLP", "her local party") or the
+    story: a Conservative association when its words say so ("his association", "the
+    local Tory party"), else a CLP."""
     clause, doc = context.clause, context.doc
     mention = clause.mention_of(token)
     if mention is not None and mention.kind == "org":
         return [Attribution("", mention.name)]
+    words = [token.lower_] + [
+        t.lower_ for c in token.children if c.dep_ in _NAMING_DEPS for t in clause.members(c)
+    ]
     seat = ""
     for child in token.children:
-        if child.dep_ in {"appos", "compound", "poss", "nmod"}:
-            found = clause.mention_of(child)
-            if found is not None and found.kind == "constituency":
-                seat = found.name
-            elif found is not None and found.kind == "org" and found.constituency:
-                seat = found.constituency
-            elif found is not None and found.kind == "person":
-                seat = doc.seat(found.name)
-            elif child.dep_ == "poss" and clause.refers_back(child):
-                seat = doc.seat(clause.antecedent(child))
+        if child.dep_ not in {"appos", "compound", "poss", "nmod"}:
+            continue
+        if token.tag_ == "NNS":
+            # "the A, B and C associations": each seat's own local party, the seats
+            # parsed as its modifiers or as its conjuncts.
+            seats = [
+                m.name
+                for member in clause.members(child) + list(token.conjuncts)
+                for t in member.subtree
+                if t.i <= member.i
+                and (m := clause.mention_of(t)) is not None
+                and m.kind == "constituency"
+            ]
+            if len(seats) > 1:
+                names = dict.fromkeys(local_party_name(seat, words) for seat in seats)
+                return [Attribution("", name) for name in names]
+        found = clause.mention_of(child)
+        if found is not None and found.kind == "constituency":
+            seat = found.name
+        elif found is not None and found.kind == "org" and found.constituency:
+            seat = found.constituency
+        elif found is not None and found.kind == "person":
+            seat = doc.seat(found.name)
+        elif child.dep_ == "poss" and clause.refers_back(child):
+            seat = doc.seat(clause.antecedent(child))
         if seat:
             break
     owner = [c for c in token.children if c.dep_ == "det" and c.lower_ == "the"]
@@ -470,11 +492,11 @@ def _local_party(context: _Context, token) -> list[Attribution]:
             not seat
             and last is not None
             and context.distance <= 2
-            and last.organisation.endswith(" CLP")
+            and local_party_seat(last.organisation)
         ):
             return [Attribution(continues=True)]
         seat = seat or doc.section_seat(context.index) or doc.focus_seat()
-    return [Attribution("", f"{seat} CLP")] if seat else []
+    return [Attribution("", local_party_name(seat, words))] if seat else []
 
 
 def _officer(context: _Context, token, fallback: bool = True) -> list[Attribution]:
@@ -502,11 +524,7 @@ def _officer(context: _Context, token, fallback: bool = True) -> list[Attributio
             mention = clause.mention_of(owner)
             if mention is None:
                 continue
-            if mention.kind == "org":
-                organisation = (
-                    f"{mention.constituency} CLP" if mention.constituency else mention.name
-                )
-            elif mention.kind == "party":
+            if mention.kind in {"org", "party"}:
                 organisation = mention.name
         if organisation:
             break
@@ -514,7 +532,7 @@ def _officer(context: _Context, token, fallback: bool = True) -> list[Attributio
         clps = {
             m.name
             for m in clause.view.mentions
-            if m.kind == "org" and m.name.endswith(" CLP") and not context.doc.in_quote(m.start)
+            if m.kind == "org" and local_party_seat(m.name) and not context.doc.in_quote(m.start)
         }
         organisation = next(iter(clps)) if len(clps) == 1 else ""
     last = context.last
@@ -539,7 +557,7 @@ def _person(context: _Context, name: str, office: str = "") -> Attribution:
     role = context.organisation_of.get(name, "")
     if doc.seat(name):
         parties = {m.name for view in doc.views for m in view.mentions if m.kind == "party"}
-        return Attribution(name, role if role in parties or role.endswith(" CLP") else "")
+        return Attribution(name, role if role in parties or local_party_seat(role) else "")
     return Attribution(name, office or role)
 
 
@@ -608,7 +626,7 @@ def _organisations(roles: list[Fact]) -> dict[str, str]:
         if not any(word in officers or word.split("-")[-1] in officers for word in words):
             continue
         current = found.get(role.person, "")
-        if not current or (role.organisation.endswith(" CLP") and not current.endswith(" CLP")):
+        if not current or (local_party_seat(role.organisation) and not local_party_seat(current)):
             found[role.person] = role.organisation
     return found
 
@@ -1056,7 +1074,7 @@ def _stood_down(words: list[str]) -> set[str]:
 
 
 def _settle_seat(doc: Document, group: _Group) -> None:
-    if group.organisation.endswith(" CLP") or group.seats:
+    if local_party_seat(group.organisation) or group.seats:
         return
     own = doc.seat(group.speaker) if group.speaker else ""
     story = (
@@ -1103,8 +1121,8 @@ def _fact(doc: Document, group: _Group) -> StatementFact | None:
         return None
     organisation = group.organisation
     seat, holder = "", ""
-    if organisation.endswith(" CLP"):
-        seat = organisation.removesuffix(" CLP")
+    if local_party_seat(organisation):
+        seat = local_party_seat(organisation)
     elif group.seats:
         seat, holder = group.seats[0]
     words = " … ".join(dict.fromkeys(group.texts))
@@ -1121,7 +1139,7 @@ def _fact(doc: Document, group: _Group) -> StatementFact | None:
         and bool(text_words & _forms("supportive_words", "critical_words"))
     )
     keep = (
-        organisation.endswith(" CLP")
+        bool(local_party_seat(organisation))
         or group.named_seat
         or on_topic
         and (
@@ -1130,7 +1148,7 @@ def _fact(doc: Document, group: _Group) -> StatementFact | None:
     )
     if not keep or not words:
         return None
-    by_clp = organisation.endswith(" CLP") and not group.not_for_clp
+    by_clp = bool(local_party_seat(organisation)) and not group.not_for_clp
     medium = next((m for m in _MEDIA_ORDER if m in group.media), "")
     medium = medium or (group.media[0] if group.media else "")
     if not medium and _PRESS_RELEASE.search(doc.text) and group.organisation:
