@@ -602,6 +602,19 @@ BATTERY = [
             for seat in ("Wigan", "Bolton West", "Bury North")
         ],
     ),
+    (
+        "a description set off after the speaker names their own seat and party office",
+        "Pat Lee, then Labour's deputy leader and the MP for neighbouring Bolton West, "
+        "described the Wigan selection as “a stitch-up”.",
+        [
+            st(
+                "Wigan",
+                "described the Wigan selection as “a stitch-up”",
+                "Pat Lee",
+                "Labour",
+            )
+        ],
+    ),
     ("no speech verb", "Sam Hope spoke in Wigan on Friday.", []),
     ("a verb of saying with no clause", "Wigan Momentum claims 400 members in the seat.", []),
     ("words about no seat or contest", "“It was a lovely day for it,” the crowd agreed.", []),

@@ -557,7 +557,8 @@ def _person(context: _Context, name: str, office: str = "") -> Attribution:
     role = context.organisation_of.get(name, "")
     if doc.seat(name):
         parties = {m.name for view in doc.views for m in view.mentions if m.kind == "party"}
-        return Attribution(name, role if role in parties or local_party_seat(role) else "")
+        role = next((r for r in (role, office) if r in parties or local_party_seat(r)), "")
+        return Attribution(name, role)
     return Attribution(name, office or role)
 
 
@@ -581,11 +582,14 @@ def _role_organisation(context: _Context, token) -> str:
                 mention = context.clause.mention_of(led)
                 if mention is not None and mention.kind in {"org", "party"}:
                     return mention.name
-    # "The chair of W, X, said" where the parse hangs the role elsewhere: an office set
-    # off by a comma just before the name stands in apposition with it all the same.
+    # "The chair of W, X, said" or "X, then W's deputy leader, said" where the parse
+    # hangs the role elsewhere: an office set off by commas just before or after the name
+    # stands in apposition with it all the same.
     start = token.left_edge.i
+    roles = _set_off(context.clause, token)
     if start >= 2 and token.doc[start - 1].text == ",":
-        role = token.doc[start - 2]
+        roles.insert(0, token.doc[start - 2])
+    for role in roles:
         if lemma(role) in lemma_class("officer_nouns") and not context.clause.quoted(role):
             found = _officer(context, role, fallback=False)
             if found:
@@ -1044,13 +1048,7 @@ def _add(context: _Context, group: _Group, parts, passages, verb, reported, deni
         group.about_one_seat = True
     about = _about(clause, verb, group.speaker)
     who = clause.agent(verb) if verb is not None else None
-    described = range(0)
-    if who is not None and clause.mention_of(who) is not None:
-        base = view.sentence.start
-        right = who.right_edge
-        described = range(base + who.left_edge.idx, base + right.idx + len(right.text))
-        if clause.mention_of(who).kind != "person":
-            described = range(0)  # "U CLP said": the body's seat is its own
+    described = _description(clause, who, verb)
     seats, ambiguous, named = _seats(doc, view, passages, group.speaker, about, described)
     group.seats += seats
     group.named_seat = group.named_seat or named
@@ -1064,6 +1062,36 @@ def _add(context: _Context, group: _Group, parts, passages, verb, reported, deni
         and previous.seats
     ):
         group.seats.append(previous.seats[0])
+
+
+def _description(clause: Clause, who, verb) -> range:
+    """The article offsets of the speaker's own description ("X, the MP for U, said",
+    "X's backers, among them Y, the U MP, said"): the subject's phrase and the phrase set
+    off after it. A body's seat is its own ("U CLP said"): none."""
+    if who is None or verb is None:
+        return range(0)
+    mention = clause.mention_of(who)
+    if mention is not None and mention.kind != "person":
+        return range(0)
+    end = max([who.right_edge, *_set_off(clause, who)], key=lambda t: t.i)
+    base = clause.view.sentence.start
+    return range(base + who.left_edge.idx, base + end.idx + len(end.text))
+
+
+def _set_off(clause: Clause, name) -> list:
+    """The phrase set off by commas right after a name ("X, then W's deputy leader and
+    the MP for U, said"), whatever the parse hung it on; [] when no closing comma comes
+    before the name's verb."""
+    doc = name.doc
+    start = name.i + 1
+    if start >= len(doc) or doc[start].text != "," or clause.quoted(doc[start]):
+        return []
+    for token in doc[start + 1 :]:
+        if token.text == ",":
+            return list(doc[start + 1 : token.i])
+        if token == name.head or clause.quoted(token):
+            return []
+    return []
 
 
 def _stood_down(words: list[str]) -> set[str]:
