@@ -615,6 +615,38 @@ BATTERY = [
             )
         ],
     ),
+    (
+        "the phrase set off before a verb with no subject, after a fronted clause",
+        "Sam Hope quit Labour for the Greens. When Sam Hope joined the Greens, Labour's "
+        "chair, Kim Ray, tweeted: “Wigan deserves a by-election.”",
+        [
+            st(
+                "Wigan",
+                "“Wigan deserves a by-election.”",
+                "Kim Ray",
+                "Labour",
+                medium="tweet",
+                stance=CALLS,
+            )
+        ],
+    ),
+    (
+        "a refusal does not reach a participle set off after it",
+        "Sam Hope, the MP for Wigan, has refused to fight a by-election, arguing that voters "
+        "in Wigan do not object to what he has done.",
+        [
+            st(
+                "Wigan",
+                "arguing that voters in Wigan do not object to what he has done",
+                "Sam Hope",
+            )
+        ],
+    ),
+    (
+        "what someone calls a thing is a name, not words",
+        "Wigan voters backed what Kim Ray calls a fair selection.",
+        [],
+    ),
     ("no speech verb", "Sam Hope spoke in Wigan on Friday.", []),
     ("a verb of saying with no clause", "Wigan Momentum claims 400 members in the seat.", []),
     ("words about no seat or contest", "“It was a lovely day for it,” the crowd agreed.", []),

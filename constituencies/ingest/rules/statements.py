@@ -55,9 +55,10 @@ _PRESS_RELEASE = re.compile(
     r"\b(?:PRESS RELEASE|[Ff]or immediate release|NOTES TO EDITORS|[Nn]otes to editors)\b"
 )
 _DOUBT_CHILDREN = {"neg", "aux", "auxpass", "advmod"}
-_CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "advcl", "prep"}
+_CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "prep"}
 _MEDIA_ORDER = ("tweet", "email", "letter", "interview")
 _NAMING_DEPS = {"compound", "amod", "nmod"}
+_FINITE = {"VBD", "VBZ", "VBP"}
 
 
 @dataclass
@@ -212,9 +213,15 @@ def _speech_acts(clause: Clause) -> tuple[list, bool]:
         speech = token.pos_ == "VERB" and word in lemma_class("speech_verbs")
         if speech and word in lemma_class("naming_verbs"):
             # "called for", "called on X", "called him a traitor" speak; "call a
-            # by-election" does not.
+            # by-election" does not, nor a name the party "calls itself" or "what X
+            # calls Y".
             speech = bool(clause.prepositional(token, {"for", "on"})) or any(
                 c.dep_ in {"oprd", "ccomp", "xcomp"} for c in token.children
+            )
+            speech = speech and not any(
+                c.dep_ in {"dobj", "dative"}
+                and (lemma(c) in lemma_class("reflexive_pronouns") or c.tag_ in {"WP", "WDT"})
+                for c in token.children
             )
         if speech and word in lemma_class("unseating_verbs"):
             # "challenged X to resign", "challenged X over Y" speak; "is challenging X"
@@ -314,8 +321,17 @@ def _speakers(context: _Context, act) -> list[Attribution]:
                 for child in node.children
                 if child.dep_ in SUBJECTS
             ]
+            if not own:
+                candidates += _phrase_before(clause, act)
+            # The subject of a clause fronted before the verb ("When X joined W, ...")
+            # is that clause's own.
+            fronted = {
+                t.i for c in act.children if c.dep_ == "advcl" and c.i < act.i for t in c.subtree
+            }
             candidates += [
-                t for t in clause.sent if t.i < act.i and t.dep_ in {"nsubj", "nsubjpass"}
+                t
+                for t in clause.sent
+                if t.i < act.i and t.dep_ in {"nsubj", "nsubjpass"} and t.i not in fronted
             ][:1]
     for who in candidates:
         if who is None or clause.quoted(who):
@@ -328,6 +344,28 @@ def _speakers(context: _Context, act) -> list[Attribution]:
         if found:
             return found
     return []
+
+
+def _phrase_before(clause: Clause, act) -> list:
+    """The nouns that may head the phrase set off by a comma just before a verb that has
+    no subject of its own ("When X joined W, the party's chairman, Y, tweeted"), which the
+    parse may have hung on a word before it: the last noun before the comma, then each
+    noun above it whose phrase ends there too, innermost first."""
+    doc = act.doc
+    if act.i < 2 or doc[act.i - 1].text != "," or clause.quoted(doc[act.i - 2]):
+        return []
+    if act.tag_ not in _FINITE:
+        return []  # "..., accusing it of ...": a participle shares the clause's subject
+    end = act.i - 2
+    token, found = doc[end], []
+    while token.pos_ in {"NOUN", "PROPN"} and token != act:
+        if max(t.i for t in token.subtree if not t.is_punct) > end:
+            break
+        found.append(token)
+        if token.head == token:
+            break
+        token = token.head
+    return found
 
 
 def _who(context: _Context, token) -> list[Attribution]:
