@@ -647,6 +647,23 @@ BATTERY = [
         "Wigan voters backed what Kim Ray calls a fair selection.",
         [],
     ),
+    (
+        "a speech verb coordinated with the publication verb carries on its words",
+        "Kim Ray is the MP for Wigan. Wigan Momentum went further, issuing a statement that "
+        "accused her of missing CLP meetings and called on her to “give the people of Wigan "
+        "the chance to choose”.",
+        [
+            st(
+                "Wigan",
+                "accused her of missing CLP meetings and called on her to “give the people of "
+                "Wigan the chance to choose”",
+                "",
+                "Wigan Momentum",
+                medium="statement",
+                stance="critical",
+            )
+        ],
+    ),
     ("no speech verb", "Sam Hope spoke in Wigan on Friday.", []),
     ("a verb of saying with no clause", "Wigan Momentum claims 400 members in the seat.", []),
     ("words about no seat or contest", "“It was a lovely day for it,” the crowd agreed.", []),

@@ -746,8 +746,22 @@ def _reported_part(clause: Clause, verb) -> tuple[str, Span]:
         if not inner:
             sentence = clause.view.sentence
             return "", clause.doc.span(sentence.start + verb.idx, sentence.start + verb.idx)
+        # "issued a statement that accused X of A and called on X to B": a speech verb
+        # the parse coordinates with the publication verb, sharing its subject, carries
+        # on the same words.
+        shared = [
+            t
+            for c in verb.children
+            if c.dep_ == "conj"
+            and lemma(c) in lemma_class("speech_verbs")
+            and not any(g.dep_ in SUBJECTS for g in c.children)
+            for t in c.subtree
+        ]
         verb = inner[0]
-    skip, first, tree = set(), verb, verb.subtree
+        tree = sorted({t.i: t for t in [*verb.subtree, *shared]}.values(), key=lambda t: t.i)
+    else:
+        tree = list(verb.subtree)
+    skip, first = set(), verb
     if verb.lower_ in lemma_class("attribution_words"):
         # "According to X, W will ...": the words are the clause the phrase leads.
         skip = {t.i for t in verb.subtree}
@@ -770,7 +784,10 @@ def _reported_part(clause: Clause, verb) -> tuple[str, Span]:
     stop = next((t.i for t in kept if t.text in {";", ":"} and t.i > verb.i), None)
     if stop is not None:
         kept = [t for t in kept if t.i < stop]
-    while len(kept) > 1 and kept[-1].is_punct and kept[-1].text not in {"”", '"', "’", ")"}:
+    # Trailing punctuation or a conjunction left dangling by a coordinated clause of its own.
+    while len(kept) > 1 and (
+        kept[-1].is_punct and kept[-1].text not in {"”", '"', "’", ")"} or kept[-1].dep_ == "cc"
+    ):
         kept.pop()
     base = clause.view.sentence.start
     start = base + verb.idx
