@@ -664,6 +664,12 @@ BATTERY = [
             )
         ],
     ),
+    (
+        "a meeting called for a date is not a call",
+        "Two motions against Kim Ray, the MP for Wigan, have been withdrawn, and the meeting "
+        "her constituency party had called for March 3 to debate them has been cancelled.",
+        [],
+    ),
     ("no speech verb", "Sam Hope spoke in Wigan on Friday.", []),
     ("a verb of saying with no clause", "Wigan Momentum claims 400 members in the seat.", []),
     ("words about no seat or contest", "“It was a lovely day for it,” the crowd agreed.", []),

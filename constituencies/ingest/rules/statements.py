@@ -213,9 +213,14 @@ def _speech_acts(clause: Clause) -> tuple[list, bool]:
         speech = token.pos_ == "VERB" and word in lemma_class("speech_verbs")
         if speech and word in lemma_class("naming_verbs"):
             # "called for", "called on X", "called him a traitor" speak; "call a
-            # by-election" does not, nor a name the party "calls itself" or "what X
-            # calls Y".
-            speech = bool(clause.prepositional(token, {"for", "on"})) or any(
+            # by-election" or a meeting "for May 3" does not, nor a name the party
+            # "calls itself" or "what X calls Y".
+            wanted = [
+                o
+                for o in clause.prepositional(token, {"for", "on"})
+                if lemma(o) not in lemma_class("time_nouns")  # a meeting "called for May 3"
+            ]
+            speech = bool(wanted) or any(
                 c.dep_ in {"oprd", "ccomp", "xcomp"} for c in token.children
             )
             speech = speech and not any(
