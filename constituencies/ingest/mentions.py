@@ -83,7 +83,7 @@ _PLACE_ORG = re.compile(
     r"City Council)(?![\w-])"
 )
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’.])([A-Z][a-z]+) $")
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Cllr)\.? $")
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Cllr|Coun)\.? $")
 
 
 @dataclass

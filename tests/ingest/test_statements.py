@@ -670,6 +670,39 @@ BATTERY = [
         "her constituency party had called for March 3 to debate them has been cancelled.",
         [],
     ),
+    (
+        "an officer set off before a verb the parse left without a subject; a local "
+        "party's office before a council's",
+        "Sam Hope, the MP for Wigan, has quit. In a statement issued the day he left the "
+        "association, its vice-president, Coun Kim Ray, who also leads Wigan Council, said "
+        "members had been “betrayed” and wanted a by-election.",
+        [
+            st(
+                "Wigan",
+                "said members had been “betrayed” and wanted a by-election",
+                "Kim Ray",
+                "Wigan Conservative Association",
+                True,
+                "statement",
+                CALLS,
+            )
+        ],
+    ),
+    (
+        "a speaker set off before a verb the parse left without a subject, with a relative "
+        "clause of their own",
+        "Sam Hope, the MP for Wigan, has quit. In a letter posted on Twitter, Hope, a teacher "
+        "who served as a councillor until 2015, said it was “no longer possible to serve "
+        "Wigan as a Labour MP”.",
+        [
+            st(
+                "Wigan",
+                "said it was “no longer possible to serve Wigan as a Labour MP”",
+                "Sam Hope",
+                medium="tweet",
+            )
+        ],
+    ),
     ("no speech verb", "Sam Hope spoke in Wigan on Friday.", []),
     ("a verb of saying with no clause", "Wigan Momentum claims 400 members in the seat.", []),
     ("words about no seat or contest", "“It was a lovely day for it,” the crowd agreed.", []),

@@ -352,24 +352,23 @@ def _speakers(context: _Context, act) -> list[Attribution]:
 
 
 def _phrase_before(clause: Clause, act) -> list:
-    """The nouns that may head the phrase set off by a comma just before a verb that has
-    no subject of its own ("When X joined W, the party's chairman, Y, tweeted"), which the
-    parse may have hung on a word before it: the last noun before the comma, then each
-    noun above it whose phrase ends there too, innermost first."""
+    """The nouns that may head the phrases set off by commas just before a verb that has
+    no subject of its own, which the parse may have hung on a word before them ("When X
+    joined W, the party's chairman, Y, tweeted"; "In a letter, Y, a doctor who ..., said";
+    "In a statement, its vice-president, Y, who leads W, said"): the head of each phrase
+    between two commas, the nearest first, less relative clauses."""
     doc = act.doc
-    if act.i < 2 or doc[act.i - 1].text != "," or clause.quoted(doc[act.i - 2]):
-        return []
-    if act.tag_ not in _FINITE:
+    if act.i < 2 or doc[act.i - 1].text != "," or act.tag_ not in _FINITE:
         return []  # "..., accusing it of ...": a participle shares the clause's subject
-    end = act.i - 2
-    token, found = doc[end], []
-    while token.pos_ in {"NOUN", "PROPN"} and token != act:
-        if max(t.i for t in token.subtree if not t.is_punct) > end:
-            break
-        found.append(token)
-        if token.head == token:
-            break
-        token = token.head
+    commas = [t.i for t in doc[: act.i] if t.text == "," and not clause.quoted(t)]
+    found = []
+    for start, end in reversed(list(zip(commas, commas[1:], strict=False))):
+        phrase = doc[start + 1 : end]
+        if not len(phrase) or any(clause.quoted(t) for t in phrase):
+            continue
+        if lemma(phrase[0]) in lemma_class("relative_pronouns"):
+            continue
+        found += [t for t in phrase if not start < t.head.i < end and t.pos_ in {"NOUN", "PROPN"}]
     return found
 
 
@@ -440,6 +439,21 @@ def _body_before(context: _Context, token) -> list[Attribution]:
         if bodies:
             return []
     return []
+
+
+def _body_named_before(context: _Context, token) -> str:
+    """The nearest organisation or local party named before `token` in the sentence."""
+    clause = context.clause
+    for earlier in reversed(clause.sent[: token.i]):
+        if clause.quoted(earlier):
+            continue
+        mention = clause.mention_of(earlier)
+        if mention is not None and mention.kind == "org":
+            return mention.name
+        if mention is None and _is_local_party(earlier):
+            found = _local_party(context, earlier)
+            return found[0].organisation if found and not found[0].continues else ""
+    return ""
 
 
 def _people_at(clause: Clause, token) -> list[str]:
@@ -552,14 +566,23 @@ def _officer(context: _Context, token, fallback: bool = True) -> list[Attributio
         + [token.lower_]
     )
     organisation = ""
-    attached = [c for c in token.children if c.dep_ in {"poss", "compound", "nmod", "amod"}]
+    # The pieces of a hyphenated office ("its vice - president") share its modifiers.
+    pieces = [token]
+    while pieces[0].i > 0 and not pieces[0].nbor(-1).whitespace_:
+        pieces.insert(0, pieces[0].nbor(-1))
+    attached = [
+        c for p in pieces for c in p.children if c.dep_ in {"poss", "compound", "nmod", "amod"}
+    ]
     attached += clause.prepositional(token, {"of", "for", "at"})
     for owner in attached:
         last = context.last
         if owner.dep_ == "poss" and lemma(owner) in lemma_class("collective_pronouns"):
-            # "its secretary": the body that spoke just before.
+            # "its secretary": the body that spoke just before, else the body named
+            # before it in the sentence ("he left the association, its chairman, ...").
             if last is not None and context.distance <= 2 and last.organisation:
                 organisation = last.organisation
+            else:
+                organisation = _body_named_before(context, owner)
         elif _is_local_party(owner):
             found = _local_party(context, owner)
             organisation = found[0].organisation if found else ""
@@ -607,37 +630,34 @@ def _person(context: _Context, name: str, office: str = "") -> Attribution:
 
 def _role_organisation(context: _Context, token) -> str:
     """The organisation of an office the parse attaches to a speaker's name: "Labour
-    chairman X", "W CLP secretary X", "X, chair of W", "X, who chairs W"."""
-    if lemma(token) in lemma_class("officer_nouns"):
-        found = _officer(context, token, fallback=False)  # "Its secretary, X, said"
-        if found:
-            return found[0].organisation
-    for child in token.children:
-        if child.dep_ in {"compound", "appos"} and lemma(child) in lemma_class("officer_nouns"):
-            found = _officer(context, child, fallback=False)
-            if found:
-                return found[0].organisation
-        if child.dep_ == "relcl" and lemma(child) in lemma_class("leading_verbs"):
-            for led in (c for c in child.children if c.dep_ == "dobj"):
-                if _is_local_party(led):
-                    found = _local_party(context, led)
-                    return found[0].organisation if found else ""
-                mention = context.clause.mention_of(led)
-                if mention is not None and mention.kind in {"org", "party"}:
-                    return mention.name
+    chairman X", "W CLP secretary X", "X, chair of W", "X, who chairs W"; of several, a
+    local party's first ("its vice-president, X, who leads the W council")."""
+    clause = context.clause
+    offices = [token] if lemma(token) in lemma_class("officer_nouns") else []  # "Its chair, X"
+    offices += [c for c in token.children if c.dep_ in {"compound", "appos"}]
     # "The chair of W, X, said" or "X, then W's deputy leader, said" where the parse
     # hangs the role elsewhere: an office set off by commas just before or after the name
     # stands in apposition with it all the same.
     start = token.left_edge.i
-    roles = _set_off(context.clause, token)
     if start >= 2 and token.doc[start - 1].text == ",":
-        roles.insert(0, token.doc[start - 2])
-    for role in roles:
-        if lemma(role) in lemma_class("officer_nouns") and not context.clause.quoted(role):
-            found = _officer(context, role, fallback=False)
-            if found:
-                return found[0].organisation
-    return ""
+        offices.append(token.doc[start - 2])
+    offices += _set_off(clause, token)
+    found = [
+        attribution.organisation
+        for office in offices
+        if lemma(office) in lemma_class("officer_nouns") and not clause.quoted(office)
+        for attribution in _officer(context, office, fallback=False)[:1]
+    ]
+    for child in token.children:
+        if child.dep_ == "relcl" and lemma(child) in lemma_class("leading_verbs"):
+            for led in (c for c in child.children if c.dep_ == "dobj"):
+                if _is_local_party(led):
+                    found += [a.organisation for a in _local_party(context, led)[:1]]
+                mention = clause.mention_of(led)
+                if mention is not None and mention.kind in {"org", "party"}:
+                    found.append(mention.name)
+    found = [name for name in found if name]
+    return next((name for name in found if local_party_seat(name)), found[0] if found else "")
 
 
 def _pronoun(context: _Context, token) -> Attribution:
