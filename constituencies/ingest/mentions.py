@@ -8,7 +8,7 @@ words, cut at words that are never part of a name (roles, institutions, function
 A lone surname or first name ("Umunna", "Chuka's", "Ms Parker") then resolves to the
 nearest full name with that surname or first name, earlier in the text if possible.
 Composite organisations are built from parts: "<seat> CLP", "<seat> Labour",
-"<place> Momentum", "<place> Council".
+"<seat> Conservative Association", "<place> Momentum", "<place> Council".
 
 Each sentence is also rendered as a *template*: the sentence with every mention replaced
 by a placeholder such as ``{P2}`` (person), ``{C0}`` (constituency), ``{O1}``
@@ -69,6 +69,11 @@ _NOT_CLP_AFTER = re.compile(r"\s+(?:MP|MPs|councillor|member|candidate|leader|co
 _CLP_SUFFIX = re.compile(
     r"(?:['’]s)?\s+(?:CLP|[Cc]onstituency (?:Labour )?[Pp]arty|Labour Party|Labour)(?![\w-])"
 )
+_ASSOCIATION_SUFFIX = re.compile(
+    r"(?:['’]s)?\s+(?:Conservative|Tory)(?: and Unionist)?\s+[Aa]ssociation(?![\w-])"
+)
+# The names of local parties: a constituency Labour party, a Conservative association.
+LOCAL_PARTY_SUFFIXES = (" CLP", " Conservative Association")
 # "Barking councillor Sanchia Alasia": the place describes a person, it is not a seat.
 _PLACE_AS_MODIFIER = re.compile(
     r"\s+(?:councillors?|council|resident|man|woman|-based|born)\b|-based\b"
@@ -78,7 +83,7 @@ _PLACE_ORG = re.compile(
     r"City Council)(?![\w-])"
 )
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’.])([A-Z][a-z]+) $")
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Cllr)\.? $")
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Cllr|Coun)\.? $")
 
 
 @dataclass
@@ -178,14 +183,19 @@ def _gazetteer_mentions(text: str) -> list[Mention]:
             if before and before.group(1) not in gazetteer.name_stopwords():
                 continue
         clp = _CLP_SUFFIX.match(text, end)
-        if clp and not _NOT_CLP_AFTER.match(text, clp.end()):
+        if clp and _NOT_CLP_AFTER.match(text, clp.end()):
+            clp = None
+        association = _ASSOCIATION_SUFFIX.match(text, end)
+        local = association or clp
+        if local:
+            suffix = LOCAL_PARTY_SUFFIXES[1 if association else 0]
             found.append(
                 Mention(
                     "org",
                     start,
-                    clp.end(),
-                    f"{name} CLP",
-                    text[start : clp.end()],
+                    local.end(),
+                    f"{name}{suffix}",
+                    text[start : local.end()],
                     constituency=name,
                 )
             )

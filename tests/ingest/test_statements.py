@@ -558,6 +558,151 @@ BATTERY = [
             st("Wigan", "urged members to choose a local candidate", "", "Wigan Momentum"),
         ],
     ),
+    (
+        "a Conservative association named by its seat speaks for the local party",
+        "Wigan Conservative Association said Sam Hope should resign his seat.",
+        [
+            st(
+                "Wigan",
+                "said Sam Hope should resign his seat",
+                "",
+                "Wigan Conservative Association",
+                True,
+                stance=CALLS,
+            )
+        ],
+    ),
+    (
+        "the officer of an association, by the possessive",
+        "Sam Hope, the MP for Wigan, has quit. The association's chairman, Kim Ray, said "
+        "a new candidate would be selected.",
+        [
+            st(
+                "Wigan",
+                "said a new candidate would be selected",
+                "Kim Ray",
+                "Wigan Conservative Association",
+                True,
+            )
+        ],
+    ),
+    (
+        "several seats' associations speak each for their own seat",
+        "The Wigan, Bolton West and Bury North Conservative associations each issued a "
+        "statement saying a new candidate would be selected.",
+        [
+            st(
+                seat,
+                "saying a new candidate would be selected",
+                "",
+                f"{seat} Conservative Association",
+                True,
+                "statement",
+            )
+            for seat in ("Wigan", "Bolton West", "Bury North")
+        ],
+    ),
+    (
+        "a description set off after the speaker names their own seat and party office",
+        "Pat Lee, then Labour's deputy leader and the MP for neighbouring Bolton West, "
+        "described the Wigan selection as “a stitch-up”.",
+        [
+            st(
+                "Wigan",
+                "described the Wigan selection as “a stitch-up”",
+                "Pat Lee",
+                "Labour",
+            )
+        ],
+    ),
+    (
+        "the phrase set off before a verb with no subject, after a fronted clause",
+        "Sam Hope quit Labour for the Greens. When Sam Hope joined the Greens, Labour's "
+        "chair, Kim Ray, tweeted: “Wigan deserves a by-election.”",
+        [
+            st(
+                "Wigan",
+                "“Wigan deserves a by-election.”",
+                "Kim Ray",
+                "Labour",
+                medium="tweet",
+                stance=CALLS,
+            )
+        ],
+    ),
+    (
+        "a refusal does not reach a participle set off after it",
+        "Sam Hope, the MP for Wigan, has refused to fight a by-election, arguing that voters "
+        "in Wigan do not object to what he has done.",
+        [
+            st(
+                "Wigan",
+                "arguing that voters in Wigan do not object to what he has done",
+                "Sam Hope",
+            )
+        ],
+    ),
+    (
+        "what someone calls a thing is a name, not words",
+        "Wigan voters backed what Kim Ray calls a fair selection.",
+        [],
+    ),
+    (
+        "a speech verb coordinated with the publication verb carries on its words",
+        "Kim Ray is the MP for Wigan. Wigan Momentum went further, issuing a statement that "
+        "accused her of missing CLP meetings and called on her to “give the people of Wigan "
+        "the chance to choose”.",
+        [
+            st(
+                "Wigan",
+                "accused her of missing CLP meetings and called on her to “give the people of "
+                "Wigan the chance to choose”",
+                "",
+                "Wigan Momentum",
+                medium="statement",
+                stance="critical",
+            )
+        ],
+    ),
+    (
+        "a meeting called for a date is not a call",
+        "Two motions against Kim Ray, the MP for Wigan, have been withdrawn, and the meeting "
+        "her constituency party had called for March 3 to debate them has been cancelled.",
+        [],
+    ),
+    (
+        "an officer set off before a verb the parse left without a subject; a local "
+        "party's office before a council's",
+        "Sam Hope, the MP for Wigan, has quit. In a statement issued the day he left the "
+        "association, its vice-president, Coun Kim Ray, who also leads Wigan Council, said "
+        "members had been “betrayed” and wanted a by-election.",
+        [
+            st(
+                "Wigan",
+                "said members had been “betrayed” and wanted a by-election",
+                "Kim Ray",
+                "Wigan Conservative Association",
+                True,
+                "statement",
+                CALLS,
+            )
+        ],
+    ),
+    (
+        "a speaker set off before a verb the parse left without a subject, with a relative "
+        "clause of their own",
+        "Sam Hope, the MP for Wigan, has quit. In a letter posted on Twitter, Hope, a teacher "
+        "who served as a councillor until 2015, said it was “no longer possible to serve "
+        "Wigan as a Labour MP”.",
+        [
+            st(
+                "Wigan",
+                "said it was “no longer possible to serve Wigan as a Labour MP”",
+                "Sam Hope",
+                medium="tweet",
+            )
+        ],
+    ),
     ("no speech verb", "Sam Hope spoke in Wigan on Friday.", []),
     ("a verb of saying with no clause", "Wigan Momentum claims 400 members in the seat.", []),
     ("words about no seat or contest", "“It was a lovely day for it,” the crowd agreed.", []),

@@ -1,7 +1,8 @@
 """Small helpers the relation rules share."""
 
 from ..document import Document
-from ..mentions import SentenceView
+from ..mentions import LOCAL_PARTY_SUFFIXES, SentenceView
+from ..parse import lemma_class
 
 
 def recent_constituency(doc: Document, view: SentenceView, back: int = 3) -> str:
@@ -12,4 +13,21 @@ def recent_constituency(doc: Document, view: SentenceView, back: int = 3) -> str
         names += [m.constituency for m in earlier.mentions if m.kind == "org" and m.constituency]
         if names:
             return names[-1]
+    return ""
+
+
+def local_party_name(seat: str, words=()) -> str:
+    """The local party of `seat`: a Conservative association when the words that name it
+    say so ("the association", "the local Tory party"), else the CLP."""
+    if not seat:
+        return ""
+    conservative = any(w.lower() in lemma_class("conservative_local_words") for w in words)
+    return f"{seat}{LOCAL_PARTY_SUFFIXES[1 if conservative else 0]}"
+
+
+def local_party_seat(name: str) -> str:
+    """The seat a local party ("U CLP", "U Conservative Association") is named after."""
+    for suffix in LOCAL_PARTY_SUFFIXES:
+        if name.endswith(suffix):
+            return name.removesuffix(suffix)
     return ""

@@ -10,7 +10,8 @@ its holder by the parse:
 - relative clause: "X, who chairs Y" (the verb names the office).
 The organisation is the organisation or party the office noun owns or compounds with
 ("ORGANISATION's", "PARTY chair"), or the object of its "of"/"for"/"at" ("chair of Y");
-a local party of an MP ("A's CLP") is that MP's seat's CLP, "the CLP" the story's seat's,
+a local party of an MP ("A's CLP") is that MP's seat's CLP (its Conservative association
+when the words say so), "the CLP" the story's seat's,
 and "the party" the party named last. Statements use these to say which organisation a
 speaker speaks for.
 """
@@ -20,7 +21,7 @@ import re
 from ..document import Document
 from ..facts import Fact, PersonFact, RoleFact
 from ..parse import lemma_class, lexicon
-from .common import recent_constituency
+from .common import local_party_name, recent_constituency
 from .syntax import Clause, clauses, lemma
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -205,21 +206,22 @@ class _Reading(Clause):
         word = lemma(token)
         if word not in lemma_class("local_party_nouns"):
             return ""
+        words = [token.lower_] + [c.lower_ for c in token.children if c.dep_ in _MODIFIERS]
         for child in token.children:
             mention = self.mention_of(child)
             if child.dep_ in {"appos", "compound"} and mention and mention.kind == "constituency":
-                return f"{mention.name} CLP"  # "the CLP, A"
+                return local_party_name(mention.name, words)  # "the CLP, A"
         for child in token.children:
             if child.dep_ in {"poss", "compound"} and self.people(child):
                 seat = self.seat_of(self.people(child)[0])[0]  # "X's CLP"
-                return f"{seat} CLP" if seat else ""
+                return local_party_name(seat, words)
         local = word != "party" or any(
             lemma(c) in {"local", "constituency"} for c in token.children
         )
         if not local:
             return self.recent_party()
         seat = self.doc.focus_seat() or recent_constituency(self.doc, self.view)
-        return f"{seat} CLP" if seat else ""
+        return local_party_name(seat, words)
 
     def recent_party(self) -> str:
         """The party "the party" means: the one named last, in this sentence or before."""

@@ -47,6 +47,7 @@ from ..document import Document, Passage
 from ..facts import Fact, RoleFact, Span, StatementFact
 from ..mentions import SentenceView
 from ..parse import cue_forms, lemma_class, lexicon
+from .common import local_party_name, local_party_seat
 from .syntax import SUBJECTS, Clause, clauses, is_passive, lemma
 
 _WORD = re.compile(r"[a-z][a-z'’-]*")
@@ -54,8 +55,10 @@ _PRESS_RELEASE = re.compile(
     r"\b(?:PRESS RELEASE|[Ff]or immediate release|NOTES TO EDITORS|[Nn]otes to editors)\b"
 )
 _DOUBT_CHILDREN = {"neg", "aux", "auxpass", "advmod"}
-_CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "advcl", "prep"}
+_CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "prep"}
 _MEDIA_ORDER = ("tweet", "email", "letter", "interview")
+_NAMING_DEPS = {"compound", "amod", "nmod"}
+_FINITE = {"VBD", "VBZ", "VBP"}
 
 
 @dataclass
@@ -210,9 +213,20 @@ def _speech_acts(clause: Clause) -> tuple[list, bool]:
         speech = token.pos_ == "VERB" and word in lemma_class("speech_verbs")
         if speech and word in lemma_class("naming_verbs"):
             # "called for", "called on X", "called him a traitor" speak; "call a
-            # by-election" does not.
-            speech = bool(clause.prepositional(token, {"for", "on"})) or any(
+            # by-election" or a meeting "for May 3" does not, nor a name the party
+            # "calls itself" or "what X calls Y".
+            wanted = [
+                o
+                for o in clause.prepositional(token, {"for", "on"})
+                if lemma(o) not in lemma_class("time_nouns")  # a meeting "called for May 3"
+            ]
+            speech = bool(wanted) or any(
                 c.dep_ in {"oprd", "ccomp", "xcomp"} for c in token.children
+            )
+            speech = speech and not any(
+                c.dep_ in {"dobj", "dative"}
+                and (lemma(c) in lemma_class("reflexive_pronouns") or c.tag_ in {"WP", "WDT"})
+                for c in token.children
             )
         if speech and word in lemma_class("unseating_verbs"):
             # "challenged X to resign", "challenged X over Y" speak; "is challenging X"
@@ -312,8 +326,17 @@ def _speakers(context: _Context, act) -> list[Attribution]:
                 for child in node.children
                 if child.dep_ in SUBJECTS
             ]
+            if not own:
+                candidates += _phrase_before(clause, act)
+            # The subject of a clause fronted before the verb ("When X joined W, ...")
+            # is that clause's own.
+            fronted = {
+                t.i for c in act.children if c.dep_ == "advcl" and c.i < act.i for t in c.subtree
+            }
             candidates += [
-                t for t in clause.sent if t.i < act.i and t.dep_ in {"nsubj", "nsubjpass"}
+                t
+                for t in clause.sent
+                if t.i < act.i and t.dep_ in {"nsubj", "nsubjpass"} and t.i not in fronted
             ][:1]
     for who in candidates:
         if who is None or clause.quoted(who):
@@ -326,6 +349,27 @@ def _speakers(context: _Context, act) -> list[Attribution]:
         if found:
             return found
     return []
+
+
+def _phrase_before(clause: Clause, act) -> list:
+    """The nouns that may head the phrases set off by commas just before a verb that has
+    no subject of its own, which the parse may have hung on a word before them ("When X
+    joined W, the party's chairman, Y, tweeted"; "In a letter, Y, a doctor who ..., said";
+    "In a statement, its vice-president, Y, who leads W, said"): the head of each phrase
+    between two commas, the nearest first, less relative clauses."""
+    doc = act.doc
+    if act.i < 2 or doc[act.i - 1].text != "," or act.tag_ not in _FINITE:
+        return []  # "..., accusing it of ...": a participle shares the clause's subject
+    commas = [t.i for t in doc[: act.i] if t.text == "," and not clause.quoted(t)]
+    found = []
+    for start, end in reversed(list(zip(commas, commas[1:], strict=False))):
+        phrase = doc[start + 1 : end]
+        if not len(phrase) or any(clause.quoted(t) for t in phrase):
+            continue
+        if lemma(phrase[0]) in lemma_class("relative_pronouns"):
+            continue
+        found += [t for t in phrase if not start < t.head.i < end and t.pos_ in {"NOUN", "PROPN"}]
+    return found
 
 
 def _who(context: _Context, token) -> list[Attribution]:
@@ -397,6 +441,21 @@ def _body_before(context: _Context, token) -> list[Attribution]:
     return []
 
 
+def _body_named_before(context: _Context, token) -> str:
+    """The nearest organisation or local party named before `token` in the sentence."""
+    clause = context.clause
+    for earlier in reversed(clause.sent[: token.i]):
+        if clause.quoted(earlier):
+            continue
+        mention = clause.mention_of(earlier)
+        if mention is not None and mention.kind == "org":
+            return mention.name
+        if mention is None and _is_local_party(earlier):
+            found = _local_party(context, earlier)
+            return found[0].organisation if found and not found[0].continues else ""
+    return ""
+
+
 def _people_at(clause: Clause, token) -> list[str]:
     """People a subject word names itself or through an apposition or compound (never
     through a possessor: "Hoey's CLP" is not Hoey)."""
@@ -433,23 +492,43 @@ def _is_local_party(token) -> bool:
 
 
 def _local_party(context: _Context, token) -> list[Attribution]:
-    """A CLP named through its seat, its MP ("X's CLP", "her local party") or the story."""
+    """A local party named through its seat, its MP ("X's CLP", "her local party") or the
+    story: a Conservative association when its words say so ("his association", "the
+    local Tory party"), else a CLP."""
     clause, doc = context.clause, context.doc
     mention = clause.mention_of(token)
     if mention is not None and mention.kind == "org":
         return [Attribution("", mention.name)]
+    words = [token.lower_] + [
+        t.lower_ for c in token.children if c.dep_ in _NAMING_DEPS for t in clause.members(c)
+    ]
     seat = ""
     for child in token.children:
-        if child.dep_ in {"appos", "compound", "poss", "nmod"}:
-            found = clause.mention_of(child)
-            if found is not None and found.kind == "constituency":
-                seat = found.name
-            elif found is not None and found.kind == "org" and found.constituency:
-                seat = found.constituency
-            elif found is not None and found.kind == "person":
-                seat = doc.seat(found.name)
-            elif child.dep_ == "poss" and clause.refers_back(child):
-                seat = doc.seat(clause.antecedent(child))
+        if child.dep_ not in {"appos", "compound", "poss", "nmod"}:
+            continue
+        if token.tag_ == "NNS":
+            # "the A, B and C associations": each seat's own local party, the seats
+            # parsed as its modifiers or as its conjuncts.
+            seats = [
+                m.name
+                for member in clause.members(child) + list(token.conjuncts)
+                for t in member.subtree
+                if t.i <= member.i
+                and (m := clause.mention_of(t)) is not None
+                and m.kind == "constituency"
+            ]
+            if len(seats) > 1:
+                names = dict.fromkeys(local_party_name(seat, words) for seat in seats)
+                return [Attribution("", name) for name in names]
+        found = clause.mention_of(child)
+        if found is not None and found.kind == "constituency":
+            seat = found.name
+        elif found is not None and found.kind == "org" and found.constituency:
+            seat = found.constituency
+        elif found is not None and found.kind == "person":
+            seat = doc.seat(found.name)
+        elif child.dep_ == "poss" and clause.refers_back(child):
+            seat = doc.seat(clause.antecedent(child))
         if seat:
             break
     owner = [c for c in token.children if c.dep_ == "det" and c.lower_ == "the"]
@@ -470,11 +549,11 @@ def _local_party(context: _Context, token) -> list[Attribution]:
             not seat
             and last is not None
             and context.distance <= 2
-            and last.organisation.endswith(" CLP")
+            and local_party_seat(last.organisation)
         ):
             return [Attribution(continues=True)]
         seat = seat or doc.section_seat(context.index) or doc.focus_seat()
-    return [Attribution("", f"{seat} CLP")] if seat else []
+    return [Attribution("", local_party_name(seat, words))] if seat else []
 
 
 def _officer(context: _Context, token, fallback: bool = True) -> list[Attribution]:
@@ -487,14 +566,23 @@ def _officer(context: _Context, token, fallback: bool = True) -> list[Attributio
         + [token.lower_]
     )
     organisation = ""
-    attached = [c for c in token.children if c.dep_ in {"poss", "compound", "nmod", "amod"}]
+    # The pieces of a hyphenated office ("its vice - president") share its modifiers.
+    pieces = [token]
+    while pieces[0].i > 0 and not pieces[0].nbor(-1).whitespace_:
+        pieces.insert(0, pieces[0].nbor(-1))
+    attached = [
+        c for p in pieces for c in p.children if c.dep_ in {"poss", "compound", "nmod", "amod"}
+    ]
     attached += clause.prepositional(token, {"of", "for", "at"})
     for owner in attached:
         last = context.last
         if owner.dep_ == "poss" and lemma(owner) in lemma_class("collective_pronouns"):
-            # "its secretary": the body that spoke just before.
+            # "its secretary": the body that spoke just before, else the body named
+            # before it in the sentence ("he left the association, its chairman, ...").
             if last is not None and context.distance <= 2 and last.organisation:
                 organisation = last.organisation
+            else:
+                organisation = _body_named_before(context, owner)
         elif _is_local_party(owner):
             found = _local_party(context, owner)
             organisation = found[0].organisation if found else ""
@@ -502,11 +590,7 @@ def _officer(context: _Context, token, fallback: bool = True) -> list[Attributio
             mention = clause.mention_of(owner)
             if mention is None:
                 continue
-            if mention.kind == "org":
-                organisation = (
-                    f"{mention.constituency} CLP" if mention.constituency else mention.name
-                )
-            elif mention.kind == "party":
+            if mention.kind in {"org", "party"}:
                 organisation = mention.name
         if organisation:
             break
@@ -514,7 +598,7 @@ def _officer(context: _Context, token, fallback: bool = True) -> list[Attributio
         clps = {
             m.name
             for m in clause.view.mentions
-            if m.kind == "org" and m.name.endswith(" CLP") and not context.doc.in_quote(m.start)
+            if m.kind == "org" and local_party_seat(m.name) and not context.doc.in_quote(m.start)
         }
         organisation = next(iter(clps)) if len(clps) == 1 else ""
     last = context.last
@@ -539,40 +623,41 @@ def _person(context: _Context, name: str, office: str = "") -> Attribution:
     role = context.organisation_of.get(name, "")
     if doc.seat(name):
         parties = {m.name for view in doc.views for m in view.mentions if m.kind == "party"}
-        return Attribution(name, role if role in parties or role.endswith(" CLP") else "")
+        role = next((r for r in (role, office) if r in parties or local_party_seat(r)), "")
+        return Attribution(name, role)
     return Attribution(name, office or role)
 
 
 def _role_organisation(context: _Context, token) -> str:
     """The organisation of an office the parse attaches to a speaker's name: "Labour
-    chairman X", "W CLP secretary X", "X, chair of W", "X, who chairs W"."""
-    if lemma(token) in lemma_class("officer_nouns"):
-        found = _officer(context, token, fallback=False)  # "Its secretary, X, said"
-        if found:
-            return found[0].organisation
+    chairman X", "W CLP secretary X", "X, chair of W", "X, who chairs W"; of several, a
+    local party's first ("its vice-president, X, who leads the W council")."""
+    clause = context.clause
+    offices = [token] if lemma(token) in lemma_class("officer_nouns") else []  # "Its chair, X"
+    offices += [c for c in token.children if c.dep_ in {"compound", "appos"}]
+    # "The chair of W, X, said" or "X, then W's deputy leader, said" where the parse
+    # hangs the role elsewhere: an office set off by commas just before or after the name
+    # stands in apposition with it all the same.
+    start = token.left_edge.i
+    if start >= 2 and token.doc[start - 1].text == ",":
+        offices.append(token.doc[start - 2])
+    offices += _set_off(clause, token)
+    found = [
+        attribution.organisation
+        for office in offices
+        if lemma(office) in lemma_class("officer_nouns") and not clause.quoted(office)
+        for attribution in _officer(context, office, fallback=False)[:1]
+    ]
     for child in token.children:
-        if child.dep_ in {"compound", "appos"} and lemma(child) in lemma_class("officer_nouns"):
-            found = _officer(context, child, fallback=False)
-            if found:
-                return found[0].organisation
         if child.dep_ == "relcl" and lemma(child) in lemma_class("leading_verbs"):
             for led in (c for c in child.children if c.dep_ == "dobj"):
                 if _is_local_party(led):
-                    found = _local_party(context, led)
-                    return found[0].organisation if found else ""
-                mention = context.clause.mention_of(led)
+                    found += [a.organisation for a in _local_party(context, led)[:1]]
+                mention = clause.mention_of(led)
                 if mention is not None and mention.kind in {"org", "party"}:
-                    return mention.name
-    # "The chair of W, X, said" where the parse hangs the role elsewhere: an office set
-    # off by a comma just before the name stands in apposition with it all the same.
-    start = token.left_edge.i
-    if start >= 2 and token.doc[start - 1].text == ",":
-        role = token.doc[start - 2]
-        if lemma(role) in lemma_class("officer_nouns") and not context.clause.quoted(role):
-            found = _officer(context, role, fallback=False)
-            if found:
-                return found[0].organisation
-    return ""
+                    found.append(mention.name)
+    found = [name for name in found if name]
+    return next((name for name in found if local_party_seat(name)), found[0] if found else "")
 
 
 def _pronoun(context: _Context, token) -> Attribution:
@@ -608,7 +693,7 @@ def _organisations(roles: list[Fact]) -> dict[str, str]:
         if not any(word in officers or word.split("-")[-1] in officers for word in words):
             continue
         current = found.get(role.person, "")
-        if not current or (role.organisation.endswith(" CLP") and not current.endswith(" CLP")):
+        if not current or (local_party_seat(role.organisation) and not local_party_seat(current)):
             found[role.person] = role.organisation
     return found
 
@@ -686,8 +771,22 @@ def _reported_part(clause: Clause, verb) -> tuple[str, Span]:
         if not inner:
             sentence = clause.view.sentence
             return "", clause.doc.span(sentence.start + verb.idx, sentence.start + verb.idx)
+        # "issued a statement that accused X of A and called on X to B": a speech verb
+        # the parse coordinates with the publication verb, sharing its subject, carries
+        # on the same words.
+        shared = [
+            t
+            for c in verb.children
+            if c.dep_ == "conj"
+            and lemma(c) in lemma_class("speech_verbs")
+            and not any(g.dep_ in SUBJECTS for g in c.children)
+            for t in c.subtree
+        ]
         verb = inner[0]
-    skip, first, tree = set(), verb, verb.subtree
+        tree = sorted({t.i: t for t in [*verb.subtree, *shared]}.values(), key=lambda t: t.i)
+    else:
+        tree = list(verb.subtree)
+    skip, first = set(), verb
     if verb.lower_ in lemma_class("attribution_words"):
         # "According to X, W will ...": the words are the clause the phrase leads.
         skip = {t.i for t in verb.subtree}
@@ -710,7 +809,10 @@ def _reported_part(clause: Clause, verb) -> tuple[str, Span]:
     stop = next((t.i for t in kept if t.text in {";", ":"} and t.i > verb.i), None)
     if stop is not None:
         kept = [t for t in kept if t.i < stop]
-    while len(kept) > 1 and kept[-1].is_punct and kept[-1].text not in {"”", '"', "’", ")"}:
+    # Trailing punctuation or a conjunction left dangling by a coordinated clause of its own.
+    while len(kept) > 1 and (
+        kept[-1].is_punct and kept[-1].text not in {"”", '"', "’", ")"} or kept[-1].dep_ == "cc"
+    ):
         kept.pop()
     base = clause.view.sentence.start
     start = base + verb.idx
@@ -1026,13 +1128,7 @@ def _add(context: _Context, group: _Group, parts, passages, verb, reported, deni
         group.about_one_seat = True
     about = _about(clause, verb, group.speaker)
     who = clause.agent(verb) if verb is not None else None
-    described = range(0)
-    if who is not None and clause.mention_of(who) is not None:
-        base = view.sentence.start
-        right = who.right_edge
-        described = range(base + who.left_edge.idx, base + right.idx + len(right.text))
-        if clause.mention_of(who).kind != "person":
-            described = range(0)  # "U CLP said": the body's seat is its own
+    described = _description(clause, who, verb)
     seats, ambiguous, named = _seats(doc, view, passages, group.speaker, about, described)
     group.seats += seats
     group.named_seat = group.named_seat or named
@@ -1048,6 +1144,36 @@ def _add(context: _Context, group: _Group, parts, passages, verb, reported, deni
         group.seats.append(previous.seats[0])
 
 
+def _description(clause: Clause, who, verb) -> range:
+    """The article offsets of the speaker's own description ("X, the MP for U, said",
+    "X's backers, among them Y, the U MP, said"): the subject's phrase and the phrase set
+    off after it. A body's seat is its own ("U CLP said"): none."""
+    if who is None or verb is None:
+        return range(0)
+    mention = clause.mention_of(who)
+    if mention is not None and mention.kind != "person":
+        return range(0)
+    end = max([who.right_edge, *_set_off(clause, who)], key=lambda t: t.i)
+    base = clause.view.sentence.start
+    return range(base + who.left_edge.idx, base + end.idx + len(end.text))
+
+
+def _set_off(clause: Clause, name) -> list:
+    """The phrase set off by commas right after a name ("X, then W's deputy leader and
+    the MP for U, said"), whatever the parse hung it on; [] when no closing comma comes
+    before the name's verb."""
+    doc = name.doc
+    start = name.i + 1
+    if start >= len(doc) or doc[start].text != "," or clause.quoted(doc[start]):
+        return []
+    for token in doc[start + 1 :]:
+        if token.text == ",":
+            return list(doc[start + 1 : token.i])
+        if token == name.head or clause.quoted(token):
+            return []
+    return []
+
+
 def _stood_down(words: list[str]) -> set[str]:
     """ "stand down", "step aside": a verb of the class with its particle, as one word."""
     verbs, particles = _forms("stand_down_verbs"), lemma_class("stand_down_particles")
@@ -1056,7 +1182,7 @@ def _stood_down(words: list[str]) -> set[str]:
 
 
 def _settle_seat(doc: Document, group: _Group) -> None:
-    if group.organisation.endswith(" CLP") or group.seats:
+    if local_party_seat(group.organisation) or group.seats:
         return
     own = doc.seat(group.speaker) if group.speaker else ""
     story = (
@@ -1103,8 +1229,8 @@ def _fact(doc: Document, group: _Group) -> StatementFact | None:
         return None
     organisation = group.organisation
     seat, holder = "", ""
-    if organisation.endswith(" CLP"):
-        seat = organisation.removesuffix(" CLP")
+    if local_party_seat(organisation):
+        seat = local_party_seat(organisation)
     elif group.seats:
         seat, holder = group.seats[0]
     words = " … ".join(dict.fromkeys(group.texts))
@@ -1121,7 +1247,7 @@ def _fact(doc: Document, group: _Group) -> StatementFact | None:
         and bool(text_words & _forms("supportive_words", "critical_words"))
     )
     keep = (
-        organisation.endswith(" CLP")
+        bool(local_party_seat(organisation))
         or group.named_seat
         or on_topic
         and (
@@ -1130,7 +1256,7 @@ def _fact(doc: Document, group: _Group) -> StatementFact | None:
     )
     if not keep or not words:
         return None
-    by_clp = organisation.endswith(" CLP") and not group.not_for_clp
+    by_clp = bool(local_party_seat(organisation)) and not group.not_for_clp
     medium = next((m for m in _MEDIA_ORDER if m in group.media), "")
     medium = medium or (group.media[0] if group.media else "")
     if not medium and _PRESS_RELEASE.search(doc.text) and group.organisation:
