@@ -347,6 +347,28 @@ BATTERY = [
         "they quit.",
         [],
     ),
+    (
+        "whip lost by a plural the copula puts the person among (relative clause)",
+        "Dan Marsh, the MP for Gedling, was one of nine Conservative MPs who lost the whip "
+        "on Tuesday.",
+        [move("Dan Marsh", "Conservative", "", "Gedling", "Tuesday")],
+    ),
+    (
+        "whip lost by a plural the copula puts the person among (infinitival relative)",
+        "Dan Marsh, the MP for Gedling, was one of nine Labour MPs to lose the whip.",
+        [move("Dan Marsh", "Labour", "", "Gedling")],
+    ),
+    (
+        "whip withdrawn from a pronoun; the party from an earlier copula",
+        "Dan Marsh is the Conservative MP for Gedling. The whip was withdrawn from him on Friday.",
+        [move("Dan Marsh", "Conservative", "", "Gedling", "Friday")],
+    ),
+    (
+        "the group left named by a free relative",
+        "Dan Marsh left Labour to found The Independent Group. He later quit what had become "
+        "Change UK and joined the Liberal Democrats.",
+        [move("Dan Marsh", "Labour", TIG), move("Dan Marsh", TIG, LD)],
+    ),
 ]
 
 

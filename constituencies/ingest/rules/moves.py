@@ -77,10 +77,10 @@ class _Move:
 
 
 def wanted(doc: Document) -> list[int]:
-    """The sentences this module first reads from the parse: those where someone can move.
-    (Sentences that may name a group's members are asked for later, once the groups are
-    known.)"""
-    return [p for p, view in enumerate(doc.views) if _may_hold_move(view)]
+    """The sentences this module first reads from the parse: those where someone can move,
+    and those that may give a person's party ("X is the PARTY MP for U"). (Sentences that
+    may name a group's members are asked for later, once the groups are known.)"""
+    return [p for p, view in enumerate(doc.views) if _may_hold_move(view) or _affiliates(view)]
 
 
 def party_move_facts(doc: Document) -> list[PartyMoveFact]:
@@ -134,6 +134,7 @@ class _Reader:
             for token in clause.sent:
                 if clause.mention_of(token) and clause.mention_of(token).kind == "person":
                     self.note_affiliation(clause, token)
+        found = [c for c in found if _may_hold_move(c.view)]
         for clause in found:
             self.read_clause(clause)
         if self.groups:
@@ -406,15 +407,41 @@ class _Reader:
             holders = [ch for ch in whip.children if ch.dep_ == "poss"]  # "her whip was ..."
             if verb.dep_ == "relcl" and any(lemma(h) == "whose" for h in holders):
                 holders = [verb.head]  # "X, whose whip was withdrawn"
+            holders += c.prepositional(verb, {"from"})  # "the whip was withdrawn from X"
         modal = any(ch.dep_ == "aux" and ch.tag_ == "MD" for ch in verb.children)
         if modal or self.unrealised(c, verb):
             return
         party = self.party_word(c, whip)
         for holder in (h for h in holders if h is not None):
+            plural = self.plural_party(c, holder)
             for person in self.people(c, holder)[0]:
-                left = party or self.own_party(person)
+                left = party or plural or self.own_party(person)
                 if left:
                     self.note(person, left, "", span, "party_move.whip", self.date(verb))
+
+    def plural_party(self, c: Clause, token) -> str | None:
+        """The party of the plural a mover is, or is put among by a copula: "PARTY MPs",
+        "X was one of NUMBER PARTY MPs to ...", "X was among the PARTY MPs who ..."."""
+        if c.mention_of(token) is None:
+            return self.party_word(c, token)
+        if token.dep_ not in SUBJECTS or lemma(token.head) != "be":
+            return None
+        copula = token.head
+        among = [p for p in copula.children if p.dep_ == "prep" and p.lower_ == "among"]
+        among += [
+            p
+            for attr in copula.children
+            if attr.dep_ == "attr"
+            and (lemma(attr) in lemma_class("partitives") or attr.pos_ == "NUM")
+            for p in attr.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+        ]
+        for prep in among:
+            for plural in (g for g in prep.children if g.dep_ == "pobj"):
+                party = self.party_word(c, plural)
+                if party:
+                    return party
+        return None
 
     def ceased(self, verb) -> bool:
         """A copula said to hold no more: "is no longer", "is not ... any more"."""
@@ -1064,6 +1091,9 @@ class _Reader:
                 party = self.party_in(c, child, person)
                 if party:
                     return party
+        party = self.free_relative(c, verb)
+        if party:
+            return party
         return False if other else None
 
     def founded_in(self, c: Clause, role) -> str | None:
@@ -1182,15 +1212,9 @@ class _Reader:
                         party = self.party_in_target(c, grand, exclude)
                         if party:
                             return party
-        for clause in (ch for ch in verb.children if ch.dep_ in {"ccomp", "dobj"}):
-            # a free relative: "founded what became GROUP", "joined what is now GROUP"
-            if lemma(clause) in {"be", "become"} and any(
-                lemma(ch) == "what" for ch in clause.children if ch.dep_ in SUBJECTS
-            ):
-                for attr in (ch for ch in clause.children if ch.dep_ in {"attr", "oprd"}):
-                    party = self.party_ref(c, attr, "", exclude=exclude)
-                    if party:
-                        return party
+        party = self.free_relative(c, verb, exclude)
+        if party:
+            return party
         if any(ch.dep_ in {"dobj", "attr"} for ch in verb.children):
             return None
         # an object the parse took for the subject of what follows ("to found GROUP, the
@@ -1200,6 +1224,19 @@ class _Reader:
         mention = c.mention_of(start) if start is not None else None
         if mention is not None and mention.kind == "party" and mention.name != exclude:
             return mention.name
+        return None
+
+    def free_relative(self, c: Clause, verb, exclude=None) -> str | None:
+        """The party a free relative object names: "founded what became GROUP", "joined
+        what is now GROUP", "quit what had become GROUP"."""
+        for clause in (ch for ch in verb.children if ch.dep_ in {"ccomp", "dobj"}):
+            if lemma(clause) in {"be", "become"} and any(
+                lemma(ch) == "what" for ch in clause.children if ch.dep_ in SUBJECTS
+            ):
+                for attr in (ch for ch in clause.children if ch.dep_ in {"attr", "oprd"}):
+                    party = self.party_ref(c, attr, "", exclude=exclude)
+                    if party:
+                        return party
         return None
 
     def party_in_target(self, c: Clause, prep, exclude) -> str | None:
@@ -1272,6 +1309,8 @@ class _Reader:
         ]
         if token.dep_ in {"appos", "compound"} and token.head.pos_ in {"NOUN", "PROPN"}:
             near.append(token.head)
+        if token.dep_ in SUBJECTS and lemma(token.head) == "be":  # "X is the PARTY MP"
+            near += [ch for ch in token.head.children if ch.dep_ == "attr"]
         lead = token
         while lead.dep_ in {"appos", "conj"} and c.mention_of(lead.head) is not None:
             lead = lead.head  # "GROUP MPs A, B and C": the list shares its modifiers
@@ -1554,14 +1593,20 @@ def _may_hold_move(view) -> bool:
     if someone and words & cue_forms("defector_nouns"):
         return True
     parties = [m for m in view.mentions if m.kind == "party"]
-    if someone and words & cue_forms("whip_nouns"):
-        return True  # "X lost the PARTY whip"
+    if (someone or words & actors) and words & cue_forms("whip_nouns"):
+        return True  # "X lost the PARTY whip", "she lost the whip"
     if someone and parties and words & cue_forms("cessation_adverbs") and words & {"no", "not"}:
         return True  # "X is no longer a PARTY member"
     if someone and len(parties) > 1 and "from" in words and words & cue_forms("journey_verbs"):
         return True  # "went from PARTY to GROUP"
     joining = cue_forms("joining_verbs", "founder_nouns", "staying_verbs", "independent_words")
     return bool("party" in kinds and (someone or words & actors) and words & joining)
+
+
+def _affiliates(view) -> bool:
+    """Whether a sentence names a person and a party: it may give the person's party."""
+    kinds = {m.kind for m in view.mentions}
+    return {"person", "party"} <= kinds
 
 
 def _continues(c: Clause, token) -> bool:
