@@ -369,6 +369,36 @@ BATTERY = [
         "Change UK and joined the Liberal Democrats.",
         [move("Dan Marsh", "Labour", TIG), move("Dan Marsh", TIG, LD)],
     ),
+    (
+        "bulleted list under a lead-in: each item's party from the item",
+        "Three MPs have joined the Green Party since the spring:\n\n"
+        "- Dan Marsh, who represented Gedling for Labour, joined in May.\n"
+        "- Ruth Kerr, the Conservative MP for Stroud, followed in June.\n"
+        "- Tom Vale, who sat for Wells, joined last week.\n\n"
+        "The party hopes for more.",
+        [
+            move("Dan Marsh", "Labour", "Green Party", "Gedling"),
+            move("Ruth Kerr", "Conservative", "Green Party", "Stroud"),
+        ],
+    ),
+    (
+        "bulleted list under a lead-in that names both parties; the seat from the item",
+        "Four of them have since left the SNP and joined the Liberal Democrats:\n"
+        "- Dan Marsh, the former MP for Gedling, was the first, in May.\n"
+        "- Ruth Kerr followed in August.\n"
+        "Nobody else has moved.",
+        [
+            move("Dan Marsh", "SNP", LD, "Gedling"),
+            move("Ruth Kerr", "SNP", LD),
+        ],
+    ),
+    (
+        "a list whose lead-in tells of a move only in a relative clause is no list of movers",
+        "Here are the seats of the MPs, who all left Labour in the spring:\n"
+        "- Dan Marsh, Gedling\n"
+        "- Ruth Kerr, Stroud",
+        [],
+    ),
 ]
 
 

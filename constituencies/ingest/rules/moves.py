@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 from ..document import Document
 from ..facts import PartyMoveFact, Span
 from ..parse import cue_forms, lemma_class, lexicon
+from .common import list_items
 from .syntax import SUBJECTS, Clause, clauses, is_passive, lemma
 
 _SOURCE_PREPOSITIONS = {"from", "of", "with", "on", "out"}
@@ -120,6 +121,8 @@ class _Reader:
         self.member_seat: dict[str, str] = {}
         self.seat_counts: set[int] = set()
         self.member_group: dict[str, _Group] = {}
+        # sentences that open a list with an unnamed plural's move: (left, joined, date)
+        self.lead_ins: dict[int, tuple[str | None, str | None, str]] = {}
         self.agent_token = None
         self.visiting: set[int] = set()
         self.leaving = lemma_class("leaving_verbs")
@@ -137,6 +140,7 @@ class _Reader:
         found = [c for c in found if _may_hold_move(c.view)]
         for clause in found:
             self.read_clause(clause)
+        self.read_lists()
         if self.groups:
             self.read_members(found)
         return self.facts()
@@ -213,6 +217,8 @@ class _Reader:
             if plural and source:
                 self.collective.append((source, target))
                 self.note_group(c, agent, source, target, date)
+            if plural:
+                self.note_lead_in(c, verb, source, target, date)
             return
         for member in c.members(agent):
             # "A, B and the NUMBER other MPs who left": a group beside the names
@@ -277,6 +283,7 @@ class _Reader:
             if party and party != group:
                 self.collective.append((party, group))
                 self.note_group(c, agent, party, group, self.date(verb))
+            self.note_lead_in(c, verb, party, group, self.date(verb))
         for person in people:
             self.joins.setdefault(person, []).append((group, span, self.date(verb)))
 
@@ -586,6 +593,58 @@ class _Reader:
         people = self.people(c, noun.head)[0] if noun.dep_ == "appos" else self.tied(c, noun)
         for person in people:
             self.joins.setdefault(person, []).append((group, span, ""))
+
+    # --- lists ---
+
+    def note_lead_in(self, c: Clause, verb, source, target, date: str) -> None:
+        """A sentence whose main clause tells of an unnamed plural's move and that ends in
+        a colon ("NUMBER MPs have left A and joined B:") opens a list of the movers."""
+        main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+        if main and c.view.sentence.text.rstrip().endswith(":"):
+            self.lead_ins.setdefault(c.position, (source, target, date))
+
+    def read_lists(self) -> None:
+        """The items of a list under a lead-in each name a mover: the person an item is
+        about moves as the lead-in says, from the party the article gives them where the
+        lead-in does not say ("- X, who represented U for PARTY, joined in MONTH")."""
+        for position, (source, target, date) in self.lead_ins.items():
+            items = list_items(self.doc, position)
+            for c in clauses(self.doc, items):
+                person, subject = self.item_subject(c)
+                if not person:
+                    break
+                if subject is not None:
+                    self.note_seat(person, self.described_seat(c, subject))
+                party = source or self.own_party(person)
+                if party and party != target:
+                    span = self.doc.sentence_span(c.view)
+                    self.note(person, party, target, span, "party_move.listed", date)
+
+    def item_subject(self, c: Clause) -> tuple[str, object]:
+        """Who a list item is about, and the token naming them: the person its main
+        clause is said of, else the one person it names ("U - X - N")."""
+        for token in c.sent:
+            if token.dep_ == "ROOT":
+                subject = c.subject(token) if token.pos_ in {"VERB", "AUX"} else token
+                names = self.people(c, subject)[0] if subject is not None else []
+                if names and c.mention_of(subject) is not None:
+                    return names[0], subject
+        named = {
+            m.name
+            for m in c.view.mentions
+            if m.kind == "person" and not m.possessive and not self.doc.in_quote(m.start)
+        }
+        return (named.pop(), None) if len(named) == 1 else ("", None)
+
+    def described_seat(self, c: Clause, person) -> str:
+        """The seat an apposition on a person names, as its MP now or before: "X, the
+        (former) MP for U", "X, formerly U's MP"."""
+        for appos in (ch for ch in person.children if ch.dep_ == "appos"):
+            if lemma(appos) in lemma_class("office_nouns"):
+                seat = c.seat_named(appos)
+                if seat:
+                    return seat
+        return ""
 
     # --- groups ---
 
