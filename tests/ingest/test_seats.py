@@ -534,6 +534,12 @@ SECTION_SEATS = [
         "BOLSOVER (Derbyshire)\nMP: Dennis Skinner\nAgent: Ruth Evans",
         [{"person": "Dennis Skinner", "constituency": "Bolsover"}],
     ),
+    # a label qualifying the office, so long as it is not a former office
+    (
+        "BOLSOVER\nSitting MP: Dennis Skinner. Majority: 5,288",
+        [{"person": "Dennis Skinner", "constituency": "Bolsover"}],
+    ),
+    ("BOLSOVER\nFormer MP: Dennis Skinner", []),
     # a labelled line that is not an office, or with no seat's heading above it
     ("BOLSOVER\nCandidate: Ruth Evans", []),
     ("The rebels\nMP: Dennis Skinner", []),

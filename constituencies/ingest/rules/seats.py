@@ -80,10 +80,12 @@ def _record(doc, rule, view, person, seat, weak) -> list[SeatFact]:
 
 def _label(doc: Document, view: SentenceView, position: int) -> list[SeatFact]:
     """A labelled line of a fact box under a seat's heading: an office noun, a colon and
-    a person, nothing else ("U (COUNTY)" / "MP: X")."""
+    a person, nothing else ("U (COUNTY)" / "MP: X", "Outgoing MP: X"; not "Former MP: X")."""
     seat = doc.section_seat(position)
     match = _LABEL.fullmatch(view.template)
-    if not seat or not match or match.group(1).lower() not in lemma_class("office_nouns"):
+    if not seat or not match or match.group(2).lower() not in lemma_class("office_nouns"):
+        return []
+    if (match.group(1) or "").lower() in lemma_class("former_words"):
         return []
     person = view.mentions[0].name
     return _record(doc, "seat.label", view, person, seat, False)
@@ -107,7 +109,7 @@ def _row(doc: Document, view: SentenceView) -> list[SeatFact]:
     return _record(doc, "seat.row", view, person, seat, False)
 
 
-_LABEL = re.compile(r"\W*([A-Za-z]+)\s*:\s*\{P0\}\W*")
+_LABEL = re.compile(r"\W*(?:([A-Za-z-]+)\s+)?([A-Za-z]+)\s*:\s*\{P0\}\W*")
 
 
 def _may_hold(doc: Document, view: SentenceView, position: int) -> bool:
