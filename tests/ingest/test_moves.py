@@ -393,6 +393,25 @@ BATTERY = [
         ],
     ),
     (
+        "notes whose clauses leave out their subject: the person the line before names",
+        "GEDLING\nSitting MP: Dan Marsh. Left Labour for The Independent Group in March, then "
+        "joined the Liberal Democrats; standing again.",
+        [
+            move("Dan Marsh", "Labour", TIG, "Gedling", "March"),
+            move("Dan Marsh", TIG, LD, "Gedling"),
+        ],
+    ),
+    (
+        "notes: a later clause run on with a semicolon is its own move",
+        "Dan Marsh, MP for Gedling. Left Labour for The Independent Group in March; left it in "
+        "July and now sits as an independent.",
+        [
+            move("Dan Marsh", "Labour", TIG, "Gedling", "March"),
+            move("Dan Marsh", TIG, "", "Gedling", "July"),
+        ],
+    ),
+    ("notes: a subject left out with nobody named before", "Left Labour in March.", []),
+    (
         "a list whose lead-in tells of a move only in a relative clause is no list of movers",
         "Here are the seats of the MPs, who all left Labour in the spring:\n"
         "- Dan Marsh, Gedling\n"

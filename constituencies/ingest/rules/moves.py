@@ -184,6 +184,7 @@ class _Reader:
             return  # "quit as a minister": an office, not a party
         agent = self.agent(c, verb)
         if agent is None:
+            self.read_elided(c, verb, span)
             return
         if c.mention_of(agent) is None and lemma(agent) not in self.plural_words():
             # a counted plural subject set off by a dateline ("PLACE - NUMBER MPs quit")
@@ -275,9 +276,9 @@ class _Reader:
                 for person in self.people(c, pobj)[0]:
                     self.unplaced.append((person, group, span, "party_move.joined_by", ""))
             return
-        if agent is None:
-            return
-        people, plural = self.people(c, agent)
+        people, plural = (
+            self.people(c, agent) if agent is not None else (self.elided(c, verb), False)
+        )
         if not people and plural:
             party = self.party_word(c, agent)
             if party and party != group:
@@ -286,6 +287,42 @@ class _Reader:
             self.note_lead_in(c, verb, party, group, self.date(verb))
         for person in people:
             self.joins.setdefault(person, []).append((group, span, self.date(verb)))
+
+    def read_elided(self, c: Clause, verb, span: Span) -> None:
+        """A leaving verb whose subject is left out, as in notes and fact boxes ("X. Left
+        PARTY for GROUP in MONTH."): the mover is the person the sentence before is about."""
+        people = self.elided(c, verb)
+        source = self.source(c, verb, people[0]) if people else False
+        if source is False:
+            return
+        for person in people:
+            party = source or self.own_party(person)
+            target = self.target_of(c, verb, party)
+            if party and party != target:
+                self.note(person, party, target, span, "party_move.left", self.date(verb))
+            elif not party:
+                self.unplaced.append((person, target, span, "party_move.left", self.date(verb)))
+
+    def elided(self, c: Clause, verb) -> list[str]:
+        """Who a sentence that opens with a finite verb and names no subject ("Left PARTY
+        in MONTH, then joined GROUP; left it in MONTH") is about: the person the sentence
+        before, in the same paragraph, names first."""
+        opener = next((t for t in c.sent if not (t.is_punct or t.is_space)), None)
+        if opener is None or opener.pos_ != "VERB" or opener.tag_ not in {"VBD", "VBZ", "VBN"}:
+            return []
+        if _verb_chain(opener)[-1] != _verb_chain(verb)[-1]:
+            return []
+        if any(
+            ch.dep_ in SUBJECTS
+            for node in _verb_chain(opener) + _verb_chain(verb)
+            for ch in node.children
+        ):
+            return []
+        before = self.doc.views[c.position - 1] if c.position else None
+        if before is None or before.sentence.paragraph != c.view.sentence.paragraph:
+            return []
+        person = self.doc.recent_subject(c.position, include_current=False, back=1)
+        return [person] if person else []
 
     def read_journey(self, c: Clause, verb, span: Span) -> bool:
         """A route from party to party: "went from PARTY to GROUP", "moved from A to B and
@@ -347,7 +384,7 @@ class _Reader:
         if self.unrealised(c, leaving) or is_passive(leaving):
             return
         agent = self.agent(c, verb)
-        people = self.people(c, agent)[0] if agent is not None else []
+        people = self.people(c, agent)[0] if agent is not None else self.elided(c, verb)
         if not people:
             return
         source = self.source(c, leaving, people[0])
@@ -1210,7 +1247,7 @@ class _Reader:
                 return ""
         if depth > 2:
             return None
-        for child in verb.children:
+        for child in (ch for ch in verb.children if ch.i > verb.i):  # "quit A to join B"
             if child.dep_ not in _ARGUMENT_CLAUSES or child.pos_ not in {"VERB", "AUX"}:
                 continue
             own = [g for g in child.children if g.dep_ in SUBJECTS]
@@ -1640,6 +1677,9 @@ def _may_hold_move(view) -> bool:
     owned = words & owners or any(w.endswith(("'s", "’s", "‘s")) for w in words)
     if owned:  # "her departure", "the defection of X"
         leaving |= words & cue_forms("departure_nouns")
+    opening = plain[0].strip("-–—•*").lower() if plain else ""
+    if opening in cue_forms("leaving_verbs"):
+        return True  # "Left PARTY in MONTH.": its subject left out, as in notes
     if leaving and (someone or words & actors):
         after_to = {
             w.strip(".,;:!?'\"’‘“”()").lower()
@@ -1666,6 +1706,15 @@ def _affiliates(view) -> bool:
     """Whether a sentence names a person and a party: it may give the person's party."""
     kinds = {m.kind for m in view.mentions}
     return {"person", "party"} <= kinds
+
+
+def _verb_chain(verb) -> list:
+    """`verb` and the verbs above it it is run on from, as notes string clauses together
+    ("Left A, then joined B; standing in U"), up to the sentence's root."""
+    chain = [verb]
+    while chain[-1].dep_ in {"conj", "xcomp", "advcl", "dep", "ccomp", "parataxis"}:
+        chain.append(chain[-1].head)
+    return chain
 
 
 def _continues(c: Clause, token) -> bool:
