@@ -370,6 +370,17 @@ BATTERY = [
         [move("Dan Marsh", "Labour", TIG), move("Dan Marsh", TIG, LD)],
     ),
     (
+        "an inclusion verb lists the members of a plural mover",
+        "Those who quit the SNP this year include Dan Marsh and Ruth Kerr.",
+        [move("Dan Marsh", "SNP"), move("Ruth Kerr", "SNP")],
+    ),
+    (
+        "the party left as an earlier sentence without a move gives it (copula)",
+        "Ruth Kerr is the Conservative MP for Stroud. On Monday she announced "
+        "that she was joining the Liberal Democrats.",
+        [move("Ruth Kerr", "Conservative", LD, "Stroud")],
+    ),
+    (
         "bulleted list under a lead-in: each item's party from the item",
         "Three MPs have joined the Green Party since the spring:\n\n"
         "- Dan Marsh, who represented Gedling for Labour, joined in May.\n"

@@ -1118,6 +1118,9 @@ class _Reader:
         if noun.dep_ in SUBJECTS and lemma(noun.head) == "be":
             for attr in (ch for ch in noun.head.children if ch.dep_ == "attr"):
                 found += self.tied(c, attr)  # "the founders were A, B and C"
+        if noun.dep_ == "nsubj" and lemma(noun.head) in lemma_class("inclusion_verbs"):
+            for listed in (ch for ch in noun.head.children if ch.dep_ == "dobj"):
+                found += self.tied(c, listed)  # "those who quit include A and B"
         head = noun.head
         if noun.dep_ == "pobj" and head.lower_ in {"of", "among"}:
             above = head.head
