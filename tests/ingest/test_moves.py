@@ -370,6 +370,18 @@ BATTERY = [
         [move("Dan Marsh", "Labour", TIG), move("Dan Marsh", TIG, LD)],
     ),
     (
+        "a pronoun stands for the subject of the sentence before, not a fronted name",
+        "After a meeting with Kim Ray on Monday, Dan Marsh set out his reasons. He said he had "
+        "quit the Conservatives.",
+        [move("Dan Marsh", "Conservative")],
+    ),
+    (
+        "a pronoun stands for the possessor heading the subject of the sentence before",
+        "Lee Moss spoke first. Dan Marsh's patience ran out in May. He quit the Conservatives "
+        "and joined the Liberal Democrats.",
+        [move("Dan Marsh", "Conservative", LD)],
+    ),
+    (
         "an inclusion verb lists the members of a plural mover",
         "Those who quit the SNP this year include Dan Marsh and Ruth Kerr.",
         [move("Dan Marsh", "SNP"), move("Ruth Kerr", "SNP")],
