@@ -382,6 +382,25 @@ BATTERY = [
         [move("Dan Marsh", "Conservative", LD)],
     ),
     (
+        "gapping: later subjects with the leaving verb left out",
+        "Dan Marsh quit the Green Party in June, Ruth Kerr in August and Tom Vale in October.",
+        [
+            move("Dan Marsh", "Green Party", date_text="June"),
+            move("Ruth Kerr", "Green Party", date_text="August"),
+            move("Tom Vale", "Green Party"),
+        ],
+    ),
+    (
+        "gapping: later subjects with the joining verb left out",
+        "Pat Lowe joined the Liberal Democrats in June, Kim Ray in August and Lee Moss in "
+        "October. All three had left the Green Party.",
+        [
+            move("Pat Lowe", "Green Party", LD, date_text="June"),
+            move("Kim Ray", "Green Party", LD, date_text="August"),
+            move("Lee Moss", "Green Party", LD),
+        ],
+    ),
+    (
         "an inclusion verb lists the members of a plural mover",
         "Those who quit the SNP this year include Dan Marsh and Ruth Kerr.",
         [move("Dan Marsh", "SNP"), move("Ruth Kerr", "SNP")],

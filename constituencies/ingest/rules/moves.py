@@ -232,8 +232,9 @@ class _Reader:
             for person, party in paired:
                 self.note(person, party, target, span, "party_move.left", date)
             return
-        people += self.company(c, verb)
-        for person in dict.fromkeys(people):
+        dates = {person: date for person in people + self.company(c, verb)}
+        dates |= {person: own for person, own in self.gapped(c, verb) if person not in dates}
+        for person, date in dates.items():
             party = source or self.own_party(person)
             if party and party != target:
                 self.note(person, party, target, span, "party_move.left", date)
@@ -279,14 +280,17 @@ class _Reader:
         people, plural = (
             self.people(c, agent) if agent is not None else (self.elided(c, verb), False)
         )
+        dates = {person: self.date(verb) for person in people}
+        for person, own in self.gapped(c, verb) if people else []:
+            dates.setdefault(person, own)
         if not people and plural:
             party = self.party_word(c, agent)
             if party and party != group:
                 self.collective.append((party, group))
                 self.note_group(c, agent, party, group, self.date(verb))
             self.note_lead_in(c, verb, party, group, self.date(verb))
-        for person in people:
-            self.joins.setdefault(person, []).append((group, span, self.date(verb)))
+        for person, date in dates.items():
+            self.joins.setdefault(person, []).append((group, span, date))
 
     def read_elided(self, c: Clause, verb, span: Span) -> None:
         """A leaving verb whose subject is left out, as in notes and fact boxes ("X. Left
@@ -1077,6 +1081,30 @@ class _Reader:
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     if c.mention_of(pobj) is not None:
                         found += self.people(c, pobj)[0]
+        return found
+
+    def gapped(self, c: Clause, verb) -> list[tuple[str, str]]:
+        """People who do the same with the verb left out ("A joined B in MONTH, C in
+        MONTH and D in MONTH"; "A quit PARTY in MONTH and C in MONTH"), each with the date
+        their remnant gives: names the parse hangs on the verb after it, beside its
+        subject, and names coordinated within them."""
+        if c.subject(verb) is None:
+            return []
+        found = []
+        for child in verb.children:
+            mention = c.mention_of(child)
+            if (
+                child.i > verb.i
+                and child.dep_ in {"conj", "npadvmod", "dep", "parataxis"}
+                and mention is not None
+                and mention.kind == "person"
+                and not c.quoted(child)
+            ):
+                found.append((mention.name, self.date(child)))
+                for word in child.subtree:
+                    inner = c.mention_of(word)
+                    if word.dep_ == "conj" and inner is not None and inner.kind == "person":
+                        found.append((inner.name, self.date(word)))
         return found
 
     def named_with_appositions(self, c: Clause, token) -> list[str]:
