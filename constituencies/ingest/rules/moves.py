@@ -10,13 +10,19 @@ plural mover ("Three Conservatives, A, B and C, defected", "one of the NUMBER wh
 out"). Moves are also told as a route ("went from A to B and then to C": a move per
 step), a whip lost ("lost / had withdrawn the PARTY whip": to no group), a membership
 ended ("is no longer a PARTY member"), "swapped A for B", or names after "former PARTY"
-in a sentence of moves. A verb under a negation, hedge, denial, request or plan, or in the
-main clause of a question, gives nothing.
+in a sentence of moves. Discourse carries movers too: the items of a list under a lead-in
+whose main clause moves an unnamed plural ("NUMBER MPs have left A and joined B:" then
+"- X, ..."); notes whose clauses leave their subject out ("X. Left A for B in MONTH, then
+joined C"), about the person the sentence before names; gapped subjects ("A quit P in
+MONTH, B in MONTH"); and a whip lost by a plural a copula puts the person among ("X was
+one of NUMBER PARTY MPs to lose the whip"). A verb under a negation, hedge, denial,
+request or plan, or in the main clause of a question, gives nothing.
 
 `from_party` is the party the clause names, or "the party"/"it"/"that" resolved to the
 person's own party or the party named last ("their parties" is none); failing that the
-party the article gives the person ("Labour MP X", "former Conservative X", "X held U for
-PARTY"). Nothing is ever assumed: a move whose party left cannot be read is not recorded.
+party the article gives the person, in any sentence that names both ("Labour MP X",
+"former Conservative X", "X is the PARTY MP for U", "X held U for PARTY"). Nothing is
+ever assumed: a move whose party left cannot be read is not recorded.
 `to_group` is the group the clause names ("to join B", "for B", "as one of the founders
 of B", a purpose clause "to help found B" wherever the parse hangs it; "to sit as an
 independent" and "but has not joined B" give ""); else the group the article connects the
