@@ -347,6 +347,119 @@ BATTERY = [
         "they quit.",
         [],
     ),
+    (
+        "whip lost by a plural the copula puts the person among (relative clause)",
+        "Dan Marsh, the MP for Gedling, was one of nine Conservative MPs who lost the whip "
+        "on Tuesday.",
+        [move("Dan Marsh", "Conservative", "", "Gedling", "Tuesday")],
+    ),
+    (
+        "whip lost by a plural the copula puts the person among (infinitival relative)",
+        "Dan Marsh, the MP for Gedling, was one of nine Labour MPs to lose the whip.",
+        [move("Dan Marsh", "Labour", "", "Gedling")],
+    ),
+    (
+        "whip withdrawn from a pronoun; the party from an earlier copula",
+        "Dan Marsh is the Conservative MP for Gedling. The whip was withdrawn from him on Friday.",
+        [move("Dan Marsh", "Conservative", "", "Gedling", "Friday")],
+    ),
+    (
+        "the group left named by a free relative",
+        "Dan Marsh left Labour to found The Independent Group. He later quit what had become "
+        "Change UK and joined the Liberal Democrats.",
+        [move("Dan Marsh", "Labour", TIG), move("Dan Marsh", TIG, LD)],
+    ),
+    (
+        "a pronoun stands for the subject of the sentence before, not a fronted name",
+        "After a meeting with Kim Ray on Monday, Dan Marsh set out his reasons. He said he had "
+        "quit the Conservatives.",
+        [move("Dan Marsh", "Conservative")],
+    ),
+    (
+        "a pronoun stands for the possessor heading the subject of the sentence before",
+        "Lee Moss spoke first. Dan Marsh's patience ran out in May. He quit the Conservatives "
+        "and joined the Liberal Democrats.",
+        [move("Dan Marsh", "Conservative", LD)],
+    ),
+    (
+        "gapping: later subjects with the leaving verb left out",
+        "Dan Marsh quit the Green Party in June, Ruth Kerr in August and Tom Vale in October.",
+        [
+            move("Dan Marsh", "Green Party", date_text="June"),
+            move("Ruth Kerr", "Green Party", date_text="August"),
+            move("Tom Vale", "Green Party"),
+        ],
+    ),
+    (
+        "gapping: later subjects with the joining verb left out",
+        "Pat Lowe joined the Liberal Democrats in June, Kim Ray in August and Lee Moss in "
+        "October. All three had left the Green Party.",
+        [
+            move("Pat Lowe", "Green Party", LD, date_text="June"),
+            move("Kim Ray", "Green Party", LD, date_text="August"),
+            move("Lee Moss", "Green Party", LD),
+        ],
+    ),
+    (
+        "an inclusion verb lists the members of a plural mover",
+        "Those who quit the SNP this year include Dan Marsh and Ruth Kerr.",
+        [move("Dan Marsh", "SNP"), move("Ruth Kerr", "SNP")],
+    ),
+    (
+        "the party left as an earlier sentence without a move gives it (copula)",
+        "Ruth Kerr is the Conservative MP for Stroud. On Monday she announced "
+        "that she was joining the Liberal Democrats.",
+        [move("Ruth Kerr", "Conservative", LD, "Stroud")],
+    ),
+    (
+        "bulleted list under a lead-in: each item's party from the item",
+        "Three MPs have joined the Green Party since the spring:\n\n"
+        "- Dan Marsh, who represented Gedling for Labour, joined in May.\n"
+        "- Ruth Kerr, the Conservative MP for Stroud, followed in June.\n"
+        "- Tom Vale, who sat for Wells, joined last week.\n\n"
+        "The party hopes for more.",
+        [
+            move("Dan Marsh", "Labour", "Green Party", "Gedling"),
+            move("Ruth Kerr", "Conservative", "Green Party", "Stroud"),
+        ],
+    ),
+    (
+        "bulleted list under a lead-in that names both parties; the seat from the item",
+        "Four of them have since left the SNP and joined the Liberal Democrats:\n"
+        "- Dan Marsh, the former MP for Gedling, was the first, in May.\n"
+        "- Ruth Kerr followed in August.\n"
+        "Nobody else has moved.",
+        [
+            move("Dan Marsh", "SNP", LD, "Gedling"),
+            move("Ruth Kerr", "SNP", LD),
+        ],
+    ),
+    (
+        "notes whose clauses leave out their subject: the person the line before names",
+        "GEDLING\nSitting MP: Dan Marsh. Left Labour for The Independent Group in March, then "
+        "joined the Liberal Democrats; standing again.",
+        [
+            move("Dan Marsh", "Labour", TIG, "Gedling", "March"),
+            move("Dan Marsh", TIG, LD, "Gedling"),
+        ],
+    ),
+    (
+        "notes: a later clause run on with a semicolon is its own move",
+        "Dan Marsh, MP for Gedling. Left Labour for The Independent Group in March; left it in "
+        "July and now sits as an independent.",
+        [
+            move("Dan Marsh", "Labour", TIG, "Gedling", "March"),
+            move("Dan Marsh", TIG, "", "Gedling", "July"),
+        ],
+    ),
+    ("notes: a subject left out with nobody named before", "Left Labour in March.", []),
+    (
+        "a list whose lead-in tells of a move only in a relative clause is no list of movers",
+        "Here are the seats of the MPs, who all left Labour in the spring:\n"
+        "- Dan Marsh, Gedling\n"
+        "- Ruth Kerr, Stroud",
+        [],
+    ),
 ]
 
 

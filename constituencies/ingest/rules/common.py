@@ -31,3 +31,35 @@ def local_party_seat(name: str) -> str:
         if name.endswith(suffix):
             return name.removesuffix(suffix)
     return ""
+
+
+BULLETS = ("-", "–", "—", "•", "*")
+
+
+def is_bulleted(view: SentenceView) -> bool:
+    """A line of a list: it opens with a bullet mark."""
+    return view.sentence.text.lstrip().startswith(BULLETS)
+
+
+def is_heading(view: SentenceView) -> bool:
+    """A headline, section title or table row: a line with no closing punctuation and no
+    bullet."""
+    text = view.sentence.text.strip()
+    return bool(text) and text[-1] not in '.!?"”:;)' and not is_bulleted(view)
+
+
+def list_items(doc: Document, lead_in: int) -> list[int]:
+    """The sentences that open the items of a list under the lead-in sentence at
+    `lead_in` (one ending in a colon, or a heading): the paragraphs after it that are
+    bulleted, or rows without closing punctuation, up to the first that is neither."""
+    paragraph = doc.views[lead_in].sentence.paragraph
+    items = []
+    for position in range(lead_in + 1, len(doc.views)):
+        view = doc.views[position]
+        if view.sentence.paragraph == paragraph:
+            continue
+        paragraph = view.sentence.paragraph
+        if not (is_bulleted(view) or is_heading(view)):
+            break
+        items.append(position)
+    return items

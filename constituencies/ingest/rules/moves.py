@@ -10,13 +10,19 @@ plural mover ("Three Conservatives, A, B and C, defected", "one of the NUMBER wh
 out"). Moves are also told as a route ("went from A to B and then to C": a move per
 step), a whip lost ("lost / had withdrawn the PARTY whip": to no group), a membership
 ended ("is no longer a PARTY member"), "swapped A for B", or names after "former PARTY"
-in a sentence of moves. A verb under a negation, hedge, denial, request or plan, or in the
-main clause of a question, gives nothing.
+in a sentence of moves. Discourse carries movers too: the items of a list under a lead-in
+whose main clause moves an unnamed plural ("NUMBER MPs have left A and joined B:" then
+"- X, ..."); notes whose clauses leave their subject out ("X. Left A for B in MONTH, then
+joined C"), about the person the sentence before names; gapped subjects ("A quit P in
+MONTH, B in MONTH"); and a whip lost by a plural a copula puts the person among ("X was
+one of NUMBER PARTY MPs to lose the whip"). A verb under a negation, hedge, denial,
+request or plan, or in the main clause of a question, gives nothing.
 
 `from_party` is the party the clause names, or "the party"/"it"/"that" resolved to the
 person's own party or the party named last ("their parties" is none); failing that the
-party the article gives the person ("Labour MP X", "former Conservative X", "X held U for
-PARTY"). Nothing is ever assumed: a move whose party left cannot be read is not recorded.
+party the article gives the person, in any sentence that names both ("Labour MP X",
+"former Conservative X", "X is the PARTY MP for U", "X held U for PARTY"). Nothing is
+ever assumed: a move whose party left cannot be read is not recorded.
 `to_group` is the group the clause names ("to join B", "for B", "as one of the founders
 of B", a purpose clause "to help found B" wherever the parse hangs it; "to sit as an
 independent" and "but has not joined B" give ""); else the group the article connects the
@@ -49,6 +55,7 @@ from dataclasses import dataclass, field
 from ..document import Document
 from ..facts import PartyMoveFact, Span
 from ..parse import cue_forms, lemma_class, lexicon
+from .common import list_items
 from .syntax import SUBJECTS, Clause, clauses, is_passive, lemma
 
 _SOURCE_PREPOSITIONS = {"from", "of", "with", "on", "out"}
@@ -77,10 +84,10 @@ class _Move:
 
 
 def wanted(doc: Document) -> list[int]:
-    """The sentences this module first reads from the parse: those where someone can move.
-    (Sentences that may name a group's members are asked for later, once the groups are
-    known.)"""
-    return [p for p, view in enumerate(doc.views) if _may_hold_move(view)]
+    """The sentences this module first reads from the parse: those where someone can move,
+    and those that may give a person's party ("X is the PARTY MP for U"). (Sentences that
+    may name a group's members are asked for later, once the groups are known.)"""
+    return [p for p, view in enumerate(doc.views) if _may_hold_move(view) or _affiliates(view)]
 
 
 def party_move_facts(doc: Document) -> list[PartyMoveFact]:
@@ -120,6 +127,8 @@ class _Reader:
         self.member_seat: dict[str, str] = {}
         self.seat_counts: set[int] = set()
         self.member_group: dict[str, _Group] = {}
+        # sentences that open a list with an unnamed plural's move: (left, joined, date)
+        self.lead_ins: dict[int, tuple[str | None, str | None, str]] = {}
         self.agent_token = None
         self.visiting: set[int] = set()
         self.leaving = lemma_class("leaving_verbs")
@@ -134,8 +143,10 @@ class _Reader:
             for token in clause.sent:
                 if clause.mention_of(token) and clause.mention_of(token).kind == "person":
                     self.note_affiliation(clause, token)
+        found = [c for c in found if _may_hold_move(c.view)]
         for clause in found:
             self.read_clause(clause)
+        self.read_lists()
         if self.groups:
             self.read_members(found)
         return self.facts()
@@ -179,6 +190,7 @@ class _Reader:
             return  # "quit as a minister": an office, not a party
         agent = self.agent(c, verb)
         if agent is None:
+            self.read_elided(c, verb, span)
             return
         if c.mention_of(agent) is None and lemma(agent) not in self.plural_words():
             # a counted plural subject set off by a dateline ("PLACE - NUMBER MPs quit")
@@ -212,6 +224,8 @@ class _Reader:
             if plural and source:
                 self.collective.append((source, target))
                 self.note_group(c, agent, source, target, date)
+            if plural:
+                self.note_lead_in(c, verb, source, target, date)
             return
         for member in c.members(agent):
             # "A, B and the NUMBER other MPs who left": a group beside the names
@@ -224,8 +238,9 @@ class _Reader:
             for person, party in paired:
                 self.note(person, party, target, span, "party_move.left", date)
             return
-        people += self.company(c, verb)
-        for person in dict.fromkeys(people):
+        dates = {person: date for person in people + self.company(c, verb)}
+        dates |= {person: own for person, own in self.gapped(c, verb) if person not in dates}
+        for person, date in dates.items():
             party = source or self.own_party(person)
             if party and party != target:
                 self.note(person, party, target, span, "party_move.left", date)
@@ -268,16 +283,56 @@ class _Reader:
                 for person in self.people(c, pobj)[0]:
                     self.unplaced.append((person, group, span, "party_move.joined_by", ""))
             return
-        if agent is None:
-            return
-        people, plural = self.people(c, agent)
+        people, plural = (
+            self.people(c, agent) if agent is not None else (self.elided(c, verb), False)
+        )
+        dates = {person: self.date(verb) for person in people}
+        for person, own in self.gapped(c, verb) if people else []:
+            dates.setdefault(person, own)
         if not people and plural:
             party = self.party_word(c, agent)
             if party and party != group:
                 self.collective.append((party, group))
                 self.note_group(c, agent, party, group, self.date(verb))
+            self.note_lead_in(c, verb, party, group, self.date(verb))
+        for person, date in dates.items():
+            self.joins.setdefault(person, []).append((group, span, date))
+
+    def read_elided(self, c: Clause, verb, span: Span) -> None:
+        """A leaving verb whose subject is left out, as in notes and fact boxes ("X. Left
+        PARTY for GROUP in MONTH."): the mover is the person the sentence before is about."""
+        people = self.elided(c, verb)
+        source = self.source(c, verb, people[0]) if people else False
+        if source is False:
+            return
         for person in people:
-            self.joins.setdefault(person, []).append((group, span, self.date(verb)))
+            party = source or self.own_party(person)
+            target = self.target_of(c, verb, party)
+            if party and party != target:
+                self.note(person, party, target, span, "party_move.left", self.date(verb))
+            elif not party:
+                self.unplaced.append((person, target, span, "party_move.left", self.date(verb)))
+
+    def elided(self, c: Clause, verb) -> list[str]:
+        """Who a sentence that opens with a finite verb and names no subject ("Left PARTY
+        in MONTH, then joined GROUP; left it in MONTH") is about: the person the sentence
+        before, in the same paragraph, names first."""
+        opener = next((t for t in c.sent if not (t.is_punct or t.is_space)), None)
+        if opener is None or opener.pos_ != "VERB" or opener.tag_ not in {"VBD", "VBZ", "VBN"}:
+            return []
+        if _verb_chain(opener)[-1] != _verb_chain(verb)[-1]:
+            return []
+        if any(
+            ch.dep_ in SUBJECTS
+            for node in _verb_chain(opener) + _verb_chain(verb)
+            for ch in node.children
+        ):
+            return []
+        before = self.doc.views[c.position - 1] if c.position else None
+        if before is None or before.sentence.paragraph != c.view.sentence.paragraph:
+            return []
+        person = self.doc.recent_subject(c.position, include_current=False, back=1)
+        return [person] if person else []
 
     def read_journey(self, c: Clause, verb, span: Span) -> bool:
         """A route from party to party: "went from PARTY to GROUP", "moved from A to B and
@@ -339,7 +394,7 @@ class _Reader:
         if self.unrealised(c, leaving) or is_passive(leaving):
             return
         agent = self.agent(c, verb)
-        people = self.people(c, agent)[0] if agent is not None else []
+        people = self.people(c, agent)[0] if agent is not None else self.elided(c, verb)
         if not people:
             return
         source = self.source(c, leaving, people[0])
@@ -406,15 +461,41 @@ class _Reader:
             holders = [ch for ch in whip.children if ch.dep_ == "poss"]  # "her whip was ..."
             if verb.dep_ == "relcl" and any(lemma(h) == "whose" for h in holders):
                 holders = [verb.head]  # "X, whose whip was withdrawn"
+            holders += c.prepositional(verb, {"from"})  # "the whip was withdrawn from X"
         modal = any(ch.dep_ == "aux" and ch.tag_ == "MD" for ch in verb.children)
         if modal or self.unrealised(c, verb):
             return
         party = self.party_word(c, whip)
         for holder in (h for h in holders if h is not None):
+            plural = self.plural_party(c, holder)
             for person in self.people(c, holder)[0]:
-                left = party or self.own_party(person)
+                left = party or plural or self.own_party(person)
                 if left:
                     self.note(person, left, "", span, "party_move.whip", self.date(verb))
+
+    def plural_party(self, c: Clause, token) -> str | None:
+        """The party of the plural a mover is, or is put among by a copula: "PARTY MPs",
+        "X was one of NUMBER PARTY MPs to ...", "X was among the PARTY MPs who ..."."""
+        if c.mention_of(token) is None:
+            return self.party_word(c, token)
+        if token.dep_ not in SUBJECTS or lemma(token.head) != "be":
+            return None
+        copula = token.head
+        among = [p for p in copula.children if p.dep_ == "prep" and p.lower_ == "among"]
+        among += [
+            p
+            for attr in copula.children
+            if attr.dep_ == "attr"
+            and (lemma(attr) in lemma_class("partitives") or attr.pos_ == "NUM")
+            for p in attr.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+        ]
+        for prep in among:
+            for plural in (g for g in prep.children if g.dep_ == "pobj"):
+                party = self.party_word(c, plural)
+                if party:
+                    return party
+        return None
 
     def ceased(self, verb) -> bool:
         """A copula said to hold no more: "is no longer", "is not ... any more"."""
@@ -559,6 +640,58 @@ class _Reader:
         people = self.people(c, noun.head)[0] if noun.dep_ == "appos" else self.tied(c, noun)
         for person in people:
             self.joins.setdefault(person, []).append((group, span, ""))
+
+    # --- lists ---
+
+    def note_lead_in(self, c: Clause, verb, source, target, date: str) -> None:
+        """A sentence whose main clause tells of an unnamed plural's move and that ends in
+        a colon ("NUMBER MPs have left A and joined B:") opens a list of the movers."""
+        main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+        if main and c.view.sentence.text.rstrip().endswith(":"):
+            self.lead_ins.setdefault(c.position, (source, target, date))
+
+    def read_lists(self) -> None:
+        """The items of a list under a lead-in each name a mover: the person an item is
+        about moves as the lead-in says, from the party the article gives them where the
+        lead-in does not say ("- X, who represented U for PARTY, joined in MONTH")."""
+        for position, (source, target, date) in self.lead_ins.items():
+            items = list_items(self.doc, position)
+            for c in clauses(self.doc, items):
+                person, subject = self.item_subject(c)
+                if not person:
+                    break
+                if subject is not None:
+                    self.note_seat(person, self.described_seat(c, subject))
+                party = source or self.own_party(person)
+                if party and party != target:
+                    span = self.doc.sentence_span(c.view)
+                    self.note(person, party, target, span, "party_move.listed", date)
+
+    def item_subject(self, c: Clause) -> tuple[str, object]:
+        """Who a list item is about, and the token naming them: the person its main
+        clause is said of, else the one person it names ("U - X - N")."""
+        for token in c.sent:
+            if token.dep_ == "ROOT":
+                subject = c.subject(token) if token.pos_ in {"VERB", "AUX"} else token
+                names = self.people(c, subject)[0] if subject is not None else []
+                if names and c.mention_of(subject) is not None:
+                    return names[0], subject
+        named = {
+            m.name
+            for m in c.view.mentions
+            if m.kind == "person" and not m.possessive and not self.doc.in_quote(m.start)
+        }
+        return (named.pop(), None) if len(named) == 1 else ("", None)
+
+    def described_seat(self, c: Clause, person) -> str:
+        """The seat an apposition on a person names, as its MP now or before: "X, the
+        (former) MP for U", "X, formerly U's MP"."""
+        for appos in (ch for ch in person.children if ch.dep_ == "appos"):
+            if lemma(appos) in lemma_class("office_nouns"):
+                seat = c.seat_named(appos)
+                if seat:
+                    return seat
+        return ""
 
     # --- groups ---
 
@@ -956,6 +1089,30 @@ class _Reader:
                         found += self.people(c, pobj)[0]
         return found
 
+    def gapped(self, c: Clause, verb) -> list[tuple[str, str]]:
+        """People who do the same with the verb left out ("A joined B in MONTH, C in
+        MONTH and D in MONTH"; "A quit PARTY in MONTH and C in MONTH"), each with the date
+        their remnant gives: names the parse hangs on the verb after it, beside its
+        subject, and names coordinated within them."""
+        if c.subject(verb) is None:
+            return []
+        found = []
+        for child in verb.children:
+            mention = c.mention_of(child)
+            if (
+                child.i > verb.i
+                and child.dep_ in {"conj", "npadvmod", "dep", "parataxis"}
+                and mention is not None
+                and mention.kind == "person"
+                and not c.quoted(child)
+            ):
+                found.append((mention.name, self.date(child)))
+                for word in child.subtree:
+                    inner = c.mention_of(word)
+                    if word.dep_ == "conj" and inner is not None and inner.kind == "person":
+                        found.append((inner.name, self.date(word)))
+        return found
+
     def named_with_appositions(self, c: Clause, token) -> list[str]:
         mention = c.mention_of(token)
         names = [mention.name] if mention is not None and mention.kind == "person" else []
@@ -995,6 +1152,9 @@ class _Reader:
         if noun.dep_ in SUBJECTS and lemma(noun.head) == "be":
             for attr in (ch for ch in noun.head.children if ch.dep_ == "attr"):
                 found += self.tied(c, attr)  # "the founders were A, B and C"
+        if noun.dep_ == "nsubj" and lemma(noun.head) in lemma_class("inclusion_verbs"):
+            for listed in (ch for ch in noun.head.children if ch.dep_ == "dobj"):
+                found += self.tied(c, listed)  # "those who quit include A and B"
         head = noun.head
         if noun.dep_ == "pobj" and head.lower_ in {"of", "among"}:
             above = head.head
@@ -1064,6 +1224,9 @@ class _Reader:
                 party = self.party_in(c, child, person)
                 if party:
                     return party
+        party = self.free_relative(c, verb)
+        if party:
+            return party
         return False if other else None
 
     def founded_in(self, c: Clause, role) -> str | None:
@@ -1121,7 +1284,7 @@ class _Reader:
                 return ""
         if depth > 2:
             return None
-        for child in verb.children:
+        for child in (ch for ch in verb.children if ch.i > verb.i):  # "quit A to join B"
             if child.dep_ not in _ARGUMENT_CLAUSES or child.pos_ not in {"VERB", "AUX"}:
                 continue
             own = [g for g in child.children if g.dep_ in SUBJECTS]
@@ -1182,15 +1345,9 @@ class _Reader:
                         party = self.party_in_target(c, grand, exclude)
                         if party:
                             return party
-        for clause in (ch for ch in verb.children if ch.dep_ in {"ccomp", "dobj"}):
-            # a free relative: "founded what became GROUP", "joined what is now GROUP"
-            if lemma(clause) in {"be", "become"} and any(
-                lemma(ch) == "what" for ch in clause.children if ch.dep_ in SUBJECTS
-            ):
-                for attr in (ch for ch in clause.children if ch.dep_ in {"attr", "oprd"}):
-                    party = self.party_ref(c, attr, "", exclude=exclude)
-                    if party:
-                        return party
+        party = self.free_relative(c, verb, exclude)
+        if party:
+            return party
         if any(ch.dep_ in {"dobj", "attr"} for ch in verb.children):
             return None
         # an object the parse took for the subject of what follows ("to found GROUP, the
@@ -1200,6 +1357,19 @@ class _Reader:
         mention = c.mention_of(start) if start is not None else None
         if mention is not None and mention.kind == "party" and mention.name != exclude:
             return mention.name
+        return None
+
+    def free_relative(self, c: Clause, verb, exclude=None) -> str | None:
+        """The party a free relative object names: "founded what became GROUP", "joined
+        what is now GROUP", "quit what had become GROUP"."""
+        for clause in (ch for ch in verb.children if ch.dep_ in {"ccomp", "dobj"}):
+            if lemma(clause) in {"be", "become"} and any(
+                lemma(ch) == "what" for ch in clause.children if ch.dep_ in SUBJECTS
+            ):
+                for attr in (ch for ch in clause.children if ch.dep_ in {"attr", "oprd"}):
+                    party = self.party_ref(c, attr, "", exclude=exclude)
+                    if party:
+                        return party
         return None
 
     def party_in_target(self, c: Clause, prep, exclude) -> str | None:
@@ -1272,6 +1442,8 @@ class _Reader:
         ]
         if token.dep_ in {"appos", "compound"} and token.head.pos_ in {"NOUN", "PROPN"}:
             near.append(token.head)
+        if token.dep_ in SUBJECTS and lemma(token.head) == "be":  # "X is the PARTY MP"
+            near += [ch for ch in token.head.children if ch.dep_ == "attr"]
         lead = token
         while lead.dep_ in {"appos", "conj"} and c.mention_of(lead.head) is not None:
             lead = lead.head  # "GROUP MPs A, B and C": the list shares its modifiers
@@ -1542,6 +1714,9 @@ def _may_hold_move(view) -> bool:
     owned = words & owners or any(w.endswith(("'s", "’s", "‘s")) for w in words)
     if owned:  # "her departure", "the defection of X"
         leaving |= words & cue_forms("departure_nouns")
+    opening = plain[0].strip("-–—•*").lower() if plain else ""
+    if opening in cue_forms("leaving_verbs"):
+        return True  # "Left PARTY in MONTH.": its subject left out, as in notes
     if leaving and (someone or words & actors):
         after_to = {
             w.strip(".,;:!?'\"’‘“”()").lower()
@@ -1554,14 +1729,29 @@ def _may_hold_move(view) -> bool:
     if someone and words & cue_forms("defector_nouns"):
         return True
     parties = [m for m in view.mentions if m.kind == "party"]
-    if someone and words & cue_forms("whip_nouns"):
-        return True  # "X lost the PARTY whip"
+    if (someone or words & actors) and words & cue_forms("whip_nouns"):
+        return True  # "X lost the PARTY whip", "she lost the whip"
     if someone and parties and words & cue_forms("cessation_adverbs") and words & {"no", "not"}:
         return True  # "X is no longer a PARTY member"
     if someone and len(parties) > 1 and "from" in words and words & cue_forms("journey_verbs"):
         return True  # "went from PARTY to GROUP"
     joining = cue_forms("joining_verbs", "founder_nouns", "staying_verbs", "independent_words")
     return bool("party" in kinds and (someone or words & actors) and words & joining)
+
+
+def _affiliates(view) -> bool:
+    """Whether a sentence names a person and a party: it may give the person's party."""
+    kinds = {m.kind for m in view.mentions}
+    return {"person", "party"} <= kinds
+
+
+def _verb_chain(verb) -> list:
+    """`verb` and the verbs above it it is run on from, as notes string clauses together
+    ("Left A, then joined B; standing in U"), up to the sentence's root."""
+    chain = [verb]
+    while chain[-1].dep_ in {"conj", "xcomp", "advcl", "dep", "ccomp", "parataxis"}:
+        chain.append(chain[-1].head)
+    return chain
 
 
 def _continues(c: Clause, token) -> bool:

@@ -213,7 +213,42 @@ class Clause:
             and (holder := self.doc.holder_of(self.seat_named(t)))
         ]
         people = [name for _, name in sorted(people)]
-        return people[-1] if people else self.doc.recent_subject(self.position, False)
+        return people[-1] if people else self.earlier_subject()
+
+    def earlier_subject(self, depth: int = 0) -> str:
+        """The person the nearest earlier sentence that names someone is about: the
+        subject of its main clause if that names or stands for a person ("In a letter to Y,
+        X said ...": X; "X's N ...": X; "He told X ...": who he is); else the first person it
+        names. (A sentence naming one person, not as a possessor, and no pronoun is not
+        parsed for this: it can only be about that person.)"""
+        position = self.position - 1
+        while position >= max(0, self.position - 3):
+            view = self.doc.views[position]
+            named = [
+                m for m in view.mentions if m.kind == "person" and not self.doc.in_quote(m.start)
+            ]
+            if named:
+                break
+            position -= 1
+        else:
+            return ""
+        words = {w.strip(".,;:!?'\"’‘“”()").lower() for w in view.sentence.text.split()}
+        if (
+            len(named) == 1
+            and not named[0].possessive
+            and not words & lemma_class("personal_pronouns")
+        ):
+            return named[0].name
+        earlier = Clause(self.doc, position, self.doc.parses([position])[position])
+        root = next(t for t in earlier.sent if t.dep_ == "ROOT" or t.head == t)
+        subject = earlier.subject(root) if root.pos_ in {"VERB", "AUX"} else None
+        if subject is not None and not earlier.quoted(subject):
+            named = [m.name for m in earlier.named(subject, "person")]
+            if named:
+                return named[0]
+            if depth < 2 and earlier.refers_back(subject) and lemma(subject) != "they":
+                return earlier.earlier_subject(depth + 1)  # "She said ...": who she is
+        return self.doc.recent_subject(self.position, False)
 
     def seat_of(self, person: str) -> tuple[str, str]:
         """(seat, holder) of an MP: the seat this article gives them, holder ""; else no
