@@ -79,7 +79,9 @@ class TokenAttributes:
     components whole, so the result is always what the full pipeline gives.
     """
 
-    LIMIT = 200_000  # tokens remembered; a long-running worker starts afresh beyond it
+    # Tokens remembered (about 460 bytes each, so at most some 23 MB in a worker); a
+    # long-running worker starts afresh beyond it.
+    LIMIT = 50_000
 
     def __init__(self, pipeline):
         from spacy.matcher import Matcher
