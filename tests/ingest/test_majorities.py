@@ -45,6 +45,17 @@ def expect(*rows):
 # general election before the story (2017).
 BATTERY = [
     ("active", "Sam Hope won Wigan by 4,321 votes in 2017.", [maj("Wigan", 2017, 4321)]),
+    (
+        "the last election, nearer than another clause's year",
+        "Sam Hope held Wigan with a majority of 16,016 at the last election; in 2010, when he "
+        "first won it, the margin was 15,704.",
+        [maj("Wigan", 2017, 16016), maj("Wigan", 2010, 15704)],
+    ),
+    (
+        "the most recent general election",
+        "Kim Ray won Bolsover by 5,288 at the most recent general election, and by 11,778 in 2015.",
+        [maj("Bolsover", 2017, 5288), maj("Bolsover", 2015, 11778)],
+    ),
     ("passive", "Wigan was won by Sam Hope by 4,321 votes in 2017.", [maj("Wigan", 2017, 4321)]),
     (
         "apposition",

@@ -31,7 +31,7 @@ from ..facts import MajorityFact
 from ..mentions import SentenceView
 from ..parse import cue_forms, lemma_class, lexicon
 from .common import recent_constituency
-from .syntax import Clause
+from .syntax import Clause, lemma
 
 _WORD = re.compile(r"[a-z']+|%")
 _NUMBER_IN_TEXT = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?![\d])")
@@ -646,6 +646,8 @@ class _Reading(Clause):
                 if _is_year(object_):
                     found.append((object_.i, int(object_.text)))
                 found += [(t.i, int(t.text)) for t in object_.children if _is_year(t)]
+                if not found and self.latest_election(object_):
+                    found.append((object_.i, self.doc.last_election()))
             return found
         # "the majority he won in YEAR", "the N he had in YEAR"
         noun = node.lemma_.lower() in self.margins or _value(node) or _counted(node)
@@ -653,6 +655,17 @@ class _Reading(Clause):
         if clause or (child.dep_ == "advcl" and _temporal(child)):
             return [y for grand in child.children for y in self.years_at(grand, child)]
         return []
+
+    def latest_election(self, noun) -> bool:
+        """ "the last election", "the most recent general election": the latest before the
+        story, when the story's date can be told."""
+        return (
+            bool(self.doc.last_election())
+            and lemma(noun) in lemma_class("election_nouns")
+            and any(
+                c.dep_ == "amod" and lemma(c) in lemma_class("latest_words") for c in noun.children
+            )
+        )
 
     def relative_year(self, node, path, years: dict[int, int]) -> int:
         """The year "two years earlier", "four years later" or "two years ago" attached to `node`
