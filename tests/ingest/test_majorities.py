@@ -52,6 +52,11 @@ BATTERY = [
         [maj("Wigan", 2017, 16016), maj("Wigan", 2010, 15704)],
     ),
     (
+        "a copula whose subject, the majority, is dated",
+        "Wigan was held by Sam Hope, whose majority at the 2010 general election was 7,838.",
+        [maj("Wigan", 2010, 7838)],
+    ),
+    (
         "the most recent general election",
         "Kim Ray won Bolsover by 5,288 at the most recent general election, and by 11,778 in 2015.",
         [maj("Bolsover", 2017, 5288), maj("Bolsover", 2015, 11778)],

@@ -649,6 +649,11 @@ class _Reading(Clause):
                 if not found and self.latest_election(object_):
                     found.append((object_.i, self.doc.last_election()))
             return found
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_.lower() in self.margins:
+            # "her majority at the YEAR election was N", "the YEAR majority was N"
+            return self.years_at(child, child) + [
+                y for grand in child.children for y in self.years_at(grand, child)
+            ]
         # "the majority he won in YEAR", "the N he had in YEAR"
         noun = node.lemma_.lower() in self.margins or _value(node) or _counted(node)
         clause = child.dep_ in {"relcl", "acl"} and noun
