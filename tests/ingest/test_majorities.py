@@ -57,6 +57,17 @@ BATTERY = [
         [maj("Wigan", 2010, 7838)],
     ),
     (
+        "a gapped possessive: the figure's own owner",
+        "Sam Hope is the MP for Wigan. Kim Ray is the MP for Bolsover. Hope's majority in 2017 "
+        "was 14,322, Ray's 21,608.",
+        [maj("Wigan", 2017, 14322), maj("Bolsover", 2017, 21608)],
+    ),
+    (
+        "a gapped possessive whose owner's seat is not given",
+        "Sam Hope is the MP for Wigan. Hope's majority in 2017 was 14,322, Lee's 21,608.",
+        [maj("Wigan", 2017, 14322)],
+    ),
+    (
         "the most recent general election",
         "Kim Ray won Bolsover by 5,288 at the most recent general election, and by 11,778 in 2015.",
         [maj("Bolsover", 2017, 5288), maj("Bolsover", 2015, 11778)],

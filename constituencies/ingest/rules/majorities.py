@@ -721,7 +721,11 @@ class _Reading(Clause):
         """(seat, holder) for the majority `number`: the nearest seat attached on the
         way up the tree, or the seat of the MP attached there; else the sentence's only seat,
         the seat of the person it names, or the seat of the majority before. An MP whose
-        seat the article does not give is the holder, if no seat is found at all."""
+        seat the article does not give is the holder, if no seat is found at all; the owner
+        of the figure itself ("Y's M") settles it."""
+        owners = [c for c in number.children if c.dep_ == "poss"]
+        if owners and (owners[0].i in self.mention_at or owners[0].pos_ == "PROPN"):
+            return self.seat_of_token(owners[0])  # "..., Y's M": Y's seat, or none
         path = self.path(number)
         holder = ""
         for node in path:
