@@ -68,6 +68,18 @@ BATTERY = [
         [maj("Wigan", 2017, 14322)],
     ),
     (
+        "figures after a colon on a margin noun",
+        "Sam Hope is the Wigan MP. He sits on one of the smallest majorities in the country: "
+        "346 in 2017, down from 4,796 in 2015.",
+        [maj("Wigan", 2017, 346), maj("Wigan", 2015, 4796)],
+    ),
+    (
+        "figures after a colon on another noun",
+        "Sam Hope is the Wigan MP. He has one of the biggest postbags in the country: 346 in "
+        "2017, up from 296 in 2015.",
+        [],
+    ),
+    (
         "the most recent general election",
         "Kim Ray won Bolsover by 5,288 at the most recent general election, and by 11,778 in 2015.",
         [maj("Bolsover", 2017, 5288), maj("Bolsover", 2015, 11778)],

@@ -338,10 +338,22 @@ class _Reading(Clause):
         if dep == "appos" and head.i != number.i:
             # "the majority was the smallest: N", "one of the smallest majorities: N"
             of = [g for c in head.children if c.lower_ == "of" for g in c.children]
-            if any(g.lemma_.lower() in self.margins for g in of):
+            if any(g.lemma_.lower() in self.margins for g in of) or self.named_before_colon(number):
                 return "majority.noun"
             return self.kind_at(number, head.dep_, head.head)
         return ""
+
+    def named_before_colon(self, number) -> bool:
+        """ "X sits on one of the smallest majorities in the country: N": a figure just after
+        a colon whose clause ends on a margin noun, however the parse hangs the figure."""
+        if number.i == 0 or self.sent[number.i - 1].text != ":":
+            return False
+        for token in reversed(self.sent[: number.i - 1]):
+            if token.pos_ in {"VERB", "AUX"}:
+                return False
+            if token.lemma_.lower() in self.margins:
+                return True
+        return False
 
     def vote_margin(self, number, votes) -> str:
         """A margin in votes: "by N votes" (not a tally "N votes to M"), "N votes ahead"."""
