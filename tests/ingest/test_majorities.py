@@ -80,6 +80,12 @@ BATTERY = [
         [],
     ),
     (
+        "a majority from a year",
+        "Sam Hope is the MP for Wigan. He is defending a majority of just 1,322 from 2010, down "
+        "from 6,723 in 2005.",
+        [maj("Wigan", 2010, 1322), maj("Wigan", 2005, 6723)],
+    ),
+    (
         "the most recent general election",
         "Kim Ray won Bolsover by 5,288 at the most recent general election, and by 11,778 in 2015.",
         [maj("Bolsover", 2017, 5288), maj("Bolsover", 2015, 11778)],
