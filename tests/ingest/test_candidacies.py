@@ -576,6 +576,19 @@ BATTERY = [
         "Members picked Ruth Evans, a Wigan councillor since 2012, for Bolsover.",
         [cand("Ruth Evans", "Bolsover", "selected", "Wigan councillor")],
     ),
+    (
+        "'failed to' governing a list verb negates it: no listing",
+        "Tom Price, who had sought the nomination, failed to make the shortlist in Wigan.",
+        [cand("Tom Price", "Wigan", "applied")],
+    ),
+    (
+        "a seat's short name is the contest 'the shortlist' refers back to",
+        "The Hull North contest was open to women only. Ann Lee and Sam Cole made the shortlist.",
+        [
+            cand("Ann Lee", "Kingston upon Hull North", "shortlisted"),
+            cand("Sam Cole", "Kingston upon Hull North", "shortlisted"),
+        ],
+    ),
 ]
 
 

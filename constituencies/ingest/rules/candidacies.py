@@ -793,12 +793,12 @@ class _Reading(Clause):
         return ""
 
     def doubt(self, token) -> str:
-        """ "negation", "hedge", "conditional", "denial" or "" for what governs `token`,
-        stopping at a subject as `Clause.doubted` does."""
+        """ "negation" (also "failed to"), "hedge", "conditional", "denial" or "" for what
+        governs `token`, stopping at a subject as `Clause.doubted` does."""
         classes = (
             ("conditional", lemma_class("conditionals")),
             ("denial", lemma_class("denials")),
-            ("negation", lemma_class("negations")),
+            ("negation", lemma_class("negations") | lemma_class("failing_verbs")),
             ("hedge", lemma_class("hedges") | lemma_class("tipping_verbs")),
         )
         below = None
