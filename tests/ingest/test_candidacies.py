@@ -534,6 +534,61 @@ BATTERY = [
         "shortlisted for Wigan.",
         [cand("Ruth Evans", "Wigan", "shortlisted", "councillor for Pemberton")],
     ),
+    (
+        "a past election's year on a candidate noun: an earlier candidacy, not this one",
+        "Four names are on the Wigan shortlist: Ruth Evans, the party's 2017 candidate in "
+        "Bolsover; nurse Ann Lee; and Sam Cole.",
+        [
+            cand("Ruth Evans", "Wigan", "shortlisted", "party's 2017 candidate in Bolsover"),
+            cand("Ann Lee", "Wigan", "shortlisted", "nurse"),
+            cand("Sam Cole", "Wigan", "shortlisted"),
+        ],
+    ),
+    (
+        "a candidate noun apposed to one name in a list is that name's alone",
+        "The hustings will hear from Ruth Evans, Labour's candidate in Wigan; councillor Tom "
+        "Price; and Ann Lee.",
+        [cand("Ruth Evans", "Wigan", "selected")],
+    ),
+    (
+        "another party's candidacy by a selection verb is no record",
+        "Ruth Evans, who had been selected as the Green Party candidate for Wigan, stood aside.",
+        [],
+    ),
+    (
+        "standing as an independent is at an election, not in a selection",
+        "In Wigan, Tom Price, who left the party and is standing as an independent, attacked "
+        "his successor.",
+        [],
+    ),
+    (
+        "standing against a party, however deep the phrase",
+        "In Wigan, Ruth Evans is standing under her new colours against the Conservatives.",
+        [],
+    ),
+    (
+        "standing in past election years is no applying",
+        "In Wigan, Ruth Evans also stood in 2015 and 2017.",
+        [],
+    ),
+    (
+        "a time phrase on an apposed role is not the description",
+        "Members picked Ruth Evans, a Wigan councillor since 2012, for Bolsover.",
+        [cand("Ruth Evans", "Bolsover", "selected", "Wigan councillor")],
+    ),
+    (
+        "'failed to' governing a list verb negates it: no listing",
+        "Tom Price, who had sought the nomination, failed to make the shortlist in Wigan.",
+        [cand("Tom Price", "Wigan", "applied")],
+    ),
+    (
+        "a seat's short name is the contest 'the shortlist' refers back to",
+        "The Hull North contest was open to women only. Ann Lee and Sam Cole made the shortlist.",
+        [
+            cand("Ann Lee", "Kingston upon Hull North", "shortlisted"),
+            cand("Sam Cole", "Kingston upon Hull North", "shortlisted"),
+        ],
+    ),
 ]
 
 

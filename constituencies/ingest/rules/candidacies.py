@@ -42,7 +42,8 @@ from .. import gazetteer
 from ..document import Document
 from ..facts import CandidacyFact
 from ..parse import cue_forms, lemma_class
-from .syntax import SUBJECTS, Clause, in_order, is_passive, lemma
+from .common import SELECTING_PARTY
+from .syntax import SUBJECTS, Clause, in_order, is_passive, lemma, names_time
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
 # Cues that give a status on their own, and verbs that need a contest, bid or particle.
@@ -155,22 +156,6 @@ def candidacy_facts(doc: Document) -> list[CandidacyFact]:
             )
         )
     return facts
-
-
-def _contest_party(doc: Document) -> str:
-    """The party whose selections the story follows: the one named most in sentences
-    with a selection or candidate word, else the one named most in the story."""
-    counts: dict[str, int] = {}
-    cues = cue_forms("selection_verbs", "candidate_nouns", "list_nouns", "contest_nouns")
-    for view in doc.views:
-        if set(_WORD.findall(view.sentence.text.lower())) & cues:
-            for mention in view.mentions:
-                if mention.kind == "party":
-                    counts[mention.name] = counts.get(mention.name, 0) + 1
-    ranked = sorted(counts.items(), key=lambda item: -item[1])
-    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        return ranked[0][0]
-    return doc.main_party()
 
 
 def _placed_in_story(doc: Document, found: list[tuple]) -> list[tuple]:
@@ -467,6 +452,9 @@ class _Reading(Clause):
         if word in lemma_class("selection_verbs") and word not in lemma_class("list_nouns"):
             if self.agent_is_backer(token) or particles & lemma_class("phrasal_particles"):
                 return "", []
+            named_as = self.prepositional(token, {"as"}) + self.objects(token)
+            if any(self.other_party(n) for n in named_as):
+                return "", []  # "X was selected as the PARTY candidate"
             return "selected", self.patients(token)
         won = [o for o in objects if lemma(o) in lemma_class("contest_nouns")]
         if word in lemma_class("winning_verbs") and any(o.tag_ != "NNS" for o in won):
@@ -493,14 +481,8 @@ class _Reading(Clause):
                 and not any(self.is_seat(o) for o in objects)
             ):
                 return "", []  # "runs a business"
-            parties = [
-                o
-                for o in objects
-                if lemma(o) in lemma_class("party_nouns")
-                or ((m := self.mention_of(o)) is not None and m.kind == "party")
-            ]
-            if parties or self.prepositional(token, {"against"}):
-                return "", []  # standing for a party, or against someone, at an election
+            if self.at_election(token, objects):
+                return "", []
             return "applied", self.subjects(token)
         if word in lemma_class("entering_verbs") and object_words & (
             lemma_class("contest_nouns") | lemma_class("bid_nouns")
@@ -509,6 +491,32 @@ class _Reading(Clause):
         if word in lemma_class("offering_verbs") and particles & lemma_class("offering_particles"):
             return "applied", self.subjects(token)
         return "", []
+
+    def at_election(self, verb, objects: list) -> bool:
+        """Whether standing is at an election, not in a selection: for a party or as an
+        independent ("stands for PARTY", "is standing as an independent"), against someone
+        ("standing under new colours against PARTY"), or at a past election ("stood in
+        YEAR and YEAR", "stood at the last election")."""
+        labels = lemma_class("party_nouns") | lemma_class("independent_words")
+        for noun in objects + self.prepositional(verb, {"as", "under"}):
+            mention = self.mention_of(noun)
+            if lemma(noun) in labels or (mention is not None and mention.kind == "party"):
+                return True
+        if self.phrase_objects(verb, {"against"}):
+            return True
+        past = verb.tag_ in {"VBD", "VBN"}
+        return any(
+            self.past_election(when) or (past and lemma(when) in lemma_class("election_nouns"))
+            for place in self.prepositional(verb, {"in", "at"})
+            for when in self.members(place)
+        )
+
+    def past_election(self, token) -> bool:
+        """Whether a word is the year of a general election already held when the story
+        was written (any election year when the story's date cannot be told)."""
+        years = gazetteer.election_years()
+        last = self.doc.last_election() or years[-1]
+        return token.text.isdigit() and int(token.text) in years and int(token.text) <= last
 
     def noun_cue(self, token, word: str) -> tuple[str, list]:
         if word in lemma_class("candidate_nouns"):
@@ -561,15 +569,15 @@ class _Reading(Clause):
         """Whether a noun is placed in time by a phrase of its own ("at the last
         election", "in YEAR"): a past or future occasion, not the contest at hand. The
         parser may hang the phrase that follows the noun's own phrase on the verb."""
+        if any(c.i < noun.i and self.past_election(c) for c in noun.children):
+            return True  # "PARTY's YEAR candidate"
         end = max(t.i for t in noun.subtree)
         following = [self.sent[end + 1]] if end + 1 < len(self.sent) else []
         for child in [*noun.children, *following]:
             if child.dep_ != "prep":
                 continue
             for place in (g for g in child.children if g.dep_ == "pobj"):
-                if place.ent_type_ == "DATE" or place.like_num or lemma(place) == "election":
-                    return True
-                if lemma(place) in lemma_class("time_nouns"):
+                if names_time(place) or lemma(place) in lemma_class("election_nouns"):
                     return True
         return False
 
@@ -603,10 +611,10 @@ class _Reading(Clause):
             if child.dep_ in {"compound", "amod", "poss", "nmod"}:
                 mention = self.mention_of(child)
                 if mention is not None and mention.kind == "party":
-                    return mention.name != _contest_party(self.doc)
+                    return mention.name != SELECTING_PARTY
                 if child.dep_ == "poss" and lemma(child) in lemma_class("collective_pronouns"):
                     party = self.party_before(child)  # "their candidate"
-                    return bool(party) and party != _contest_party(self.doc)
+                    return bool(party) and party != SELECTING_PARTY
         return False
 
     def party_before(self, token) -> str:
@@ -785,12 +793,12 @@ class _Reading(Clause):
         return ""
 
     def doubt(self, token) -> str:
-        """ "negation", "hedge", "conditional", "denial" or "" for what governs `token`,
-        stopping at a subject as `Clause.doubted` does."""
+        """ "negation" (also "failed to"), "hedge", "conditional", "denial" or "" for what
+        governs `token`, stopping at a subject as `Clause.doubted` does."""
         classes = (
             ("conditional", lemma_class("conditionals")),
             ("denial", lemma_class("denials")),
-            ("negation", lemma_class("negations")),
+            ("negation", lemma_class("negations") | lemma_class("failing_verbs")),
             ("hedge", lemma_class("hedges") | lemma_class("tipping_verbs")),
         )
         below = None
@@ -828,7 +836,16 @@ class _Reading(Clause):
 
     def placed(self, cue, status: str, arguments: list) -> list[tuple]:
         """Each candidate the arguments name, with the seat the parse ties to them."""
-        tokens = [t for argument in arguments for t in self.listed_people(self.resolved(argument))]
+        tokens = [
+            t
+            for argument in arguments
+            for t in (
+                # "X, the candidate for A; Y; and Z": an apposition is its own name's
+                [argument]
+                if cue.dep_ in {"appos", "compound"} and cue.head == argument
+                else self.listed_people(self.resolved(argument))
+            )
+        ]
         tokens = [t for t in tokens if not self.is_seat(t)]
         people = []
         for token in tokens:
@@ -857,7 +874,7 @@ class _Reading(Clause):
         for mention in self.view.mentions:
             if mention.kind == "constituency" or mention.constituency:
                 return False
-            if mention.kind == "party" and mention.name != _contest_party(self.doc):
+            if mention.kind == "party" and mention.name != SELECTING_PARTY:
                 return False
         for token in self.sent:
             if lemma(token) in lemma_class("there_words") and token.dep_ == "advmod":
@@ -1478,7 +1495,10 @@ class _Described(_Reading):
         skip = set()
         for child in noun.children:
             clause = child.dep_ in {"relcl", "acl", "conj", "cc", "punct", "appos", "advcl"}
-            if clause and (child.dep_ == "conj" or child.i > noun.i):
+            timed = child.dep_ == "prep" and any(  # "a councillor since YEAR"
+                names_time(g) for g in child.children if g.dep_ == "pobj"
+            )
+            if (clause or timed) and (child.dep_ == "conj" or child.i > noun.i):
                 skip |= {t.i for t in child.subtree}
         roles = gazetteer.role_nouns()
         for word in noun.subtree:  # "ROLE for PLACE and ORG's ROLE": the parser may hang

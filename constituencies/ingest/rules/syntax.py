@@ -21,6 +21,8 @@ from ..parse import lemma_class
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 OBJECTS = {"dobj", "attr", "oprd", "dative"}
+# Dependencies that open a clause of their own below a word.
+CLAUSE_EDGES = {"conj", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "acl", "csubj"}
 _NOUN_CLAUSES = {"relcl", "acl", "appos"}
 _NOUNS = {"NOUN", "PROPN", "PRON"}
 _DOUBT_CHILDREN = {"neg", "aux", "auxpass", "advmod", "mark", "det", "prep", "npadvmod"}
@@ -39,6 +41,12 @@ def clause_head(token):
     while token.pos_ not in {"VERB", "AUX"} and token.head != token:
         token = token.head
     return token
+
+
+def names_time(token) -> bool:
+    """Whether a noun names a time: a date, a number ("since YEAR"), a month, day or
+    period ("for a year")."""
+    return token.ent_type_ == "DATE" or token.like_num or lemma(token) in lemma_class("time_nouns")
 
 
 def in_order(tokens) -> list:
@@ -174,6 +182,20 @@ class Clause:
             if child.dep_ == "prt":
                 found += self.prepositional(child, words)
         return found
+
+    def phrase_objects(self, verb, words: set[str]) -> list:
+        """Objects of the prepositions in `words` anywhere in `verb`'s own clause, however
+        deep in its phrases ("standing under new colours against X"), not in a clause
+        below it."""
+        found, queue = [], list(verb.children)
+        while queue:
+            node = queue.pop()
+            if node.dep_ in CLAUSE_EDGES:
+                continue
+            if node.dep_ == "prep" and node.lower_ in words:
+                found += [g for g in node.children if g.dep_ == "pobj"]
+            queue += node.children
+        return in_order(found)
 
     # --- doubt ---
 
