@@ -552,7 +552,8 @@ BATTERY = [
     ),
     (
         "another party's candidacy by a selection verb is no record",
-        "Ruth Evans, who had been selected as the Green Party candidate for Wigan, stood aside.",
+        "Labour members in Wigan choose their candidate next month. Ruth Evans, who had been "
+        "selected as the Green Party candidate for Wigan, stood aside.",
         [],
     ),
     (

@@ -42,7 +42,6 @@ from .. import gazetteer
 from ..document import Document
 from ..facts import CandidacyFact
 from ..parse import cue_forms, lemma_class
-from .common import SELECTING_PARTY
 from .syntax import SUBJECTS, Clause, in_order, is_passive, lemma, names_time
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
@@ -156,6 +155,22 @@ def candidacy_facts(doc: Document) -> list[CandidacyFact]:
             )
         )
     return facts
+
+
+def _contest_party(doc: Document) -> str:
+    """The party whose selections the story follows: the one named most in sentences
+    with a selection or candidate word, else the one named most in the story."""
+    counts: dict[str, int] = {}
+    cues = cue_forms("selection_verbs", "candidate_nouns", "list_nouns", "contest_nouns")
+    for view in doc.views:
+        if set(_WORD.findall(view.sentence.text.lower())) & cues:
+            for mention in view.mentions:
+                if mention.kind == "party":
+                    counts[mention.name] = counts.get(mention.name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return doc.main_party()
 
 
 def _placed_in_story(doc: Document, found: list[tuple]) -> list[tuple]:
@@ -611,10 +626,10 @@ class _Reading(Clause):
             if child.dep_ in {"compound", "amod", "poss", "nmod"}:
                 mention = self.mention_of(child)
                 if mention is not None and mention.kind == "party":
-                    return mention.name != SELECTING_PARTY
+                    return mention.name != _contest_party(self.doc)
                 if child.dep_ == "poss" and lemma(child) in lemma_class("collective_pronouns"):
                     party = self.party_before(child)  # "their candidate"
-                    return bool(party) and party != SELECTING_PARTY
+                    return bool(party) and party != _contest_party(self.doc)
         return False
 
     def party_before(self, token) -> str:
@@ -874,7 +889,7 @@ class _Reading(Clause):
         for mention in self.view.mentions:
             if mention.kind == "constituency" or mention.constituency:
                 return False
-            if mention.kind == "party" and mention.name != SELECTING_PARTY:
+            if mention.kind == "party" and mention.name != _contest_party(self.doc):
                 return False
         for token in self.sent:
             if lemma(token) in lemma_class("there_words") and token.dep_ == "advmod":

@@ -4,9 +4,6 @@ from ..document import Document
 from ..mentions import LOCAL_PARTY_SUFFIXES, SentenceView
 from ..parse import lemma_class
 
-# The party whose selections the tracker records: another party's candidates are no records.
-SELECTING_PARTY = "Labour"
-
 
 def recent_constituency(doc: Document, view: SentenceView, back: int = 3) -> str:
     """The constituency named most recently in the few sentences before `view`."""
