@@ -280,6 +280,59 @@ BATTERY = [
         [],
     ),
     (
+        "a request, then a bare agreement in a coordinated clause",
+        "Wigan CLP had asked for an all-women shortlist, and the NEC agreed.",
+        [
+            short("Wigan", "all_women", "Wigan CLP", "proposed"),
+            short("Wigan", "all_women", "NEC", "agreed"),
+        ],
+    ),
+    (
+        "a body granting another's request",
+        "The NEC granted Bolsover CLP's request for a women-only shortlist.",
+        [
+            short("Bolsover", "all_women", "Bolsover CLP", "proposed"),
+            short("Bolsover", "all_women", "NEC", "agreed"),
+        ],
+    ),
+    (
+        "a for-to clause under the request",
+        "Wakefield CLP asked for the contest to be restricted to women, and the NEC agreed.",
+        [
+            short("Wakefield", "all_women", "Wakefield CLP", "proposed"),
+            short("Wakefield", "all_women", "NEC", "agreed"),
+        ],
+    ),
+    (
+        "members named by their seat's possessive; open as the ruled predicate",
+        "Wigan's members had voted for an all-women shortlist, but the NEC ruled the contest "
+        "would be open.",
+        [
+            short("Wigan", "all_women", "Wigan CLP", "proposed"),
+            short("Wigan", "open", "NEC", "agreed"),
+        ],
+    ),
+    (
+        "members under a fronted place",
+        "In Bolsover members voted for a women-only list and were overruled by the NEC.",
+        [short("Bolsover", "all_women", "Bolsover CLP", "proposed")],
+    ),
+    (
+        "participle clause with its agent on the shortlist",
+        "Kim Ray was picked in Wigan from an all-women shortlist requested by the constituency "
+        "party.",
+        [short("Wigan", "all_women", "Wigan CLP", "proposed")],
+    ),
+    (
+        "a party's local party asks; the national party, the story's, agrees",
+        "Labour's local party in Wigan asked for an all-women shortlist, and the national "
+        "party agreed.",
+        [
+            short("Wigan", "all_women", "Wigan CLP", "proposed"),
+            short("Wigan", "all_women", "Labour", "agreed"),
+        ],
+    ),
+    (
         "another party's contest",
         "The Liberal Democrats said the contest in Wigan was more open than before.",
         [],

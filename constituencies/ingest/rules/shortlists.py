@@ -26,10 +26,14 @@ beside it ("on the recommendation of X", "after X decided ...", "..., X recommen
 X agreed", "made no decision"). The decider gives the firmness (agree, impose, rule ->
 agreed; recommend, propose, advise -> recommended; ask for, call for, vote for, want ->
 proposed) and its agent the deciding body (an organisation, "<seat> CLP" for a local
-party or local members, the body last named for "it"). A decider under a negation, a
+party or local members, "A's members" or members under a fronted "In A", the story's party
+for "the national party", the body last named for "it"). A decider under a negation, a
 hedge or a denial gives nothing (an expectation is not a decision); a person's wish is no
-body's decision. A marker with no decider is stated as a fact with no body; with "also"
-it carries on the last settled decision of its kind a few sentences back.
+body's decision. A request that another body grants ("X asked for Y, and Z agreed", "Z
+granted X's request for Y") is Z's agreement too. "Open" as a bare predicate ("the contest
+would be open") is a rule only under a deciding word. A marker with no decider is stated
+as a fact with no body; with "also" it carries on the last settled decision of its kind a
+few sentences back.
 
 Seats are those attached to the carrier, to the way up to the decider and to the
 decider, or a fronted place ("In A, ..."): named, a CLP's, a possessor's seat ("X's
@@ -128,6 +132,7 @@ class _Marker:
     token: object  # the word that says the kind
     carrier: object  # what it is said of: a shortlist noun, a seat, a clause
     start: object  # where the way up the tree starts
+    decided: bool = False  # only a rule when a deciding word says so
 
 
 @dataclass
@@ -168,6 +173,7 @@ class _Reading(Clause):
             site.seats = self.seats(site, sites)
         self.fallback_seats(sites)
         self.pair_respectively(sites)
+        sites += [grant for site in sites for grant in self.grants(site)]
         found = []
         for site in [s for s in sites if not s.witness]:
             for seat, holder in site.seats:
@@ -297,6 +303,8 @@ class _Reading(Clause):
                 return _Marker("open", token, subject, token)
             if self.is_word(people, "women_words") and self.exclusive(people):
                 return _Marker("all_women", people, subject, token)
+        if token.dep_ in {"acomp", "oprd"} and not self.prepositional(token, {"to", "for"}):
+            return _Marker("open", token, subject, token, decided=True)  # "ruled U would be open"
         return None
 
     def selection(self, token) -> bool:
@@ -392,6 +400,8 @@ class _Reading(Clause):
             return site
         decider, way = self.decider(marker)
         site.decider = decider
+        if decider is None and marker.decided:
+            return None
         if decider is None and site.kind != marker.kind:
             return None  # turned down, but by whom and with what instead is not said
         if decider is None:
@@ -415,12 +425,44 @@ class _Reading(Clause):
             site.witness = True  # a person's or an unnamed group's wish is no body's proposal
         return site
 
+    def grants(self, site: _Site) -> list[_Site]:
+        """A request another body grants is that body's decision too: "X asked for Y, and
+        Z agreed", "Z granted X's request for Y"."""
+        decider = site.decider
+        if site.firmness != "proposed" or decider is None:
+            return []
+        if decider.pos_ in {"VERB", "AUX"}:
+            verbs = [c for c in decider.conjuncts if c.i > decider.i and self.patient(c) is None]
+        else:
+            verbs = [decider.head] if decider.dep_ in {"dobj", "nsubjpass"} else []
+        found = []
+        for verb in verbs:
+            if not self.is_word(verb, "granting_verbs") or self.in_doubt(verb):
+                continue
+            body, local = self.body(self.agent(verb))
+            if body or local:
+                seats = list(site.seats)
+                found.append(
+                    _Site(
+                        site.marker,
+                        verb,
+                        site.kind,
+                        body,
+                        local,
+                        "agreed",
+                        "shortlist.granted",
+                        seats,
+                    )
+                )
+        return found
+
     def decider(self, marker: _Marker):
         """The deciding word for a marker, and the word through which it was reached."""
         node, came = marker.start, None
         for carrier in {marker.carrier.i: marker.carrier, marker.start.i: marker.start}.values():
             for child in carrier.children:
-                if child.dep_ == "relcl" and self.deciding(child, marker):
+                participle = child.dep_ == "acl" and child.tag_ == "VBN"  # "a list requested by X"
+                if (child.dep_ == "relcl" or participle) and self.deciding(child, marker):
                     return child, child
         while True:
             if (node != marker.token or node.pos_ == "VERB") and self.deciding(node, marker):
@@ -434,7 +476,7 @@ class _Reading(Clause):
                 found = self.beside(node, child, marker)
                 if found is not None:
                     return found
-            if node.dep_ in _UP_STOPS or node.head == node:
+            if (node.dep_ in _UP_STOPS and not _for_clause(node)) or node.head == node:
                 return None, None
             if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"}:
                 return None, None
@@ -538,11 +580,16 @@ class _Reading(Clause):
             return orgs[0].name, False
         if self.named(agent, "person") and not self.named(agent, "party"):
             return None, False
+        if self.is_word(agent, "local_party_nouns", "party_member_nouns") and self.local(agent):
+            return "", True  # "the local party", "Labour's local party", "A's members"
         parties = self.named(agent, "party")
         if parties:
             return ("Labour", False) if parties[0].name == "Labour" else (None, False)
-        if self.is_word(agent, "local_party_nouns", "party_member_nouns") and self.local(agent):
-            return "", True
+        if self.is_word(agent, "party_nouns") and any(
+            self.is_word(c, "national_modifiers") for c in agent.children
+        ):
+            party = self.doc.main_party()  # "the national party": the story's party
+            return ("Labour", False) if party == "Labour" else (None, False)
         if lemma(agent) in self.words("body_pronouns"):
             return self.pronoun_body(agent), False
         if self.is_word(agent, "personal_pronouns"):
@@ -550,10 +597,16 @@ class _Reading(Clause):
         return "", False
 
     def local(self, noun) -> bool:
-        """ "The local party", "the constituency party", "local members", "members in A"."""
+        """ "The local party", "the constituency party", "local members", "members in A",
+        "A's members", or members who are the subject under a fronted place ("In A,
+        members ...")."""
         for child in noun.subtree:
             if child.i < noun.i and self.is_word(child, "local_modifiers"):
                 return True
+        if any(c.dep_ == "poss" and self.seats_in(c) for c in noun.children):
+            return True
+        if noun.dep_ in SUBJECTS and self.seats_in_tokens(self.fronted(noun.head)):
+            return True
         return any(
             c.dep_ == "prep" and c.lower_ in {"in", "for"} and self.seats_in(c)
             for c in noun.children
@@ -787,6 +840,8 @@ class _Reading(Clause):
             return True
         if token.tag_ != "NN" or not self.is_word(token, "constituency_nouns", "shortlist_nouns"):
             return False
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+            return False  # "the V contest": a place named, though not one we know
         return any(
             c.dep_ in {"det", "poss"} and c.lower_ in self.words("reference_determiners")
             for c in token.children
@@ -852,6 +907,14 @@ class _Reading(Clause):
             ordered = sorted(sites, key=lambda s: s.marker.token.i)
             for site, seat in zip(ordered, shared, strict=True):
                 site.seats, site.rule = [seat], "shortlist.respectively"
+
+
+def _for_clause(verb) -> bool:
+    """A "for X to be Y" clause, which completes the word it hangs from ("asked for the
+    contest to be restricted") however the parse attaches it."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in verb.children
+    )
 
 
 def _place(seat: tuple[str, str]) -> str:
