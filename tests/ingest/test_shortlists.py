@@ -333,6 +333,26 @@ BATTERY = [
         ],
     ),
     (
+        "one body placing coordinated seats on lists and leaving others open",
+        "The NEC put Wigan and Bolsover on all-women shortlists, and left Wakefield and "
+        "Hemsworth open.",
+        [
+            short("Wigan", "all_women", "NEC", "agreed"),
+            short("Bolsover", "all_women", "NEC", "agreed"),
+            short("Wakefield", "open", "NEC", "agreed"),
+            short("Hemsworth", "open", "NEC", "agreed"),
+        ],
+    ),
+    (
+        "a small clause under a placing verb; the same meeting is the body that met",
+        "The NEC met in July and made Wigan an open selection. The same meeting put Bolsover "
+        "on an all-women shortlist.",
+        [
+            short("Wigan", "open", "NEC", "agreed"),
+            short("Bolsover", "all_women", "NEC", "agreed"),
+        ],
+    ),
+    (
         "another party's contest",
         "The Liberal Democrats said the contest in Wigan was more open than before.",
         [],

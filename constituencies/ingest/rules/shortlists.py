@@ -30,10 +30,12 @@ party or local members, "A's members" or members under a fronted "In A", the sto
 for "the national party", the body last named for "it"). A decider under a negation, a
 hedge or a denial gives nothing (an expectation is not a decision); a person's wish is no
 body's decision. A request that another body grants ("X asked for Y, and Z agreed", "Z
-granted X's request for Y") is Z's agreement too. "Open" as a bare predicate ("the contest
-would be open") is a rule only under a deciding word. A marker with no decider is stated
-as a fact with no body; with "also" it carries on the last settled decision of its kind a
-few sentences back.
+granted X's request for Y") is Z's agreement too. A verb that places its object under a
+rule ("put A on an all-women shortlist", "left A open", "made A an open selection") is an
+agreement; "the meeting" that decided is the body last named. "Open" as a bare predicate
+("the contest would be open") is a rule only under a deciding word. A marker with no
+decider is stated as a fact with no body; with "also" it carries on the last settled
+decision of its kind a few sentences back.
 
 Seats are those attached to the carrier, to the way up to the decider and to the
 decider, or a fronted place ("In A, ..."): named, a CLP's, a possessor's seat ("X's
@@ -346,6 +348,9 @@ class _Reading(Clause):
             if word.dep_ == "relcl" and self.patient(word) is None:
                 return word.head  # "the seats the NEC opened to all"
             return self.patient(word) or word
+        objects = [c for c in word.head.children if c.dep_ == "dobj"]
+        if word.dep_ == "oprd" and objects:
+            return objects[0]  # "left A open": A
         head = word.head if word.dep_ in {"acomp", "attr", "oprd", "pobj"} else word
         if head.pos_ == "ADP":
             head = head.head
@@ -465,6 +470,8 @@ class _Reading(Clause):
                 if (child.dep_ == "relcl" or participle) and self.deciding(child, marker):
                     return child, child
         while True:
+            if self.placing(node, marker):
+                return node, node
             if (node != marker.token or node.pos_ == "VERB") and self.deciding(node, marker):
                 if node.pos_ != "VERB" or not self.is_word(node, "restricting_verbs", "open_words"):
                     return node, node
@@ -481,6 +488,26 @@ class _Reading(Clause):
             if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"}:
                 return None, None
             came, node = node, node.head
+
+    def placing(self, verb, marker: _Marker) -> bool:
+        """A verb that puts its object under the rule: "put A on an all-women shortlist",
+        "left A open", "made A an open selection"."""
+        if verb.pos_ != "VERB" or not self.is_word(verb, "placing_verbs"):
+            return False
+        for complement in verb.children:
+            small = complement.dep_ == "ccomp" and complement.pos_ in {
+                "NOUN",
+                "ADJ",
+            }  # "made A a B"
+            if (complement.dep_ == "oprd" or small) and marker.token in complement.subtree:
+                return True
+        carrier = marker.carrier
+        return (
+            carrier.dep_ == "pobj"
+            and carrier.head.lower_ in {"on", "onto", "under"}
+            and carrier.head.head in verb.subtree
+            and self.patient(verb) is not None
+        )
 
     def beside(self, node, child, marker):
         """A decider beside the way up: "on the recommendation of X", "after X decided",
@@ -590,7 +617,7 @@ class _Reading(Clause):
         ):
             party = self.doc.main_party()  # "the national party": the story's party
             return ("Labour", False) if party == "Labour" else (None, False)
-        if lemma(agent) in self.words("body_pronouns"):
+        if lemma(agent) in self.words("body_pronouns") or self.is_word(agent, "meeting_nouns"):
             return self.pronoun_body(agent), False
         if self.is_word(agent, "personal_pronouns"):
             return None, False
