@@ -353,6 +353,15 @@ BATTERY = [
         ],
     ),
     (
+        "a reporting clause after the rule, parsed as a conjunct",
+        "The contests in Wigan and Bolsover should be open to men and women, the NEC's "
+        "organisation sub-committee recommended.",
+        [
+            short("Wigan", "open", "NEC", "recommended"),
+            short("Bolsover", "open", "NEC", "recommended"),
+        ],
+    ),
+    (
         "another party's contest",
         "The Liberal Democrats said the contest in Wigan was more open than before.",
         [],

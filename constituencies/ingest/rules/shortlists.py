@@ -516,12 +516,24 @@ class _Reading(Clause):
             for noun in child.children:
                 if noun.dep_ == "pobj" and self.decision_noun(noun):
                     return noun, noun
-        if child.dep_ in {"advcl", "parataxis"} and self.deciding(child, marker):
+        if self.reporting(node, child) and self.deciding(child, marker):
             return child, child
         made = child.dep_ == "nsubj" or self.is_word(node, "light_verbs")
         if child.dep_ in {"dobj", "nsubjpass", "nsubj"} and made and self.decision_noun(child):
             return child, node
         return None
+
+    def reporting(self, node, child) -> bool:
+        """A clause beside `node` that reports it: "..., after X decided", "..., X
+        recommended" (parsed as a clause of its own, or as a conjunct with no "and")."""
+        if child.dep_ in {"advcl", "parataxis"}:
+            return True
+        return (
+            child.dep_ == "conj"
+            and child.i > node.i
+            and self.patient(child) is None
+            and not any(c.dep_ == "cc" for c in node.children)
+        )
 
     def deciding(self, token, marker: _Marker) -> bool:
         if token.pos_ in {"VERB", "AUX"}:
