@@ -354,8 +354,9 @@ BATTERY = [
     ),
     (
         "a reporting clause after the rule, parsed as a conjunct",
-        "The contests in Wigan and Bolsover should be open to men and women, the NEC's "
-        "organisation sub-committee recommended.",
+        "Kim Ray is the MP for Wigan and Tom Lee is the MP for Bolsover. The contests in Wigan "
+        "and Bolsover, held by Kim Ray and Tom Lee respectively, should be open to men and "
+        "women, the NEC's organisation sub-committee recommended.",
         [
             short("Wigan", "open", "NEC", "recommended"),
             short("Bolsover", "open", "NEC", "recommended"),
