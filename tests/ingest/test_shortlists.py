@@ -363,6 +363,16 @@ BATTERY = [
         ],
     ),
     (
+        "'one' standing for the kind the sentence before named",
+        "Wigan and Bolsover will use women-only lists. The NEC has yet to decide whether "
+        "Wakefield will use one.",
+        [
+            short("Wigan", "all_women"),
+            short("Bolsover", "all_women"),
+            short("Wakefield", "undecided", "NEC"),
+        ],
+    ),
+    (
         "another party's contest",
         "The Liberal Democrats said the contest in Wigan was more open than before.",
         [],

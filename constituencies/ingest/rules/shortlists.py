@@ -118,6 +118,12 @@ class _Memory:
 
     settled: dict[str, tuple[str, str, int]] = field(default_factory=dict)
     body: tuple[str, int] = ("", -9)
+    kind: tuple[str, int] = ("", -9)  # the kind the last sentence with a marker named
+
+    def previous_kind(self, position: int) -> str:
+        """For "one" just after a sentence that named a kind of shortlist."""
+        kind, at = self.kind
+        return kind if position - at == 1 else ""
 
     def recent(self, kind: str, position: int) -> tuple[str, str]:
         body, firmness, at = self.settled.get(kind, ("", "", -9))
@@ -167,10 +173,14 @@ class _Reading(Clause):
 
     def decisions(self) -> list[tuple]:
         sites = []
-        for marker in self.markers():
+        markers = self.markers()
+        for marker in markers:
             site = self.site(marker)
             if site is not None:
                 sites.append(site)
+        named = [m.kind for m in markers if m.kind != "undecided" and m.token.lower_ != "one"]
+        if named:
+            self.memory.kind = (named[-1], self.position)
         for site in sites:
             site.seats = self.seats(site, sites)
         self.fallback_seats(sites)
@@ -238,6 +248,9 @@ class _Reading(Clause):
             before = [m for m in earlier if m.token.i < token.i]
             if before:
                 return _Marker(before[-1].kind, token, token, token)
+            kind = self.memory.previous_kind(self.position)
+            if kind:  # "... women-only lists. The NEC has yet to decide whether A will use one."
+                return _Marker(kind, token, token, token)
         return None
 
     def women_marker(self, token) -> _Marker | None:
