@@ -373,6 +373,12 @@ BATTERY = [
         ],
     ),
     (
+        "'both' as the subject: the two seats the sentence before named",
+        "In Wigan, members pick a successor to Kim Ray; in Bolsover, they replace Tom Lee. "
+        "Both are all-women contests.",
+        [short("Wigan", "all_women"), short("Bolsover", "all_women")],
+    ),
+    (
         "another party's contest",
         "The Liberal Democrats said the contest in Wigan was more open than before.",
         [],

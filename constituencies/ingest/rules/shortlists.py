@@ -16,7 +16,8 @@ of applying or restricting), or a deciding word just after such a sentence. In t
   "undecided".
 A marker in a "rather than" or "instead of" phrase is no decision; one that a body turns
 down ("decided against a women-only list", "ruled out an all-women shortlist") is the other
-kind. "One" stands for the shortlist named before it ("had asked for one"). A deciding word
+kind. "One" stands for the shortlist named before it in the sentence or the one before
+("had asked for one"). A deciding word
 left pending with nothing said of what ("the NEC has yet to make up its mind") is
 undecided about the shortlists that same body was deciding a few sentences before.
 
@@ -41,7 +42,8 @@ Seats are those attached to the carrier, to the way up to the decider and to the
 decider, or a fronted place ("In A, ..."): named, a CLP's, a possessor's seat ("X's
 seat"), "seats held by X", "their seats" (the subject's MPs), "to replace X", the subject of
 a copula ("A and B were the two seats ..."). Several carriers under one decider share
-out the places that follow them; "respectively" pairs kinds with seats in order. "The
+out the places that follow them; "respectively" pairs kinds with seats in order. "Both"
+or "they" as the subject means the seats the sentence before named. "The
 seat", "the contest", "this", "ours" or "there" mean the seat the sentence or the story
 is about; a local party's own seat is the sentence's, else the story's; a sentence under
 a heading that is a seat falls under that seat. A marker in a clause about another party
@@ -878,12 +880,28 @@ class _Reading(Clause):
         return []
 
     def references(self, tokens) -> list[tuple[str, str]]:
-        """ "The seat", "the contest", "this", "ours", "there": the seat talked about."""
+        """ "The seat", "the contest", "this", "ours", "there": the seat talked about;
+        "both" or "they" as a subject: the seats the sentence before named."""
         for token in tokens:
+            if self.is_word(token, "plural_pronouns") and token.dep_ in SUBJECTS:
+                seats = self.earlier_seats()
+                both = lemma(token) == "both"
+                return seats if seats and (len(seats) == 2 or not both) else []
             if self.refers_to_seat(token):
                 seat = self.talked_about(token)
                 return [(seat, "")] if seat else []
         return []
+
+    def earlier_seats(self) -> list[tuple[str, str]]:
+        """The seats the sentence just before names, in order."""
+        if self.position == 0:
+            return []
+        seats: list[tuple[str, str]] = []
+        for mention in self.doc.views[self.position - 1].mentions:
+            seat = mention.name if mention.kind == "constituency" else mention.constituency
+            if seat and (seat, "") not in seats:
+                seats.append((seat, ""))
+        return seats
 
     def refers_to_seat(self, token) -> bool:
         if token.lower_ in self.words("reference_pronouns") and token.pos_ == "PRON":
