@@ -379,6 +379,12 @@ BATTERY = [
         [short("Wigan", "all_women"), short("Bolsover", "all_women")],
     ),
     (
+        "chosen from a list with no seat named, in a story about one seat",
+        "Kim Ray is Labour's candidate in Wigan. She was chosen by local members in March from "
+        "an open shortlist.",
+        [short("Wigan", "open")],
+    ),
+    (
         "another party's contest",
         "The Liberal Democrats said the contest in Wigan was more open than before.",
         [],

@@ -934,7 +934,8 @@ class _Reading(Clause):
         """A local party's seat is the one the sentence names, else the story's; a decision
         set against another ("X asked for Y, but the NEC ruled that A would be Z") is about
         the other's seat; a sentence that refers to a seat anywhere, or falls under a seat's
-        heading, is about that seat."""
+        heading, is about that seat; someone chosen from a list with no seat named was chosen
+        in the story's seat."""
         named = next((site.seats for site in sites if site.seats), [])
         for site in sites:
             if site.seats:
@@ -946,7 +947,20 @@ class _Reading(Clause):
                 site.seats = opposed[0] if opposed else self.references(list(self.sent))
                 if not site.seats and self.doc.section_seat(self.position):
                     site.seats = [(self.doc.section_seat(self.position), "")]
+                if not site.seats and self.chosen_from(site):
+                    site.seats = [(self.doc.focus_seat(), "")]
             site.seats = [s for s in site.seats if s[0] or s[1]]
+
+    def chosen_from(self, site: _Site) -> bool:
+        """Someone picked from the list, with no seat named: "X was chosen from an open
+        shortlist" in a story about one seat is that seat's selection."""
+        carrier = site.marker.carrier
+        return (
+            site.decider is None
+            and carrier.dep_ == "pobj"
+            and carrier.head.lower_ == "from"
+            and self.is_word(carrier.head.head, "selection_verbs")
+        )
 
     def opposing(self, site: _Site, other: _Site) -> bool:
         """Whether two decisions are set against each other in one sentence, so are about
