@@ -375,6 +375,12 @@ CASES = [
         "Ruth Evans has been selected for Bolsover, where Dennis Skinner is not standing down.",
         [event("", "Bolsover", SELECTION, "")],
     ),
+    (
+        "the seat the MP won, in the paragraph's sentence before",
+        "Dennis Skinner is retiring. He is not seeking re-election in Bolsover, the seat he "
+        "clung on to by 40 votes in 2017. Labour's candidate there is Ruth Evans.",
+        [event("", "Bolsover", SELECTION, "Dennis Skinner")],
+    ),
     ("no cue", "The weather in Vauxhall was fine.", []),
     # moved from test_extract.py
     ("by local members", S_BY_MEMBERS, [event(S_BY_MEMBERS, "Vauxhall", NC, "Kate Hoey", "July")]),
