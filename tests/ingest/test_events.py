@@ -381,6 +381,12 @@ CASES = [
         "clung on to by 40 votes in 2017. Labour's candidate there is Ruth Evans.",
         [event("", "Bolsover", SELECTION, "Dennis Skinner")],
     ),
+    (
+        "the seat's MP named in the sentence after the candidacy",
+        "In Bolsover, Ruth Evans is on a shortlist with Tom Lee. The seat's MP, Dennis Skinner, "
+        "resigned from Labour last year.",
+        [event("", "Bolsover", SELECTION, "Dennis Skinner")],
+    ),
     ("no cue", "The weather in Vauxhall was fine.", []),
     # moved from test_extract.py
     ("by local members", S_BY_MEMBERS, [event(S_BY_MEMBERS, "Vauxhall", NC, "Kate Hoey", "July")]),

@@ -125,7 +125,9 @@ def _linked_nearby(doc: Document, position: int, seat: str, candidacy, previous)
     ]
     parsed = doc.parses(near)
     for at in near:
-        person = _Reading(doc, at, parsed[at], previous).linked_mp(seat, candidacy.person)
+        talked_about = seat if at == position + 1 else ""  # "... U. The seat's MP, X, ..."
+        reading = _Reading(doc, at, parsed[at], previous)
+        person = reading.linked_mp(seat, candidacy.person, talked_about)
         if person:
             return person
     return ""
@@ -207,20 +209,27 @@ class _Reading(Clause):
                 return len(passage.text.split()) > _SCARE_QUOTE_WORDS
         return False
 
-    def linked_mp(self, seat: str, candidate: str) -> str:
+    def linked_mp(self, seat: str, candidate: str, talked_about: str = "") -> str:
         """The MP a clause on the seat's name links to it: "U, where X is standing down",
-        "U, the seat X held" (or "the seat X held" after U); "" when none."""
+        "U, the seat X held" (or "the seat X held" after U), "the seat's MP, X"; "" when
+        none. `talked_about` is the seat "the seat" means before any is named."""
         verbs = (
             lemma_class("holding_verbs")
             | lemma_class("stand_down_verbs")
             | lemma_class("winning_verbs")
         )
-        last = ""  # the seat named last before the token
+        last = talked_about  # the seat named last before the token
         for token in self.sent:
             named = _seat_named(self.mention_at.get(token.i))
             last = named or last
             if named != seat and (last != seat or not _the_seat(token)):
                 continue  # "U, ... the seat X held", however the parse attaches it
+            office = token.head if token.dep_ == "poss" else None
+            if office is not None and lemma(office) in lemma_class("office_nouns"):
+                for appos in (c for c in office.children if c.dep_ == "appos"):
+                    people = [p for p in self.people(appos) if p != candidate]
+                    if people:
+                        return people[0]  # "the seat's MP, X"
             phrases = [token, *(c for c in token.children if c.dep_ == "appos")]
             for phrase in phrases:
                 for clause in (c for c in phrase.children if c.dep_ == "relcl"):
