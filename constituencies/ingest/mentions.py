@@ -159,8 +159,35 @@ def _constituency_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_COMPASS = {"North", "South", "East", "West", "Central", "Mid"}
+_PLACE_LINKS = {"and", "upon", "on", "under", "of", "the", "in", "by", "with", "le", "super"}
+
+
+def _short_forms(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A seat named in full and then by its distinctive tail, the town dropped ("A B C",
+    then "B C"; "A upon B C", then "B C"): the tail's spans, with the full name. A tail is
+    two words or more, capitalised, not only compass words, and not itself a seat."""
+    keys = gazetteer.constituency_keys()[0]
+    tails: dict[str, str] = {}
+    for _, _, name in spans:
+        words = name.split()
+        rest = words[1:]
+        while rest and (rest[0].lower() in _PLACE_LINKS or not rest[0][:1].isupper()):
+            rest = rest[1:]  # "Kingston upon Hull North": "Hull North"
+        if len(rest) < 2 or set(rest) <= _COMPASS or gazetteer.place_key(rest) in keys:
+            continue
+        tails[" ".join(rest)] = name
+    found = []
+    for tail, name in tails.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(tail)}(?![\w-])", text):
+            if not any(start <= match.start() < end for start, end, _ in spans):
+                found.append((match.start(), match.end(), name))
+    return found
+
+
 def _gazetteer_mentions(text: str) -> list[Mention]:
     found = []
+    spans = []
     for start, end in _constituency_spans(text):
         key = gazetteer.place_key(_PLACE_WORD.findall(text[start:end]))
         name = gazetteer.constituency_keys()[0][key]
@@ -169,6 +196,8 @@ def _gazetteer_mentions(text: str) -> list[Mention]:
             or gazetteer.canonical_constituencies().get(key)
             or normalise_place(text[start:end])
         )
+        spans.append((start, end, name))
+    for start, end, name in sorted(spans + _short_forms(text, spans)):
         if _PLACE_AS_MODIFIER.match(text, end):
             continue
         after = text[end : end + 40]

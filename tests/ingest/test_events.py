@@ -31,6 +31,7 @@ NC = "no_confidence_vote"
 CAMPAIGN = "campaign_day"
 SELECTION = "selection_process"
 
+S_TWO_CHOSEN = "Wigan members picked Kim Ray on Friday, and Wakefield members chose Sam Cole."
 S_ACTIVE = "Kate Hoey, the MP for Vauxhall, lost a no-confidence vote in July."
 S_PASSIVE = (
     "A motion of no confidence in Kate Hoey, the MP for Vauxhall, was passed by local members."
@@ -374,6 +375,22 @@ CASES = [
         "an MP not standing down is not linked",
         "Ruth Evans has been selected for Bolsover, where Dennis Skinner is not standing down.",
         [event("", "Bolsover", SELECTION, "")],
+    ),
+    (
+        "the seat the MP won, in the paragraph's sentence before",
+        "Dennis Skinner is retiring. He is not seeking re-election in Bolsover, the seat he "
+        "clung on to by 40 votes in 2017. Labour's candidate there is Ruth Evans.",
+        [event("", "Bolsover", SELECTION, "Dennis Skinner")],
+    ),
+    (
+        "the seat's MP named in the sentence after the candidacy, other seats before",
+        S_TWO_CHOSEN + " In Bolsover, Ruth Evans is on a shortlist with Tom Lee. The seat's MP, "
+        "Dennis Skinner, resigned from Labour last year.",
+        [
+            event(S_TWO_CHOSEN, "Wigan", SELECTION, "", "Friday"),
+            event(S_TWO_CHOSEN, "Wakefield", SELECTION, ""),
+            event("", "Bolsover", SELECTION, "Dennis Skinner"),
+        ],
     ),
     ("no cue", "The weather in Vauxhall was fine.", []),
     # moved from test_extract.py

@@ -34,3 +34,24 @@ CASES = [
 @pytest.mark.parametrize(("text", "people"), CASES)
 def test_people_are_named_without_the_words_before_them(text, people):
     assert [m.name for m in find_mentions(text) if m.kind == "person"] == people
+
+
+SEAT_CASES = [
+    # a seat named in full, then by its tail without the town
+    (
+        "Kim Ray is standing in Birmingham Hall Green. The Hall Green contest opens soon.",
+        ["Birmingham Hall Green", "Birmingham Hall Green"],
+    ),
+    (
+        "Kim Ray is standing in Newcastle upon Tyne Central. Tyne Central votes today.",
+        ["Newcastle Upon Tyne Central", "Newcastle Upon Tyne Central"],
+    ),
+    # a tail of only compass words, or a tail never named in full, is no seat
+    ("Kim Ray is standing in Ealing North. North West is far away.", ["Ealing North"]),
+    ("The Hall Green contest opens soon.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "seats"), SEAT_CASES)
+def test_seats_named_in_full_then_by_their_tail(text, seats):
+    assert [m.name for m in find_mentions(text) if m.kind == "constituency"] == seats

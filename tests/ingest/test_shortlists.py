@@ -280,6 +280,111 @@ BATTERY = [
         [],
     ),
     (
+        "a request, then a bare agreement in a coordinated clause",
+        "Wigan CLP had asked for an all-women shortlist, and the NEC agreed.",
+        [
+            short("Wigan", "all_women", "Wigan CLP", "proposed"),
+            short("Wigan", "all_women", "NEC", "agreed"),
+        ],
+    ),
+    (
+        "a body granting another's request",
+        "The NEC granted Bolsover CLP's request for a women-only shortlist.",
+        [
+            short("Bolsover", "all_women", "Bolsover CLP", "proposed"),
+            short("Bolsover", "all_women", "NEC", "agreed"),
+        ],
+    ),
+    (
+        "a for-to clause under the request",
+        "Wakefield CLP asked for the contest to be restricted to women, and the NEC agreed.",
+        [
+            short("Wakefield", "all_women", "Wakefield CLP", "proposed"),
+            short("Wakefield", "all_women", "NEC", "agreed"),
+        ],
+    ),
+    (
+        "members named by their seat's possessive; open as the ruled predicate",
+        "Wigan's members had voted for an all-women shortlist, but the NEC ruled the contest "
+        "would be open.",
+        [
+            short("Wigan", "all_women", "Wigan CLP", "proposed"),
+            short("Wigan", "open", "NEC", "agreed"),
+        ],
+    ),
+    (
+        "members under a fronted place",
+        "In Bolsover members voted for a women-only list and were overruled by the NEC.",
+        [short("Bolsover", "all_women", "Bolsover CLP", "proposed")],
+    ),
+    (
+        "participle clause with its agent on the shortlist",
+        "Kim Ray was picked in Wigan from an all-women shortlist requested by the constituency "
+        "party.",
+        [short("Wigan", "all_women", "Wigan CLP", "proposed")],
+    ),
+    (
+        "a party's local party asks; the national party, the story's, agrees",
+        "Labour's local party in Wigan asked for an all-women shortlist, and the national "
+        "party agreed.",
+        [
+            short("Wigan", "all_women", "Wigan CLP", "proposed"),
+            short("Wigan", "all_women", "Labour", "agreed"),
+        ],
+    ),
+    (
+        "one body placing coordinated seats on lists and leaving others open",
+        "The NEC put Wigan and Bolsover on all-women shortlists, and left Wakefield and "
+        "Hemsworth open.",
+        [
+            short("Wigan", "all_women", "NEC", "agreed"),
+            short("Bolsover", "all_women", "NEC", "agreed"),
+            short("Wakefield", "open", "NEC", "agreed"),
+            short("Hemsworth", "open", "NEC", "agreed"),
+        ],
+    ),
+    (
+        "a small clause under a placing verb; the same meeting is the body that met",
+        "The NEC met in July and made Wigan an open selection. The same meeting put Bolsover "
+        "on an all-women shortlist.",
+        [
+            short("Wigan", "open", "NEC", "agreed"),
+            short("Bolsover", "all_women", "NEC", "agreed"),
+        ],
+    ),
+    (
+        "a reporting clause after the rule, parsed as a conjunct",
+        "Kim Ray is the MP for Wigan and Tom Lee is the MP for Bolsover. The contests in Wigan "
+        "and Bolsover, held by Kim Ray and Tom Lee respectively, should be open to men and "
+        "women, the NEC's organisation sub-committee recommended.",
+        [
+            short("Wigan", "open", "NEC", "recommended"),
+            short("Bolsover", "open", "NEC", "recommended"),
+        ],
+    ),
+    (
+        "'one' standing for the kind the sentence before named",
+        "Wigan and Bolsover will use women-only lists. The NEC has yet to decide whether "
+        "Wakefield will use one.",
+        [
+            short("Wigan", "all_women"),
+            short("Bolsover", "all_women"),
+            short("Wakefield", "undecided", "NEC"),
+        ],
+    ),
+    (
+        "'both' as the subject: the two seats the sentence before named",
+        "In Wigan, members pick a successor to Kim Ray; in Bolsover, they replace Tom Lee. "
+        "Both are all-women contests.",
+        [short("Wigan", "all_women"), short("Bolsover", "all_women")],
+    ),
+    (
+        "chosen from a list with no seat named, in a story about one seat",
+        "Kim Ray is Labour's candidate in Wigan. She was chosen by local members in March from "
+        "an open shortlist.",
+        [short("Wigan", "open")],
+    ),
+    (
         "another party's contest",
         "The Liberal Democrats said the contest in Wigan was more open than before.",
         [],

@@ -102,10 +102,7 @@ def event_facts(doc: Document, candidacies: list[CandidacyFact]) -> list[EventFa
                 for p, v in enumerate(doc.views)
                 if v.sentence.start == candidacy.evidence[0].start
             )
-            person = doc.holder_of(seat)
-            if not person:
-                reading = _Reading(doc, position, doc.parses([position])[position], previous)
-                person = reading.linked_mp(seat, candidacy.person)
+            person = doc.holder_of(seat) or _linked_nearby(doc, position, seat, candidacy, previous)
             add(
                 "event.selection_process.candidacy",
                 doc.views[position],
@@ -116,6 +113,24 @@ def event_facts(doc: Document, candidacies: list[CandidacyFact]) -> list[EventFa
                 "",
             )
     return facts
+
+
+def _linked_nearby(doc: Document, position: int, seat: str, candidacy, previous) -> str:
+    """The MP a clause on the seat's name links to it, in the candidacy's sentence or the
+    paragraph's sentences next to it ("U, the seat X held. Labour's candidate there is Y.")."""
+    paragraph = doc.views[position].sentence.paragraph
+    near = [position - 1, position + 1, position - 2]
+    near = [position] + [
+        p for p in near if 0 <= p < len(doc.views) and doc.views[p].sentence.paragraph == paragraph
+    ]
+    parsed = doc.parses(near)
+    for at in near:
+        talked_about = seat if at == position + 1 else ""  # "... U. The seat's MP, X, ..."
+        reading = _Reading(doc, at, parsed[at], previous)
+        person = reading.linked_mp(seat, candidacy.person, talked_about)
+        if person:
+            return person
+    return ""
 
 
 def _may_hold(view: SentenceView) -> bool:
@@ -194,13 +209,27 @@ class _Reading(Clause):
                 return len(passage.text.split()) > _SCARE_QUOTE_WORDS
         return False
 
-    def linked_mp(self, seat: str, candidate: str) -> str:
+    def linked_mp(self, seat: str, candidate: str, talked_about: str = "") -> str:
         """The MP a clause on the seat's name links to it: "U, where X is standing down",
-        "U, the seat X held"; "" when none."""
-        verbs = lemma_class("holding_verbs") | lemma_class("stand_down_verbs")
+        "U, the seat X held" (or "the seat X held" after U), "the seat's MP, X"; "" when
+        none. `talked_about` is the seat "the seat" means before any is named."""
+        verbs = (
+            lemma_class("holding_verbs")
+            | lemma_class("stand_down_verbs")
+            | lemma_class("winning_verbs")
+        )
+        last = talked_about  # the seat named last before the token
         for token in self.sent:
-            if _seat_named(self.mention_at.get(token.i)) != seat:
-                continue
+            named = _seat_named(self.mention_at.get(token.i))
+            last = named or last
+            if named != seat and (last != seat or not _the_seat(token)):
+                continue  # "U, ... the seat X held", however the parse attaches it
+            office = token.head if token.dep_ == "poss" else None
+            if office is not None and lemma(office) in lemma_class("office_nouns"):
+                for appos in (c for c in office.children if c.dep_ == "appos"):
+                    people = [p for p in self.people(appos) if p != candidate]
+                    if people:
+                        return people[0]  # "the seat's MP, X"
             phrases = [token, *(c for c in token.children if c.dep_ == "appos")]
             for phrase in phrases:
                 for clause in (c for c in phrase.children if c.dep_ == "relcl"):
@@ -734,6 +763,13 @@ def _seat_named(mention) -> str:
     if mention is None or mention.kind not in {"constituency", "org"}:
         return ""
     return mention.name if mention.kind == "constituency" else mention.constituency
+
+
+def _the_seat(token) -> bool:
+    """ "the seat", "the constituency": a seat noun taken as known."""
+    return lemma(token) in lemma_class("constituency_nouns") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children
+    )
 
 
 def _stands_for_noun(token) -> bool:

@@ -16,7 +16,8 @@ of applying or restricting), or a deciding word just after such a sentence. In t
   "undecided".
 A marker in a "rather than" or "instead of" phrase is no decision; one that a body turns
 down ("decided against a women-only list", "ruled out an all-women shortlist") is the other
-kind. "One" stands for the shortlist named before it ("had asked for one"). A deciding word
+kind. "One" stands for the shortlist named before it in the sentence or the one before
+("had asked for one"). A deciding word
 left pending with nothing said of what ("the NEC has yet to make up its mind") is
 undecided about the shortlists that same body was deciding a few sentences before.
 
@@ -26,16 +27,23 @@ beside it ("on the recommendation of X", "after X decided ...", "..., X recommen
 X agreed", "made no decision"). The decider gives the firmness (agree, impose, rule ->
 agreed; recommend, propose, advise -> recommended; ask for, call for, vote for, want ->
 proposed) and its agent the deciding body (an organisation, "<seat> CLP" for a local
-party or local members, the body last named for "it"). A decider under a negation, a
+party or local members, "A's members" or members under a fronted "In A", the story's party
+for "the national party", the body last named for "it"). A decider under a negation, a
 hedge or a denial gives nothing (an expectation is not a decision); a person's wish is no
-body's decision. A marker with no decider is stated as a fact with no body; with "also"
-it carries on the last settled decision of its kind a few sentences back.
+body's decision. A request that another body grants ("X asked for Y, and Z agreed", "Z
+granted X's request for Y") is Z's agreement too. A verb that places its object under a
+rule ("put A on an all-women shortlist", "left A open", "made A an open selection") is an
+agreement; "the meeting" that decided is the body last named. "Open" as a bare predicate
+("the contest would be open") is a rule only under a deciding word. A marker with no
+decider is stated as a fact with no body; with "also" it carries on the last settled
+decision of its kind a few sentences back.
 
 Seats are those attached to the carrier, to the way up to the decider and to the
 decider, or a fronted place ("In A, ..."): named, a CLP's, a possessor's seat ("X's
 seat"), "seats held by X", "their seats" (the subject's MPs), "to replace X", the subject of
 a copula ("A and B were the two seats ..."). Several carriers under one decider share
-out the places that follow them; "respectively" pairs kinds with seats in order. "The
+out the places that follow them; "respectively" pairs kinds with seats in order. "Both"
+or "they" as the subject means the seats the sentence before named. "The
 seat", "the contest", "this", "ours" or "there" mean the seat the sentence or the story
 is about; a local party's own seat is the sentence's, else the story's; a sentence under
 a heading that is a seat falls under that seat. A marker in a clause about another party
@@ -112,6 +120,12 @@ class _Memory:
 
     settled: dict[str, tuple[str, str, int]] = field(default_factory=dict)
     body: tuple[str, int] = ("", -9)
+    kind: tuple[str, int] = ("", -9)  # the kind the last sentence with a marker named
+
+    def previous_kind(self, position: int) -> str:
+        """For "one" just after a sentence that named a kind of shortlist."""
+        kind, at = self.kind
+        return kind if position - at == 1 else ""
 
     def recent(self, kind: str, position: int) -> tuple[str, str]:
         body, firmness, at = self.settled.get(kind, ("", "", -9))
@@ -128,6 +142,7 @@ class _Marker:
     token: object  # the word that says the kind
     carrier: object  # what it is said of: a shortlist noun, a seat, a clause
     start: object  # where the way up the tree starts
+    decided: bool = False  # only a rule when a deciding word says so
 
 
 @dataclass
@@ -160,14 +175,19 @@ class _Reading(Clause):
 
     def decisions(self) -> list[tuple]:
         sites = []
-        for marker in self.markers():
+        markers = self.markers()
+        for marker in markers:
             site = self.site(marker)
             if site is not None:
                 sites.append(site)
+        named = [m.kind for m in markers if m.kind != "undecided" and m.token.lower_ != "one"]
+        if named:
+            self.memory.kind = (named[-1], self.position)
         for site in sites:
             site.seats = self.seats(site, sites)
         self.fallback_seats(sites)
         self.pair_respectively(sites)
+        sites += [grant for site in sites for grant in self.grants(site)]
         found = []
         for site in [s for s in sites if not s.witness]:
             for seat, holder in site.seats:
@@ -230,6 +250,9 @@ class _Reading(Clause):
             before = [m for m in earlier if m.token.i < token.i]
             if before:
                 return _Marker(before[-1].kind, token, token, token)
+            kind = self.memory.previous_kind(self.position)
+            if kind:  # "... women-only lists. The NEC has yet to decide whether A will use one."
+                return _Marker(kind, token, token, token)
         return None
 
     def women_marker(self, token) -> _Marker | None:
@@ -297,6 +320,8 @@ class _Reading(Clause):
                 return _Marker("open", token, subject, token)
             if self.is_word(people, "women_words") and self.exclusive(people):
                 return _Marker("all_women", people, subject, token)
+        if token.dep_ in {"acomp", "oprd"} and not self.prepositional(token, {"to", "for"}):
+            return _Marker("open", token, subject, token, decided=True)  # "ruled U would be open"
         return None
 
     def selection(self, token) -> bool:
@@ -338,6 +363,9 @@ class _Reading(Clause):
             if word.dep_ == "relcl" and self.patient(word) is None:
                 return word.head  # "the seats the NEC opened to all"
             return self.patient(word) or word
+        objects = [c for c in word.head.children if c.dep_ == "dobj"]
+        if word.dep_ == "oprd" and objects:
+            return objects[0]  # "left A open": A
         head = word.head if word.dep_ in {"acomp", "attr", "oprd", "pobj"} else word
         if head.pos_ == "ADP":
             head = head.head
@@ -392,6 +420,8 @@ class _Reading(Clause):
             return site
         decider, way = self.decider(marker)
         site.decider = decider
+        if decider is None and marker.decided:
+            return None
         if decider is None and site.kind != marker.kind:
             return None  # turned down, but by whom and with what instead is not said
         if decider is None:
@@ -415,14 +445,48 @@ class _Reading(Clause):
             site.witness = True  # a person's or an unnamed group's wish is no body's proposal
         return site
 
+    def grants(self, site: _Site) -> list[_Site]:
+        """A request another body grants is that body's decision too: "X asked for Y, and
+        Z agreed", "Z granted X's request for Y"."""
+        decider = site.decider
+        if site.firmness != "proposed" or decider is None:
+            return []
+        if decider.pos_ in {"VERB", "AUX"}:
+            verbs = [c for c in decider.conjuncts if c.i > decider.i and self.patient(c) is None]
+        else:
+            verbs = [decider.head] if decider.dep_ in {"dobj", "nsubjpass"} else []
+        found = []
+        for verb in verbs:
+            if not self.is_word(verb, "granting_verbs") or self.in_doubt(verb):
+                continue
+            body, local = self.body(self.agent(verb))
+            if body or local:
+                seats = list(site.seats)
+                found.append(
+                    _Site(
+                        site.marker,
+                        verb,
+                        site.kind,
+                        body,
+                        local,
+                        "agreed",
+                        "shortlist.granted",
+                        seats,
+                    )
+                )
+        return found
+
     def decider(self, marker: _Marker):
         """The deciding word for a marker, and the word through which it was reached."""
         node, came = marker.start, None
         for carrier in {marker.carrier.i: marker.carrier, marker.start.i: marker.start}.values():
             for child in carrier.children:
-                if child.dep_ == "relcl" and self.deciding(child, marker):
+                participle = child.dep_ == "acl" and child.tag_ == "VBN"  # "a list requested by X"
+                if (child.dep_ == "relcl" or participle) and self.deciding(child, marker):
                     return child, child
         while True:
+            if self.placing(node, marker):
+                return node, node
             if (node != marker.token or node.pos_ == "VERB") and self.deciding(node, marker):
                 if node.pos_ != "VERB" or not self.is_word(node, "restricting_verbs", "open_words"):
                     return node, node
@@ -434,11 +498,31 @@ class _Reading(Clause):
                 found = self.beside(node, child, marker)
                 if found is not None:
                     return found
-            if node.dep_ in _UP_STOPS or node.head == node:
+            if (node.dep_ in _UP_STOPS and not _for_clause(node)) or node.head == node:
                 return None, None
             if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"}:
                 return None, None
             came, node = node, node.head
+
+    def placing(self, verb, marker: _Marker) -> bool:
+        """A verb that puts its object under the rule: "put A on an all-women shortlist",
+        "left A open", "made A an open selection"."""
+        if verb.pos_ != "VERB" or not self.is_word(verb, "placing_verbs"):
+            return False
+        for complement in verb.children:
+            small = complement.dep_ == "ccomp" and complement.pos_ in {
+                "NOUN",
+                "ADJ",
+            }  # "made A a B"
+            if (complement.dep_ == "oprd" or small) and marker.token in complement.subtree:
+                return True
+        carrier = marker.carrier
+        return (
+            carrier.dep_ == "pobj"
+            and carrier.head.lower_ in {"on", "onto", "under"}
+            and carrier.head.head in verb.subtree
+            and self.patient(verb) is not None
+        )
 
     def beside(self, node, child, marker):
         """A decider beside the way up: "on the recommendation of X", "after X decided",
@@ -447,12 +531,24 @@ class _Reading(Clause):
             for noun in child.children:
                 if noun.dep_ == "pobj" and self.decision_noun(noun):
                     return noun, noun
-        if child.dep_ in {"advcl", "parataxis"} and self.deciding(child, marker):
+        if self.reporting(node, child) and self.deciding(child, marker):
             return child, child
         made = child.dep_ == "nsubj" or self.is_word(node, "light_verbs")
         if child.dep_ in {"dobj", "nsubjpass", "nsubj"} and made and self.decision_noun(child):
             return child, node
         return None
+
+    def reporting(self, node, child) -> bool:
+        """A clause beside `node` that reports it: "..., after X decided", "..., X
+        recommended" (parsed as a clause of its own, or as a conjunct with no "and")."""
+        if child.dep_ in {"advcl", "parataxis"}:
+            return True
+        return (
+            child.dep_ == "conj"
+            and child.i > node.i
+            and self.patient(child) is None
+            and not any(c.dep_ == "cc" for c in node.children)
+        )
 
     def deciding(self, token, marker: _Marker) -> bool:
         if token.pos_ in {"VERB", "AUX"}:
@@ -538,22 +634,33 @@ class _Reading(Clause):
             return orgs[0].name, False
         if self.named(agent, "person") and not self.named(agent, "party"):
             return None, False
+        if self.is_word(agent, "local_party_nouns", "party_member_nouns") and self.local(agent):
+            return "", True  # "the local party", "Labour's local party", "A's members"
         parties = self.named(agent, "party")
         if parties:
             return ("Labour", False) if parties[0].name == "Labour" else (None, False)
-        if self.is_word(agent, "local_party_nouns", "party_member_nouns") and self.local(agent):
-            return "", True
-        if lemma(agent) in self.words("body_pronouns"):
+        if self.is_word(agent, "party_nouns") and any(
+            self.is_word(c, "national_modifiers") for c in agent.children
+        ):
+            party = self.doc.main_party()  # "the national party": the story's party
+            return ("Labour", False) if party == "Labour" else (None, False)
+        if lemma(agent) in self.words("body_pronouns") or self.is_word(agent, "meeting_nouns"):
             return self.pronoun_body(agent), False
         if self.is_word(agent, "personal_pronouns"):
             return None, False
         return "", False
 
     def local(self, noun) -> bool:
-        """ "The local party", "the constituency party", "local members", "members in A"."""
+        """ "The local party", "the constituency party", "local members", "members in A",
+        "A's members", or members who are the subject under a fronted place ("In A,
+        members ...")."""
         for child in noun.subtree:
             if child.i < noun.i and self.is_word(child, "local_modifiers"):
                 return True
+        if any(c.dep_ == "poss" and self.seats_in(c) for c in noun.children):
+            return True
+        if noun.dep_ in SUBJECTS and self.seats_in_tokens(self.fronted(noun.head)):
+            return True
         return any(
             c.dep_ == "prep" and c.lower_ in {"in", "for"} and self.seats_in(c)
             for c in noun.children
@@ -773,12 +880,28 @@ class _Reading(Clause):
         return []
 
     def references(self, tokens) -> list[tuple[str, str]]:
-        """ "The seat", "the contest", "this", "ours", "there": the seat talked about."""
+        """ "The seat", "the contest", "this", "ours", "there": the seat talked about;
+        "both" or "they" as a subject: the seats the sentence before named."""
         for token in tokens:
+            if self.is_word(token, "plural_pronouns") and token.dep_ in SUBJECTS:
+                seats = self.earlier_seats()
+                both = lemma(token) == "both"
+                return seats if seats and (len(seats) == 2 or not both) else []
             if self.refers_to_seat(token):
                 seat = self.talked_about(token)
                 return [(seat, "")] if seat else []
         return []
+
+    def earlier_seats(self) -> list[tuple[str, str]]:
+        """The seats the sentence just before names, in order."""
+        if self.position == 0:
+            return []
+        seats: list[tuple[str, str]] = []
+        for mention in self.doc.views[self.position - 1].mentions:
+            seat = mention.name if mention.kind == "constituency" else mention.constituency
+            if seat and (seat, "") not in seats:
+                seats.append((seat, ""))
+        return seats
 
     def refers_to_seat(self, token) -> bool:
         if token.lower_ in self.words("reference_pronouns") and token.pos_ == "PRON":
@@ -787,6 +910,8 @@ class _Reading(Clause):
             return True
         if token.tag_ != "NN" or not self.is_word(token, "constituency_nouns", "shortlist_nouns"):
             return False
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+            return False  # "the V contest": a place named, though not one we know
         return any(
             c.dep_ in {"det", "poss"} and c.lower_ in self.words("reference_determiners")
             for c in token.children
@@ -809,7 +934,8 @@ class _Reading(Clause):
         """A local party's seat is the one the sentence names, else the story's; a decision
         set against another ("X asked for Y, but the NEC ruled that A would be Z") is about
         the other's seat; a sentence that refers to a seat anywhere, or falls under a seat's
-        heading, is about that seat."""
+        heading, is about that seat; someone chosen from a list with no seat named was chosen
+        in the story's seat."""
         named = next((site.seats for site in sites if site.seats), [])
         for site in sites:
             if site.seats:
@@ -821,7 +947,20 @@ class _Reading(Clause):
                 site.seats = opposed[0] if opposed else self.references(list(self.sent))
                 if not site.seats and self.doc.section_seat(self.position):
                     site.seats = [(self.doc.section_seat(self.position), "")]
+                if not site.seats and self.chosen_from(site):
+                    site.seats = [(self.doc.focus_seat(), "")]
             site.seats = [s for s in site.seats if s[0] or s[1]]
+
+    def chosen_from(self, site: _Site) -> bool:
+        """Someone picked from the list, with no seat named: "X was chosen from an open
+        shortlist" in a story about one seat is that seat's selection."""
+        carrier = site.marker.carrier
+        return (
+            site.decider is None
+            and carrier.dep_ == "pobj"
+            and carrier.head.lower_ == "from"
+            and self.is_word(carrier.head.head, "selection_verbs")
+        )
 
     def opposing(self, site: _Site, other: _Site) -> bool:
         """Whether two decisions are set against each other in one sentence, so are about
@@ -852,6 +991,14 @@ class _Reading(Clause):
             ordered = sorted(sites, key=lambda s: s.marker.token.i)
             for site, seat in zip(ordered, shared, strict=True):
                 site.seats, site.rule = [seat], "shortlist.respectively"
+
+
+def _for_clause(verb) -> bool:
+    """A "for X to be Y" clause, which completes the word it hangs from ("asked for the
+    contest to be restricted") however the parse attaches it."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in verb.children
+    )
 
 
 def _place(seat: tuple[str, str]) -> str:
