@@ -454,6 +454,12 @@ BATTERY = [
     ),
     ("notes: a subject left out with nobody named before", "Left Labour in March.", []),
     (
+        "copula complement completed by the move gives the party",
+        "Two Conservative MPs quit on Monday, a day after Dan Marsh became the fifth Labour MP "
+        "to defect to the Liberal Democrats.",
+        [move("Dan Marsh", "Labour", LD)],
+    ),
+    (
         "a list whose lead-in tells of a move only in a relative clause is no list of movers",
         "Here are the seats of the MPs, who all left Labour in the spring:\n"
         "- Dan Marsh, Gedling\n"
@@ -677,6 +683,20 @@ GROUPS = [
             move("Ben Marsh", "SNP", date_text="Monday"),
             move("Cal Reid", "SNP", date_text="Monday"),
         ],
+    ),
+    (
+        "a list whose names carry their own descriptions",
+        "Three Labour MPs quit the party on Monday to join the Liberal Democrats. Ann Lowe, "
+        "the patron of Oxfam, Ben Marsh, who chairs a committee, and Cara Dunn, a former "
+        "whip, announced their decision.",
+        [move(name, "Labour", LD, date_text="Monday") for name in SEVEN_NAMES[:3]],
+    ),
+    (
+        "a list whose second name the parser coordinates with the first one's description",
+        "Three Labour MPs quit the party on Monday to join the Liberal Democrats. Ann Lowe, "
+        "a trustee of Oxfam, Ben Marsh, a former whip, and Cara Dunn, a doctor, announced "
+        "their resignations.",
+        [move(name, "Labour", LD, date_text="Monday") for name in SEVEN_NAMES[:3]],
     ),
     (
         "a list of another size",

@@ -208,6 +208,8 @@ class _Reader:
             source = self.party_ref(c, patient, "") if patient is not None else None
         if source is None and c.mention_of(agent) is None:
             source = self.party_word(c, agent)  # "NUMBER PARTY MPs quit"
+        elif source is None and len(people) == 1:
+            source = self.plural_party(c, agent, verb)  # "X was the first PARTY MP to quit"
         own = source or (self.own_party(people[0]) if people else None)
         target = self.target_of(c, verb, own)
         date = self.date(verb)
@@ -473,14 +475,22 @@ class _Reader:
                 if left:
                     self.note(person, left, "", span, "party_move.whip", self.date(verb))
 
-    def plural_party(self, c: Clause, token) -> str | None:
+    def plural_party(self, c: Clause, token, verb=None) -> str | None:
         """The party of the plural a mover is, or is put among by a copula: "PARTY MPs",
-        "X was one of NUMBER PARTY MPs to ...", "X was among the PARTY MPs who ..."."""
+        "X was one of NUMBER PARTY MPs to ...", "X was among the PARTY MPs who ...";
+        with the move's `verb`, also the complement that verb completes ("X became the
+        ORDINAL PARTY MP to quit")."""
         if c.mention_of(token) is None:
             return self.party_word(c, token)
-        if token.dep_ not in SUBJECTS or lemma(token.head) != "be":
+        if token.dep_ not in SUBJECTS or lemma(token.head) not in {"be", "become"}:
             return None
         copula = token.head
+        for attr in (ch for ch in copula.children if ch.dep_ == "attr"):
+            completed = verb is not None and verb.head in {attr, copula}
+            if completed and verb.dep_ in {"acl", "relcl", "advcl"}:
+                party = self.party_word(c, attr)
+                if party:
+                    return party
         among = [p for p in copula.children if p.dep_ == "prep" and p.lower_ == "among"]
         among += [
             p
@@ -1758,20 +1768,37 @@ def _continues(c: Clause, token) -> bool:
     """Whether a name carries on a list begun before it."""
     if token.dep_ == "conj":
         return True
-    head = c.mention_of(token.head)
-    return token.dep_ == "appos" and head is not None and head.kind == "person"
+    return token.dep_ == "appos" and _set_off_in(c, token) is not None
+
+
+def _set_off_in(c: Clause, name):
+    """The listed person whose description a name set off by commas hangs from: the
+    person itself ("A, B"), or the person a description of it belongs to ("A, the MP for
+    U, B" or "A, a trustee of O, B", the parser reading B as set off from, or coordinated
+    with, the last word of A's description)."""
+    node = name
+    while node.dep_ in {"appos", "conj", "prep", "pobj", "compound"}:
+        head = c.mention_of(node.head)
+        if head is not None and head.kind == "person":
+            return node.head if node.dep_ == "appos" else None
+        node = node.head
+    return None
 
 
 def _listed(c: Clause, token) -> list:
     """The names of a list: coordinated, or run together as the parser sometimes reads a
-    long list ("A, B, C, D and E" with "B" in apposition to "A")."""
+    long list ("A, B, C, D and E" with "B" in apposition to "A"; "A, the MP for U, B"
+    with "B" in apposition to "U")."""
     found = []
     for member in c.members(token):
         found.append(member)
-        for child in member.children:
+        for child in member.subtree:
             mention = c.mention_of(child)
-            if child.dep_ == "appos" and mention is not None and mention.kind == "person":
-                found += [m for m in _listed(c, child) if m not in found]
+            if child.dep_ not in {"appos", "conj"} or mention is None or mention.kind != "person":
+                continue
+            if child != member and _set_off_in(c, child) == member:
+                more = [m for m in _listed(c, child) if m not in found and c.mention_of(m)]
+                found += [m for m in more if c.mention_of(m).kind == "person"]
     return sorted({t.i: t for t in found}.values(), key=lambda t: t.i)
 
 
