@@ -454,6 +454,17 @@ BATTERY = [
     ),
     ("notes: a subject left out with nobody named before", "Left Labour in March.", []),
     (
+        "no group guessed for a mover when the article names several groups",
+        "Ben Marsh left the Conservatives in March and joined the Liberal Democrats. Ann Lowe, "
+        "who now leads The Independent Group, quit the Conservatives in February. Sam Hope, "
+        "who left Labour last year, is standing in Stroud.",
+        [
+            move("Ben Marsh", "Conservative", LD, date_text="March"),
+            move("Ann Lowe", "Conservative", TIG, date_text="February"),
+            move("Sam Hope", "Labour"),
+        ],
+    ),
+    (
         "copula complement completed by the move gives the party",
         "Two Conservative MPs quit on Monday, a day after Dan Marsh became the fifth Labour MP "
         "to defect to the Liberal Democrats.",

@@ -1612,7 +1612,12 @@ class _Reader:
         groups |= {m.to for (who, p), m in self.moves.items() if p == party and m.to}
         if len(groups) == 1:
             return groups.pop()
-        groups = {to for _, to in self.collective if to}
+        # the one group the article has anyone move to, join or belong to (but not a
+        # party someone left: "X, who joined PARTY in YEAR, quit it")
+        groups = {group for joined in self.joins.values() for group, _, _ in joined}
+        groups |= {group for groups_of in self.belongs.values() for group in groups_of}
+        groups -= {source for source, _ in self.collective} | {p for _, p in self.moves}
+        groups |= {to for _, to in self.collective if to}
         groups |= {m.to for m in self.moves.values() if m.to}
         groups.discard(party)
         return groups.pop() if len(groups) == 1 else None
