@@ -454,6 +454,55 @@ BATTERY = [
     ),
     ("notes: a subject left out with nobody named before", "Left Labour in March.", []),
     (
+        "route in apposition, each step a move",
+        "Ruth Kerr, Labour to Change UK to Lib Dem, is asking Stroud to re-elect her.",
+        [move("Ruth Kerr", "Labour", TIG), move("Ruth Kerr", TIG, LD)],
+    ),
+    (
+        "route modifying the route noun a verb takes",
+        "Ruth Kerr took the same Conservative to Change UK to Liberal Democrat route and is "
+        "standing in Stroud.",
+        [move("Ruth Kerr", "Conservative", TIG), move("Ruth Kerr", TIG, LD)],
+    ),
+    (
+        "route set off by dashes after a route noun",
+        "Ruth Kerr made the same journey - Labour to Change UK to the Lib Dems - and "
+        "announced it on Sunday.",
+        [move("Ruth Kerr", "Labour", TIG), move("Ruth Kerr", TIG, LD)],
+    ),
+    (
+        "route from A through B to C",
+        "Ruth Kerr took the same road, from Labour through Change UK to the Lib Dems, and is "
+        "fighting Stroud.",
+        [move("Ruth Kerr", "Labour", TIG), move("Ruth Kerr", TIG, LD)],
+    ),
+    (
+        "journey verb from A via B to C, the date on the first step",
+        "Ruth Kerr travelled from the Conservatives via Change UK to the Lib Dems in March.",
+        [move("Ruth Kerr", "Conservative", TIG, date_text="March"), move("Ruth Kerr", TIG, LD)],
+    ),
+    (
+        "a route noun as agent takes its traveller as object",
+        "Ruth Kerr spoke on Monday. It ends a journey that has taken her from Labour, via "
+        "Change UK, to the Liberal Democrats.",
+        [move("Ruth Kerr", "Labour", TIG), move("Ruth Kerr", TIG, LD)],
+    ),
+    (
+        "possessed route noun",
+        "Ruth Kerr's journey from Labour to the Liberal Democrats took ten years.",
+        [move("Ruth Kerr", "Labour", LD)],
+    ),
+    (
+        "a swing between parties is no one's route",
+        "A swing from Labour to the Conservatives in Stroud would unseat Ruth Kerr.",
+        [],
+    ),
+    (
+        "a route denied",
+        "Ruth Kerr denied that she would go from Labour via Change UK to the Greens.",
+        [],
+    ),
+    (
         "no group guessed for a mover when the article names several groups",
         "Ben Marsh left the Conservatives in March and joined the Liberal Democrats. Ann Lowe, "
         "who now leads The Independent Group, quit the Conservatives in February. Sam Hope, "

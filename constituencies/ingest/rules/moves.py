@@ -7,10 +7,11 @@ Liberal Democrats"), or the owner of a departure noun ("X's defection from Labou
 "her departure from the party"). Coordination shares the verb's movers ("A, B and C quit",
 "P quit with Q and S"); appositions, relative clauses and partitives tie names to a
 plural mover ("Three Conservatives, A, B and C, defected", "one of the NUMBER who walked
-out"). Moves are also told as a route ("went from A to B and then to C": a move per
-step), a whip lost ("lost / had withdrawn the PARTY whip": to no group), a membership
-ended ("is no longer a PARTY member"), "swapped A for B", or names after "former PARTY"
-in a sentence of moves. Discourse carries movers too: the items of a list under a lead-in
+out"). Moves are also told as a route, a move per step ("went from A to B and then to
+C", "via B to C", "X, A to B to C, ...", "took the A to B to C route"), a whip lost
+("lost / had withdrawn the PARTY whip": to no group), a membership ended ("is no longer
+a PARTY member"), "swapped A for B", or names after "former PARTY" in a sentence of
+moves. Discourse carries movers too: the items of a list under a lead-in
 whose main clause moves an unnamed plural ("NUMBER MPs have left A and joined B:" then
 "- X, ..."); notes whose clauses leave their subject out ("X. Left A for B in MONTH, then
 joined C"), about the person the sentence before names; gapped subjects ("A quit P in
@@ -61,6 +62,7 @@ from .syntax import SUBJECTS, Clause, clauses, is_passive, lemma
 _SOURCE_PREPOSITIONS = {"from", "of", "with", "on", "out"}
 _TARGET_PREPOSITIONS = {"to", "into", "for"}
 _ARGUMENT_CLAUSES = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acl"}
+_ROUTE_PREPOSITIONS = {"to", "via", "through"}
 
 
 @dataclass
@@ -154,9 +156,10 @@ class _Reader:
     def read_clause(self, c: Clause) -> None:
         span = self.doc.sentence_span(c.view)
         self.read_former(c, span)
+        routed = self.read_routes(c, span)
         for token in c.sent:
             word = _word(token)
-            if token.pos_ == "VERB" and self.read_journey(c, token, span):
+            if token.i in routed:
                 continue
             if token.pos_ in {"VERB", "AUX"} and word in self.leaving | self.joining:
                 if word in self.leaving and _phrase_ok(token, lexicon()["leaving_particles"]):
@@ -336,39 +339,42 @@ class _Reader:
         person = self.doc.recent_subject(c.position, include_current=False, back=1)
         return [person] if person else []
 
-    def read_journey(self, c: Clause, verb, span: Span) -> bool:
-        """A route from party to party: "went from PARTY to GROUP", "moved from A to B and
-        then to C". Each step is a move; the first carries the verb's date. Whether it
-        read one (a leaving verb with a single step is left to `read_leaving`)."""
-        if lemma(verb) not in lemma_class("journey_verbs") or self.unrealised(c, verb):
-            return False
-        start = next(
-            (
-                g
-                for ch in verb.children
-                if ch.dep_ == "prep" and ch.lower_ == "from"
-                for g in ch.children
-                if g.dep_ == "pobj"
-            ),
-            None,
-        )
-        first = c.mention_of(start) if start is not None else None
-        if first is None or first.kind != "party":
-            return False
-        route = [first.name, *self.route_after(c, start)]
-        if len(route) < 2 or (len(route) == 2 and _word(verb) in self.leaving):
-            return False
-        agent = self.agent(c, verb)
-        people = self.people(c, agent)[0] if agent is not None else []
-        for person in people:
-            for step, (left, joined) in enumerate(zip(route, route[1:], strict=False)):
-                date = self.date(verb) if step == 0 else ""
-                self.note(person, left, joined, span, "party_move.journey", date)
-        return bool(people)
+    def read_routes(self, c: Clause, span: Span) -> set:
+        """Routes from party to party, each step a move (the first with the date of the
+        verb that tells it): "went from A to B and then to C", "moved from A via B to C",
+        "took the A to B to C route", "made the same journey, A to B to C", "X, A to B to
+        C, is ...", "her journey from A to B". A route names its start after "from" or
+        has more than one step, and is told of a person: an apposition on them, their
+        route noun, or a journey verb (or a verb taking a route noun) they are the agent
+        of. The verbs whose routes were read, which are read for nothing else (a leaving
+        verb with a single step is left to `read_leaving`)."""
+        read = set()
+        stopped: set[int] = set()
+        for token in c.sent:
+            mention = c.mention_of(token)
+            if mention is None or mention.kind != "party" or token.i in stopped:
+                continue
+            if c.quoted(token) or (token.i and c.mention_of(c.sent[token.i - 1]) == mention):
+                continue
+            stops = [token, *self.route_after(c, token)]
+            stopped.update(stop.i for stop in stops)
+            route = [c.mention_of(stop).name for stop in stops]
+            if len(route) < 2 or (len(route) == 2 and not _opened(c, token)):
+                continue
+            people, verb = self.travellers(c, token)
+            if verb is not None and len(route) == 2 and _word(verb) in self.leaving:
+                continue
+            for person in people:
+                for step, (left, joined) in enumerate(zip(route, route[1:], strict=False)):
+                    date = self.date(verb) if step == 0 and verb is not None else ""
+                    self.note(person, left, joined, span, "party_move.journey", date)
+            if people and verb is not None:
+                read.add(verb.i)
+        return read
 
-    def route_after(self, c: Clause, start) -> list[str]:
-        """The parties named after a route's start, each after "to": "to B and then to C",
-        "to B to C"."""
+    def route_after(self, c: Clause, start) -> list:
+        """The parties named after a route's start, each after "to", "via" or "through":
+        "to B and then to C", "to B to C", "via B to C"."""
         route = []
         i = start.i
         while True:
@@ -379,7 +385,7 @@ class _Reader:
                 c.sent[i].is_punct or c.sent[i].lower_ in lemma_class("journey_links")
             ):
                 i += 1
-            if i + 1 >= len(c.sent) or c.sent[i].lower_ != "to":
+            if i + 1 >= len(c.sent) or c.sent[i].lower_ not in _ROUTE_PREPOSITIONS:
                 return route
             i += 1
             if c.sent[i].pos_ == "DET":
@@ -387,7 +393,42 @@ class _Reader:
             mention = c.mention_of(c.sent[i]) if i < len(c.sent) else None
             if mention is None or mention.kind != "party" or c.quoted(c.sent[i]):
                 return route
-            route.append(mention.name)
+            route.append(c.sent[i])
+
+    def travellers(self, c: Clause, stop) -> tuple[list[str], object]:
+        """Who travels a route whose first stop is `stop`, and the verb that tells it: the
+        person it is set beside ("X, A to B to C"), the owner of its route noun ("X's
+        journey from A to B"), or the agent of the journey verb, or of the verb taking a
+        route noun ("X took the A to B to C route"), it hangs from; the one taken where a
+        route is the agent ("a journey that took her from A to B")."""
+        routes = lemma_class("route_nouns")
+        node = stop
+        while node.head != node:
+            parent = node.head
+            mention = c.mention_of(parent)
+            if mention is not None and mention.kind == "person":
+                return (self.people(c, parent)[0], None) if node.dep_ == "appos" else ([], None)
+            owners = [ch for ch in parent.children if ch.dep_ == "poss"]
+            if lemma(parent) in routes and owners and c.mention_of(owners[0]) is not None:
+                return self.people(c, owners[0])[0], None
+            if parent.pos_ in {"VERB", "AUX"}:
+                return self.journey_agents(c, parent), parent
+            node = parent
+        return [], None
+
+    def journey_agents(self, c: Clause, verb) -> list[str]:
+        routes = lemma_class("route_nouns")
+        routed = (verb.dep_ == "relcl" and lemma(verb.head) in routes) or any(
+            lemma(t) in routes and t.pos_ == "NOUN" and _verb_of(t) == verb for t in verb.subtree
+        )
+        if lemma(verb) not in lemma_class("journey_verbs") and not routed:
+            return []
+        if self.unrealised(c, verb):
+            return []
+        agent = self.agent(c, verb)
+        if agent is not None and lemma(agent) in routes:
+            agent = c.patient(verb)  # "a journey that took her from A to B"
+        return self.people(c, agent)[0] if agent is not None else []
 
     def read_onward(self, c: Clause, verb, group: str, span: Span) -> None:
         """A later join coordinated with a move to another group ("left PARTY for GROUP
@@ -1609,17 +1650,29 @@ class _Reader:
         if known and not known[1] and known[0] != party:
             return known[0]
         groups = {to for source, to in self.collective if source == party and to}
-        groups |= {m.to for (who, p), m in self.moves.items() if p == party and m.to}
+        # (a route is one person's own: "X went from A to B to C" says nothing of others)
+        groups |= {
+            m.to
+            for (who, p), m in self.moves.items()
+            if p == party and m.to and m.rule != "party_move.journey"
+        }
         if len(groups) == 1:
             return groups.pop()
-        # the one group the article has anyone move to, join or belong to (but not a
-        # party someone left: "X, who joined PARTY in YEAR, quit it")
-        groups = {group for joined in self.joins.values() for group, _, _ in joined}
-        groups |= {group for groups_of in self.belongs.values() for group in groups_of}
-        groups -= {source for source, _ in self.collective} | {p for _, p in self.moves}
-        groups |= {to for _, to in self.collective if to}
-        groups |= {m.to for m in self.moves.values() if m.to}
+        # the one group the article has anyone move to, unless it has someone join or
+        # belong to another (a party joined and later left is none: "X, who joined PARTY
+        # in YEAR, quit it")
+        groups = {to for _, to in self.collective if to}
+        groups |= {m.to for m in self.moves.values() if m.to and m.rule != "party_move.journey"}
         groups.discard(party)
+        others = {
+            group
+            for who, joined in self.joins.items()
+            for group, _, _ in joined
+            if (who, group) not in self.moves
+        }
+        others |= {group for groups_of in self.belongs.values() for group in groups_of}
+        if others - groups - {party}:
+            return None
         return groups.pop() if len(groups) == 1 else None
 
     def group_for(self, person: str) -> _Group | None:
@@ -1748,8 +1801,8 @@ def _may_hold_move(view) -> bool:
         return True  # "X lost the PARTY whip", "she lost the whip"
     if someone and parties and words & cue_forms("cessation_adverbs") and words & {"no", "not"}:
         return True  # "X is no longer a PARTY member"
-    if someone and len(parties) > 1 and "from" in words and words & cue_forms("journey_verbs"):
-        return True  # "went from PARTY to GROUP"
+    if (someone or words & actors) and len(parties) > 1 and words & _ROUTE_PREPOSITIONS:
+        return True  # "went from PARTY to GROUP", "X, A to B to C"
     joining = cue_forms("joining_verbs", "founder_nouns", "staying_verbs", "independent_words")
     return bool("party" in kinds and (someone or words & actors) and words & joining)
 
@@ -1805,6 +1858,20 @@ def _listed(c: Clause, token) -> list:
                 more = [m for m in _listed(c, child) if m not in found and c.mention_of(m)]
                 found += [m for m in more if c.mention_of(m).kind == "person"]
     return sorted({t.i: t for t in found}.values(), key=lambda t: t.i)
+
+
+def _opened(c: Clause, stop) -> bool:
+    """Whether a route's first stop follows "from" ("from the A to B")."""
+    before = [t for t in c.sent[: stop.i] if t.pos_ != "DET"]
+    return bool(before) and before[-1].lower_ == "from"
+
+
+def _verb_of(token):
+    """The verb whose clause a word is in."""
+    node = token
+    while node.head != node and node.pos_ not in {"VERB", "AUX"}:
+        node = node.head
+    return node
 
 
 def _words(view) -> set[str]:
