@@ -503,6 +503,64 @@ BATTERY = [
         [],
     ),
     (
+        "did the same: the route told just before, its date on the first step",
+        "Ruth Kerr went from Labour via Change UK to the Greens. Dan Marsh did the same in May.",
+        [
+            move("Ruth Kerr", "Labour", TIG),
+            move("Ruth Kerr", TIG, "Green Party"),
+            move("Dan Marsh", "Labour", TIG, date_text="May"),
+            move("Dan Marsh", TIG, "Green Party"),
+        ],
+    ),
+    (
+        "followed suit",
+        "Ann Lowe left the Conservatives for the Liberal Democrats on Monday. Ben Marsh "
+        "followed suit on Tuesday.",
+        [
+            move("Ann Lowe", "Conservative", LD, date_text="Monday"),
+            move("Ben Marsh", "Conservative", LD, date_text="Tuesday"),
+        ],
+    ),
+    (
+        "did the same, from the copier's own party",
+        "Sam Hope left Labour for the Liberal Democrats on Monday. The Conservative MP Ben "
+        "Marsh did the same on Friday.",
+        [
+            move("Sam Hope", "Labour", LD, date_text="Monday"),
+            move("Ben Marsh", "Conservative", LD, date_text="Friday"),
+        ],
+    ),
+    (
+        "followed them: the unnamed group's move",
+        "Seven Labour MPs quit the party on Monday to found The Independent Group. Dan Marsh "
+        "followed them on Tuesday.",
+        [move("Dan Marsh", "Labour", TIG, date_text="Tuesday")],
+    ),
+    (
+        "followed her: the move of the person the object pronoun stands for",
+        "Ann Lowe quit Labour for the Greens in March. Ben Marsh followed her in May.",
+        [
+            move("Ann Lowe", "Labour", "Green Party", date_text="March"),
+            move("Ben Marsh", "Labour", "Green Party", date_text="May"),
+        ],
+    ),
+    (
+        "did likewise in the same sentence",
+        "Ann Lowe quit Labour in March and Ben Marsh did likewise.",
+        [move("Ann Lowe", "Labour", date_text="March"), move("Ben Marsh", "Labour")],
+    ),
+    (
+        "did not do the same",
+        "Ann Lowe quit Labour for the Greens in March. Ben Marsh did not do the same.",
+        [move("Ann Lowe", "Labour", "Green Party", date_text="March")],
+    ),
+    (
+        "did the same, with no move told just before",
+        "Ann Lowe quit Labour for the Greens in March. The vote was held in April. Ben Marsh "
+        "did the same.",
+        [move("Ann Lowe", "Labour", "Green Party", date_text="March")],
+    ),
+    (
         "no group guessed for a mover when the article names several groups",
         "Ben Marsh left the Conservatives in March and joined the Liberal Democrats. Ann Lowe, "
         "who now leads The Independent Group, quit the Conservatives in February. Sam Hope, "

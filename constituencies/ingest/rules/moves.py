@@ -131,6 +131,8 @@ class _Reader:
         self.member_group: dict[str, _Group] = {}
         # sentences that open a list with an unnamed plural's move: (left, joined, date)
         self.lead_ins: dict[int, tuple[str | None, str | None, str]] = {}
+        # people whose move is told as another's: (person, whose or None, position, span, date)
+        self.copies: list[tuple[str, list[str] | None, int, Span, str]] = []
         self.agent_token = None
         self.visiting: set[int] = set()
         self.leaving = lemma_class("leaving_verbs")
@@ -160,6 +162,8 @@ class _Reader:
         for token in c.sent:
             word = _word(token)
             if token.i in routed:
+                continue
+            if token.pos_ in {"VERB", "AUX"} and self.read_copy(c, token, span):
                 continue
             if token.pos_ in {"VERB", "AUX"} and word in self.leaving | self.joining:
                 if word in self.leaving and _phrase_ok(token, lexicon()["leaving_particles"]):
@@ -429,6 +433,75 @@ class _Reader:
         if agent is not None and lemma(agent) in routes:
             agent = c.patient(verb)  # "a journey that took her from A to B"
         return self.people(c, agent)[0] if agent is not None else []
+
+    def read_copy(self, c: Clause, verb, span: Span) -> bool:
+        """A move told as the same as another's: "X did the same / did likewise", "X
+        followed suit", "X took the same route" (the move told just before), "X followed
+        her / them" with no party of its own (that person's or group's move). Whether the
+        verb was read so."""
+        copying = lemma_class("copying_words")
+        routes = lemma_class("route_nouns")
+        objects = [ch for ch in verb.children if ch.dep_ == "dobj"]
+        modifiers = [ch for ch in verb.children if ch.dep_ in {"dobj", "advmod"}]
+        whose = None
+        if lemma(verb) == "do":
+            same = any(lemma(ch) in copying for ch in modifiers)  # "did the same"
+        elif lemma(verb) in self.leaving:
+            same = any(lemma(o) in copying for o in objects)  # "followed suit"
+        else:
+            same = False
+        same = same or any(  # "took the same route"
+            lemma(o) in routes and any(lemma(a) in copying for a in o.children) for o in objects
+        )
+        if not same:
+            if (
+                lemma(verb) not in self.leaving
+                or not objects
+                or self.source(c, verb, "") is not False
+            ):
+                return False
+            named, plural = self.people(c, objects[0])
+            if not named and not plural:
+                return False
+            whose = named or None  # "followed her", "followed them"
+        if self.unrealised(c, verb):
+            return True
+        agent = self.agent(c, verb)
+        for person in self.people(c, agent)[0] if agent is not None else []:
+            self.copies.append((person, whose, c.position, span, self.date(verb)))
+        return True
+
+    def copied(self) -> None:
+        """The moves of people whose move is told as another's: the moves of the person
+        named, else those told in the same sentence or the one before, each from the
+        person's own party where the article gives it."""
+        starts = [view.sentence.start for view in self.doc.views]
+        for person, whose, position, span, date in self.copies:
+            if any(who == person and span in m.spans for (who, _), m in self.moves.items()):
+                continue  # "X, who quit PARTY, is doing the same": the same as something else
+            told = [
+                (starts.index(said.start) if said.start in starts else -1, who, party, move)
+                for (who, party), move in self.moves.items()
+                for said in move.spans
+                if who != person
+            ]
+            if whose:
+                steps = {(party, m.to) for _, who, party, m in told if who in whose}
+            else:
+                said = [p for p, *_ in told] + [
+                    p for g in self.groups.values() for p in g.positions
+                ]
+                last = max((p for p in said if position - 1 <= p <= position), default=-1)
+                steps = {(party, m.to) for p, _, party, m in told if p == last >= 0}
+                steps |= {(g.source, g.target) for g in self.groups.values() if last in g.positions}
+            own = self.own_party(person)
+            reached = {to for _, to in steps}
+            for party, target in steps:
+                first = party not in reached  # the step out of the first party
+                start = own if own and first else party
+                if start != target:
+                    when = date if first else ""
+                    self.note(person, start, target, span, "party_move.copied", when)
 
     def read_onward(self, c: Clause, verb, group: str, span: Span) -> None:
         """A later join coordinated with a move to another group ("left PARTY for GROUP
@@ -1735,6 +1808,7 @@ class _Reader:
                     party = self.story_source(group)
                 if party and party != group:
                     self.note(person, party, group, span, "party_move.joined", date)
+        self.copied()
         facts = []
         for (person, party), move in self.moves.items():
             target = move.to if move.to is not None else self.group_of(person, party)
@@ -1801,6 +1875,8 @@ def _may_hold_move(view) -> bool:
         return True  # "X lost the PARTY whip", "she lost the whip"
     if someone and parties and words & cue_forms("cessation_adverbs") and words & {"no", "not"}:
         return True  # "X is no longer a PARTY member"
+    if (someone or words & actors) and words & cue_forms("copying_words"):
+        return True  # "X did the same", "X followed suit"
     if (someone or words & actors) and len(parties) > 1 and words & _ROUTE_PREPOSITIONS:
         return True  # "went from PARTY to GROUP", "X, A to B to C"
     joining = cue_forms("joining_verbs", "founder_nouns", "staying_verbs", "independent_words")
