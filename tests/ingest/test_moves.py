@@ -561,6 +561,21 @@ BATTERY = [
         [move("Ann Lowe", "Labour", "Green Party", date_text="March")],
     ),
     (
+        "a party's wing tagged as a leaving verb is no move",
+        "Sam Hope walked out of Labour in February to help found The Independent Group. Ann "
+        "Lowe, once a researcher, spent years in the ranks of the Labour left.",
+        [move("Sam Hope", "Labour", TIG, date_text="February")],
+    ),
+    (
+        "a joiner's party is not a stop on someone else's route",
+        "Ruth Kerr quit the Conservatives in February to found Change UK, left it in June and "
+        "joined the Liberal Democrats in August. Dan Marsh has joined the Liberal Democrats.",
+        [
+            move("Ruth Kerr", "Conservative", TIG, date_text="February"),
+            move("Ruth Kerr", TIG, LD, date_text="June"),
+        ],
+    ),
+    (
         "no group guessed for a mover when the article names several groups",
         "Ben Marsh left the Conservatives in March and joined the Liberal Democrats. Ann Lowe, "
         "who now leads The Independent Group, quit the Conservatives in February. Sam Hope, "

@@ -191,6 +191,8 @@ class _Reader:
     def read_leaving(self, c: Clause, verb, span: Span) -> None:
         if self.unrealised(c, verb):
             return
+        if verb.dep_ == "advcl" and not list(verb.children):
+            return  # no clause at all: a noun the tagger took for a verb ("the PARTY left")
         role = next((ch for ch in verb.children if ch.dep_ == "prep" and ch.lower_ == "as"), None)
         founded = self.founded_in(c, role) if role is not None else None
         if role is not None and founded is None:
@@ -1767,6 +1769,7 @@ class _Reader:
         moves = list(self.collective) + [(p, m.to) for (_, p), m in self.moves.items()]
         sources = {s for s, to in moves if target is None or to in {target, None}}
         sources -= {target, ""}  # "": a plural whose party is not said
+        sources -= {to for _, to in moves}  # a stop on someone's way, not where they began
         return sources.pop() if len(sources) == 1 else None
 
     def facts(self) -> list[PartyMoveFact]:
