@@ -576,6 +576,21 @@ BATTERY = [
         ],
     ),
     (
+        "a pronoun is not the person its clause compares it with",
+        "Ruth Kerr quit Labour in July to sit as an independent. Ann Lowe, the MP for Stroud, "
+        "waited longer. Like Kerr, she quit Labour in September to sit as an independent.",
+        [
+            move("Ruth Kerr", "Labour", date_text="July"),
+            move("Ann Lowe", "Labour", "", "Stroud", "September"),
+        ],
+    ),
+    (
+        "the second of two coordinated relative clauses",
+        "Ann Lowe, who represents Stroud and who left Labour for Change UK in March, is "
+        "standing again.",
+        [move("Ann Lowe", "Labour", TIG, "Stroud", "March")],
+    ),
+    (
         "no group guessed for a mover when the article names several groups",
         "Ben Marsh left the Conservatives in March and joined the Liberal Democrats. Ann Lowe, "
         "who now leads The Independent Group, quit the Conservatives in February. Sam Hope, "

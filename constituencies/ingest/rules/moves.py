@@ -1118,6 +1118,8 @@ class _Reader:
             agent = c.agent(verb)
             if agent is not None and lemma(agent) in {"who", "that", "which"}:
                 relative = agent.head  # "X, who was elected ... but resigned": X
+                while relative.dep_ == "conj":
+                    relative = relative.head  # "X, who represents U and who quit": X
                 agent = relative.head if relative.dep_ == "relcl" else None
             if agent is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 verb = verb.head.head
