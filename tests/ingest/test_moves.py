@@ -591,6 +591,11 @@ BATTERY = [
         [move("Ann Lowe", "Labour", TIG, "Stroud", "March")],
     ),
     (
+        "a pronoun made the ORDINAL PARTY MP to join a group",
+        "Ann Lowe spoke in Stroud on Monday. She is the third former Labour MP to join the Greens.",
+        [move("Ann Lowe", "Labour", "Green Party")],
+    ),
+    (
         "no group guessed for a mover when the article names several groups",
         "Ben Marsh left the Conservatives in March and joined the Liberal Democrats. Ann Lowe, "
         "who now leads The Independent Group, quit the Conservatives in February. Sam Hope, "

@@ -300,6 +300,12 @@ class _Reader:
         dates = {person: self.date(verb) for person in people}
         for person, own in self.gapped(c, verb) if people else []:
             dates.setdefault(person, own)
+        former = (
+            self.plural_party(c, agent, verb) if len(people) == 1 and agent is not None else None
+        )
+        if former and former != group:  # "X is the ORDINAL PARTY MP to join B"
+            self.note(people[0], former, group, span, "party_move.joined", dates[people[0]])
+            return
         if not people and plural:
             party = self.party_word(c, agent)
             if party and party != group:
@@ -596,14 +602,14 @@ class _Reader:
         "X was one of NUMBER PARTY MPs to ...", "X was among the PARTY MPs who ...";
         with the move's `verb`, also the complement that verb completes ("X became the
         ORDINAL PARTY MP to quit")."""
-        if c.mention_of(token) is None:
+        if c.mention_of(token) is None and not c.refers_back(token):
             return self.party_word(c, token)
         if token.dep_ not in SUBJECTS or lemma(token.head) not in {"be", "become"}:
             return None
         copula = token.head
         for attr in (ch for ch in copula.children if ch.dep_ == "attr"):
             completed = verb is not None and verb.head in {attr, copula}
-            if completed and verb.dep_ in {"acl", "relcl", "advcl"}:
+            if completed and verb.dep_ in {"acl", "relcl", "advcl", "xcomp"}:
                 party = self.party_word(c, attr)
                 if party:
                     return party
