@@ -454,6 +454,165 @@ BATTERY = [
     ),
     ("notes: a subject left out with nobody named before", "Left Labour in March.", []),
     (
+        "route in apposition, each step a move",
+        "Ruth Kerr, Labour to Change UK to Lib Dem, is asking Stroud to re-elect her.",
+        [move("Ruth Kerr", "Labour", TIG), move("Ruth Kerr", TIG, LD)],
+    ),
+    (
+        "route modifying the route noun a verb takes",
+        "Ruth Kerr took the same Conservative to Change UK to Liberal Democrat route and is "
+        "standing in Stroud.",
+        [move("Ruth Kerr", "Conservative", TIG), move("Ruth Kerr", TIG, LD)],
+    ),
+    (
+        "route set off by dashes after a route noun",
+        "Ruth Kerr made the same journey - Labour to Change UK to the Lib Dems - and "
+        "announced it on Sunday.",
+        [move("Ruth Kerr", "Labour", TIG), move("Ruth Kerr", TIG, LD)],
+    ),
+    (
+        "route from A through B to C",
+        "Ruth Kerr took the same road, from Labour through Change UK to the Lib Dems, and is "
+        "fighting Stroud.",
+        [move("Ruth Kerr", "Labour", TIG), move("Ruth Kerr", TIG, LD)],
+    ),
+    (
+        "journey verb from A via B to C, the date on the first step",
+        "Ruth Kerr travelled from the Conservatives via Change UK to the Lib Dems in March.",
+        [move("Ruth Kerr", "Conservative", TIG, date_text="March"), move("Ruth Kerr", TIG, LD)],
+    ),
+    (
+        "a route noun as agent takes its traveller as object",
+        "Ruth Kerr spoke on Monday. It ends a journey that has taken her from Labour, via "
+        "Change UK, to the Liberal Democrats.",
+        [move("Ruth Kerr", "Labour", TIG), move("Ruth Kerr", TIG, LD)],
+    ),
+    (
+        "possessed route noun",
+        "Ruth Kerr's journey from Labour to the Liberal Democrats took ten years.",
+        [move("Ruth Kerr", "Labour", LD)],
+    ),
+    (
+        "a swing between parties is no one's route",
+        "A swing from Labour to the Conservatives in Stroud would unseat Ruth Kerr.",
+        [],
+    ),
+    (
+        "a route denied",
+        "Ruth Kerr denied that she would go from Labour via Change UK to the Greens.",
+        [],
+    ),
+    (
+        "did the same: the route told just before, its date on the first step",
+        "Ruth Kerr went from Labour via Change UK to the Greens. Dan Marsh did the same in May.",
+        [
+            move("Ruth Kerr", "Labour", TIG),
+            move("Ruth Kerr", TIG, "Green Party"),
+            move("Dan Marsh", "Labour", TIG, date_text="May"),
+            move("Dan Marsh", TIG, "Green Party"),
+        ],
+    ),
+    (
+        "followed suit",
+        "Ann Lowe left the Conservatives for the Liberal Democrats on Monday. Ben Marsh "
+        "followed suit on Tuesday.",
+        [
+            move("Ann Lowe", "Conservative", LD, date_text="Monday"),
+            move("Ben Marsh", "Conservative", LD, date_text="Tuesday"),
+        ],
+    ),
+    (
+        "did the same, from the copier's own party",
+        "Sam Hope left Labour for the Liberal Democrats on Monday. The Conservative MP Ben "
+        "Marsh did the same on Friday.",
+        [
+            move("Sam Hope", "Labour", LD, date_text="Monday"),
+            move("Ben Marsh", "Conservative", LD, date_text="Friday"),
+        ],
+    ),
+    (
+        "followed them: the unnamed group's move",
+        "Seven Labour MPs quit the party on Monday to found The Independent Group. Dan Marsh "
+        "followed them on Tuesday.",
+        [move("Dan Marsh", "Labour", TIG, date_text="Tuesday")],
+    ),
+    (
+        "followed her: the move of the person the object pronoun stands for",
+        "Ann Lowe quit Labour for the Greens in March. Ben Marsh followed her in May.",
+        [
+            move("Ann Lowe", "Labour", "Green Party", date_text="March"),
+            move("Ben Marsh", "Labour", "Green Party", date_text="May"),
+        ],
+    ),
+    (
+        "did likewise in the same sentence",
+        "Ann Lowe quit Labour in March and Ben Marsh did likewise.",
+        [move("Ann Lowe", "Labour", date_text="March"), move("Ben Marsh", "Labour")],
+    ),
+    (
+        "did not do the same",
+        "Ann Lowe quit Labour for the Greens in March. Ben Marsh did not do the same.",
+        [move("Ann Lowe", "Labour", "Green Party", date_text="March")],
+    ),
+    (
+        "did the same, with no move told just before",
+        "Ann Lowe quit Labour for the Greens in March. The vote was held in April. Ben Marsh "
+        "did the same.",
+        [move("Ann Lowe", "Labour", "Green Party", date_text="March")],
+    ),
+    (
+        "a party's wing tagged as a leaving verb is no move",
+        "Sam Hope walked out of Labour in February to help found The Independent Group. Ann "
+        "Lowe, once a researcher, spent years in the ranks of the Labour left.",
+        [move("Sam Hope", "Labour", TIG, date_text="February")],
+    ),
+    (
+        "a joiner's party is not a stop on someone else's route",
+        "Ruth Kerr quit the Conservatives in February to found Change UK, left it in June and "
+        "joined the Liberal Democrats in August. Dan Marsh has joined the Liberal Democrats.",
+        [
+            move("Ruth Kerr", "Conservative", TIG, date_text="February"),
+            move("Ruth Kerr", TIG, LD, date_text="June"),
+        ],
+    ),
+    (
+        "a pronoun is not the person its clause compares it with",
+        "Ruth Kerr quit Labour in July to sit as an independent. Ann Lowe, the MP for Stroud, "
+        "waited longer. Like Kerr, she quit Labour in September to sit as an independent.",
+        [
+            move("Ruth Kerr", "Labour", date_text="July"),
+            move("Ann Lowe", "Labour", "", "Stroud", "September"),
+        ],
+    ),
+    (
+        "the second of two coordinated relative clauses",
+        "Ann Lowe, who represents Stroud and who left Labour for Change UK in March, is "
+        "standing again.",
+        [move("Ann Lowe", "Labour", TIG, "Stroud", "March")],
+    ),
+    (
+        "a pronoun made the ORDINAL PARTY MP to join a group",
+        "Ann Lowe spoke in Stroud on Monday. She is the third former Labour MP to join the Greens.",
+        [move("Ann Lowe", "Labour", "Green Party")],
+    ),
+    (
+        "no group guessed for a mover when the article names several groups",
+        "Ben Marsh left the Conservatives in March and joined the Liberal Democrats. Ann Lowe, "
+        "who now leads The Independent Group, quit the Conservatives in February. Sam Hope, "
+        "who left Labour last year, is standing in Stroud.",
+        [
+            move("Ben Marsh", "Conservative", LD, date_text="March"),
+            move("Ann Lowe", "Conservative", TIG, date_text="February"),
+            move("Sam Hope", "Labour"),
+        ],
+    ),
+    (
+        "copula complement completed by the move gives the party",
+        "Two Conservative MPs quit on Monday, a day after Dan Marsh became the fifth Labour MP "
+        "to defect to the Liberal Democrats.",
+        [move("Dan Marsh", "Labour", LD)],
+    ),
+    (
         "a list whose lead-in tells of a move only in a relative clause is no list of movers",
         "Here are the seats of the MPs, who all left Labour in the spring:\n"
         "- Dan Marsh, Gedling\n"
@@ -677,6 +836,20 @@ GROUPS = [
             move("Ben Marsh", "SNP", date_text="Monday"),
             move("Cal Reid", "SNP", date_text="Monday"),
         ],
+    ),
+    (
+        "a list whose names carry their own descriptions",
+        "Three Labour MPs quit the party on Monday to join the Liberal Democrats. Ann Lowe, "
+        "the patron of Oxfam, Ben Marsh, who chairs a committee, and Cara Dunn, a former "
+        "whip, announced their decision.",
+        [move(name, "Labour", LD, date_text="Monday") for name in SEVEN_NAMES[:3]],
+    ),
+    (
+        "a list whose second name the parser coordinates with the first one's description",
+        "Three Labour MPs quit the party on Monday to join the Liberal Democrats. Ann Lowe, "
+        "a trustee of Oxfam, Ben Marsh, a former whip, and Cara Dunn, a doctor, announced "
+        "their resignations.",
+        [move(name, "Labour", LD, date_text="Monday") for name in SEVEN_NAMES[:3]],
     ),
     (
         "a list of another size",

@@ -7,10 +7,11 @@ Liberal Democrats"), or the owner of a departure noun ("X's defection from Labou
 "her departure from the party"). Coordination shares the verb's movers ("A, B and C quit",
 "P quit with Q and S"); appositions, relative clauses and partitives tie names to a
 plural mover ("Three Conservatives, A, B and C, defected", "one of the NUMBER who walked
-out"). Moves are also told as a route ("went from A to B and then to C": a move per
-step), a whip lost ("lost / had withdrawn the PARTY whip": to no group), a membership
-ended ("is no longer a PARTY member"), "swapped A for B", or names after "former PARTY"
-in a sentence of moves. Discourse carries movers too: the items of a list under a lead-in
+out"). Moves are also told as a route, a move per step ("went from A to B and then to
+C", "via B to C", "X, A to B to C, ...", "took the A to B to C route"), a whip lost
+("lost / had withdrawn the PARTY whip": to no group), a membership ended ("is no longer
+a PARTY member"), "swapped A for B", or names after "former PARTY" in a sentence of
+moves. Discourse carries movers too: the items of a list under a lead-in
 whose main clause moves an unnamed plural ("NUMBER MPs have left A and joined B:" then
 "- X, ..."); notes whose clauses leave their subject out ("X. Left A for B in MONTH, then
 joined C"), about the person the sentence before names; gapped subjects ("A quit P in
@@ -61,6 +62,7 @@ from .syntax import SUBJECTS, Clause, clauses, is_passive, lemma
 _SOURCE_PREPOSITIONS = {"from", "of", "with", "on", "out"}
 _TARGET_PREPOSITIONS = {"to", "into", "for"}
 _ARGUMENT_CLAUSES = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acl"}
+_ROUTE_PREPOSITIONS = {"to", "via", "through"}
 
 
 @dataclass
@@ -129,6 +131,8 @@ class _Reader:
         self.member_group: dict[str, _Group] = {}
         # sentences that open a list with an unnamed plural's move: (left, joined, date)
         self.lead_ins: dict[int, tuple[str | None, str | None, str]] = {}
+        # people whose move is told as another's: (person, whose or None, position, span, date)
+        self.copies: list[tuple[str, list[str] | None, int, Span, str]] = []
         self.agent_token = None
         self.visiting: set[int] = set()
         self.leaving = lemma_class("leaving_verbs")
@@ -154,9 +158,12 @@ class _Reader:
     def read_clause(self, c: Clause) -> None:
         span = self.doc.sentence_span(c.view)
         self.read_former(c, span)
+        routed = self.read_routes(c, span)
         for token in c.sent:
             word = _word(token)
-            if token.pos_ == "VERB" and self.read_journey(c, token, span):
+            if token.i in routed:
+                continue
+            if token.pos_ in {"VERB", "AUX"} and self.read_copy(c, token, span):
                 continue
             if token.pos_ in {"VERB", "AUX"} and word in self.leaving | self.joining:
                 if word in self.leaving and _phrase_ok(token, lexicon()["leaving_particles"]):
@@ -184,6 +191,8 @@ class _Reader:
     def read_leaving(self, c: Clause, verb, span: Span) -> None:
         if self.unrealised(c, verb):
             return
+        if verb.dep_ == "advcl" and not list(verb.children):
+            return  # no clause at all: a noun the tagger took for a verb ("the PARTY left")
         role = next((ch for ch in verb.children if ch.dep_ == "prep" and ch.lower_ == "as"), None)
         founded = self.founded_in(c, role) if role is not None else None
         if role is not None and founded is None:
@@ -208,6 +217,8 @@ class _Reader:
             source = self.party_ref(c, patient, "") if patient is not None else None
         if source is None and c.mention_of(agent) is None:
             source = self.party_word(c, agent)  # "NUMBER PARTY MPs quit"
+        elif source is None and len(people) == 1:
+            source = self.plural_party(c, agent, verb)  # "X was the first PARTY MP to quit"
         own = source or (self.own_party(people[0]) if people else None)
         target = self.target_of(c, verb, own)
         date = self.date(verb)
@@ -289,6 +300,12 @@ class _Reader:
         dates = {person: self.date(verb) for person in people}
         for person, own in self.gapped(c, verb) if people else []:
             dates.setdefault(person, own)
+        former = (
+            self.plural_party(c, agent, verb) if len(people) == 1 and agent is not None else None
+        )
+        if former and former != group:  # "X is the ORDINAL PARTY MP to join B"
+            self.note(people[0], former, group, span, "party_move.joined", dates[people[0]])
+            return
         if not people and plural:
             party = self.party_word(c, agent)
             if party and party != group:
@@ -334,39 +351,42 @@ class _Reader:
         person = self.doc.recent_subject(c.position, include_current=False, back=1)
         return [person] if person else []
 
-    def read_journey(self, c: Clause, verb, span: Span) -> bool:
-        """A route from party to party: "went from PARTY to GROUP", "moved from A to B and
-        then to C". Each step is a move; the first carries the verb's date. Whether it
-        read one (a leaving verb with a single step is left to `read_leaving`)."""
-        if lemma(verb) not in lemma_class("journey_verbs") or self.unrealised(c, verb):
-            return False
-        start = next(
-            (
-                g
-                for ch in verb.children
-                if ch.dep_ == "prep" and ch.lower_ == "from"
-                for g in ch.children
-                if g.dep_ == "pobj"
-            ),
-            None,
-        )
-        first = c.mention_of(start) if start is not None else None
-        if first is None or first.kind != "party":
-            return False
-        route = [first.name, *self.route_after(c, start)]
-        if len(route) < 2 or (len(route) == 2 and _word(verb) in self.leaving):
-            return False
-        agent = self.agent(c, verb)
-        people = self.people(c, agent)[0] if agent is not None else []
-        for person in people:
-            for step, (left, joined) in enumerate(zip(route, route[1:], strict=False)):
-                date = self.date(verb) if step == 0 else ""
-                self.note(person, left, joined, span, "party_move.journey", date)
-        return bool(people)
+    def read_routes(self, c: Clause, span: Span) -> set:
+        """Routes from party to party, each step a move (the first with the date of the
+        verb that tells it): "went from A to B and then to C", "moved from A via B to C",
+        "took the A to B to C route", "made the same journey, A to B to C", "X, A to B to
+        C, is ...", "her journey from A to B". A route names its start after "from" or
+        has more than one step, and is told of a person: an apposition on them, their
+        route noun, or a journey verb (or a verb taking a route noun) they are the agent
+        of. The verbs whose routes were read, which are read for nothing else (a leaving
+        verb with a single step is left to `read_leaving`)."""
+        read = set()
+        stopped: set[int] = set()
+        for token in c.sent:
+            mention = c.mention_of(token)
+            if mention is None or mention.kind != "party" or token.i in stopped:
+                continue
+            if c.quoted(token) or (token.i and c.mention_of(c.sent[token.i - 1]) == mention):
+                continue
+            stops = [token, *self.route_after(c, token)]
+            stopped.update(stop.i for stop in stops)
+            route = [c.mention_of(stop).name for stop in stops]
+            if len(route) < 2 or (len(route) == 2 and not _opened(c, token)):
+                continue
+            people, verb = self.travellers(c, token)
+            if verb is not None and len(route) == 2 and _word(verb) in self.leaving:
+                continue
+            for person in people:
+                for step, (left, joined) in enumerate(zip(route, route[1:], strict=False)):
+                    date = self.date(verb) if step == 0 and verb is not None else ""
+                    self.note(person, left, joined, span, "party_move.journey", date)
+            if people and verb is not None:
+                read.add(verb.i)
+        return read
 
-    def route_after(self, c: Clause, start) -> list[str]:
-        """The parties named after a route's start, each after "to": "to B and then to C",
-        "to B to C"."""
+    def route_after(self, c: Clause, start) -> list:
+        """The parties named after a route's start, each after "to", "via" or "through":
+        "to B and then to C", "to B to C", "via B to C"."""
         route = []
         i = start.i
         while True:
@@ -377,7 +397,7 @@ class _Reader:
                 c.sent[i].is_punct or c.sent[i].lower_ in lemma_class("journey_links")
             ):
                 i += 1
-            if i + 1 >= len(c.sent) or c.sent[i].lower_ != "to":
+            if i + 1 >= len(c.sent) or c.sent[i].lower_ not in _ROUTE_PREPOSITIONS:
                 return route
             i += 1
             if c.sent[i].pos_ == "DET":
@@ -385,7 +405,111 @@ class _Reader:
             mention = c.mention_of(c.sent[i]) if i < len(c.sent) else None
             if mention is None or mention.kind != "party" or c.quoted(c.sent[i]):
                 return route
-            route.append(mention.name)
+            route.append(c.sent[i])
+
+    def travellers(self, c: Clause, stop) -> tuple[list[str], object]:
+        """Who travels a route whose first stop is `stop`, and the verb that tells it: the
+        person it is set beside ("X, A to B to C"), the owner of its route noun ("X's
+        journey from A to B"), or the agent of the journey verb, or of the verb taking a
+        route noun ("X took the A to B to C route"), it hangs from; the one taken where a
+        route is the agent ("a journey that took her from A to B")."""
+        routes = lemma_class("route_nouns")
+        node = stop
+        while node.head != node:
+            parent = node.head
+            mention = c.mention_of(parent)
+            if mention is not None and mention.kind == "person":
+                return (self.people(c, parent)[0], None) if node.dep_ == "appos" else ([], None)
+            owners = [ch for ch in parent.children if ch.dep_ == "poss"]
+            if lemma(parent) in routes and owners and c.mention_of(owners[0]) is not None:
+                return self.people(c, owners[0])[0], None
+            if parent.pos_ in {"VERB", "AUX"}:
+                return self.journey_agents(c, parent), parent
+            node = parent
+        return [], None
+
+    def journey_agents(self, c: Clause, verb) -> list[str]:
+        routes = lemma_class("route_nouns")
+        routed = (verb.dep_ == "relcl" and lemma(verb.head) in routes) or any(
+            lemma(t) in routes and t.pos_ == "NOUN" and _verb_of(t) == verb for t in verb.subtree
+        )
+        if lemma(verb) not in lemma_class("journey_verbs") and not routed:
+            return []
+        if self.unrealised(c, verb):
+            return []
+        agent = self.agent(c, verb)
+        if agent is not None and lemma(agent) in routes:
+            agent = c.patient(verb)  # "a journey that took her from A to B"
+        return self.people(c, agent)[0] if agent is not None else []
+
+    def read_copy(self, c: Clause, verb, span: Span) -> bool:
+        """A move told as the same as another's: "X did the same / did likewise", "X
+        followed suit", "X took the same route" (the move told just before), "X followed
+        her / them" with no party of its own (that person's or group's move). Whether the
+        verb was read so."""
+        copying = lemma_class("copying_words")
+        routes = lemma_class("route_nouns")
+        objects = [ch for ch in verb.children if ch.dep_ == "dobj"]
+        modifiers = [ch for ch in verb.children if ch.dep_ in {"dobj", "advmod"}]
+        whose = None
+        if lemma(verb) == "do":
+            same = any(lemma(ch) in copying for ch in modifiers)  # "did the same"
+        elif lemma(verb) in self.leaving:
+            same = any(lemma(o) in copying for o in objects)  # "followed suit"
+        else:
+            same = False
+        same = same or any(  # "took the same route"
+            lemma(o) in routes and any(lemma(a) in copying for a in o.children) for o in objects
+        )
+        if not same:
+            if (
+                lemma(verb) not in self.leaving
+                or not objects
+                or self.source(c, verb, "") is not False
+            ):
+                return False
+            named, plural = self.people(c, objects[0])
+            if not named and not plural:
+                return False
+            whose = named or None  # "followed her", "followed them"
+        if self.unrealised(c, verb):
+            return True
+        agent = self.agent(c, verb)
+        for person in self.people(c, agent)[0] if agent is not None else []:
+            self.copies.append((person, whose, c.position, span, self.date(verb)))
+        return True
+
+    def copied(self) -> None:
+        """The moves of people whose move is told as another's: the moves of the person
+        named, else those told in the same sentence or the one before, each from the
+        person's own party where the article gives it."""
+        starts = [view.sentence.start for view in self.doc.views]
+        for person, whose, position, span, date in self.copies:
+            if any(who == person and span in m.spans for (who, _), m in self.moves.items()):
+                continue  # "X, who quit PARTY, is doing the same": the same as something else
+            told = [
+                (starts.index(said.start) if said.start in starts else -1, who, party, move)
+                for (who, party), move in self.moves.items()
+                for said in move.spans
+                if who != person
+            ]
+            if whose:
+                steps = {(party, m.to) for _, who, party, m in told if who in whose}
+            else:
+                said = [p for p, *_ in told] + [
+                    p for g in self.groups.values() for p in g.positions
+                ]
+                last = max((p for p in said if position - 1 <= p <= position), default=-1)
+                steps = {(party, m.to) for p, _, party, m in told if p == last >= 0}
+                steps |= {(g.source, g.target) for g in self.groups.values() if last in g.positions}
+            own = self.own_party(person)
+            reached = {to for _, to in steps}
+            for party, target in steps:
+                first = party not in reached  # the step out of the first party
+                start = own if own and first else party
+                if start != target:
+                    when = date if first else ""
+                    self.note(person, start, target, span, "party_move.copied", when)
 
     def read_onward(self, c: Clause, verb, group: str, span: Span) -> None:
         """A later join coordinated with a move to another group ("left PARTY for GROUP
@@ -473,14 +597,22 @@ class _Reader:
                 if left:
                     self.note(person, left, "", span, "party_move.whip", self.date(verb))
 
-    def plural_party(self, c: Clause, token) -> str | None:
+    def plural_party(self, c: Clause, token, verb=None) -> str | None:
         """The party of the plural a mover is, or is put among by a copula: "PARTY MPs",
-        "X was one of NUMBER PARTY MPs to ...", "X was among the PARTY MPs who ..."."""
-        if c.mention_of(token) is None:
+        "X was one of NUMBER PARTY MPs to ...", "X was among the PARTY MPs who ...";
+        with the move's `verb`, also the complement that verb completes ("X became the
+        ORDINAL PARTY MP to quit")."""
+        if c.mention_of(token) is None and not c.refers_back(token):
             return self.party_word(c, token)
-        if token.dep_ not in SUBJECTS or lemma(token.head) != "be":
+        if token.dep_ not in SUBJECTS or lemma(token.head) not in {"be", "become"}:
             return None
         copula = token.head
+        for attr in (ch for ch in copula.children if ch.dep_ == "attr"):
+            completed = verb is not None and verb.head in {attr, copula}
+            if completed and verb.dep_ in {"acl", "relcl", "advcl", "xcomp"}:
+                party = self.party_word(c, attr)
+                if party:
+                    return party
         among = [p for p in copula.children if p.dep_ == "prep" and p.lower_ == "among"]
         among += [
             p
@@ -992,6 +1124,8 @@ class _Reader:
             agent = c.agent(verb)
             if agent is not None and lemma(agent) in {"who", "that", "which"}:
                 relative = agent.head  # "X, who was elected ... but resigned": X
+                while relative.dep_ == "conj":
+                    relative = relative.head  # "X, who represents U and who quit": X
                 agent = relative.head if relative.dep_ == "relcl" else None
             if agent is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 verb = verb.head.head
@@ -1599,12 +1733,29 @@ class _Reader:
         if known and not known[1] and known[0] != party:
             return known[0]
         groups = {to for source, to in self.collective if source == party and to}
-        groups |= {m.to for (who, p), m in self.moves.items() if p == party and m.to}
+        # (a route is one person's own: "X went from A to B to C" says nothing of others)
+        groups |= {
+            m.to
+            for (who, p), m in self.moves.items()
+            if p == party and m.to and m.rule != "party_move.journey"
+        }
         if len(groups) == 1:
             return groups.pop()
+        # the one group the article has anyone move to, unless it has someone join or
+        # belong to another (a party joined and later left is none: "X, who joined PARTY
+        # in YEAR, quit it")
         groups = {to for _, to in self.collective if to}
-        groups |= {m.to for m in self.moves.values() if m.to}
+        groups |= {m.to for m in self.moves.values() if m.to and m.rule != "party_move.journey"}
         groups.discard(party)
+        others = {
+            group
+            for who, joined in self.joins.items()
+            for group, _, _ in joined
+            if (who, group) not in self.moves
+        }
+        others |= {group for groups_of in self.belongs.values() for group in groups_of}
+        if others - groups - {party}:
+            return None
         return groups.pop() if len(groups) == 1 else None
 
     def group_for(self, person: str) -> _Group | None:
@@ -1626,6 +1777,7 @@ class _Reader:
         moves = list(self.collective) + [(p, m.to) for (_, p), m in self.moves.items()]
         sources = {s for s, to in moves if target is None or to in {target, None}}
         sources -= {target, ""}  # "": a plural whose party is not said
+        sources -= {to for _, to in moves}  # a stop on someone's way, not where they began
         return sources.pop() if len(sources) == 1 else None
 
     def facts(self) -> list[PartyMoveFact]:
@@ -1667,6 +1819,7 @@ class _Reader:
                     party = self.story_source(group)
                 if party and party != group:
                     self.note(person, party, group, span, "party_move.joined", date)
+        self.copied()
         facts = []
         for (person, party), move in self.moves.items():
             target = move.to if move.to is not None else self.group_of(person, party)
@@ -1733,8 +1886,10 @@ def _may_hold_move(view) -> bool:
         return True  # "X lost the PARTY whip", "she lost the whip"
     if someone and parties and words & cue_forms("cessation_adverbs") and words & {"no", "not"}:
         return True  # "X is no longer a PARTY member"
-    if someone and len(parties) > 1 and "from" in words and words & cue_forms("journey_verbs"):
-        return True  # "went from PARTY to GROUP"
+    if (someone or words & actors) and words & cue_forms("copying_words"):
+        return True  # "X did the same", "X followed suit"
+    if (someone or words & actors) and len(parties) > 1 and words & _ROUTE_PREPOSITIONS:
+        return True  # "went from PARTY to GROUP", "X, A to B to C"
     joining = cue_forms("joining_verbs", "founder_nouns", "staying_verbs", "independent_words")
     return bool("party" in kinds and (someone or words & actors) and words & joining)
 
@@ -1758,21 +1913,52 @@ def _continues(c: Clause, token) -> bool:
     """Whether a name carries on a list begun before it."""
     if token.dep_ == "conj":
         return True
-    head = c.mention_of(token.head)
-    return token.dep_ == "appos" and head is not None and head.kind == "person"
+    return token.dep_ == "appos" and _set_off_in(c, token) is not None
+
+
+def _set_off_in(c: Clause, name):
+    """The listed person whose description a name set off by commas hangs from: the
+    person itself ("A, B"), or the person a description of it belongs to ("A, the MP for
+    U, B" or "A, a trustee of O, B", the parser reading B as set off from, or coordinated
+    with, the last word of A's description)."""
+    node = name
+    while node.dep_ in {"appos", "conj", "prep", "pobj", "compound"}:
+        head = c.mention_of(node.head)
+        if head is not None and head.kind == "person":
+            return node.head if node.dep_ == "appos" else None
+        node = node.head
+    return None
 
 
 def _listed(c: Clause, token) -> list:
     """The names of a list: coordinated, or run together as the parser sometimes reads a
-    long list ("A, B, C, D and E" with "B" in apposition to "A")."""
+    long list ("A, B, C, D and E" with "B" in apposition to "A"; "A, the MP for U, B"
+    with "B" in apposition to "U")."""
     found = []
     for member in c.members(token):
         found.append(member)
-        for child in member.children:
+        for child in member.subtree:
             mention = c.mention_of(child)
-            if child.dep_ == "appos" and mention is not None and mention.kind == "person":
-                found += [m for m in _listed(c, child) if m not in found]
+            if child.dep_ not in {"appos", "conj"} or mention is None or mention.kind != "person":
+                continue
+            if child != member and _set_off_in(c, child) == member:
+                more = [m for m in _listed(c, child) if m not in found and c.mention_of(m)]
+                found += [m for m in more if c.mention_of(m).kind == "person"]
     return sorted({t.i: t for t in found}.values(), key=lambda t: t.i)
+
+
+def _opened(c: Clause, stop) -> bool:
+    """Whether a route's first stop follows "from" ("from the A to B")."""
+    before = [t for t in c.sent[: stop.i] if t.pos_ != "DET"]
+    return bool(before) and before[-1].lower_ == "from"
+
+
+def _verb_of(token):
+    """The verb whose clause a word is in."""
+    node = token
+    while node.head != node and node.pos_ not in {"VERB", "AUX"}:
+        node = node.head
+    return node
 
 
 def _words(view) -> set[str]:

@@ -221,11 +221,28 @@ class Clause:
     def antecedent(self, token) -> str:
         """Who "she", "his" or "the MP" is: the person named last before it in the
         sentence (or the holder of a seat named there as "the U MP"), else the subject of
-        the sentences before."""
+        the sentences before. An object pronoun is not its own verb's subject ("X
+        followed her": not X), nor a pronoun someone its clause compares it with ("Like
+        X, she ...": not X)."""
+        barred = set()
+        if token.dep_ in {"dobj", "dative"} and token.lower_ not in lemma_class(
+            "reflexive_pronouns"
+        ):
+            subject = self.subject(token.head)
+            barred = (
+                {m.name for m in self.named(subject, "person")} if subject is not None else set()
+            )
+        for prep in token.head.children:
+            if prep.dep_ == "prep" and prep.lower_ in lemma_class("comparison_prepositions"):
+                compared = [g for g in prep.children if g.dep_ == "pobj"]
+                barred |= {m.name for g in compared for m in self.named(g, "person")}
         people = [
             (i, m.name)
             for i, m in self.mention_at.items()
-            if i < token.i and m.kind == "person" and not self.doc.in_quote(m.start)
+            if i < token.i
+            and m.kind == "person"
+            and m.name not in barred
+            and not self.doc.in_quote(m.start)
         ]
         people += [  # "the U MP ... he": whoever the article says holds U
             (t.i, holder)
