@@ -379,6 +379,67 @@ BATTERY = [
         'Jo Hart said: "Sam Hope, the MP for Wigan, has let us down."',
         [],
     ),
+    (
+        "a list of MPs, one with a relative clause naming her seat",
+        "Anna Bright, the MP for Erewash, Kate Ward, who represents Mid Derbyshire, and Sarah "
+        "Hill, the Bolsover MP, announced their resignations in a joint letter to the leader.",
+        [
+            seat("Anna Bright", "Erewash"),
+            seat("Kate Ward", "Mid Derbyshire"),
+            seat("Sarah Hill", "Bolsover"),
+        ],
+    ),
+    (
+        "an apposed office whose 'for' phrase the parse hung higher",
+        "His ally Wes Carter, MP for neighbouring Ilford North, called the suspension an "
+        "undemocratic stitch up.",
+        [seat("Wes Carter", "Ilford North")],
+    ),
+    (
+        "a neighbouring MP is not the MP of the place in scope",
+        "In Wigan, the shortlist has three names: Jo Lane; Kim Ray, who works for "
+        "neighbouring MP Tom Cole; and Ann Bell.",
+        [],
+    ),
+    ("an attempt to hold a seat", "In Wigan, Jo Lane will try to hold the seat for Labour.", []),
+    (
+        "a candidate in a 'where' clause, titled with an office noun",
+        "Ann Lowe has left Labour, and in Wigan, where NEC member Jo Lane is Labour's candidate, "
+        "the party is confident.",
+        [],
+    ),
+    (
+        "a candidate picked for the section's seat defends its majority",
+        "Jo Lane, the branch secretary chosen in May, is defending a 4,000 majority.",
+        [],
+        "Wigan\n\n",
+    ),
+    (
+        "a candidate picked for the section's seat inherits its majority",
+        "Jo Lane, a shop steward, was picked by a panel and inherits a 9,000 majority.",
+        [],
+        "Wigan\n\n",
+    ),
+    (
+        "standing down in a seat",
+        "Tom Cole, who backed the deal, is stepping down in North West Durham.",
+        [seat("Tom Cole", "North West Durham")],
+    ),
+    ("retiring from a seat", "Ann Bell has retired from Wigan.", [seat("Ann Bell", "Wigan")]),
+    (
+        "retiring in a 'where' clause",
+        "In Bolsover, where Kim Ray is retiring at the election, five people will go before "
+        "members.",
+        [seat("Kim Ray", "Bolsover")],
+    ),
+    (
+        "a seat noun under a heading, held by way of a relative pronoun",
+        "Jo Lane will try to hold a seat that Tom Cole, who quit Labour in May and now sits "
+        "as an independent, won by 3,000 votes in 2017.",
+        [seat("Tom Cole", "Wigan")],
+        "WIGAN\n\n",
+    ),
+    ("standing down as a candidate", "Jo Lane stood down as candidate in Wigan after a row.", []),
 ]
 
 

@@ -234,6 +234,7 @@ def _cue_forms() -> frozenset[str]:
         "margin_nouns",
         "result_nouns",
         "departure_nouns",
+        "withdrawing_verbs",  # the first words of "retiring_verbs" ("standing down")
     )
     plurals = cue_forms("constituency_nouns") - lemma_class("constituency_nouns")
     return (forms | {"mps", "where"}) - {"member", "members"} - plurals
@@ -293,6 +294,7 @@ _TOKEN_CLASSES = (
     "electing_verbs",
     "unseating_verbs",
     "winning_verbs",
+    "retiring_verbs",
 )
 _VERB_CLASSES = frozenset(_TOKEN_CLASSES[6:])
 
@@ -556,6 +558,13 @@ class _Reading(Clause):
         """A seat someone wants or lives in, not one they hold ("his home seat")."""
         return any(_is(c, "unheld_seat_words") for c in noun.children if c.dep_ in _NOUN_LINKS)
 
+    def unheld_office(self, noun) -> bool:
+        """An office qualified as another seat's ("neighbouring MP X"): not the MP of the
+        seat in scope. The word may hang on the office, on the name it
+        titles, or govern that name where the parse took it for a verb."""
+        named = noun.head if noun.dep_ == "compound" else noun
+        return self.unheld(noun) or self.unheld(named) or _is(named.head, "unheld_seat_words")
+
     def former(self, token) -> bool:
         return any(
             child.dep_ in {"amod", "advmod", "compound"} and _is(child, "former_words")
@@ -626,11 +635,13 @@ class _Reading(Clause):
                 if c.dep_ in {"compound", "nmod"} and c.i == noun.i - 1
             ]
             seats = self.seats(before[0], bodies=False) if before else []
-        contextual = False
+        if not seats and noun.dep_ == "appos":
+            seats = self.hung_for(noun)
+        contextual, own = False, bool(seats)
         if not seats:
             seats = self.where_seats(noun) or self.opposed_places(noun)
         if not seats:
-            if not self.weak:
+            if not self.weak or self.unheld_office(noun):
                 return []
             local = [
                 c
@@ -669,8 +680,21 @@ class _Reading(Clause):
             earlier = self.doc.recent_subject(self.position, include_current=False)
             people = [earlier] if earlier else []
             return [("seat.the_mp", people[0], seats[0])] if people and len(seats) == 1 else []
+        if not own:  # "U, where NEC member X is the PARTY candidate": a candidate there
+            people = [p for p in people if not self.candidate(p)]
         rule = "seat.context" if contextual else "seat.office"
         return self.paired(rule, people, seats)
+
+    def hung_for(self, noun) -> list[str]:
+        """The seat of a "for" phrase just after an apposed office that the parse hung on
+        a word above it ("his ally X, MP for U, ..." with "for U" on "ally")."""
+        after = noun.right_edge.i + 1
+        if after >= len(self.sent):
+            return []
+        prep = self.sent[after]
+        if prep.dep_ != "prep" or prep.lower_ != "for" or not prep.head.is_ancestor(noun):
+            return []
+        return [s for g in prep.children if g.dep_ == "pobj" for s in self.seats(g, bodies=False)]
 
     def subject_seat(self, token) -> str:
         """The one seat the subject of `token`'s clause names ("U members", "U's party")."""
@@ -760,6 +784,8 @@ class _Reading(Clause):
             return self.challenge_in_context(verb)
         if self.weak and not self.contextual_verb(verb):
             return []
+        if _is(verb, "retiring_verbs"):
+            return self.retiring(verb)
         if _is(verb, "electing_verbs"):
             seats = self.seats(self.subject(verb)) if not self.weak else []
             people = self.persons(self.patient(verb)) if not self.doubted(verb) else []
@@ -789,6 +815,8 @@ class _Reading(Clause):
             return []
         if (incumbent or winning) and not representing and _purpose(verb):
             return []  # "chosen to defend the seat": an aim, not a holder
+        if verb.dep_ == "xcomp" and _is(verb.head, "unrealised_verbs"):
+            return []  # "X will try to hold U", "X seeks to keep U": not held yet
         people = self.persons(self.agent(verb))
         target = self.patient(verb)
         by = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
@@ -824,6 +852,24 @@ class _Reading(Clause):
             seats = self.win_places(verb, target)
         rule = "seat.incumbent" if incumbent else "seat.represents"
         return self.paired(rule, people, seats)
+
+    def retiring(self, verb) -> list[tuple]:
+        """ "X is standing down in U", "X has retired from U", "U, where X is retiring": only
+        a sitting MP leaves a seat at an election (not "X stood down as candidate in U").
+        Said or denied, it is the person's seat ("X will not step down in U")."""
+        if any(
+            c.dep_ == "prep" and c.lower_ == "as" and _is(g, "candidate_nouns")
+            for c in verb.children
+            for g in c.children
+        ):
+            return []
+        places = [
+            mention.name
+            for place in self.prepositional(verb, {"in", "from", "at"})
+            if (mention := self.mention_of(place)) is not None and mention.kind == "constituency"
+        ]
+        seats = places[:1] or self.where_seats(verb)
+        return self.paired("seat.retiring", self.persons(self.agent(verb)), seats)
 
     def ended(self, verb) -> bool:
         """A tenure told in the past up to a time ("the seat X held until YEAR", "X had
@@ -910,7 +956,7 @@ class _Reading(Clause):
 
     def contextual_verb(self, verb) -> bool:
         """In the weak pass a verb counts only when its seat is a bare seat noun or "it"."""
-        target = self.patient(verb) or (verb.head if verb.dep_ == "relcl" else None)
+        target = self.resolve(self.patient(verb)) or (verb.head if verb.dep_ == "relcl" else None)
         if target is not None and self.seat_pronoun(target):
             return True
         return (
@@ -1009,13 +1055,18 @@ class _Reading(Clause):
             return []  # "U's X won the selection": U's candidate, not its MP
         return self.paired("seat.possessive", [mention.name], self.seats(owner))
 
-    def chosen(self, token) -> bool:
-        """Whether `token` is told of as a candidate: an apposition naming one, or a clause
-        over it that selects or wins a selection ("U's X, the PARTY candidate", "U's X was
-        picked", "like U's X, won a selection")."""
-        if any(c.dep_ == "appos" and _is(c, "candidate_nouns") for c in token.children):
-            return True
-        for node in token.ancestors:
+    def chosen(self, token, own: bool = False) -> bool:
+        """Whether `token` is told of as a candidate: an apposition naming one or chosen
+        ("U's X, the PARTY candidate", "X, the branch secretary picked in May"), or a
+        clause over it (only its own with `own`) that selects or wins a selection or names
+        a candidate ("U's X was picked", "like U's X, won a selection", "X is the
+        candidate")."""
+        for title in (c for c in token.children if c.dep_ == "appos"):
+            if _is(title, "candidate_nouns") or any(
+                c.dep_ == "acl" and _is(c, "selecting_verbs") for c in title.children
+            ):
+                return True
+        for node in [token.head] if own else token.ancestors:
             if node.pos_ not in {"VERB", "AUX"}:
                 continue
             if _is(node, "selecting_verbs") or _is(node, "selection_verbs"):
@@ -1027,6 +1078,14 @@ class _Reading(Clause):
             ):
                 return True
         return False
+
+    def candidate(self, name: str) -> bool:
+        """Whether the sentence tells of the person `name` as a candidate in the clause
+        that names them (`chosen`)."""
+        return any(
+            m.kind == "person" and m.name == name and self.chosen(self.sent[i], own=True)
+            for i, m in self.mention_at.items()
+        )
 
     def local_body(self, owned, people) -> list[tuple]:
         """The local party or constituents of X, with their seat: "X's CLP, U", "X's
@@ -1058,6 +1117,8 @@ class _Reading(Clause):
         if any(t.text in {":", ";"} for t in between):
             return []  # a label, not an apposition ("U: X" lists candidates too)
         people, seats = self.persons(token), self.seats(token)
+        if people and not seats and self.names_own_seat(token):
+            return []  # "A, the MP for U, B, who represents V, ...": B is the next in a list
         if people and not seats:
             seats = (
                 [m.name for m in self.named(head, "constituency")]
@@ -1073,6 +1134,16 @@ class _Reading(Clause):
             people = [self.mention_of(head).name] if self.mention_of(head).kind == "person" else []
             return self.paired("seat.apposition", people, seats[:1])
         return []
+
+    def names_own_seat(self, token) -> bool:
+        """Whether a relative clause or apposition on `token` names a seat of its own ("X,
+        who represents U", "X, the U MP")."""
+        return any(
+            (mention := self.mention_of(node)) is not None and mention.kind == "constituency"
+            for child in token.children
+            if child.dep_ in {"relcl", "acl", "appos"}
+            for node in child.subtree
+        )
 
     def margin(self, noun) -> list[tuple]:
         """ "X has a majority of N in U", "X's majority in U", "majorities of N and M in A
@@ -1099,8 +1170,8 @@ class _Reading(Clause):
             s for c in noun.children if c.dep_ in {"compound", "nmod"} for s in self.seats(c)
         ]
         if self.weak:
-            if seats or len(owners) != 1:
-                return []
+            if seats or len(owners) != 1 or self.candidate(owners[0]):
+                return []  # "X, picked in May, is defending a majority of N": a candidate
             seat = self.sentence_seat() or self.context_seat(noun)
             seats = [seat] if seat else []
         return self.paired("seat.majority", owners, seats) + self.gapped_margins(noun)
