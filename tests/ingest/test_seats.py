@@ -439,6 +439,41 @@ BATTERY = [
         [seat("Tom Cole", "Wigan")],
         "WIGAN\n\n",
     ),
+    (
+        "reselected in a seat",
+        "Three days later Jo Hart was reselected in Wigan with 233 of almost 400 votes.",
+        [seat("Jo Hart", "Wigan")],
+    ),
+    (
+        "members reselect the MP",
+        "Members reselected Jo Hart in Wigan on Friday.",
+        [seat("Jo Hart", "Wigan")],
+    ),
+    (
+        "a possessive seat noun in a list item labelled by its seat",
+        "- Wigan: council leader Jo Lane, selected in Tom Cole's seat over the summer.\n"
+        "- Bolsover: Sam Hope, who won the nomination in Ann Bell's seat at a rerun.",
+        [seat("Tom Cole", "Wigan"), seat("Ann Bell", "Bolsover")],
+        "Three more candidates were chosen this week:\n\n",
+    ),
+    (
+        "a run-in head, the MP's local body passing a motion",
+        "Wigan. On the same night Tom Cole's executive committee passed its own no-confidence "
+        "motion by 30 votes to four.",
+        [seat("Tom Cole", "Wigan")],
+    ),
+    (
+        "a run-in head, the MP losing a vote reported by someone",
+        "Bolsover. A local paper reported last week that Ann Bell also lost a no-confidence "
+        "vote in the spring.",
+        [seat("Ann Bell", "Bolsover")],
+    ),
+    (
+        "a run-in head, motions tabled at her CLP",
+        "Wigan. Jo Hart was the one who got away. Two motions of no confidence were tabled at "
+        "her CLP in early March.",
+        [seat("Jo Hart", "Wigan")],
+    ),
     ("standing down as a candidate", "Jo Lane stood down as candidate in Wigan after a row.", []),
 ]
 

@@ -37,6 +37,7 @@ from ..document import Document
 from ..facts import SeatFact
 from ..mentions import SentenceView
 from ..parse import cue_forms, lemma_class, lexicon
+from .common import BULLETS, is_bulleted
 from .syntax import SUBJECTS, Clause, clause_head, lemma
 
 _WORD = re.compile(r"[a-z'-]+")
@@ -130,7 +131,7 @@ def _may_hold(doc: Document, view: SentenceView, position: int) -> bool:
     return bool(
         vocabulary & _cue_forms()
         or _seats_named(words)
-        or (named and set(words) & cue_forms("removal_words"))
+        or ((named or heading) and set(words) & cue_forms("removal_words"))
         or _office_cue(words)
         or any(_possessive(view, m) for m in mentions if m.kind in {"person", "constituency"})
         or _adjacent(view, mentions)
@@ -234,7 +235,8 @@ def _cue_forms() -> frozenset[str]:
         "margin_nouns",
         "result_nouns",
         "departure_nouns",
-        "withdrawing_verbs",  # the first words of "retiring_verbs" ("standing down")
+        "withdrawing_verbs",  # the first words of "sitting_member_verbs" ("standing down")
+        "sitting_member_verbs",
     )
     plurals = cue_forms("constituency_nouns") - lemma_class("constituency_nouns")
     return (forms | {"mps", "where"}) - {"member", "members"} - plurals
@@ -275,7 +277,7 @@ def _is(token, name: str) -> bool:
     if word in words or word.removesuffix("s") in words:
         return True
     lower = token.lower_
-    if lower in words:
+    if lower in words or _misread(token, name):
         return True
     if word not in heads:
         return False
@@ -294,7 +296,7 @@ _TOKEN_CLASSES = (
     "electing_verbs",
     "unseating_verbs",
     "winning_verbs",
-    "retiring_verbs",
+    "sitting_member_verbs",
 )
 _VERB_CLASSES = frozenset(_TOKEN_CLASSES[6:])
 
@@ -310,7 +312,17 @@ def _classes_of(token) -> frozenset[str]:
         found |= index.get(joined, _NONE) | index.get(joined.removesuffix("s"), _NONE)
     if word in heads:
         found |= frozenset(name for name in heads[word] if _is(token, name))
-    return found
+    return found | frozenset(name for name in _VERB_CLASSES if _misread(token, name))
+
+
+def _misread(token, name: str) -> bool:
+    """A verb the lemmatizer did not know, whose form is a regular inflection of a member
+    of the class `name` ("reselected" lemmatized as "reselecte")."""
+    return (
+        token.pos_ == "VERB"
+        and lemma(token) not in _class_index()[0]
+        and token.lower_ in cue_forms(name)
+    )
 
 
 _NONE: frozenset[str] = frozenset()
@@ -539,8 +551,23 @@ class _Reading(Clause):
                 named = self.seats(node.head)
                 if len(named) == 1:
                     return named[0]
-        fronted = self.fronted_place()
-        return fronted or self.doc.section_seat(self.position) or self.doc.focus_seat()
+        return self.scoped_seat() or self.doc.focus_seat()
+
+    def scoped_seat(self) -> str:
+        """The seat a fronted place, a list item's label or the section heading (a line or
+        a run-in head, "U. X ...") sets over the sentence."""
+        return self.fronted_place() or self.item_seat() or self.doc.section_seat(self.position)
+
+    def item_seat(self) -> str:
+        """The seat that labels a list item: "- U: X, selected in Y's seat"."""
+        view = self.view
+        first = view.mentions[0] if view.mentions and is_bulleted(view) else None
+        if first is None or first.kind != "constituency":
+            return ""
+        text, base = view.sentence.text, view.sentence.start
+        before, after = text[: first.start - base], text[first.end - base :]
+        bare = not before.strip(" ".join(BULLETS) + " ")
+        return first.name if bare and after.lstrip().startswith(":") else ""
 
     def fronted_place(self) -> str:
         """ "In U, ...": a place before the main verb scopes its clause."""
@@ -784,8 +811,8 @@ class _Reading(Clause):
             return self.challenge_in_context(verb)
         if self.weak and not self.contextual_verb(verb):
             return []
-        if _is(verb, "retiring_verbs"):
-            return self.retiring(verb)
+        if _is(verb, "sitting_member_verbs"):
+            return self.sitting_member(verb)
         if _is(verb, "electing_verbs"):
             seats = self.seats(self.subject(verb)) if not self.weak else []
             people = self.persons(self.patient(verb)) if not self.doubted(verb) else []
@@ -853,10 +880,11 @@ class _Reading(Clause):
         rule = "seat.incumbent" if incumbent else "seat.represents"
         return self.paired(rule, people, seats)
 
-    def retiring(self, verb) -> list[tuple]:
-        """ "X is standing down in U", "X has retired from U", "U, where X is retiring": only
-        a sitting MP leaves a seat at an election (not "X stood down as candidate in U").
-        Said or denied, it is the person's seat ("X will not step down in U")."""
+    def sitting_member(self, verb) -> list[tuple]:
+        """ "X is standing down in U", "X has retired from U", "U, where X is retiring", "X
+        was reselected in U": only a sitting MP leaves a seat at an election or is chosen
+        again for it (not "X stood down as candidate in U"). Said or denied, it is the
+        person's seat ("X will not step down in U")."""
         if any(
             c.dep_ == "prep" and c.lower_ == "as" and _is(g, "candidate_nouns")
             for c in verb.children
@@ -869,7 +897,8 @@ class _Reading(Clause):
             if (mention := self.mention_of(place)) is not None and mention.kind == "constituency"
         ]
         seats = places[:1] or self.where_seats(verb)
-        return self.paired("seat.retiring", self.persons(self.agent(verb)), seats)
+        who = self.patient(verb) or self.agent(verb)  # the one reselected, or who retires
+        return self.paired("seat.sitting", self.persons(who), seats)
 
     def ended(self, verb) -> bool:
         """A tenure told in the past up to a time ("the seat X held until YEAR", "X had
@@ -1105,9 +1134,11 @@ class _Reading(Clause):
         if self.weak:
             if seats:
                 return []
-            # "X's CLP ... the people of U": the one seat the sentence names
+            # "X's CLP ... the people of U": the one seat the sentence names, else the
+            # seat in scope ("U. Motions were tabled at her CLP")
             named = {m.name for m in self.view.mentions if m.kind == "constituency"}
             seats = list(named) if len(named) == 1 else []
+            seats = seats or ([self.scoped_seat()] if not named and self.scoped_seat() else [])
         return self.paired("seat.possessive", people, seats)
 
     def apposition(self, token) -> list[tuple]:
@@ -1213,7 +1244,8 @@ class _Reading(Clause):
     def removal(self, token) -> list[tuple]:
         """An MP whose seat's party wants them gone: a call for X to resign or to call a
         by-election, a vote of no confidence in X, X losing one, in a seat named by the
-        local party, a fronted place or a place under the vote ("in U")."""
+        local party, a fronted place or a place under the vote ("in U"), else the seat in
+        scope (`scoped_seat`)."""
         target = self.removal_target(token)
         people = self.listed(target, "person") if target is not None else []
         if target is not None and not people and target.dep_ in {"dobj", "dative", "pobj"}:
@@ -1233,6 +1265,7 @@ class _Reading(Clause):
             or ([self.fronted_place()] if self.fronted_place() else [])
             or (sorted(bodies) if len(bodies) == 1 else [])
             or ([self.sentence_seat()] if self.sentence_seat() else [])
+            or ([self.scoped_seat()] if self.scoped_seat() else [])
         )
         return self.paired("seat.removal", people, seats[:1] if len(seats) == 1 else [])
 
