@@ -474,6 +474,18 @@ BATTERY = [
         "her CLP in early March.",
         [seat("Jo Hart", "Wigan")],
     ),
+    (
+        "a subject placed in a seat by 'in', with a relative clause",
+        "Jo Hart in Wigan, who quit the whip last year, is standing for her own party.",
+        [seat("Jo Hart", "Wigan")],
+    ),
+    (
+        "a subject placed in a seat by 'in', before a copula",
+        "Kim Ray in Bolsover was the first, in early September, when four branches voted for a "
+        "contest.",
+        [seat("Kim Ray", "Bolsover")],
+    ),
+    ("a titled person placed by 'in'", "Councillor Jo Lane in Wigan backed the motion.", []),
     ("standing down as a candidate", "Jo Lane stood down as candidate in Wigan after a row.", []),
 ]
 

@@ -198,12 +198,13 @@ def _office_cue(words: list[str]) -> bool:
 
 
 def _adjacent(view: SentenceView, mentions) -> bool:
-    """A person and a seat with only punctuation between them ("X (U)", "U - X")."""
+    """A person and a seat with only punctuation between them ("X (U)", "U - X"), or a
+    person placed in a seat by a bare "in" ("X in U")."""
     text, base = view.sentence.text, view.sentence.start
     for first, second in zip(mentions, mentions[1:], strict=False):
         if {first.kind, second.kind} == {"person", "constituency"}:
-            gap = text[first.end - base : second.start - base]
-            if not _WORD.search(gap.lower()):
+            gap = _WORD.findall(text[first.end - base : second.start - base].lower())
+            if not gap or (first.kind == "person" and gap == ["in"]):
                 return True
     return False
 
@@ -377,7 +378,33 @@ class _Reading(Clause):
                 found += self.departure(token)
             if "removal_words" in classes and not weak:
                 found += self.removal(token)
+        if weak:
+            for i, mention in sorted(self.mention_at.items()):
+                if mention.kind == "person":
+                    found += self.placed_person(self.sent[i])
         return found
+
+    def placed_person(self, token) -> list[tuple]:
+        """ "X in U, who ...", "X in U and Y in V are fighting as independents": a subject
+        placed in a seat by a bare "in", read last and only for a seat with no MP yet. Not
+        a person with a title, which may be a candidate's or a member's of any body
+        ("councillor X in U", "NEC member X in U"), nor one told of as chosen."""
+        mention = self.mention_of(token)
+        own = set(self.tokens_of[self.view.mentions.index(mention)])
+        titled = any(
+            c.dep_ in {"compound", "amod", "appos", "poss"}
+            and c.pos_ in {"NOUN", "PROPN", "ADJ"}
+            and c.i not in own
+            for c in token.children
+        )
+        if token.dep_ not in SUBJECTS or titled or self.quoted(token) or self.chosen(token):
+            return []  # the subject the clause is about, not a name in a list
+        places = [
+            found.name
+            for place in self.prepositional(token, {"in"})
+            if (found := self.mention_of(place)) is not None and found.kind == "constituency"
+        ]
+        return self.paired("seat.placed", [mention.name], places[:1])
 
     def cued(self) -> list[tuple]:
         """The sentence's tokens outside quotations that a tie may start from, each with
