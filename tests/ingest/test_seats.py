@@ -486,6 +486,18 @@ BATTERY = [
         [seat("Kim Ray", "Bolsover")],
     ),
     ("a titled person placed by 'in'", "Councillor Jo Lane in Wigan backed the motion.", []),
+    (
+        "the holder expected to defend the seat under its heading",
+        "Tom Cole is expected to defend the seat for the Brexit Party.",
+        [seat("Tom Cole", "Wigan")],
+        "WIGAN\n\n",
+    ),
+    (
+        "a candidate expected to defend the seat",
+        "Jo Lane, the new Labour candidate, is expected to defend the seat.",
+        [],
+        "WIGAN\n\n",
+    ),
     ("standing down as a candidate", "Jo Lane stood down as candidate in Wigan after a row.", []),
 ]
 

@@ -868,7 +868,12 @@ class _Reading(Clause):
         if representing and self.ended(verb):
             return []
         if (incumbent or winning) and not representing and _purpose(verb):
-            return []  # "chosen to defend the seat": an aim, not a holder
+            # "chosen to defend the seat": an aim, not a holder; but "X is expected to
+            # defend U" foretells what its holder will do
+            foretold = incumbent and verb.dep_ == "xcomp" and _is(verb.head, "hedges")
+            subject = self.agent(verb)
+            if not foretold or subject is None or self.chosen(subject):
+                return []
         if verb.dep_ == "xcomp" and _is(verb.head, "unrealised_verbs"):
             return []  # "X will try to hold U", "X seeks to keep U": not held yet
         people = self.persons(self.agent(verb))
