@@ -498,6 +498,20 @@ BATTERY = [
         [],
         "WIGAN\n\n",
     ),
+    (
+        "'the seat' in a story of many seats: the one named last",
+        "Members in Wigan chose Jo Lane the same evening. She inherits a majority of 900. Tom "
+        "Cole, who won the seat for Labour in 2017, quit the party in May.",
+        [seat("Tom Cole", "Wigan")],
+        "In Bolsover, Kim Ray was picked on Thursday.\n\n",
+    ),
+    (
+        "'the seat's MP' after a fronted place in the sentence before",
+        "In Wigan, Greater Manchester, Jo Lane is on a shortlist with two others. The seat's "
+        "MP, Tom Cole, resigned from Labour last May.",
+        [seat("Tom Cole", "Wigan")],
+        "In Bolsover, Kim Ray was picked on Thursday.\n\n",
+    ),
     ("standing down as a candidate", "Jo Lane stood down as candidate in Wigan after a row.", []),
 ]
 

@@ -578,7 +578,14 @@ class _Reading(Clause):
                 named = self.seats(node.head)
                 if len(named) == 1:
                     return named[0]
-        return self.scoped_seat() or self.doc.focus_seat()
+        return self.scoped_seat() or self.doc.focus_seat() or self.named_before(token)
+
+    def named_before(self, noun) -> str:
+        """ "the seat" in a story of many seats: the seat named last, in its sentence or
+        the two before."""
+        if noun.tag_ != "NN" or not any(c.lower_ == "the" for c in noun.children):
+            return ""
+        return self.seat_before(noun, 3)
 
     def scoped_seat(self) -> str:
         """The seat a fronted place, a list item's label or the section heading (a line or
