@@ -512,6 +512,12 @@ BATTERY = [
         [seat("Tom Cole", "Wigan")],
         "In Bolsover, Kim Ray was picked on Thursday.\n\n",
     ),
+    (
+        "swapping a seat for another, which has its own margin",
+        "Ann Bell took the same route, and has swapped Bolsover for North West Durham, a "
+        "Conservative seat with a margin of 1,657.",
+        [seat("Ann Bell", "Bolsover")],
+    ),
     ("standing down as a candidate", "Jo Lane stood down as candidate in Wigan after a row.", []),
 ]
 

@@ -1226,9 +1226,17 @@ class _Reading(Clause):
         verb = noun.head
         if not owned and noun.dep_ in {"dobj", "pobj"}:
             verb = clause_head(noun)  # "X is safe, with a majority of N in U"
-            # not a purpose ("chosen to defend a majority")
+            # not a purpose ("chosen to defend a majority"), nor a seat's own margin ("X
+            # chose V, a PARTY seat with a majority of N")
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-            if verb.pos_ in {"VERB", "AUX"} and not self.doubted(verb) and not infinitive:
+            between = [n for n in noun.ancestors if verb.is_ancestor(n)]
+            seats_own = any(_is(n, "constituency_nouns") or self.seat_target(n) for n in between)
+            if (
+                verb.pos_ in {"VERB", "AUX"}
+                and not self.doubted(verb)
+                and not infinitive
+                and not seats_own
+            ):
                 owners = self.persons(self.subject(verb))
         if not owners:
             return []
