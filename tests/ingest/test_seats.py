@@ -379,6 +379,146 @@ BATTERY = [
         'Jo Hart said: "Sam Hope, the MP for Wigan, has let us down."',
         [],
     ),
+    (
+        "a list of MPs, one with a relative clause naming her seat",
+        "Anna Bright, the MP for Erewash, Kate Ward, who represents Mid Derbyshire, and Sarah "
+        "Hill, the Bolsover MP, announced their resignations in a joint letter to the leader.",
+        [
+            seat("Anna Bright", "Erewash"),
+            seat("Kate Ward", "Mid Derbyshire"),
+            seat("Sarah Hill", "Bolsover"),
+        ],
+    ),
+    (
+        "an apposed office whose 'for' phrase the parse hung higher",
+        "His ally Wes Carter, MP for neighbouring Ilford North, called the suspension an "
+        "undemocratic stitch up.",
+        [seat("Wes Carter", "Ilford North")],
+    ),
+    (
+        "a neighbouring MP is not the MP of the place in scope",
+        "In Wigan, the shortlist has three names: Jo Lane; Kim Ray, who works for "
+        "neighbouring MP Tom Cole; and Ann Bell.",
+        [],
+    ),
+    ("an attempt to hold a seat", "In Wigan, Jo Lane will try to hold the seat for Labour.", []),
+    (
+        "a candidate in a 'where' clause, titled with an office noun",
+        "Ann Lowe has left Labour, and in Wigan, where NEC member Jo Lane is Labour's candidate, "
+        "the party is confident.",
+        [],
+    ),
+    (
+        "a candidate picked for the section's seat defends its majority",
+        "Jo Lane, the branch secretary chosen in May, is defending a 4,000 majority.",
+        [],
+        "Wigan\n\n",
+    ),
+    (
+        "a candidate picked for the section's seat inherits its majority",
+        "Jo Lane, a shop steward, was picked by a panel and inherits a 9,000 majority.",
+        [],
+        "Wigan\n\n",
+    ),
+    (
+        "standing down in a seat",
+        "Tom Cole, who backed the deal, is stepping down in North West Durham.",
+        [seat("Tom Cole", "North West Durham")],
+    ),
+    ("retiring from a seat", "Ann Bell has retired from Wigan.", [seat("Ann Bell", "Wigan")]),
+    (
+        "retiring in a 'where' clause",
+        "In Bolsover, where Kim Ray is retiring at the election, five people will go before "
+        "members.",
+        [seat("Kim Ray", "Bolsover")],
+    ),
+    (
+        "a seat noun under a heading, held by way of a relative pronoun",
+        "Jo Lane will try to hold a seat that Tom Cole, who quit Labour in May and now sits "
+        "as an independent, won by 3,000 votes in 2017.",
+        [seat("Tom Cole", "Wigan")],
+        "WIGAN\n\n",
+    ),
+    (
+        "reselected in a seat",
+        "Three days later Jo Hart was reselected in Wigan with 233 of almost 400 votes.",
+        [seat("Jo Hart", "Wigan")],
+    ),
+    (
+        "members reselect the MP",
+        "Members reselected Jo Hart in Wigan on Friday.",
+        [seat("Jo Hart", "Wigan")],
+    ),
+    (
+        "a possessive seat noun in a list item labelled by its seat",
+        "- Wigan: council leader Jo Lane, selected in Tom Cole's seat over the summer.\n"
+        "- Bolsover: Sam Hope, who won the nomination in Ann Bell's seat at a rerun.",
+        [seat("Tom Cole", "Wigan"), seat("Ann Bell", "Bolsover")],
+        "Three more candidates were chosen this week:\n\n",
+    ),
+    (
+        "a run-in head, the MP's local body passing a motion",
+        "Wigan. On the same night Tom Cole's executive committee passed its own no-confidence "
+        "motion by 30 votes to four.",
+        [seat("Tom Cole", "Wigan")],
+    ),
+    (
+        "a run-in head, the MP losing a vote reported by someone",
+        "Bolsover. A local paper reported last week that Ann Bell also lost a no-confidence "
+        "vote in the spring.",
+        [seat("Ann Bell", "Bolsover")],
+    ),
+    (
+        "a run-in head, motions tabled at her CLP",
+        "Wigan. Jo Hart was the one who got away. Two motions of no confidence were tabled at "
+        "her CLP in early March.",
+        [seat("Jo Hart", "Wigan")],
+    ),
+    (
+        "a subject placed in a seat by 'in', with a relative clause",
+        "Jo Hart in Wigan, who quit the whip last year, is standing for her own party.",
+        [seat("Jo Hart", "Wigan")],
+    ),
+    (
+        "a subject placed in a seat by 'in', before a copula",
+        "Kim Ray in Bolsover was the first, in early September, when four branches voted for a "
+        "contest.",
+        [seat("Kim Ray", "Bolsover")],
+    ),
+    ("a titled person placed by 'in'", "Councillor Jo Lane in Wigan backed the motion.", []),
+    (
+        "the holder expected to defend the seat under its heading",
+        "Tom Cole is expected to defend the seat for the Brexit Party.",
+        [seat("Tom Cole", "Wigan")],
+        "WIGAN\n\n",
+    ),
+    (
+        "a candidate expected to defend the seat",
+        "Jo Lane, the new Labour candidate, is expected to defend the seat.",
+        [],
+        "WIGAN\n\n",
+    ),
+    (
+        "'the seat' in a story of many seats: the one named last",
+        "Members in Wigan chose Jo Lane the same evening. She inherits a majority of 900. Tom "
+        "Cole, who won the seat for Labour in 2017, quit the party in May.",
+        [seat("Tom Cole", "Wigan")],
+        "In Bolsover, Kim Ray was picked on Thursday.\n\n",
+    ),
+    (
+        "'the seat's MP' after a fronted place in the sentence before",
+        "In Wigan, Greater Manchester, Jo Lane is on a shortlist with two others. The seat's "
+        "MP, Tom Cole, resigned from Labour last May.",
+        [seat("Tom Cole", "Wigan")],
+        "In Bolsover, Kim Ray was picked on Thursday.\n\n",
+    ),
+    (
+        "swapping a seat for another, which has its own margin",
+        "Ann Bell took the same route, and has swapped Bolsover for North West Durham, a "
+        "Conservative seat with a margin of 1,657.",
+        [seat("Ann Bell", "Bolsover")],
+    ),
+    ("standing down as a candidate", "Jo Lane stood down as candidate in Wigan after a row.", []),
 ]
 
 

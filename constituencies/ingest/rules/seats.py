@@ -37,6 +37,7 @@ from ..document import Document
 from ..facts import SeatFact
 from ..mentions import SentenceView
 from ..parse import cue_forms, lemma_class, lexicon
+from .common import BULLETS, is_bulleted
 from .syntax import SUBJECTS, Clause, clause_head, lemma
 
 _WORD = re.compile(r"[a-z'-]+")
@@ -130,7 +131,7 @@ def _may_hold(doc: Document, view: SentenceView, position: int) -> bool:
     return bool(
         vocabulary & _cue_forms()
         or _seats_named(words)
-        or (named and set(words) & cue_forms("removal_words"))
+        or ((named or heading) and set(words) & cue_forms("removal_words"))
         or _office_cue(words)
         or any(_possessive(view, m) for m in mentions if m.kind in {"person", "constituency"})
         or _adjacent(view, mentions)
@@ -197,12 +198,13 @@ def _office_cue(words: list[str]) -> bool:
 
 
 def _adjacent(view: SentenceView, mentions) -> bool:
-    """A person and a seat with only punctuation between them ("X (U)", "U - X")."""
+    """A person and a seat with only punctuation between them ("X (U)", "U - X"), or a
+    person placed in a seat by a bare "in" ("X in U")."""
     text, base = view.sentence.text, view.sentence.start
     for first, second in zip(mentions, mentions[1:], strict=False):
         if {first.kind, second.kind} == {"person", "constituency"}:
-            gap = text[first.end - base : second.start - base]
-            if not _WORD.search(gap.lower()):
+            gap = _WORD.findall(text[first.end - base : second.start - base].lower())
+            if not gap or (first.kind == "person" and gap == ["in"]):
                 return True
     return False
 
@@ -234,6 +236,8 @@ def _cue_forms() -> frozenset[str]:
         "margin_nouns",
         "result_nouns",
         "departure_nouns",
+        "withdrawing_verbs",  # the first words of "sitting_member_verbs" ("standing down")
+        "sitting_member_verbs",
     )
     plurals = cue_forms("constituency_nouns") - lemma_class("constituency_nouns")
     return (forms | {"mps", "where"}) - {"member", "members"} - plurals
@@ -274,7 +278,7 @@ def _is(token, name: str) -> bool:
     if word in words or word.removesuffix("s") in words:
         return True
     lower = token.lower_
-    if lower in words:
+    if lower in words or _misread(token, name):
         return True
     if word not in heads:
         return False
@@ -293,6 +297,7 @@ _TOKEN_CLASSES = (
     "electing_verbs",
     "unseating_verbs",
     "winning_verbs",
+    "sitting_member_verbs",
 )
 _VERB_CLASSES = frozenset(_TOKEN_CLASSES[6:])
 
@@ -308,7 +313,17 @@ def _classes_of(token) -> frozenset[str]:
         found |= index.get(joined, _NONE) | index.get(joined.removesuffix("s"), _NONE)
     if word in heads:
         found |= frozenset(name for name in heads[word] if _is(token, name))
-    return found
+    return found | frozenset(name for name in _VERB_CLASSES if _misread(token, name))
+
+
+def _misread(token, name: str) -> bool:
+    """A verb the lemmatizer did not know, whose form is a regular inflection of a member
+    of the class `name` ("reselected" lemmatized as "reselecte")."""
+    return (
+        token.pos_ == "VERB"
+        and lemma(token) not in _class_index()[0]
+        and token.lower_ in cue_forms(name)
+    )
 
 
 _NONE: frozenset[str] = frozenset()
@@ -363,7 +378,33 @@ class _Reading(Clause):
                 found += self.departure(token)
             if "removal_words" in classes and not weak:
                 found += self.removal(token)
+        if weak:
+            for i, mention in sorted(self.mention_at.items()):
+                if mention.kind == "person":
+                    found += self.placed_person(self.sent[i])
         return found
+
+    def placed_person(self, token) -> list[tuple]:
+        """ "X in U, who ...", "X in U and Y in V are fighting as independents": a subject
+        placed in a seat by a bare "in", read last and only for a seat with no MP yet. Not
+        a person with a title, which may be a candidate's or a member's of any body
+        ("councillor X in U", "NEC member X in U"), nor one told of as chosen."""
+        mention = self.mention_of(token)
+        own = set(self.tokens_of[self.view.mentions.index(mention)])
+        titled = any(
+            c.dep_ in {"compound", "amod", "appos", "poss"}
+            and c.pos_ in {"NOUN", "PROPN", "ADJ"}
+            and c.i not in own
+            for c in token.children
+        )
+        if token.dep_ not in SUBJECTS or titled or self.quoted(token) or self.chosen(token):
+            return []  # the subject the clause is about, not a name in a list
+        places = [
+            found.name
+            for place in self.prepositional(token, {"in"})
+            if (found := self.mention_of(place)) is not None and found.kind == "constituency"
+        ]
+        return self.paired("seat.placed", [mention.name], places[:1])
 
     def cued(self) -> list[tuple]:
         """The sentence's tokens outside quotations that a tie may start from, each with
@@ -537,8 +578,30 @@ class _Reading(Clause):
                 named = self.seats(node.head)
                 if len(named) == 1:
                     return named[0]
-        fronted = self.fronted_place()
-        return fronted or self.doc.section_seat(self.position) or self.doc.focus_seat()
+        return self.scoped_seat() or self.doc.focus_seat() or self.named_before(token)
+
+    def named_before(self, noun) -> str:
+        """ "the seat" in a story of many seats: the seat named last, in its sentence or
+        the two before."""
+        if noun.tag_ != "NN" or not any(c.lower_ == "the" for c in noun.children):
+            return ""
+        return self.seat_before(noun, 3)
+
+    def scoped_seat(self) -> str:
+        """The seat a fronted place, a list item's label or the section heading (a line or
+        a run-in head, "U. X ...") sets over the sentence."""
+        return self.fronted_place() or self.item_seat() or self.doc.section_seat(self.position)
+
+    def item_seat(self) -> str:
+        """The seat that labels a list item: "- U: X, selected in Y's seat"."""
+        view = self.view
+        first = view.mentions[0] if view.mentions and is_bulleted(view) else None
+        if first is None or first.kind != "constituency":
+            return ""
+        text, base = view.sentence.text, view.sentence.start
+        before, after = text[: first.start - base], text[first.end - base :]
+        bare = not before.strip(" ".join(BULLETS) + " ")
+        return first.name if bare and after.lstrip().startswith(":") else ""
 
     def fronted_place(self) -> str:
         """ "In U, ...": a place before the main verb scopes its clause."""
@@ -555,6 +618,13 @@ class _Reading(Clause):
     def unheld(self, noun) -> bool:
         """A seat someone wants or lives in, not one they hold ("his home seat")."""
         return any(_is(c, "unheld_seat_words") for c in noun.children if c.dep_ in _NOUN_LINKS)
+
+    def unheld_office(self, noun) -> bool:
+        """An office qualified as another seat's ("neighbouring MP X"): not the MP of the
+        seat in scope. The word may hang on the office, on the name it
+        titles, or govern that name where the parse took it for a verb."""
+        named = noun.head if noun.dep_ == "compound" else noun
+        return self.unheld(noun) or self.unheld(named) or _is(named.head, "unheld_seat_words")
 
     def former(self, token) -> bool:
         return any(
@@ -626,11 +696,13 @@ class _Reading(Clause):
                 if c.dep_ in {"compound", "nmod"} and c.i == noun.i - 1
             ]
             seats = self.seats(before[0], bodies=False) if before else []
-        contextual = False
+        if not seats and noun.dep_ == "appos":
+            seats = self.hung_for(noun)
+        contextual, own = False, bool(seats)
         if not seats:
             seats = self.where_seats(noun) or self.opposed_places(noun)
         if not seats:
-            if not self.weak:
+            if not self.weak or self.unheld_office(noun):
                 return []
             local = [
                 c
@@ -669,8 +741,21 @@ class _Reading(Clause):
             earlier = self.doc.recent_subject(self.position, include_current=False)
             people = [earlier] if earlier else []
             return [("seat.the_mp", people[0], seats[0])] if people and len(seats) == 1 else []
+        if not own:  # "U, where NEC member X is the PARTY candidate": a candidate there
+            people = [p for p in people if not self.candidate(p)]
         rule = "seat.context" if contextual else "seat.office"
         return self.paired(rule, people, seats)
+
+    def hung_for(self, noun) -> list[str]:
+        """The seat of a "for" phrase just after an apposed office that the parse hung on
+        a word above it ("his ally X, MP for U, ..." with "for U" on "ally")."""
+        after = noun.right_edge.i + 1
+        if after >= len(self.sent):
+            return []
+        prep = self.sent[after]
+        if prep.dep_ != "prep" or prep.lower_ != "for" or not prep.head.is_ancestor(noun):
+            return []
+        return [s for g in prep.children if g.dep_ == "pobj" for s in self.seats(g, bodies=False)]
 
     def subject_seat(self, token) -> str:
         """The one seat the subject of `token`'s clause names ("U members", "U's party")."""
@@ -760,6 +845,8 @@ class _Reading(Clause):
             return self.challenge_in_context(verb)
         if self.weak and not self.contextual_verb(verb):
             return []
+        if _is(verb, "sitting_member_verbs"):
+            return self.sitting_member(verb)
         if _is(verb, "electing_verbs"):
             seats = self.seats(self.subject(verb)) if not self.weak else []
             people = self.persons(self.patient(verb)) if not self.doubted(verb) else []
@@ -788,7 +875,14 @@ class _Reading(Clause):
         if representing and self.ended(verb):
             return []
         if (incumbent or winning) and not representing and _purpose(verb):
-            return []  # "chosen to defend the seat": an aim, not a holder
+            # "chosen to defend the seat": an aim, not a holder; but "X is expected to
+            # defend U" foretells what its holder will do
+            foretold = incumbent and verb.dep_ == "xcomp" and _is(verb.head, "hedges")
+            subject = self.agent(verb)
+            if not foretold or subject is None or self.chosen(subject):
+                return []
+        if verb.dep_ == "xcomp" and _is(verb.head, "unrealised_verbs"):
+            return []  # "X will try to hold U", "X seeks to keep U": not held yet
         people = self.persons(self.agent(verb))
         target = self.patient(verb)
         by = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
@@ -824,6 +918,26 @@ class _Reading(Clause):
             seats = self.win_places(verb, target)
         rule = "seat.incumbent" if incumbent else "seat.represents"
         return self.paired(rule, people, seats)
+
+    def sitting_member(self, verb) -> list[tuple]:
+        """ "X is standing down in U", "X has retired from U", "U, where X is retiring", "X
+        was reselected in U": only a sitting MP leaves a seat at an election or is chosen
+        again for it (not "X stood down as candidate in U"). Said or denied, it is the
+        person's seat ("X will not step down in U")."""
+        if any(
+            c.dep_ == "prep" and c.lower_ == "as" and _is(g, "candidate_nouns")
+            for c in verb.children
+            for g in c.children
+        ):
+            return []
+        places = [
+            mention.name
+            for place in self.prepositional(verb, {"in", "from", "at"})
+            if (mention := self.mention_of(place)) is not None and mention.kind == "constituency"
+        ]
+        seats = places[:1] or self.where_seats(verb)
+        who = self.patient(verb) or self.agent(verb)  # the one reselected, or who retires
+        return self.paired("seat.sitting", self.persons(who), seats)
 
     def ended(self, verb) -> bool:
         """A tenure told in the past up to a time ("the seat X held until YEAR", "X had
@@ -910,7 +1024,7 @@ class _Reading(Clause):
 
     def contextual_verb(self, verb) -> bool:
         """In the weak pass a verb counts only when its seat is a bare seat noun or "it"."""
-        target = self.patient(verb) or (verb.head if verb.dep_ == "relcl" else None)
+        target = self.resolve(self.patient(verb)) or (verb.head if verb.dep_ == "relcl" else None)
         if target is not None and self.seat_pronoun(target):
             return True
         return (
@@ -1009,13 +1123,18 @@ class _Reading(Clause):
             return []  # "U's X won the selection": U's candidate, not its MP
         return self.paired("seat.possessive", [mention.name], self.seats(owner))
 
-    def chosen(self, token) -> bool:
-        """Whether `token` is told of as a candidate: an apposition naming one, or a clause
-        over it that selects or wins a selection ("U's X, the PARTY candidate", "U's X was
-        picked", "like U's X, won a selection")."""
-        if any(c.dep_ == "appos" and _is(c, "candidate_nouns") for c in token.children):
-            return True
-        for node in token.ancestors:
+    def chosen(self, token, own: bool = False) -> bool:
+        """Whether `token` is told of as a candidate: an apposition naming one or chosen
+        ("U's X, the PARTY candidate", "X, the branch secretary picked in May"), or a
+        clause over it (only its own with `own`) that selects or wins a selection or names
+        a candidate ("U's X was picked", "like U's X, won a selection", "X is the
+        candidate")."""
+        for title in (c for c in token.children if c.dep_ == "appos"):
+            if _is(title, "candidate_nouns") or any(
+                c.dep_ == "acl" and _is(c, "selecting_verbs") for c in title.children
+            ):
+                return True
+        for node in [token.head] if own else token.ancestors:
             if node.pos_ not in {"VERB", "AUX"}:
                 continue
             if _is(node, "selecting_verbs") or _is(node, "selection_verbs"):
@@ -1027,6 +1146,14 @@ class _Reading(Clause):
             ):
                 return True
         return False
+
+    def candidate(self, name: str) -> bool:
+        """Whether the sentence tells of the person `name` as a candidate in the clause
+        that names them (`chosen`)."""
+        return any(
+            m.kind == "person" and m.name == name and self.chosen(self.sent[i], own=True)
+            for i, m in self.mention_at.items()
+        )
 
     def local_body(self, owned, people) -> list[tuple]:
         """The local party or constituents of X, with their seat: "X's CLP, U", "X's
@@ -1046,9 +1173,11 @@ class _Reading(Clause):
         if self.weak:
             if seats:
                 return []
-            # "X's CLP ... the people of U": the one seat the sentence names
+            # "X's CLP ... the people of U": the one seat the sentence names, else the
+            # seat in scope ("U. Motions were tabled at her CLP")
             named = {m.name for m in self.view.mentions if m.kind == "constituency"}
             seats = list(named) if len(named) == 1 else []
+            seats = seats or ([self.scoped_seat()] if not named and self.scoped_seat() else [])
         return self.paired("seat.possessive", people, seats)
 
     def apposition(self, token) -> list[tuple]:
@@ -1058,6 +1187,8 @@ class _Reading(Clause):
         if any(t.text in {":", ";"} for t in between):
             return []  # a label, not an apposition ("U: X" lists candidates too)
         people, seats = self.persons(token), self.seats(token)
+        if people and not seats and self.names_own_seat(token):
+            return []  # "A, the MP for U, B, who represents V, ...": B is the next in a list
         if people and not seats:
             seats = (
                 [m.name for m in self.named(head, "constituency")]
@@ -1074,6 +1205,16 @@ class _Reading(Clause):
             return self.paired("seat.apposition", people, seats[:1])
         return []
 
+    def names_own_seat(self, token) -> bool:
+        """Whether a relative clause or apposition on `token` names a seat of its own ("X,
+        who represents U", "X, the U MP")."""
+        return any(
+            (mention := self.mention_of(node)) is not None and mention.kind == "constituency"
+            for child in token.children
+            if child.dep_ in {"relcl", "acl", "appos"}
+            for node in child.subtree
+        )
+
     def margin(self, noun) -> list[tuple]:
         """ "X has a majority of N in U", "X's majority in U", "majorities of N and M in A
         and B" (paired with the list of owners)."""
@@ -1085,9 +1226,17 @@ class _Reading(Clause):
         verb = noun.head
         if not owned and noun.dep_ in {"dobj", "pobj"}:
             verb = clause_head(noun)  # "X is safe, with a majority of N in U"
-            # not a purpose ("chosen to defend a majority")
+            # not a purpose ("chosen to defend a majority"), nor a seat's own margin ("X
+            # chose V, a PARTY seat with a majority of N")
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-            if verb.pos_ in {"VERB", "AUX"} and not self.doubted(verb) and not infinitive:
+            between = [n for n in noun.ancestors if verb.is_ancestor(n)]
+            seats_own = any(_is(n, "constituency_nouns") or self.seat_target(n) for n in between)
+            if (
+                verb.pos_ in {"VERB", "AUX"}
+                and not self.doubted(verb)
+                and not infinitive
+                and not seats_own
+            ):
                 owners = self.persons(self.subject(verb))
         if not owners:
             return []
@@ -1099,8 +1248,8 @@ class _Reading(Clause):
             s for c in noun.children if c.dep_ in {"compound", "nmod"} for s in self.seats(c)
         ]
         if self.weak:
-            if seats or len(owners) != 1:
-                return []
+            if seats or len(owners) != 1 or self.candidate(owners[0]):
+                return []  # "X, picked in May, is defending a majority of N": a candidate
             seat = self.sentence_seat() or self.context_seat(noun)
             seats = [seat] if seat else []
         return self.paired("seat.majority", owners, seats) + self.gapped_margins(noun)
@@ -1142,7 +1291,8 @@ class _Reading(Clause):
     def removal(self, token) -> list[tuple]:
         """An MP whose seat's party wants them gone: a call for X to resign or to call a
         by-election, a vote of no confidence in X, X losing one, in a seat named by the
-        local party, a fronted place or a place under the vote ("in U")."""
+        local party, a fronted place or a place under the vote ("in U"), else the seat in
+        scope (`scoped_seat`)."""
         target = self.removal_target(token)
         people = self.listed(target, "person") if target is not None else []
         if target is not None and not people and target.dep_ in {"dobj", "dative", "pobj"}:
@@ -1162,6 +1312,7 @@ class _Reading(Clause):
             or ([self.fronted_place()] if self.fronted_place() else [])
             or (sorted(bodies) if len(bodies) == 1 else [])
             or ([self.sentence_seat()] if self.sentence_seat() else [])
+            or ([self.scoped_seat()] if self.scoped_seat() else [])
         )
         return self.paired("seat.removal", people, seats[:1] if len(seats) == 1 else [])
 
