@@ -372,9 +372,9 @@ CASES = [
         [event("", "Bolsover", SELECTION, "Dennis Skinner")],
     ),
     (
-        "an MP not standing down is not linked",
+        "an MP not standing down still holds the seat the selection is for",
         "Ruth Evans has been selected for Bolsover, where Dennis Skinner is not standing down.",
-        [event("", "Bolsover", SELECTION, "")],
+        [event("", "Bolsover", SELECTION, "Dennis Skinner")],
     ),
     (
         "the seat the MP won, in the paragraph's sentence before",
